@@ -1,0 +1,86 @@
+package dev.weft.scheduler.backfill;
+
+import dev.weft.scheduler.api.Reservation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reservations of one planning round and the node timelines they are checked against.
+ * Holders (running tasks and tasks placed this round) are registered with their expected end;
+ * {@link #allows} says whether a task may start now on a node without delaying a reservation.
+ */
+public final class ReservationBook {
+  private final List<long[]> freeNow;
+  private final Map<Integer, Map<String, long[]>> releases = new HashMap<>();
+  private final Map<Integer, List<Booked>> booked = new HashMap<>();
+  private final Map<Integer, NodeTimeline> cache = new HashMap<>();
+  private final List<Reservation> reservations = new ArrayList<>();
+
+  private record Booked(long[] need, long start, long end) {}
+
+  /** @param freeNow the live free vectors of the nodes, by node index */
+  public ReservationBook(List<long[]> freeNow) {
+    this.freeNow = freeNow;
+  }
+
+  /** Task {@code task} holds {@code need} on node {@code node} and is expected to give it back at {@code endMillis}. */
+  public void holding(int node, String task, long[] need, long endMillis) {
+    long[] entry = new long[need.length + 1];
+    System.arraycopy(need, 0, entry, 0, need.length);
+    entry[need.length] = endMillis;
+    releases.computeIfAbsent(node, k -> new HashMap<>()).put(task, entry);
+    cache.remove(node);
+  }
+
+  /** Task {@code task} gave its hold on node {@code node} back (it was preempted). */
+  public void released(int node, String task) {
+    Map<String, long[]> m = releases.get(node);
+    if (m != null) {
+      m.remove(task);
+    }
+    cache.remove(node);
+  }
+
+  public boolean hasReservations(int node) {
+    return booked.containsKey(node);
+  }
+
+  public boolean allows(int node, long[] need, long now, long end) {
+    return !booked.containsKey(node) || timeline(node).fits(need, now, end);
+  }
+
+  /** The earliest start on {@code node} for {@code need} held {@code duration} ms, or -1 if never. */
+  public long earliestStart(int node, long[] need, long now, long duration) {
+    return timeline(node).earliestStart(need, now, duration);
+  }
+
+  public void reserve(Reservation r, int node, long[] need, long duration) {
+    booked.computeIfAbsent(node, k -> new ArrayList<>())
+        .add(new Booked(need, r.startMillis(), NodeTimeline.end(r.startMillis(), duration)));
+    reservations.add(r);
+    cache.remove(node);
+  }
+
+  public List<Reservation> reservations() {
+    return List.copyOf(reservations);
+  }
+
+  private NodeTimeline timeline(int node) {
+    return cache.computeIfAbsent(node, this::build);
+  }
+
+  private NodeTimeline build(int node) {
+    NodeTimeline t = new NodeTimeline(freeNow.get(node));
+    for (long[] r : releases.getOrDefault(node, Map.of()).values()) {
+      long[] need = java.util.Arrays.copyOf(r, r.length - 1);
+      t.change(r[r.length - 1], need, 1);
+    }
+    for (Booked b : booked.getOrDefault(node, List.of())) {
+      t.change(b.start, b.need, -1);
+      t.change(b.end, b.need, 1);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.weft.scheduler.placement;
+
+import dev.weft.model.AffinityRule;
+
+/** Required affinity finds a selected task in the node's domain; required anti-affinity finds none. */
+final class HonoursTaskAffinity implements Filter {
+  private final AffinityIndex index;
+
+  HonoursTaskAffinity(AffinityIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public String reject(PlacementRequest request, NodeState node) {
+    for (AffinityRule rule : request.task().affinity()) {
+      if (!rule.required()) {
+        continue;
+      }
+      boolean present = index.anySelected(rule, node);
+      if (rule.kind() == AffinityRule.Kind.AFFINITY && !present) {
+        return "no task matching " + rule.matchLabels() + " in the same " + level(rule);
+      }
+      if (rule.kind() == AffinityRule.Kind.ANTI_AFFINITY && present) {
+        return "anti-affinity with a task matching " + rule.matchLabels() + " in the same " + level(rule);
+      }
+    }
+    return null;
+  }
+
+  private static String level(AffinityRule r) {
+    return r.level().name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.weft.scheduler.placement;
+
+import dev.weft.scheduler.api.ScorerWeights;
+import dev.weft.scheduler.backfill.ReservationBook;
+import dev.weft.scheduler.resources.ResourceSpace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one registry of placement plugins, in the order they run. Filters (cheapest and most
+ * selective first): fit, label constraints, taints, required task affinity, reservations.
+ * Scorers, weighted: bin-pack or spread, balanced cpu/memory, profile interference, preferred
+ * affinity, PreferNoSchedule taints.
+ */
+public final class PlacementPlugins {
+  final FitsResources fit;
+  final List<Filter> filters = new ArrayList<>();
+  final List<Scorer> scorers = new ArrayList<>();
+  final List<Double> weights = new ArrayList<>();
+  final ScorerWeights scoring;
+
+  public PlacementPlugins(ResourceSpace space, ScorerWeights scoring, AffinityIndex affinity, ReservationBook book) {
+    this.scoring = scoring;
+    fit = new FitsResources(space);
+    filters.add(fit);
+    filters.add(new MatchesLabelConstraints());
+    filters.add(new ToleratesTaints());
+    filters.add(new HonoursTaskAffinity(affinity));
+    filters.add(new KeepsReservations(book));
+    scorer(new BinPack(), scoring.binPack());
+    scorer(new Spread(), scoring.spread());
+    scorer(new Balanced(), scoring.balanced());
+    scorer(new ProfileInterference(), scoring.interference());
+    scorer(new PrefersTaskAffinity(affinity), 1);
+    scorer(new AvoidsPreferNoSchedule(), 1);
+  }
+
+  private void scorer(Scorer s, double weight) {
+    if (weight != 0) {
+      scorers.add(s);
+      weights.add(weight);
+    }
+  }
+
+  /** The first filter's reason for rejecting the node, or null when every filter passes. */
+  String reject(PlacementRequest r, NodeState n) {
+    for (int i = 0; i < filters.size(); i++) {
+      String why = filters.get(i).reject(r, n);
+      if (why != null) {
+        return why;
+      }
+    }
+    return null;
+  }
+
+  /** Like {@link #reject} but ignoring free capacity and reservations: could the node host it if emptied? */
+  public String rejectIgnoringCapacity(PlacementRequest r, NodeState n) {
+    for (int i = 1; i < filters.size() - 1; i++) {
+      String why = filters.get(i).reject(r, n);
+      if (why != null) {
+        return why;
+      }
+    }
+    return null;
+  }
+
+  double score(PlacementRequest r, NodeState n) {
+    double s = 0;
+    for (int i = 0; i < scorers.size(); i++) {
+      s += weights.get(i) * scorers.get(i).score(r, n);
+    }
+    return s;
+  }
+
+  /** +1: visit fuller subtrees first (bin-pack), -1: emptier first (spread), 0: topology order. */
+  int subtreeOrder() {
+    return Double.compare(scoring.binPack(), scoring.spread());
+  }
+}

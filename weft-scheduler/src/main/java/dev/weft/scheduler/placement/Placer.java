@@ -1,0 +1,119 @@
+package dev.weft.scheduler.placement;
+
+import dev.weft.scheduler.resources.Vectors;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Picks a node for one request by descending the topology tree: subtrees whose largest free
+ * node is short in some dimension are pruned whole; the rest are visited fullest-first (bin-pack)
+ * or emptiest-first (spread); in the first rack with a feasible node, every node is filtered and
+ * scored and the best wins (ties: topology order). When nothing fits, {@link #explain} counts
+ * the rejection reasons over all nodes.
+ */
+public final class Placer {
+  private final TopologyTree tree;
+  private final PlacementPlugins plugins;
+
+  public Placer(TopologyTree tree, PlacementPlugins plugins) {
+    this.tree = tree;
+    this.plugins = plugins;
+  }
+
+  /** The index of the chosen node, or -1 when no node passes every filter. */
+  public int place(PlacementRequest r) {
+    return descend(tree.root(), r);
+  }
+
+  /** Why each node rejects the request: reason -> number of nodes. */
+  public Map<String, Integer> explain(PlacementRequest r) {
+    Map<String, Integer> out = new HashMap<>();
+    count(tree.root(), r, out);
+    return out;
+  }
+
+  private int descend(TopologyTree.Vertex v, PlacementRequest r) {
+    if (Vectors.shortfall(r.need(), v.maxFree) >= 0) {
+      return -1;
+    }
+    if (v.isRack()) {
+      return bestInRack(v, r);
+    }
+    for (TopologyTree.Vertex c : ordered(v.children, r.need())) {
+      int found = descend(c, r);
+      if (found >= 0) {
+        return found;
+      }
+    }
+    return -1;
+  }
+
+  private int bestInRack(TopologyTree.Vertex rack, PlacementRequest r) {
+    List<NodeState> nodes = tree.nodes();
+    int best = -1;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int i = rack.lo; i < rack.hi; i++) {
+      NodeState n = nodes.get(i);
+      if (plugins.reject(r, n) == null) {
+        double s = plugins.score(r, n);
+        if (s > bestScore) {
+          best = i;
+          bestScore = s;
+        }
+      }
+    }
+    return best;
+  }
+
+  private List<TopologyTree.Vertex> ordered(List<TopologyTree.Vertex> children, long[] need) {
+    int order = plugins.subtreeOrder();
+    if (order == 0 || children.size() < 2) {
+      return children;
+    }
+    TopologyTree.Vertex[] a = children.toArray(new TopologyTree.Vertex[0]);
+    double[] key = new double[a.length];
+    Integer[] idx = new Integer[a.length];
+    for (int i = 0; i < a.length; i++) {
+      key[i] = fullness(a[i], need);
+      idx[i] = i;
+    }
+    Arrays.sort(idx, (x, y) -> order * Double.compare(key[y], key[x]));
+    TopologyTree.Vertex[] out = new TopologyTree.Vertex[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[idx[i]];
+    }
+    return Arrays.asList(out);
+  }
+
+  private static double fullness(TopologyTree.Vertex v, long[] need) {
+    double sum = 0;
+    int dims = 0;
+    for (int d = 0; d < need.length; d++) {
+      if (need[d] > 0 && v.sumCapacity[d] > 0) {
+        sum += 1 - (double) v.sumFree[d] / v.sumCapacity[d];
+        dims++;
+      }
+    }
+    return dims == 0 ? 0 : sum / dims;
+  }
+
+  private void count(TopologyTree.Vertex v, PlacementRequest r, Map<String, Integer> out) {
+    int short_ = Vectors.shortfall(r.need(), v.maxFree);
+    if (short_ >= 0 && v.nodeCount() > 0) {
+      out.merge(plugins.fit.reasonFor(short_), v.nodeCount(), Integer::sum);
+      return;
+    }
+    if (v.isRack()) {
+      for (int i = v.lo; i < v.hi; i++) {
+        String why = plugins.reject(r, tree.nodes().get(i));
+        out.merge(why == null ? "feasible" : why, 1, Integer::sum);
+      }
+      return;
+    }
+    for (TopologyTree.Vertex c : v.children) {
+      count(c, r, out);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.weft.scheduler.preemption;
+
+import dev.weft.model.TaskSpec;
+import dev.weft.scheduler.api.RunningTask;
+import dev.weft.scheduler.placement.NodeState;
+import dev.weft.scheduler.placement.PlacementPlugins;
+import dev.weft.scheduler.placement.PlacementRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Finds, over all nodes that could host the request if emptied, the cheapest set of eligible
+ * victims that makes it fit. Victims are taken in {@code order} (best victim first) until the
+ * task fits; the node whose worst victim is best wins, then fewer victims, then topology order.
+ */
+public final class VictimSearch {
+  private final List<NodeState> nodes;
+  private final PlacementPlugins plugins;
+  private final Map<String, RunningTask> running;
+  private final Map<String, long[]> needs;
+
+  public VictimSearch(List<NodeState> nodes, PlacementPlugins plugins, Map<String, RunningTask> running,
+                      Map<String, long[]> needs) {
+    this.nodes = nodes;
+    this.plugins = plugins;
+    this.running = running;
+    this.needs = needs;
+  }
+
+  public VictimChoice find(PlacementRequest r, Predicate<RunningTask> eligible, Comparator<RunningTask> order,
+                           String reason) {
+    VictimChoice best = null;
+    RunningTask bestWorst = null;
+    for (NodeState n : nodes) {
+      if (plugins.rejectIgnoringCapacity(r, n) != null) {
+        continue;
+      }
+      List<RunningTask> victims = victimsOn(n, r.need(), eligible, order);
+      if (victims == null || victims.isEmpty()) {
+        continue;
+      }
+      RunningTask worst = victims.get(victims.size() - 1);
+      int cmp = best == null ? -1 : order.compare(worst, bestWorst);
+      if (cmp < 0 || (cmp == 0 && victims.size() < best.victims().size())) {
+        best = new VictimChoice(n.index(), victims, reason);
+        bestWorst = worst;
+      }
+    }
+    return best;
+  }
+
+  private List<RunningTask> victimsOn(NodeState n, long[] need, Predicate<RunningTask> eligible,
+                                      Comparator<RunningTask> order) {
+    List<RunningTask> candidates = new ArrayList<>();
+    for (TaskSpec t : n.tasks()) {
+      RunningTask rt = running.get(t.id());
+      if (rt != null && eligible.test(rt)) {
+        candidates.add(rt);
+      }
+    }
+    candidates.sort(order);
+    long[] free = n.free().clone();
+    List<RunningTask> taken = new ArrayList<>();
+    for (RunningTask v : candidates) {
+      if (fits(need, free)) {
+        break;
+      }
+      long[] vn = needs.get(v.spec().id());
+      for (int d = 0; d < free.length; d++) {
+        free[d] += vn[d];
+      }
+      taken.add(v);
+    }
+    return fits(need, free) ? taken : null;
+  }
+
+  private static boolean fits(long[] need, long[] free) {
+    for (int d = 0; d < need.length; d++) {
+      if (need[d] > free[d]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.weft.scheduler.queue;
+
+import dev.weft.scheduler.api.PendingTask;
+
+/**
+ * A pending task as a leaf sees it: its arrival index (ties keep arrival order), its expected
+ * remaining run time ({@code Long.MAX_VALUE} when unknown) and its critical-path rank.
+ */
+public record Queued(PendingTask task, int arrival, long remainingMillis, double rank) {
+  public String id() {
+    return task.id();
+  }
+}

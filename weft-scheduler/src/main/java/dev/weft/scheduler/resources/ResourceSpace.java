@@ -1,0 +1,48 @@
+package dev.weft.scheduler.resources;
+
+import dev.weft.model.Resources;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/** The dimensions of one planning round and the conversion of {@link Resources} into vectors. */
+public final class ResourceSpace {
+  private static final List<String> BUILT_IN = List.of("cpu", "memory", "disk", "gpu");
+  private final List<String> names;
+
+  private ResourceSpace(List<String> names) {
+    this.names = List.copyOf(names);
+  }
+
+  /** A space holding the built-in dimensions and every extended resource named in {@code seen}. */
+  public static ResourceSpace of(Collection<Resources> seen) {
+    TreeSet<String> ext = new TreeSet<>();
+    for (Resources r : seen) {
+      ext.addAll(r.extended().keySet());
+    }
+    List<String> names = new ArrayList<>(BUILT_IN);
+    names.addAll(ext);
+    return new ResourceSpace(names);
+  }
+
+  public int size() {
+    return names.size();
+  }
+
+  public String name(int dim) {
+    return names.get(dim);
+  }
+
+  public long[] vector(Resources r) {
+    long[] v = new long[names.size()];
+    v[0] = r.cpuMillis();
+    v[1] = r.memoryMiB();
+    v[2] = r.diskMiB();
+    v[3] = r.gpus();
+    for (int d = BUILT_IN.size(); d < v.length; d++) {
+      v[d] = r.extended().getOrDefault(names.get(d), 0L);
+    }
+    return v;
+  }
+}
