@@ -73,11 +73,14 @@ public final class QueueTree {
     }
   }
 
-  /** The name of the first queue on the path to the root whose max {@code need} would exceed, or null. */
+  /**
+   * The name of the first queue on the path to the root whose max {@code need} would exceed, or
+   * null. A max as large as the cluster is no limit: a full cluster is not a full queue.
+   */
   public String overMax(QueueNode leaf, long[] need) {
     for (QueueNode q = leaf; q != null; q = q.parent) {
       for (int d = 0; d < need.length; d++) {
-        if (need[d] > 0 && q.used[d] + need[d] > q.max[d]) {
+        if (need[d] > 0 && q.max[d] < total[d] && q.used[d] + need[d] > q.max[d]) {
           return q.path;
         }
       }
@@ -89,7 +92,7 @@ public final class QueueTree {
   public boolean overUserLimit(QueueNode leaf, String user, long[] need) {
     long[] u = leaf.usedBy(user);
     for (int d = 0; d < need.length; d++) {
-      if (need[d] > 0 && u[d] + need[d] > leaf.perUserLimit[d]) {
+      if (need[d] > 0 && leaf.perUserLimit[d] < total[d] && u[d] + need[d] > leaf.perUserLimit[d]) {
         return true;
       }
     }

@@ -31,9 +31,10 @@ final class CsvRow {
   /** The job of this row; its dependencies are checked later, when every id is known. */
   SimJob toJob() {
     String id = header.value(cells, CsvColumn.ID).orElseThrow(() -> error(CsvColumn.ID, "is empty"));
+    long runtime = seconds(CsvColumn.RUNTIME, 0);
     TaskSpec spec = TaskSpec.builder(id)
         .submitMillis(seconds(CsvColumn.SUBMIT, 0))
-        .estimateMillis(seconds(CsvColumn.ESTIMATE, 0))
+        .estimateMillis(header.value(cells, CsvColumn.ESTIMATE).isPresent() ? seconds(CsvColumn.ESTIMATE, 0) : runtime)
         .deadlineMillis(seconds(CsvColumn.DEADLINE, 0))
         .resources(Resources.of(Math.round(number(CsvColumn.CPU, "a number of CPUs", 1) * 1000),
             Math.round(number(CsvColumn.MEMORY, "a number of MiB", 0))))
@@ -42,7 +43,7 @@ final class CsvRow {
         .user(header.value(cells, CsvColumn.USER).orElse(null))
         .dependsOn(header.value(cells, CsvColumn.DEPS).map(this::deps).orElse(List.of()))
         .build();
-    return SimJob.of(spec, seconds(CsvColumn.RUNTIME, 0));
+    return SimJob.of(spec, runtime);
   }
 
   private long seconds(CsvColumn column, double fallback) {

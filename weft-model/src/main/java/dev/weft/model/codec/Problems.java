@@ -1,0 +1,25 @@
+package dev.weft.model.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the problems of one document so reading can go on past the first. */
+final class Problems {
+  private final String source;
+  private final List<SpecProblem> found = new ArrayList<>();
+
+  Problems(String source) {
+    this.source = source;
+  }
+
+  void add(String pointer, int line, String message) {
+    found.add(new SpecProblem(pointer, line, message));
+  }
+
+  /** Throws a {@link SpecException} with everything found so far, if anything was. */
+  void throwIfAny() {
+    if (!found.isEmpty()) {
+      throw new SpecException(source, found);
+    }
+  }
+}
