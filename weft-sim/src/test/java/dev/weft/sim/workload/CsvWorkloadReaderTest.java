@@ -46,7 +46,7 @@ class CsvWorkloadReaderTest {
     assertThat(s.resources().memoryMiB()).isZero();
     assertThat(s.priority()).isEqualTo(50);
     assertThat(s.queue()).isEqualTo("root.default");
-    assertThat(s.estimateMillis()).isZero();
+    assertThat(s.estimateMillis()).as("estimate defaults to the run time").isEqualTo(3_000);
     assertThat(s.dependsOn()).isEmpty();
   }
 
