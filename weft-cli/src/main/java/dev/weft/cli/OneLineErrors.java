@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.model.codec.SpecException;
 import dev.weft.sim.cluster.ClusterSpecException;
 import dev.weft.sim.workload.WorkloadException;
 import java.io.PrintWriter;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns every error into one line on stderr. Mistakes in the command line or its inputs are
- * {@code weft: <message>} with exit code 2; anything else is a defect of Weft, reported as
+ * {@code weft: <message>} with exit code 2 (a spec file with several problems shows the first and
+ * counts the rest); anything else is a defect of Weft, reported as
  * {@code weft: internal error: <message>} with exit code 1 (set {@code WEFT_DEBUG=1} for the trace).
  */
 final class OneLineErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
@@ -27,6 +29,12 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
     PrintWriter err = cli.getErr();
+    if (e instanceof SpecException spec) {
+      int more = spec.problems().size() - 1;
+      err.println("weft: " + firstLine(e.getMessage()) + (more > 0 ? " (and " + more + " more problems)" : ""));
+      err.flush();
+      return WeftCommand.BAD_INPUT;
+    }
     if (isUserError(e)) {
       err.println("weft: " + firstLine(e.getMessage()));
       err.flush();

@@ -31,7 +31,8 @@ final class JsonReport {
     o.put("preemptions", r.preemptions());
     ObjectNode queues = o.putObject("queues");
     r.queues().forEach((name, m) -> queue(queues.putObject(name), m));
-    o.put("policy", setup.policy().wire());
+    o.put("policy", setup.policy());
+    o.put("queueTree", setup.queueSource());
     o.put("backfill", setup.choice().backfill().wire());
     o.put("backfillOrder", setup.choice().order().wire());
     o.put("preemption", setup.choice().preemption().wire());

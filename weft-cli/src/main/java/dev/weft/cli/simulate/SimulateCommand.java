@@ -32,9 +32,13 @@ public final class SimulateCommand implements Callable<Integer> {
       + " | zones=Z,racks=R,nodes=N,cpus=C[,memory=M]. Default: cpus=MaxProcs for SWF, cpus=100 for pyss.")
   String cluster;
 
-  @Option(names = "--policy", paramLabel = "NAME", converter = PolicyConverter.class, defaultValue = "fcfs",
-      description = "Leaf ordering: fcfs, sjf, srtf, priority, edf, fair, critical-path (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--policy", paramLabel = "NAME", converter = PolicyConverter.class,
+      description = "Leaf ordering: fcfs, sjf, srtf, priority, edf, fair, critical-path (default: fcfs).")
   PolicyName policy;
+
+  @Option(names = "--queues", paramLabel = "FILE",
+      description = "A YAML/JSON queue tree (default: one leaf per queue of the workload, ordered by --policy).")
+  Path queues;
 
   @Option(names = "--backfill", paramLabel = "none|easy|conservative|easy++", defaultValue = "none",
       converter = BackfillChoice.Converter.class, description = "Backfilling (default: ${DEFAULT-VALUE}).")
@@ -46,7 +50,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--preemption", paramLabel = "none|priority|srtf|guarantee|all",
       converter = PreemptionChoice.Converter.class,
-      description = "Preemption rules (default: srtf with --policy srtf, else none).")
+      description = "Preemption rules (default: srtf when a leaf uses srtf, else none).")
   PreemptionChoice preemption;
 
   @Option(names = "--preemption-mode", paramLabel = "kill|suspend", defaultValue = "suspend",
@@ -59,10 +63,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PreemptionChoice rules = preemption != null ? preemption
-        : policy == PolicyName.SRTF ? PreemptionChoice.SRTF : PreemptionChoice.NONE;
-    SimulationSetup setup = SimulationSetup.of(workload, format, cluster, policy,
-        new SchedulerChoice(backfill, backfillOrder, rules, preemptionMode));
+    SimulationSetup setup = SimulationSetup.of(new SimulateRequest(workload, format, cluster, policy, queues,
+        backfill, backfillOrder, preemption, preemptionMode));
     SimResult result = new Simulator(new CorePlanner(setup.config()), setup.cluster().nodes(), setup.queues())
         .run(setup.workload().jobs());
     PrintWriter out = spec.commandLine().getOut();

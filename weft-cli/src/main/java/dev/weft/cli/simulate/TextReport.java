@@ -15,7 +15,9 @@ final class TextReport {
     out.append(f("workload  %s (%s): %d jobs, %d skipped, %d rejected, %d stuck%n", s.workload().source(),
         s.workload().format().wire(), s.workload().jobs().size(), s.workload().skipped(), r.rejected(), r.stuck()));
     out.append(f("cluster   %s%n", s.cluster().describe()));
-    out.append(f("scheduler policy %s, backfill %s (%s order), preemption %s (%s)%n%n", s.policy().wire(),
+    out.append(f("queues    %s%n", s.queueSource().equals("workload")
+        ? "one leaf per queue of the workload, policy " + s.policy() : "from " + s.queueSource()));
+    out.append(f("scheduler backfill %s (%s order), preemption %s (%s)%n%n",
         s.choice().backfill().wire(), s.choice().order().wire(), s.choice().preemption().wire(),
         s.choice().mode().wire()));
     out.append(f("%-24s %12.1f s%n", "average wait", r.avgWait()));

@@ -34,4 +34,13 @@ class QueueTreeOfWorkloadTest {
     assertThatThrownBy(() -> QueueTreeOfWorkload.build(List.of("root.a", "root.a.b"), PolicyName.FCFS))
         .hasMessage("queue 'root.a' holds tasks but is also the parent of 'root.a.b'; tasks go to leaf queues only");
   }
+
+  @Test
+  void theLeavesOfATreeAreListedByPathWithTheirPolicies() {
+    QueueSpec root = QueueSpec.parent("root", List.of(QueueSpec.leaf("web", PolicyName.SRTF),
+        QueueSpec.parent("batch", List.of(QueueSpec.leaf("etl", PolicyName.SJF)))));
+
+    assertThat(QueueLeaves.of(root)).containsExactly(
+        java.util.Map.entry("root.web", PolicyName.SRTF), java.util.Map.entry("root.batch.etl", PolicyName.SJF));
+  }
 }
