@@ -89,6 +89,11 @@ class CsvWorkloadReaderTest {
   }
 
   @Test
+  void aByteOrderMarkBeforeTheHeaderIsIgnored() throws IOException {
+    assertThat(read("\uFEFFid,submit,runtime\r\nx,0,1\r\n").jobs()).extracting(SimJob::id).containsExactly("x");
+  }
+
+  @Test
   void quotedCellsMayHoldCommas() throws IOException {
     assertThat(read("id,submit,runtime,user\nx,0,1,\"smith, j\"\n").jobs().get(0).spec().user()).isEqualTo("smith, j");
   }
