@@ -20,8 +20,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Builds a {@link Document} in one streaming pass, so every value's line is known. Floats are
  * kept as exact decimals (a quantity like 0.1 must not become 0.1000000000000000055), and numbers
- * and booleans keep the text they were written as. Duplicate
- * keys are reported and the last one wins; a syntax error ends the pass with one problem.
+ * and booleans keep the text they were written as. Duplicate keys are reported and the last one
+ * wins; content after the document (a second YAML document) is a problem too. A syntax error
+ * ends the pass with one problem.
  */
 final class DocumentReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);

@@ -125,6 +125,12 @@ class TaskCodecTest {
   }
 
   @Test
+  void a_task_id_must_not_be_blank() {
+    assertThat(problemsOf(() -> SpecCodec.readTask("{\"id\": \" \"}", "t.json"))).containsExactly(
+        problem("/id", 1, "a task id must not be blank"));
+  }
+
+  @Test
   void enumerations_are_read_ignoring_case() {
     TaskSpec task = SpecCodec.readTask("{id: t, profile: IO, affinity: [{kind: AntiAffinity, level: Zone}]}", "t.yaml");
     assertThat(task.profile()).isEqualTo(Profile.IO);
