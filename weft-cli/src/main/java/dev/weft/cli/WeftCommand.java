@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     description = "Service orchestration and hierarchical task scheduling.",
     subcommands = {
         SimulateCommand.class,
+        DemoCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class WeftCommand implements Callable<Integer> {

@@ -46,8 +46,15 @@ class CsvWorkloadReaderTest {
     assertThat(s.resources().memoryMiB()).isZero();
     assertThat(s.priority()).isEqualTo(50);
     assertThat(s.queue()).isEqualTo("root.default");
-    assertThat(s.estimateMillis()).as("estimate defaults to the run time").isEqualTo(3_000);
+    assertThat(s.estimateMillis()).as("without an estimate column the run time is a perfect estimate").isEqualTo(3_000);
     assertThat(s.dependsOn()).isEmpty();
+  }
+
+  @Test
+  void anEmptyEstimateCellAlsoFallsBackToTheRunTime() throws IOException {
+    TaskSpec s = read("id,submit,runtime,estimate\nx,0,3,\ny,0,3,5\n").jobs().get(0).spec();
+
+    assertThat(s.estimateMillis()).isEqualTo(3_000);
   }
 
   @Test
