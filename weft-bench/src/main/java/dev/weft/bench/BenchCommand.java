@@ -1,0 +1,87 @@
+package dev.weft.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * {@code weft bench placement|workflow|tasks [--quick] [--json]}. Exit codes: 0 measured, 1 the
+ * benchmark itself failed, 2 bad usage or a benchmark not built yet. With {@code --json} stdout
+ * holds exactly one JSON object; JMH's progress always goes to stderr.
+ */
+@Command(name = "weft bench", description = "Runs a JMH benchmark of the scheduling core.")
+public final class BenchCommand implements Callable<Integer> {
+  private static final String CHOICES = "placement, workflow or tasks";
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  boolean help;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new BenchCommand());
+    cli.setParameterExceptionHandler((e, args) -> usageError(describe(e)));
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      System.err.println("weft bench: the benchmark failed: " + oneLine(String.valueOf(e.getMessage())));
+      return 1;
+    });
+    return cli;
+  }
+
+  @Override
+  public Integer call() {
+    return usageError("name a benchmark: " + CHOICES);
+  }
+
+  @Command(name = "placement", description = "Places 50,000 tasks one at a time on 5,000 nodes"
+      + " (topology tree, then the same cluster flattened).")
+  int placement(
+      @Option(names = "--quick", description = "Fewer iterations (under a minute).") boolean quick,
+      @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json) throws Exception {
+    PrintStream stdout = System.out;
+    PlacementReport report;
+    System.setOut(System.err);
+    try {
+      report = new PlacementRun(quick, System.err).run();
+    } finally {
+      System.setOut(stdout);
+    }
+    stdout.print(json ? new ObjectMapper().writeValueAsString(report.json()) + System.lineSeparator() : report.text());
+    stdout.flush();
+    return 0;
+  }
+
+  @Command(name = "workflow", description = "Not built yet.")
+  int workflow(@Option(names = "--quick") boolean quick, @Option(names = "--json") boolean json) {
+    return usageError("workflow: not built yet (issue: workflow engine)");
+  }
+
+  @Command(name = "tasks", description = "Not built yet.")
+  int tasks(@Option(names = "--quick") boolean quick, @Option(names = "--json") boolean json) {
+    return usageError("tasks: not built yet (issue: task execution on agents)");
+  }
+
+  private static String describe(ParameterException e) {
+    if (e instanceof UnmatchedArgumentException u && u.getCommandLine().getParent() == null
+        && !u.getUnmatched().isEmpty() && !u.getUnmatched().getFirst().startsWith("-")) {
+      return "unknown benchmark '" + u.getUnmatched().getFirst() + "' (choose " + CHOICES + ")";
+    }
+    return oneLine(e.getMessage());
+  }
+
+  private static int usageError(String message) {
+    System.err.println("weft bench: " + message);
+    return 2;
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+}
