@@ -43,6 +43,10 @@ public final class ReservationBook {
     cache.remove(node);
   }
 
+  public boolean isEmpty() {
+    return booked.isEmpty();
+  }
+
   public boolean hasReservations(int node) {
     return booked.containsKey(node);
   }

@@ -18,9 +18,11 @@ public final class PlacementPlugins {
   final List<Scorer> scorers = new ArrayList<>();
   final List<Double> weights = new ArrayList<>();
   final ScorerWeights scoring;
+  private final ReservationBook book;
 
   public PlacementPlugins(ResourceSpace space, ScorerWeights scoring, AffinityIndex affinity, ReservationBook book) {
     this.scoring = scoring;
+    this.book = book;
     fit = new FitsResources(space);
     filters.add(fit);
     filters.add(new MatchesLabelConstraints());
@@ -70,6 +72,15 @@ public final class PlacementPlugins {
       s += weights.get(i) * scorers.get(i).score(r, n);
     }
     return s;
+  }
+
+  /**
+   * True when whether a node can take the request depends only on the node's free capacity and
+   * static attributes: no inter-task affinity and no reservations in the round. Only then may a
+   * rack's "no room" be remembered until the rack changes.
+   */
+  boolean feasibilityIsStatic(PlacementRequest r) {
+    return r.task().affinity().isEmpty() && book.isEmpty();
   }
 
   /** +1: visit fuller subtrees first (bin-pack), -1: emptier first (spread), 0: topology order. */

@@ -16,6 +16,18 @@ import java.util.Map;
 public final class Placer {
   private final TopologyTree tree;
   private final PlacementPlugins plugins;
+  private final Map<Shape, Map<TopologyTree.Vertex, Long>> noRoom = new HashMap<>();
+
+  /**
+   * What decides feasibility when it is static (see {@link PlacementPlugins#feasibilityIsStatic}):
+   * tasks of one shape are rejected by the same racks until those racks change, as Kubernetes'
+   * equivalence classes and Nomad's class eligibility exploit.
+   */
+  private record Shape(List<Long> need, Object constraints, Object tolerations) {
+    static Shape of(PlacementRequest r) {
+      return new Shape(Arrays.stream(r.need()).boxed().toList(), r.task().constraints(), r.task().tolerations());
+    }
+  }
 
   public Placer(TopologyTree tree, PlacementPlugins plugins) {
     this.tree = tree;
@@ -24,7 +36,9 @@ public final class Placer {
 
   /** The index of the chosen node, or -1 when no node passes every filter. */
   public int place(PlacementRequest r) {
-    return descend(tree.root(), r);
+    Map<TopologyTree.Vertex, Long> memo = plugins.feasibilityIsStatic(r)
+        ? noRoom.computeIfAbsent(Shape.of(r), k -> new HashMap<>()) : null;
+    return descend(tree.root(), r, memo);
   }
 
   /** Why each node rejects the request: reason -> number of nodes. */
@@ -34,15 +48,22 @@ public final class Placer {
     return out;
   }
 
-  private int descend(TopologyTree.Vertex v, PlacementRequest r) {
+  private int descend(TopologyTree.Vertex v, PlacementRequest r, Map<TopologyTree.Vertex, Long> memo) {
     if (Vectors.shortfall(r.need(), v.maxFree) >= 0) {
       return -1;
     }
     if (v.isRack()) {
-      return bestInRack(v, r);
+      if (memo != null && Long.valueOf(v.version).equals(memo.get(v))) {
+        return -1;
+      }
+      int best = bestInRack(v, r);
+      if (best < 0 && memo != null) {
+        memo.put(v, v.version);
+      }
+      return best;
     }
     for (TopologyTree.Vertex c : ordered(v.children, r.need())) {
-      int found = descend(c, r);
+      int found = descend(c, r, memo);
       if (found >= 0) {
         return found;
       }

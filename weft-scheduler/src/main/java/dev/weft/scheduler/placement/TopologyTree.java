@@ -29,6 +29,8 @@ public final class TopologyTree {
     final long[] maxFree;
     final long[] sumFree;
     final long[] sumCapacity;
+    /** Goes up whenever anything below this vertex changes, so "no room here" can be remembered. */
+    long version;
 
     Vertex(String name, Vertex parent, int dims) {
       this.name = name;
@@ -119,6 +121,7 @@ public final class TopologyTree {
   }
 
   private void refresh(Vertex v) {
+    v.version++;
     java.util.Arrays.fill(v.maxFree, Long.MIN_VALUE);
     java.util.Arrays.fill(v.sumFree, 0);
     java.util.Arrays.fill(v.sumCapacity, 0);
