@@ -33,9 +33,10 @@ import net.jqwik.api.Provide;
 
 /**
  * What every plan must satisfy, whatever the cluster, queues, tasks and configuration
- * ({@link Scenarios} describes what is generated).
+ * ({@link Scenarios} describes what is generated). Named {@code *Test} so that Surefire's
+ * default includes pick it up.
  */
-class PlanInvariantsProperties {
+class PlanInvariantsPropertiesTest {
   private static final int TRIES = 200;
 
   @Provide
