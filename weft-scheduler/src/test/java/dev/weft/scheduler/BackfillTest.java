@@ -18,6 +18,7 @@ import dev.weft.scheduler.api.RunningTask;
 import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.scheduler.api.SchedulerConfig.Backfill;
 import dev.weft.scheduler.api.TaskGraph;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,7 +139,7 @@ class BackfillTest {
       "the prediction never exceeds the estimate,                         60,  '400,600',    true"})
   void easyPlusPlusPredictsRunTimesFromTheUsersLastTwoRuns(String name, long estimateSeconds, String runs,
                                                           boolean backfilled) {
-    List<Long> history = java.util.Arrays.stream(runs.split(",")).map(r -> Long.parseLong(r.trim()) * S).toList();
+    List<Long> history = Arrays.stream(runs.split(",")).map(r -> Long.parseLong(r.trim()) * S).toList();
 
     Plan easyPlusPlus = plan(noPreemption().withBackfill(Backfill.EASY_PLUS_PLUS), Map.of("carol", history), BIG_HEAD,
         carols(estimateSeconds));

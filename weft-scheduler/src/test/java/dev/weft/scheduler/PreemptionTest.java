@@ -4,6 +4,7 @@ import static dev.weft.scheduler.Fixtures.node;
 import static dev.weft.scheduler.Fixtures.pending;
 import static dev.weft.scheduler.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.weft.model.LabelConstraint;
 import dev.weft.model.Node;
@@ -22,6 +23,7 @@ import dev.weft.scheduler.api.SchedulerConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -210,7 +212,7 @@ class PreemptionTest {
         SRTF, task("t", 4, 1024).queue("root.short").estimateMillis(10_000).build());
 
     assertThat(p.preemptions()).extracting(Preemption::taskId, Preemption::reason)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("long", "shorter remaining time (10.0 s)"));
+        .containsExactly(tuple("long", "shorter remaining time (10.0 s)"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -326,6 +328,31 @@ class PreemptionTest {
 
     assertThat(p.preemptions()).hasSize(preempted);
     assertThat(p.placements()).hasSize(preempted);
+  }
+
+  @Disabled("bug: reclaim looks only at the victim's leaf; a task is taken from a leaf above its own guarantee "
+      + "whose parent is below its guarantee, for a queue whose parent is above its own")
+  @Test
+  void reclaimDoesNotTakeFromASubtreeThatIsItselfBelowItsGuarantee() {
+    QueueSpec tree = QueueSpec.parent("root", List.of(
+        QueueSpec.parent("p1", List.of(
+            QueueSpec.leaf("a", PolicyName.FCFS).withGuarantee(new Share.Percent(50)),
+            QueueSpec.leaf("b", PolicyName.FCFS).withGuarantee(new Share.Percent(50))))
+            .withGuarantee(new Share.Percent(50)),
+        QueueSpec.parent("p2", List.of(
+            QueueSpec.leaf("c1", PolicyName.FCFS).withGuarantee(new Share.Percent(10)),
+            QueueSpec.leaf("c2", PolicyName.FCFS).withGuarantee(new Share.Percent(90))))
+            .withGuarantee(new Share.Percent(50))));
+    List<RunningTask> running = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      boolean inP1 = i < 7;
+      running.add(new RunningTask(task("r" + i, 4, 1024).queue(inP1 ? "root.p1.b" : "root.p2.c1")
+          .preemptible(!inP1).build(), "n" + i, 0));
+    }
+
+    Plan p = plan(reclaim(0.1, 1.0), nodes(10), running, tree, task("a1", 4, 1024).queue("root.p1.a").build());
+
+    assertThat(p.preemptions()).as("p1 holds 70% against a 50% guarantee, p2 30% against 50%").isEmpty();
   }
 
   @Test
