@@ -19,13 +19,16 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Builds a {@link Document} in one streaming pass, so every value's line is known. Floats are
- * kept as exact decimals (a quantity like 0.1 must not become 0.1000000000000000055). Duplicate
- * keys are reported and the last one wins; a syntax error ends the pass with one problem.
+ * kept as exact decimals (a quantity like 0.1 must not become 0.1000000000000000055), and numbers
+ * and booleans keep the text they were written as. Duplicate keys are reported and the last one
+ * wins; content after the document (a second YAML document) is a problem too. A syntax error
+ * ends the pass with one problem.
  */
 final class DocumentReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private final Map<String, Integer> lines = new HashMap<>();
+  private final Map<String, String> rawTexts = new HashMap<>();
   private final Problems problems;
 
   private DocumentReader(Problems problems) {
@@ -38,7 +41,7 @@ final class DocumentReader {
       return reader.document(p);
     } catch (JsonProcessingException e) {
       reader.syntaxProblem(e);
-      return new Document(MissingNode.getInstance(), reader.lines, reader.problems, false);
+      return new Document(MissingNode.getInstance(), reader.lines, Map.of(), reader.problems, false);
     } catch (IOException e) {
       throw new UncheckedIOException("reading from a string failed", e);
     }
@@ -47,13 +50,13 @@ final class DocumentReader {
   private Document document(JsonParser p) throws IOException {
     if (p.nextToken() == null) {
       problems.add("", 0, "the document is empty");
-      return new Document(MissingNode.getInstance(), lines, problems, false);
+      return new Document(MissingNode.getInstance(), lines, Map.of(), problems, false);
     }
     JsonNode tree = value(p, JsonPointer.empty());
     if (p.nextToken() != null) {
       problems.add("", line(p.currentTokenLocation()), "unexpected content after the end of the document");
     }
-    return new Document(tree, lines, problems, true);
+    return new Document(tree, lines, rawTexts, problems, true);
   }
 
   private JsonNode value(JsonParser p, JsonPointer at) throws IOException {
@@ -62,10 +65,11 @@ final class DocumentReader {
       case START_OBJECT -> object(p, at);
       case START_ARRAY -> array(p, at);
       case VALUE_STRING -> NODES.textNode(p.getText());
-      case VALUE_NUMBER_INT -> NODES.numberNode(p.getBigIntegerValue());
-      case VALUE_NUMBER_FLOAT -> decimal(p);
-      case VALUE_TRUE -> NODES.booleanNode(true);
-      case VALUE_FALSE -> NODES.booleanNode(false);
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, at);
+      case VALUE_TRUE, VALUE_FALSE -> {
+        rawTexts.put(at.toString(), p.getText());
+        yield NODES.booleanNode(p.currentToken() == JsonToken.VALUE_TRUE);
+      }
       case VALUE_NULL -> NODES.nullNode();
       default -> NODES.textNode(p.getText());
     };
@@ -95,11 +99,16 @@ final class DocumentReader {
     return array;
   }
 
-  /** YAML's {@code .nan} and {@code .inf} have no decimal form; they stay text and fail later. */
-  private static JsonNode decimal(JsonParser p) throws IOException {
+  /**
+   * Keeps the number's text as written too: a label {@code version: 1.10} or an id {@code 007} is
+   * text to the user. YAML's {@code .inf} and {@code .nan} have no decimal form; they stay text.
+   */
+  private JsonNode number(JsonParser p, JsonPointer at) throws IOException {
+    rawTexts.put(at.toString(), p.getText());
     try {
-      return NODES.numberNode(p.getDecimalValue());
-    } catch (NumberFormatException e) {
+      return p.currentToken() == JsonToken.VALUE_NUMBER_INT
+          ? NODES.numberNode(p.getBigIntegerValue()) : NODES.numberNode(p.getDecimalValue());
+    } catch (NumberFormatException | JsonProcessingException e) {
       return NODES.textNode(p.getText());
     }
   }

@@ -53,7 +53,7 @@ public final class DurationParser {
         return millis / per + unit;
       }
     }
-    return millis + "ms";
+    return millis == 0 ? "0s" : millis + "ms";
   }
 
   private static long parts(String t, String text) {

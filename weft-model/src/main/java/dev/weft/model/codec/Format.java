@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.Locale;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /** The text format of a spec document. Both formats carry the same tree. */
 public enum Format {
   JSON(new JsonFactory()),
-  YAML(new YAMLFactory());
+  YAML(YAMLFactory.builder().loaderOptions(largeDocuments()).build());
+
+  /** Big enough for a generated cluster or a long task list written out (SnakeYAML allows 3 MB). */
+  private static final int MAX_YAML_CODE_POINTS = 128 * 1024 * 1024;
 
   private final JsonFactory factory;
 
@@ -18,6 +22,12 @@ public enum Format {
 
   JsonFactory factory() {
     return factory;
+  }
+
+  private static LoaderOptions largeDocuments() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_YAML_CODE_POINTS);
+    return options;
   }
 
   /** From a file name's extension: {@code .json}, {@code .yaml} or {@code .yml}. */

@@ -117,7 +117,8 @@ final class Located {
       typeProblem("a string");
       return null;
     }
-    return node.isNumber() ? Shown.number(node.decimalValue()) : node.asText();
+    String raw = document.rawText(pointer);
+    return raw != null ? raw : node.asText();
   }
 
   /** A number or string handed to {@code parser}, whose exception message becomes the problem. */
@@ -130,7 +131,7 @@ final class Located {
       return null;
     }
     try {
-      return parser.apply(text());
+      return parser.apply(node.isNumber() ? Shown.number(node.decimalValue()) : node.textValue());
     } catch (IllegalArgumentException e) {
       problem(e.getMessage());
       return null;

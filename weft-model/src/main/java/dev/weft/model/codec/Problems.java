@@ -1,6 +1,7 @@
 package dev.weft.model.codec;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects the problems of one document so reading can go on past the first. */
@@ -16,10 +17,10 @@ final class Problems {
     found.add(new SpecProblem(pointer, line, message));
   }
 
-  /** Throws a {@link SpecException} with everything found so far, if anything was. */
+  /** Throws a {@link SpecException} with everything found so far, in line order, if anything was. */
   void throwIfAny() {
     if (!found.isEmpty()) {
-      throw new SpecException(source, found);
+      throw new SpecException(source, found.stream().sorted(Comparator.comparingInt(SpecProblem::line)).toList());
     }
   }
 }

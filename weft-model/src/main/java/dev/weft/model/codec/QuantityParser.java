@@ -94,13 +94,20 @@ public final class QuantityParser {
     return m;
   }
 
-  /** Parses a number, refusing magnitudes no quantity has (and that would be slow to expand). */
+  /**
+   * Parses a number, refusing magnitudes no quantity has (and that would be slow to expand), and
+   * keeping at most 30 decimals (a tiny positive value still rounds up to one unit).
+   */
   static BigDecimal number(String digits, String text) {
     BigDecimal value = new BigDecimal(digits);
     if (value.precision() - value.scale() > 30) {
       throw new IllegalArgumentException("is too large, got " + Shown.text(text));
     }
-    return value.scale() > 30 ? value.setScale(30, RoundingMode.CEILING) : value;
+    if (value.scale() <= 30) {
+      return value;
+    }
+    boolean tiny = value.precision() - value.scale() < -30;
+    return tiny ? BigDecimal.valueOf(value.signum(), 30) : value.setScale(30, RoundingMode.CEILING);
   }
 
   private static BigDecimal nonNegative(BigDecimal value, String text) {

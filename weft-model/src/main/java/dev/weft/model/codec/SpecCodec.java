@@ -19,7 +19,8 @@ import java.util.function.Function;
  * <p>Every {@code read} either returns a valid value or throws one {@link SpecException} listing
  * every problem of the document, each with its JSON pointer and line; a file that cannot be read
  * is a {@code SpecException} too. The format comes from the file (or source) name's extension
- * ({@code .json}, {@code .yaml}, {@code .yml}), else from the content. Reads are pure and
+ * ({@code .json}, {@code .yaml}, {@code .yml}), else from the content; a null source name shows
+ * as {@code <input>}. Reads are pure and
  * thread-safe. {@code write} returns text that reads back to an equal value, leaving out fields
  * that hold their default; it expects a valid value (for example, no negative resources).
  */
@@ -96,7 +97,8 @@ public final class SpecCodec {
   }
 
   private static <T> T read(String text, String sourceName, Function<Located, T> codec) {
-    Document document = DocumentReader.read(text, sourceName, Format.choose(sourceName, text));
+    String source = sourceName == null ? "<input>" : sourceName;
+    Document document = DocumentReader.read(text, source, Format.choose(source, text));
     T value = document.readable() ? codec.apply(document.root()) : null;
     document.problems().throwIfAny();
     return value;

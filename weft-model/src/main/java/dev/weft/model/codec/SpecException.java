@@ -30,7 +30,7 @@ public final class SpecException extends RuntimeException {
     return source;
   }
 
-  /** Every problem, in the order found (mostly document order). */
+  /** Every problem, in line order (problems of the same line in the order found). */
   public List<SpecProblem> problems() {
     return problems;
   }

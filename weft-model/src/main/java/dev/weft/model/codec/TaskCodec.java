@@ -30,7 +30,7 @@ final class TaskCodec {
     if (!at.expectObject(FIELDS)) {
       return null;
     }
-    String id = at.require("id").text();
+    String id = id(at.require("id"));
     TaskSpec.Builder b = TaskSpec.builder(id);
     b.job(at.field("job").text()).user(at.field("user").text()).profile(PROFILE.read(at.field("profile")));
     b.labels(at.field("labels").textMap()).dependsOn(at.field("dependsOn").textList());
@@ -85,6 +85,15 @@ final class TaskCodec {
     if (!t.labels().isEmpty()) {
       out.set("labels", Trees.textMap(t.labels()));
     }
+  }
+
+  private static String id(Located at) {
+    String id = at.text();
+    if (id != null && id.isBlank()) {
+      at.problem("a task id must not be blank");
+      return null;
+    }
+    return id;
   }
 
   private static String queue(Located at) {

@@ -1,5 +1,6 @@
 package dev.weft.scheduler.backfill;
 
+import dev.weft.scheduler.resources.Vectors;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,16 +32,16 @@ final class NodeTimeline {
     long[] free = freeNow.clone();
     for (Map.Entry<Long, long[]> e : changes.entrySet()) {
       if (e.getKey() > from) {
-        if (!covers(free, need)) {
+        if (!Vectors.fits(need, free)) {
           return false;
         }
         if (e.getKey() >= until) {
           return true;
         }
       }
-      add(free, e.getValue());
+      Vectors.add(free, e.getValue());
     }
-    return covers(free, need);
+    return Vectors.fits(need, free);
   }
 
   /** The earliest instant at or after {@code from} where {@code need} fits for {@code duration}, or -1. */
@@ -58,20 +59,5 @@ final class NodeTimeline {
 
   static long end(long start, long duration) {
     return duration >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + duration;
-  }
-
-  private static boolean covers(long[] free, long[] need) {
-    for (int d = 0; d < need.length; d++) {
-      if (need[d] > free[d]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void add(long[] into, long[] v) {
-    for (int d = 0; d < into.length; d++) {
-      into[d] += v[d];
-    }
   }
 }

@@ -5,6 +5,7 @@ import dev.weft.scheduler.api.RunningTask;
 import dev.weft.scheduler.placement.NodeState;
 import dev.weft.scheduler.placement.PlacementPlugins;
 import dev.weft.scheduler.placement.PlacementRequest;
+import dev.weft.scheduler.resources.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,24 +72,12 @@ public final class VictimSearch {
     long[] free = n.free().clone();
     List<RunningTask> taken = new ArrayList<>();
     for (RunningTask v : candidates) {
-      if (fits(need, free)) {
+      if (Vectors.fits(need, free)) {
         break;
       }
-      long[] vn = needs.get(v.spec().id());
-      for (int d = 0; d < free.length; d++) {
-        free[d] += vn[d];
-      }
+      Vectors.add(free, needs.get(v.spec().id()));
       taken.add(v);
     }
-    return fits(need, free) ? taken : null;
-  }
-
-  private static boolean fits(long[] need, long[] free) {
-    for (int d = 0; d < need.length; d++) {
-      if (need[d] > free[d]) {
-        return false;
-      }
-    }
-    return true;
+    return Vectors.fits(need, free) ? taken : null;
   }
 }

@@ -2,6 +2,11 @@ package dev.weft.sim.cluster;
 
 import dev.weft.model.Node;
 import dev.weft.model.Resources;
+import dev.weft.model.codec.SpecCodec;
+import dev.weft.model.codec.SpecException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,7 +17,9 @@ import java.util.List;
  *   <li>{@code cpus=N}: one node of N CPUs (fractions allowed), memory effectively unlimited;</li>
  *   <li>{@code nodes=N,cpus=C[,memory=4Gi][,gpus=G]}: N identical nodes {@code n1..nN};</li>
  *   <li>{@code zones=Z,racks=R,nodes=N,cpus=C[,memory=M][,gpus=G]}: Z zones of R racks of N nodes,
- *       node {@code zK-rJ-nI} at topology path {@code r1/zK/rJ}.</li>
+ *       node {@code zK-rJ-nI} at topology path {@code r1/zK/rJ};</li>
+ *   <li>the path of a YAML or JSON cluster file ({@code nodes: [...]} and/or {@code generate: {...}},
+ *       read by {@link SpecCodec#readCluster(Path)}).</li>
  * </ul>
  * Memory is in MiB unless suffixed {@code Mi}, {@code Gi} or {@code Ti}.
  */
@@ -28,9 +35,27 @@ public record ClusterSpec(String text, List<Node> nodes) {
    * Parses a spec.
    *
    * @throws ClusterSpecException naming the offending key when the spec is impossible or malformed
+   * @throws SpecException when a cluster file has problems (every one of them, located)
    */
   public static ClusterSpec parse(String text) {
+    Path file = existingFile(text);
+    if (file != null) {
+      List<Node> nodes = SpecCodec.readCluster(file);
+      if (nodes.isEmpty()) {
+        throw new ClusterSpecException("cluster file " + file + " describes no node");
+      }
+      return new ClusterSpec(text, nodes);
+    }
     return new ClusterSpecParser(text).parse();
+  }
+
+  private static Path existingFile(String text) {
+    try {
+      Path file = text == null || text.isBlank() ? null : Path.of(text.strip());
+      return file != null && Files.isRegularFile(file) ? file : null;
+    } catch (InvalidPathException e) {
+      return null;
+    }
   }
 
   /** The capacity of all nodes together. */

@@ -33,7 +33,7 @@ final class ClusterSpecParser {
     }
     if (!text.contains("=")) {
       throw new ClusterSpecException("cluster spec '" + text
-          + "': cluster files are not supported yet (use e.g. cpus=64 or nodes=4,cpus=16,memory=64Gi)");
+          + "': no such cluster file, and not key=value pairs (e.g. cpus=64 or nodes=4,cpus=16,memory=64Gi)");
     }
     readPairs();
     if (!values.containsKey("cpus")) {

@@ -31,6 +31,9 @@ final class WorkloadLines {
       String line;
       int number = 0;
       while ((line = in.readLine()) != null) {
+        if (number == 0 && line.startsWith("\uFEFF")) {
+          line = line.substring(1); // a byte order mark, as spreadsheet programs write
+        }
         handler.accept(line, ++number);
       }
     } catch (NoSuchFileException e) {

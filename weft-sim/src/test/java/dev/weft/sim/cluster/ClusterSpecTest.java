@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.model.Node;
 import dev.weft.model.TopologyPath;
+import dev.weft.model.codec.SpecException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,8 +88,39 @@ class ClusterSpecTest {
   }
 
   @Test
+  void aYamlClusterFileIsReadByTheModelCodec() throws Exception {
+    String file = resource("two-racks.yaml");
+
+    ClusterSpec spec = ClusterSpec.parse(file);
+
+    assertThat(spec.nodes()).hasSize(5);
+    assertThat(spec.nodes().get(0).id()).isEqualTo("big");
+    assertThat(spec.totalCapacity().cpuMillis()).isEqualTo(64_000);
+  }
+
+  @Test
+  void aClusterFileWithProblemsReportsThemAllLocated() throws Exception {
+    String file = resource("broken.yaml");
+
+    assertThatThrownBy(() -> ClusterSpec.parse(file)).isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems()).hasSizeGreaterThanOrEqualTo(2))
+        .hasMessageContaining("broken.yaml:3");
+  }
+
+  @Test
+  void textThatIsNeitherAFileNorKeyValuePairsSaysBoth() {
+    assertThatThrownBy(() -> ClusterSpec.parse("no/such/cluster.yaml")).isInstanceOf(ClusterSpecException.class)
+        .hasMessage("cluster spec 'no/such/cluster.yaml': no such cluster file, and not key=value pairs"
+            + " (e.g. cpus=64 or nodes=4,cpus=16,memory=64Gi)");
+  }
+
+  @Test
   void anEmptySpecSaysWhatIsExpected() {
     assertThatThrownBy(() -> ClusterSpec.parse(" ")).isInstanceOf(ClusterSpecException.class)
         .hasMessageStartingWith("cluster spec is empty");
+  }
+
+  private static String resource(String name) throws Exception {
+    return Path.of(ClusterSpecTest.class.getResource("/clusters/" + name).toURI()).toString();
   }
 }

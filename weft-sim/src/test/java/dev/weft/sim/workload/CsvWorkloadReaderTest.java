@@ -46,8 +46,15 @@ class CsvWorkloadReaderTest {
     assertThat(s.resources().memoryMiB()).isZero();
     assertThat(s.priority()).isEqualTo(50);
     assertThat(s.queue()).isEqualTo("root.default");
-    assertThat(s.estimateMillis()).isZero();
+    assertThat(s.estimateMillis()).as("without an estimate column the run time is a perfect estimate").isEqualTo(3_000);
     assertThat(s.dependsOn()).isEmpty();
+  }
+
+  @Test
+  void anEmptyEstimateCellAlsoFallsBackToTheRunTime() throws IOException {
+    TaskSpec s = read("id,submit,runtime,estimate\nx,0,3,\ny,0,3,5\n").jobs().get(0).spec();
+
+    assertThat(s.estimateMillis()).isEqualTo(3_000);
   }
 
   @Test
@@ -86,6 +93,11 @@ class CsvWorkloadReaderTest {
 
     assertThat(w.jobs().get(0).spec().dependsOn()).containsExactly("b", "c");
     assertThat(w.jobs().get(1).spec().dependsOn()).containsExactly("c", "d");
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheHeaderIsIgnored() throws IOException {
+    assertThat(read("\uFEFFid,submit,runtime\r\nx,0,1\r\n").jobs()).extracting(SimJob::id).containsExactly("x");
   }
 
   @Test
