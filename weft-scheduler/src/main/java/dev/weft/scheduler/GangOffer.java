@@ -11,8 +11,10 @@ import java.util.Set;
 
 /**
  * All-or-nothing placement of a gang: when its first member is offered, every pending member of
- * the gang in the same leaf is placed in turn; if the gang is incomplete or one member does not
- * fit, every placement of the gang is undone and each member is told why.
+ * the gang in the same leaf is placed in turn, each within the queue's max and per-user limit
+ * counting the members before it; if the gang is incomplete, one member does not fit or would
+ * pass a limit, every placement of the gang is undone and each member is told why (the node
+ * rejections are counted before the undo, while the earlier members still hold their nodes).
  */
 final class GangOffer {
   private final Round round;
@@ -41,17 +43,36 @@ final class GangOffer {
     List<int[]> placed = new ArrayList<>();
     for (Queued m : members) {
       TaskSpec t = m.task().spec();
+      String limit = limitReached(leaf, t);
+      if (limit != null) {
+        undo(members, placed, leaf);
+        explainAll(members, "gang " + head.gang() + " as a whole would take " + limit, Map.of());
+        return;
+      }
       PlacementRequest r = new PlacementRequest(t, round.need(t), round.now, m.remainingMillis());
       int node = round.placer.place(r);
       if (node < 0) {
+        Map<String, Integer> why = round.placer.explain(r);
         undo(members, placed, leaf);
         explainAll(members, "gang " + head.gang() + " does not fit as a whole (member " + t.id() + " has no node)",
-            round.placer.explain(r));
+            why);
         return;
       }
       round.place(t, leaf, node, m.remainingMillis(), backfilled);
       placed.add(new int[] {members.indexOf(m), node});
     }
+  }
+
+  /** The limit one more member would pass, counting the members placed before it, or null. */
+  private String limitReached(QueueNode leaf, TaskSpec t) {
+    String over = round.queues.overMax(leaf, round.need(t));
+    if (over != null) {
+      return "queue " + over + " past its maximum share";
+    }
+    if (round.queues.overUserLimit(leaf, t.user(), round.need(t))) {
+      return "user " + t.user() + " past the per-user limit of queue " + leaf.path();
+    }
+    return null;
   }
 
   private void undo(List<Queued> members, List<int[]> placed, QueueNode leaf) {

@@ -8,32 +8,69 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The labels of the tasks in every topology domain (rack, zone...), for inter-task affinity. */
+/**
+ * The labels of the tasks in every topology domain (rack, zone...), for inter-task affinity, and
+ * the required anti-affinity rules of those tasks, so that a newcomer is kept out of a domain whose
+ * tasks refuse it (anti-affinity is symmetric, as in Kubernetes).
+ */
 public final class AffinityIndex {
   private final Map<String, List<Map<String, String>>> byDomain = new HashMap<>();
+  private final Map<String, List<AffinityRule>> refusals = new HashMap<>();
 
   public void add(TaskSpec task, NodeState node) {
+    for (AffinityRule r : task.affinity()) {
+      if (refuses(r)) {
+        refusals.computeIfAbsent(key(r.level(), node), k -> new ArrayList<>()).add(r);
+      }
+    }
     if (task.labels().isEmpty()) {
       return;
     }
     for (TopologyLevel level : TopologyLevel.values()) {
-      byDomain.computeIfAbsent(level + ":" + node.node.topology().domain(level, node.id()), k -> new ArrayList<>())
-          .add(task.labels());
+      byDomain.computeIfAbsent(key(level, node), k -> new ArrayList<>()).add(task.labels());
     }
   }
 
   public void remove(TaskSpec task, NodeState node) {
+    for (AffinityRule r : task.affinity()) {
+      if (refuses(r)) {
+        List<AffinityRule> l = refusals.get(key(r.level(), node));
+        if (l != null) {
+          l.remove(r);
+        }
+      }
+    }
     for (TopologyLevel level : TopologyLevel.values()) {
-      List<Map<String, String>> l = byDomain.get(level + ":" + node.node.topology().domain(level, node.id()));
+      List<Map<String, String>> l = byDomain.get(key(level, node));
       if (l != null) {
         l.remove(task.labels());
       }
     }
   }
 
+  /** A task already in one of the node's domains has a required anti-affinity rule selecting {@code labels}. */
+  boolean refused(Map<String, String> labels, NodeState node) {
+    for (TopologyLevel level : TopologyLevel.values()) {
+      for (AffinityRule r : refusals.getOrDefault(key(level, node), List.of())) {
+        if (r.selects(labels)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean refuses(AffinityRule r) {
+    return r.required() && r.kind() == AffinityRule.Kind.ANTI_AFFINITY;
+  }
+
+  private static String key(TopologyLevel level, NodeState node) {
+    return level + ":" + node.node.topology().domain(level, node.id());
+  }
+
   /** True when some task in the node's domain at the rule's level is selected by the rule. */
   boolean anySelected(AffinityRule rule, NodeState node) {
-    List<Map<String, String>> l = byDomain.get(rule.level() + ":" + node.node.topology().domain(rule.level(), node.id()));
+    List<Map<String, String>> l = byDomain.get(key(rule.level(), node));
     if (l == null) {
       return false;
     }

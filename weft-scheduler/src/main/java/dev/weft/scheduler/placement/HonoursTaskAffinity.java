@@ -2,7 +2,10 @@ package dev.weft.scheduler.placement;
 
 import dev.weft.model.AffinityRule;
 
-/** Required affinity finds a selected task in the node's domain; required anti-affinity finds none. */
+/**
+ * Required affinity finds a selected task in the node's domain; required anti-affinity finds none;
+ * and no task already in a domain of the node has a required anti-affinity rule selecting this one.
+ */
 final class HonoursTaskAffinity implements Filter {
   private final AffinityIndex index;
 
@@ -23,6 +26,9 @@ final class HonoursTaskAffinity implements Filter {
       if (rule.kind() == AffinityRule.Kind.ANTI_AFFINITY && present) {
         return "anti-affinity with a task matching " + rule.matchLabels() + " in the same " + level(rule);
       }
+    }
+    if (index.refused(request.task().labels(), node)) {
+      return "a task in the same domain has anti-affinity with " + request.task().labels();
     }
     return null;
   }

@@ -54,7 +54,7 @@ public final class PreemptionRules {
   private VictimChoice byPriority(PlacementRequest r) {
     int limit = r.task().priority() - config.priorityGap();
     return search.find(r, v -> v.spec().preemptible() && v.spec().priority() <= limit,
-        Comparator.comparingInt((RunningTask v) -> v.spec().priority()).thenComparing(youngestFirst()),
+        Comparator.comparingInt((RunningTask v) -> v.spec().priority()),
         "priority " + r.task().priority() + " preempts priority <= " + limit);
   }
 
@@ -64,7 +64,7 @@ public final class PreemptionRules {
     }
     return search.find(r, v -> v.spec().preemptible() && v.spec().queue().equals(leaf.path())
             && remaining < estimates.remaining(v, now) && estimates.remaining(v, now) != RuntimeEstimates.UNKNOWN,
-        Comparator.comparingLong((RunningTask v) -> -estimates.remaining(v, now)).thenComparing(youngestFirst()),
+        Comparator.comparingLong((RunningTask v) -> -estimates.remaining(v, now)),
         "shorter remaining time (" + remaining / 1000.0 + " s)");
   }
 
@@ -75,7 +75,7 @@ public final class PreemptionRules {
     }
     VictimChoice c = search.find(r, v -> v.spec().preemptible() && borrowing(v),
         Comparator.comparingDouble((RunningTask v) -> -QueueTree.guaranteeRatio(queues.leaf(v.spec().queue())))
-            .thenComparingInt(v -> v.spec().priority()).thenComparing(youngestFirst()),
+            .thenComparingInt(v -> v.spec().priority()),
         "queue " + leaf.path() + " reclaims its guarantee");
     if (c != null) {
       c.victims().forEach(v -> Vectors.add(reclaimed, needs.get(v.spec().id())));
@@ -97,9 +97,5 @@ public final class PreemptionRules {
     }
     return Vectors.dominantShare(q.used(), q.guarantee()) > 1 + config.deadZone()
         && Vectors.dominantShare(after, q.guarantee()) >= 1;
-  }
-
-  private static Comparator<RunningTask> youngestFirst() {
-    return Comparator.comparingLong((RunningTask v) -> -v.startMillis()).thenComparing(v -> v.spec().id());
   }
 }

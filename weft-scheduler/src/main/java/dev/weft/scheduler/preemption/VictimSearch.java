@@ -14,10 +14,15 @@ import java.util.function.Predicate;
 
 /**
  * Finds, over all nodes that could host the request if emptied, the cheapest set of eligible
- * victims that makes it fit. Victims are taken in {@code order} (best victim first) until the
- * task fits; the node whose worst victim is best wins, then fewer victims, then topology order.
+ * victims that makes it fit. Victims are taken in {@code rank} order (best victim first, ties
+ * youngest first) until the task fits; the node whose worst victim ranks best wins, then fewer
+ * victims, then topology order. (Start time and id only order victims within a node: were they
+ * part of the node comparison, two worst victims would almost never tie and the victim count
+ * would never be looked at.)
  */
 public final class VictimSearch {
+  private static final Comparator<RunningTask> YOUNGEST_FIRST =
+      Comparator.comparingLong((RunningTask v) -> -v.startMillis()).thenComparing(v -> v.spec().id());
   private final List<NodeState> nodes;
   private final PlacementPlugins plugins;
   private final Map<String, RunningTask> running;
@@ -31,8 +36,9 @@ public final class VictimSearch {
     this.needs = needs;
   }
 
-  public VictimChoice find(PlacementRequest r, Predicate<RunningTask> eligible, Comparator<RunningTask> order,
+  public VictimChoice find(PlacementRequest r, Predicate<RunningTask> eligible, Comparator<RunningTask> rank,
                            String reason) {
+    Comparator<RunningTask> order = rank.thenComparing(YOUNGEST_FIRST);
     VictimChoice best = null;
     RunningTask bestWorst = null;
     for (NodeState n : nodes) {
@@ -44,7 +50,7 @@ public final class VictimSearch {
         continue;
       }
       RunningTask worst = victims.get(victims.size() - 1);
-      int cmp = best == null ? -1 : order.compare(worst, bestWorst);
+      int cmp = best == null ? -1 : rank.compare(worst, bestWorst);
       if (cmp < 0 || (cmp == 0 && victims.size() < best.victims().size())) {
         best = new VictimChoice(n.index(), victims, reason);
         bestWorst = worst;
