@@ -39,7 +39,9 @@ final class Offers {
     String over = round.queues.overMax(leaf, need);
     if (over != null) {
       round.explain(t.id(), "queue " + over + " is at its maximum share", Map.of());
-      leaf.block("queue " + over + " is at its maximum share");
+      if (round.config.backfill() == Backfill.NONE) {
+        leaf.block("queue " + over + " is at its maximum share");
+      }
       return;
     }
     if (round.queues.overUserLimit(leaf, t.user(), need)) {
@@ -88,7 +90,8 @@ final class Offers {
     if (head || mode == Backfill.CONSERVATIVE) {
       reserve(q, r, head);
     } else {
-      round.explain(q.id(), "cannot start now without delaying a reserved task", Map.of());
+      round.explain(q.id(), round.book.isEmpty() ? "no node fits now"
+          : "cannot start now without delaying a reserved task", Map.of());
     }
     if (head) {
       backfilling.add(leaf);

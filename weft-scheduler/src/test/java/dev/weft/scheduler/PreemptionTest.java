@@ -23,7 +23,6 @@ import dev.weft.scheduler.api.SchedulerConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -330,8 +329,6 @@ class PreemptionTest {
     assertThat(p.placements()).hasSize(preempted);
   }
 
-  @Disabled("bug: reclaim looks only at the victim's leaf; a task is taken from a leaf above its own guarantee "
-      + "whose parent is below its guarantee, for a queue whose parent is above its own")
   @Test
   void reclaimDoesNotTakeFromASubtreeThatIsItselfBelowItsGuarantee() {
     QueueSpec tree = QueueSpec.parent("root", List.of(

@@ -20,7 +20,6 @@ import dev.weft.scheduler.api.RunningTask;
 import dev.weft.scheduler.api.SchedulerConfig.Backfill;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -85,8 +84,6 @@ class QueueLimitsTest {
     assertThat(p.placements()).extracting(Placement::taskId).containsExactly("a1");
   }
 
-  @Disabled("bug: an absolute max that names only cpu resolves memory (and gpus) to 0, so every task needing "
-      + "memory is 'at its maximum share'; Resources cannot tell an unnamed dimension from 0")
   @Test
   void anAbsoluteMaxNamingOnlyCpuDoesNotCapMemoryAtZero() {
     Plan p = plan(aWithMax(new Share.Absolute(Resources.cpus(3))), List.of(), in("root.a", "a1", 2).build());
@@ -118,9 +115,6 @@ class QueueLimitsTest {
     assertThat(why(p, "t")).isEqualTo("no node fits: 1 insufficient cpu");
   }
 
-  @Disabled("bug: with backfilling on, a head too big for what is left under its queue's max blocks the whole "
-      + "leaf, and the tasks behind it are told the queue 'is at its maximum share' when it is not "
-      + "(Offers.offer blocks the leaf on overMax)")
   @Test
   void aTaskTooBigForWhatIsLeftUnderTheMaxDoesNotStopSmallerOnesBehindItWhenBackfilling() {
     Plan p = plan(Backfill.EASY, aWithMax(new Share.Percent(50)), List.of(running("root.a", "r", 2)),

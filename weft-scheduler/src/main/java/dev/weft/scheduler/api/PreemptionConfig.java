@@ -9,7 +9,9 @@ package dev.weft.scheduler.api;
  * @param reclaimGuarantee a queue below its guarantee takes capacity back from queues above theirs
  * @param deadZone reclaim only when the starved queue is below {@code (1 - deadZone)} of its guarantee
  *     and a victim queue is above {@code (1 + deadZone)} of its own (YARN's dead zone)
- * @param maxPerRound at most this fraction of the cluster's capacity is preempted for guarantees in one round
+ * @param maxPerRound guarantee reclaim stops for the round once this fraction of the cluster (dominant
+ *     share) has been preempted; the reclaim that crosses the line completes, so a starved task larger
+ *     than the cap can still be served
  */
 public record PreemptionConfig(boolean byPriority, int priorityGap, boolean bySrtf, boolean reclaimGuarantee,
                                double deadZone, double maxPerRound, PreemptionMode mode) {

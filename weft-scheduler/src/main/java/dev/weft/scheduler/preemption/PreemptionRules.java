@@ -73,7 +73,7 @@ public final class PreemptionRules {
         || Vectors.dominantShare(reclaimed, queues.total()) >= config.maxPerRound()) {
       return null;
     }
-    VictimChoice c = search.find(r, v -> v.spec().preemptible() && borrowing(v),
+    VictimChoice c = search.find(r, v -> v.spec().preemptible() && borrowing(v, leaf),
         Comparator.comparingDouble((RunningTask v) -> -QueueTree.guaranteeRatio(queues.leaf(v.spec().queue())))
             .thenComparingInt(v -> v.spec().priority()),
         "queue " + leaf.path() + " reclaims its guarantee");
@@ -83,19 +83,28 @@ public final class PreemptionRules {
     return c;
   }
 
-  /** A victim's queue is beyond its guarantee (plus the dead zone) even without the victim. */
-  private boolean borrowing(RunningTask v) {
-    QueueNode q = queues.leaf(v.spec().queue());
-    if (q == null) {
+  /**
+   * A victim may be taken when its queue, and every ancestor of it that is not also an ancestor
+   * of the starved queue, is beyond its guarantee (plus the dead zone) and stays at or above it
+   * without the victim. Queues without a guarantee are always borrowing.
+   */
+  private boolean borrowing(RunningTask v, QueueNode starved) {
+    QueueNode leaf = queues.leaf(v.spec().queue());
+    if (leaf == null) {
       return false;
     }
     long[] need = needs.get(v.spec().id());
-    long[] after = q.used().clone();
-    Vectors.subtract(after, need);
-    if (Vectors.isZero(q.guarantee())) {
-      return true;
+    for (QueueNode q = leaf; q != null && !q.contains(starved); q = q.parent()) {
+      if (Vectors.isZero(q.guarantee())) {
+        continue;
+      }
+      long[] after = q.used().clone();
+      Vectors.subtract(after, need);
+      if (Vectors.dominantShare(q.used(), q.guarantee()) <= 1 + config.deadZone()
+          || Vectors.dominantShare(after, q.guarantee()) < 1) {
+        return false;
+      }
     }
-    return Vectors.dominantShare(q.used(), q.guarantee()) > 1 + config.deadZone()
-        && Vectors.dominantShare(after, q.guarantee()) >= 1;
+    return true;
   }
 }

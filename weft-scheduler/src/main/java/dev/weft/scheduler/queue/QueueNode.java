@@ -38,6 +38,20 @@ public final class QueueNode {
     return spec;
   }
 
+  public QueueNode parent() {
+    return parent;
+  }
+
+  /** True when this queue is {@code q} or one of its ancestors. */
+  public boolean contains(QueueNode q) {
+    for (QueueNode x = q; x != null; x = x.parent) {
+      if (x == this) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean isLeaf() {
     return children.isEmpty();
   }

@@ -27,7 +27,7 @@ public final class QueueTree {
                           ResourceSpace space) {
     String path = parent == null ? s.name() : parent.path + "." + s.name();
     Resources g = parent == null ? parentGuarantee : s.guarantee().resolve(parentGuarantee);
-    Resources m = parent == null ? parentMax : min(s.max().resolve(parentMax), parentMax);
+    Resources m = parent == null ? parentMax : min(unnamedIsUnlimited(s.max(), parentMax), parentMax);
     Resources userLimit = s.perUserLimit().resolve(m);
     QueueNode n = new QueueNode(path, s, parent, space.vector(g), space.vector(m), space.vector(userLimit));
     byPath.put(path, n);
@@ -35,6 +35,22 @@ public final class QueueTree {
       n.children.add(build(c, n, g, m, space));
     }
     return n;
+  }
+
+  /** An absolute max that leaves a dimension at 0 does not cap it: {@code max: {cpu: 3}} caps cpu only. */
+  private static Resources unnamedIsUnlimited(dev.weft.model.Share max, Resources parentMax) {
+    Resources m = max.resolve(parentMax);
+    if (!(max instanceof dev.weft.model.Share.Absolute)) {
+      return m;
+    }
+    java.util.Map<String, Long> ext = new java.util.TreeMap<>(parentMax.extended());
+    m.extended().forEach((k, v) -> ext.put(k, v == 0 ? ext.getOrDefault(k, 0L) : v));
+    return new Resources(orElse(m.cpuMillis(), parentMax.cpuMillis()), orElse(m.memoryMiB(), parentMax.memoryMiB()),
+        orElse(m.diskMiB(), parentMax.diskMiB()), orElse(m.gpus(), parentMax.gpus()), ext);
+  }
+
+  private static long orElse(long v, long fallback) {
+    return v == 0 ? fallback : v;
   }
 
   private static Resources min(Resources a, Resources b) {
