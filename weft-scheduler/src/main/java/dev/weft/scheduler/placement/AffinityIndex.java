@@ -16,11 +16,13 @@ import java.util.Map;
 public final class AffinityIndex {
   private final Map<String, List<Map<String, String>>> byDomain = new HashMap<>();
   private final Map<String, List<AffinityRule>> refusals = new HashMap<>();
+  private int refusalCount;
 
   public void add(TaskSpec task, NodeState node) {
     for (AffinityRule r : task.affinity()) {
       if (refuses(r)) {
         refusals.computeIfAbsent(key(r.level(), node), k -> new ArrayList<>()).add(r);
+        refusalCount++;
       }
     }
     if (task.labels().isEmpty()) {
@@ -35,8 +37,8 @@ public final class AffinityIndex {
     for (AffinityRule r : task.affinity()) {
       if (refuses(r)) {
         List<AffinityRule> l = refusals.get(key(r.level(), node));
-        if (l != null) {
-          l.remove(r);
+        if (l != null && l.remove(r)) {
+          refusalCount--;
         }
       }
     }
@@ -50,6 +52,9 @@ public final class AffinityIndex {
 
   /** A task already in one of the node's domains has a required anti-affinity rule selecting {@code labels}. */
   boolean refused(Map<String, String> labels, NodeState node) {
+    if (refusalCount == 0) {
+      return false;
+    }
     for (TopologyLevel level : TopologyLevel.values()) {
       for (AffinityRule r : refusals.getOrDefault(key(level, node), List.of())) {
         if (r.selects(labels)) {
@@ -58,6 +63,11 @@ public final class AffinityIndex {
       }
     }
     return false;
+  }
+
+  /** True when some task holds a required anti-affinity rule, so feasibility depends on who is where. */
+  boolean hasRefusals() {
+    return refusalCount > 0;
   }
 
   private static boolean refuses(AffinityRule r) {

@@ -19,10 +19,12 @@ public final class PlacementPlugins {
   final List<Double> weights = new ArrayList<>();
   final ScorerWeights scoring;
   private final ReservationBook book;
+  private final AffinityIndex affinity;
 
   public PlacementPlugins(ResourceSpace space, ScorerWeights scoring, AffinityIndex affinity, ReservationBook book) {
     this.scoring = scoring;
     this.book = book;
+    this.affinity = affinity;
     fit = new FitsResources(space);
     filters.add(fit);
     filters.add(new MatchesLabelConstraints());
@@ -76,11 +78,12 @@ public final class PlacementPlugins {
 
   /**
    * True when whether a node can take the request depends only on the node's free capacity and
-   * static attributes: no inter-task affinity and no reservations in the round. Only then may a
+   * static attributes: no inter-task affinity (the task's own or another's required anti-affinity)
+   * and no reservations in the round. Only then may a
    * rack's "no room" be remembered until the rack changes.
    */
   boolean feasibilityIsStatic(PlacementRequest r) {
-    return r.task().affinity().isEmpty() && book.isEmpty();
+    return r.task().affinity().isEmpty() && !affinity.hasRefusals() && book.isEmpty();
   }
 
   /** +1: visit fuller subtrees first (bin-pack), -1: emptier first (spread), 0: topology order. */

@@ -62,8 +62,44 @@ public final class Placer {
       }
       return best;
     }
-    for (TopologyTree.Vertex c : ordered(v.children, r.need())) {
-      int found = descend(c, r, memo);
+    return descendChildren(v.children, r, memo);
+  }
+
+  /**
+   * Visits children fullest-first (bin-pack), emptiest-first (spread) or in topology order,
+   * choosing the next best child only when the previous one had no node, since the first usually
+   * does: cheaper than sorting all of them on every placement.
+   */
+  private int descendChildren(List<TopologyTree.Vertex> children, PlacementRequest r,
+                              Map<TopologyTree.Vertex, Long> memo) {
+    int order = plugins.subtreeOrder();
+    if (order == 0 || children.size() < 2) {
+      for (TopologyTree.Vertex c : children) {
+        int found = descend(c, r, memo);
+        if (found >= 0) {
+          return found;
+        }
+      }
+      return -1;
+    }
+    int n = children.size();
+    double[] key = new double[n];
+    for (int i = 0; i < n; i++) {
+      TopologyTree.Vertex c = children.get(i);
+      key[i] = Vectors.shortfall(r.need(), c.maxFree) >= 0 ? Double.NaN : order * fullness(c, r.need());
+    }
+    for (int tried = 0; tried < n; tried++) {
+      int best = -1;
+      for (int i = 0; i < n; i++) {
+        if (!Double.isNaN(key[i]) && (best < 0 || key[i] > key[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        return -1;
+      }
+      key[best] = Double.NaN;
+      int found = descend(children.get(best), r, memo);
       if (found >= 0) {
         return found;
       }
@@ -86,26 +122,6 @@ public final class Placer {
       }
     }
     return best;
-  }
-
-  private List<TopologyTree.Vertex> ordered(List<TopologyTree.Vertex> children, long[] need) {
-    int order = plugins.subtreeOrder();
-    if (order == 0 || children.size() < 2) {
-      return children;
-    }
-    TopologyTree.Vertex[] a = children.toArray(new TopologyTree.Vertex[0]);
-    double[] key = new double[a.length];
-    Integer[] idx = new Integer[a.length];
-    for (int i = 0; i < a.length; i++) {
-      key[i] = fullness(a[i], need);
-      idx[i] = i;
-    }
-    Arrays.sort(idx, (x, y) -> order * Double.compare(key[y], key[x]));
-    TopologyTree.Vertex[] out = new TopologyTree.Vertex[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[idx[i]];
-    }
-    return Arrays.asList(out);
   }
 
   private static double fullness(TopologyTree.Vertex v, long[] need) {

@@ -95,22 +95,58 @@ public final class TopologyTree {
     return root;
   }
 
-  /** Takes {@code need} from node {@code i} for {@code task} and refreshes the aggregates above it. */
+  /** Takes {@code need} from node {@code i} for {@code task} and updates the aggregates above it. */
   public void hold(int i, TaskSpec task, long[] need) {
-    nodes.get(i).hold(task, need);
-    refreshUp(rackOf[i]);
+    NodeState n = nodes.get(i);
+    long[] before = n.free.clone();
+    n.hold(task, need);
+    updateUp(rackOf[i], before, n.free);
   }
 
   /** Gives back what {@link #hold} took. */
   public void release(int i, TaskSpec task, long[] need) {
-    nodes.get(i).release(task, need);
-    refreshUp(rackOf[i]);
+    NodeState n = nodes.get(i);
+    long[] before = n.free.clone();
+    n.release(task, need);
+    updateUp(rackOf[i], before, n.free);
   }
 
-  private void refreshUp(Vertex v) {
-    for (Vertex x = v; x != null; x = x.parent) {
-      refresh(x);
+  /**
+   * Propagates one node's change of free capacity from {@code before} to {@code after} up the
+   * tree: totals by the difference; a maximum is recomputed from the children only when the
+   * child that held it shrank.
+   */
+  private void updateUp(Vertex rack, long[] before, long[] after) {
+    long[] oldChild = before;
+    long[] newChild = after;
+    for (Vertex v = rack; v != null; v = v.parent) {
+      v.version++;
+      long[] oldMax = v.maxFree.clone();
+      for (int d = 0; d < after.length; d++) {
+        v.sumFree[d] += after[d] - before[d];
+        if (newChild[d] >= v.maxFree[d]) {
+          v.maxFree[d] = newChild[d];
+        } else if (oldChild[d] == v.maxFree[d]) {
+          v.maxFree[d] = maxOfChildren(v, d);
+        }
+      }
+      oldChild = oldMax;
+      newChild = v.maxFree;
     }
+  }
+
+  private long maxOfChildren(Vertex v, int d) {
+    long max = Long.MIN_VALUE;
+    if (v.isRack()) {
+      for (int i = v.lo; i < v.hi; i++) {
+        max = Math.max(max, nodes.get(i).free[d]);
+      }
+    } else {
+      for (Vertex c : v.children) {
+        max = Math.max(max, c.maxFree[d]);
+      }
+    }
+    return max;
   }
 
   private void refreshAll(Vertex v) {
@@ -121,7 +157,6 @@ public final class TopologyTree {
   }
 
   private void refresh(Vertex v) {
-    v.version++;
     java.util.Arrays.fill(v.maxFree, Long.MIN_VALUE);
     java.util.Arrays.fill(v.sumFree, 0);
     java.util.Arrays.fill(v.sumCapacity, 0);
