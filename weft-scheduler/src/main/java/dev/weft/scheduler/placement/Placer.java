@@ -29,14 +29,22 @@ public final class Placer {
     }
   }
 
+  private final boolean rememberNoRoom;
+
   public Placer(TopologyTree tree, PlacementPlugins plugins) {
+    this(tree, plugins, true);
+  }
+
+  /** With {@code rememberNoRoom} false every rack is examined afresh (the reference behaviour tests compare with). */
+  Placer(TopologyTree tree, PlacementPlugins plugins, boolean rememberNoRoom) {
     this.tree = tree;
     this.plugins = plugins;
+    this.rememberNoRoom = rememberNoRoom;
   }
 
   /** The index of the chosen node, or -1 when no node passes every filter. */
   public int place(PlacementRequest r) {
-    Map<TopologyTree.Vertex, Long> memo = plugins.feasibilityIsStatic(r)
+    Map<TopologyTree.Vertex, Long> memo = rememberNoRoom && plugins.feasibilityIsStatic(r)
         ? noRoom.computeIfAbsent(Shape.of(r), k -> new HashMap<>()) : null;
     return descend(tree.root(), r, memo);
   }
