@@ -15,7 +15,7 @@ public final class ReservationBook {
   private final List<long[]> freeNow;
   private final Map<Integer, Map<String, long[]>> releases = new HashMap<>();
   private final Map<Integer, List<Booked>> booked = new HashMap<>();
-  private final Map<Integer, NodeTimeline> cache = new HashMap<>();
+  private final Map<Integer, NodeTimeline> timelines = new HashMap<>();
   private final List<Reservation> reservations = new ArrayList<>();
 
   private record Booked(long[] need, long start, long end) {}
@@ -31,16 +31,20 @@ public final class ReservationBook {
     System.arraycopy(need, 0, entry, 0, need.length);
     entry[need.length] = endMillis;
     releases.computeIfAbsent(node, k -> new HashMap<>()).put(task, entry);
-    cache.remove(node);
+    NodeTimeline t = timelines.get(node);
+    if (t != null) {
+      t.change(Long.MIN_VALUE, endMillis, need, -1);
+    }
   }
 
   /** Task {@code task} gave its hold on node {@code node} back (it was preempted). */
   public void released(int node, String task) {
     Map<String, long[]> m = releases.get(node);
-    if (m != null) {
-      m.remove(task);
+    long[] entry = m == null ? null : m.remove(task);
+    NodeTimeline t = timelines.get(node);
+    if (entry != null && t != null) {
+      t.change(Long.MIN_VALUE, entry[entry.length - 1], java.util.Arrays.copyOf(entry, entry.length - 1), 1);
     }
-    cache.remove(node);
   }
 
   public boolean isEmpty() {
@@ -61,10 +65,10 @@ public final class ReservationBook {
   }
 
   public void reserve(Reservation r, int node, long[] need, long duration) {
-    booked.computeIfAbsent(node, k -> new ArrayList<>())
-        .add(new Booked(need, r.startMillis(), NodeTimeline.end(r.startMillis(), duration)));
+    Booked b = new Booked(need, r.startMillis(), NodeTimeline.end(r.startMillis(), duration));
+    booked.computeIfAbsent(node, k -> new ArrayList<>()).add(b);
     reservations.add(r);
-    cache.remove(node);
+    timeline(node).change(b.start, b.end, need, -1);
   }
 
   public List<Reservation> reservations() {
@@ -72,18 +76,28 @@ public final class ReservationBook {
   }
 
   private NodeTimeline timeline(int node) {
-    return cache.computeIfAbsent(node, this::build);
+    return timelines.computeIfAbsent(node, this::build);
   }
 
+  /**
+   * The node's timeline: free now, plus what each holder gives back at its expected end, less
+   * what reservations take. Built once per node per round; later changes are applied in place.
+   */
   private NodeTimeline build(int node) {
-    NodeTimeline t = new NodeTimeline(freeNow.get(node));
-    for (long[] r : releases.getOrDefault(node, Map.of()).values()) {
-      long[] need = java.util.Arrays.copyOf(r, r.length - 1);
-      t.change(r[r.length - 1], need, 1);
+    long[] now = freeNow.get(node);
+    long[] base = now.clone();
+    List<long[]> held = new ArrayList<>(releases.getOrDefault(node, Map.of()).values());
+    for (long[] r : held) {
+      for (int d = 0; d < base.length; d++) {
+        base[d] += r[d];
+      }
+    }
+    NodeTimeline t = new NodeTimeline(base);
+    for (long[] r : held) {
+      t.change(Long.MIN_VALUE, r[r.length - 1], java.util.Arrays.copyOf(r, r.length - 1), -1);
     }
     for (Booked b : booked.getOrDefault(node, List.of())) {
-      t.change(b.start, b.need, -1);
-      t.change(b.end, b.need, 1);
+      t.change(b.start, b.end, b.need, -1);
     }
     return t;
   }
