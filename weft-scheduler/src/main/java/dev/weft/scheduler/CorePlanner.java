@@ -35,7 +35,8 @@ public final class CorePlanner implements Planner {
       offers.offer(leaf, leaf.tasks().peek());
     }
     offers.explainLeftovers();
-    return new Plan(round.placements, round.preemptions, round.book.reservations(), round.explanations);
+    return new Plan(round.placements, round.preemptions, round.book.reservations(), round.explanations,
+        round.waiting);
   }
 
   private static void enqueue(Round round, ClusterView view, List<PendingTask> pending) {

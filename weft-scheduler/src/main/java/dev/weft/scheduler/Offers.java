@@ -4,12 +4,16 @@ import dev.weft.model.TaskSpec;
 import dev.weft.scheduler.api.Reservation;
 import dev.weft.scheduler.api.RunningTask;
 import dev.weft.scheduler.api.SchedulerConfig.Backfill;
+import dev.weft.scheduler.api.Waiting;
 import dev.weft.scheduler.placement.NodeState;
 import dev.weft.scheduler.placement.PlacementRequest;
 import dev.weft.scheduler.preemption.VictimChoice;
 import dev.weft.scheduler.queue.QueueNode;
 import dev.weft.scheduler.queue.Queued;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +25,7 @@ import java.util.Set;
 final class Offers {
   private final Round round;
   private final Set<QueueNode> backfilling = new HashSet<>();
+  private final Map<QueueNode, List<String>> delayed = new HashMap<>();
   private final Set<String> handled = new HashSet<>();
   private final GangOffer gangs;
 
@@ -90,8 +95,7 @@ final class Offers {
     if (head || mode == Backfill.CONSERVATIVE) {
       reserve(q, r, head);
     } else {
-      round.explain(q.id(), round.book.isEmpty() ? "no node fits now"
-          : "cannot start now without delaying a reserved task", Map.of());
+      delayed.computeIfAbsent(leaf, k -> new ArrayList<>()).add(q.id());
     }
     if (head) {
       backfilling.add(leaf);
@@ -125,18 +129,30 @@ final class Offers {
     round.explain(q.id(), "reserved " + n.id() + " from t=" + bestStart / 1000.0 + " s; no node fits now", why);
   }
 
-  /** Every task still waiting in a leaf gets the reason its leaf stopped, if it has none yet. */
+  /**
+   * Backfill candidates that did not fit, and every task still waiting in a leaf, are explained in
+   * groups (one reason per leaf) rather than one by one.
+   */
   void explainLeftovers() {
+    String delayReason = round.book.isEmpty() ? "no node fits now" : "cannot start now without delaying a reserved task";
+    delayed.forEach((leaf, ids) -> round.waiting.add(new Waiting(delayReason, ids)));
     for (QueueNode leaf : round.queues.all()) {
-      if (!leaf.isLeaf() || leaf.tasks() == null) {
+      if (!leaf.isLeaf() || leaf.tasks() == null || leaf.tasks().remaining().isEmpty()) {
         continue;
       }
-      for (Queued q : leaf.tasks().remaining()) {
-        if (!handled.contains(q.id()) && !round.explanations.containsKey(q.id())) {
-          String why = leaf.blockedBecause() != null ? leaf.blockedBecause() : "not reached in this round";
-          round.explain(q.id(), why, Map.of());
+      String why = leaf.blockedBecause() != null ? leaf.blockedBecause() : "not reached in this round";
+      List<Queued> rest = leaf.tasks().remaining();
+      round.waiting.add(new Waiting(why, new java.util.AbstractList<>() {
+        @Override
+        public String get(int i) {
+          return rest.get(i).id();
         }
-      }
+
+        @Override
+        public int size() {
+          return rest.size();
+        }
+      }));
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.weft.scheduler.api.Placement;
 import dev.weft.scheduler.api.Preemption;
 import dev.weft.scheduler.api.RunningTask;
 import dev.weft.scheduler.api.SchedulerConfig;
+import dev.weft.scheduler.api.Waiting;
 import dev.weft.scheduler.backfill.ReservationBook;
 import dev.weft.scheduler.backfill.RuntimeEstimates;
 import dev.weft.scheduler.placement.AffinityIndex;
@@ -51,6 +52,7 @@ final class Round {
   final List<Placement> placements = new ArrayList<>();
   final List<Preemption> preemptions = new ArrayList<>();
   final Map<String, Explanation> explanations = new LinkedHashMap<>();
+  final List<Waiting> waiting = new ArrayList<>();
 
   Round(SchedulerConfig config, ClusterView view, List<PendingTask> pending, long now) {
     this.config = config;
