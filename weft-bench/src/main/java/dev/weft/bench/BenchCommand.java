@@ -1,7 +1,10 @@
 package dev.weft.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.scheduler.api.SchedulerConfig;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "weft bench", description = "Runs a JMH benchmark of the scheduling core.")
 public final class BenchCommand implements Callable<Integer> {
-  private static final String CHOICES = "placement, workflow or tasks";
+  private static final String CHOICES = "placement, replay, workflow or tasks";
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
   boolean help;
@@ -55,6 +58,37 @@ public final class BenchCommand implements Callable<Integer> {
     }
     stdout.print(json ? new ObjectMapper().writeValueAsString(report.json()) + System.lineSeparator() : report.text());
     stdout.flush();
+    return 0;
+  }
+
+  @Command(name = "replay", description = "Times whole trace replays through the simulator (default: the full"
+      + " SDSC-SP2 trace with EASY backfilling).")
+  int replay(
+      @Option(names = "--workload", defaultValue = "../shared/data/swf/SDSC-SP2-1998-4.2-cln.swf.gz",
+          description = "An SWF file (default: ${DEFAULT-VALUE}).") Path workload,
+      @Option(names = "--backfill", defaultValue = "easy", description = "none, easy, conservative or easy++.")
+      String backfill,
+      @Option(names = "--runs", defaultValue = "3", description = "Timed replays after one warm-up.") int runs,
+      @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json) throws Exception {
+    SchedulerConfig.Backfill mode = switch (backfill) {
+      case "none" -> SchedulerConfig.Backfill.NONE;
+      case "easy" -> SchedulerConfig.Backfill.EASY;
+      case "conservative" -> SchedulerConfig.Backfill.CONSERVATIVE;
+      case "easy++" -> SchedulerConfig.Backfill.EASY_PLUS_PLUS;
+      default -> throw new ParameterException(new CommandLine(this), "unknown backfill '" + backfill + "'");
+    };
+    if (runs < 1) {
+      return usageError("--runs must be at least 1");
+    }
+    Map<String, Object> r;
+    try {
+      r = new ReplayRun(workload, mode, runs).run();
+    } catch (IllegalArgumentException e) {
+      return usageError(oneLine(e.getMessage()));
+    }
+    System.out.println(json ? new ObjectMapper().writeValueAsString(r)
+        : String.format("replayed %s jobs with %s backfilling: median %.2f s (min %.2f, max %.2f) over %s runs",
+            r.get("jobs"), backfill, r.get("secondsMedian"), r.get("secondsMin"), r.get("secondsMax"), runs));
     return 0;
   }
 
