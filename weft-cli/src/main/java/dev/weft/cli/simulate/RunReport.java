@@ -1,7 +1,9 @@
 package dev.weft.cli.simulate;
 
 import dev.weft.model.Node;
+import dev.weft.model.Resources;
 import dev.weft.sim.metrics.SimResult;
+import dev.weft.sim.report.Num;
 import dev.weft.sim.report.Report;
 import dev.weft.sim.report.runs.SimulationReport;
 import dev.weft.sim.report.runs.TaskGantt;
@@ -16,7 +18,7 @@ final class RunReport {
   static Report of(SimulationSetup s, SimResult r) {
     SimulationReport report = SimulationReport.of(r, clusterCpus(s), label(s))
         .setting("workload", s.workload().source() + " (" + s.workload().format().wire() + ", "
-            + s.workload().jobs().size() + " jobs, " + s.workload().skipped() + " skipped)")
+            + Num.count(s.workload().jobs().size()) + " jobs, " + Num.count(s.workload().skipped()) + " skipped)")
         .setting("cluster", s.cluster().describe())
         .setting("queues", s.queueSource().equals("workload") ? "one leaf per queue of the workload" : s.queueSource())
         .setting("policy", s.policy())
@@ -29,7 +31,7 @@ final class RunReport {
   }
 
   static double clusterCpus(SimulationSetup s) {
-    return s.cluster().nodes().stream().map(Node::capacity).mapToLong(c -> c.cpuMillis()).sum() / 1000.0;
+    return s.cluster().nodes().stream().map(Node::capacity).mapToLong(Resources::cpuMillis).sum() / 1000.0;
   }
 
   private static String label(SimulationSetup s) {

@@ -9,6 +9,8 @@ import java.util.List;
  * values at most x (a fraction of 1). Draw it with {@link LineChart#steps()} and a percent y axis.
  * Up to {@code points} distinct values give one point each (the exact function); more are sampled at
  * {@code points} positions spread evenly on the chosen axis, so a series stays small for any data.
+ * On a log axis the sampling starts at the least value even when it is zero, so the line starts at
+ * the axis' left edge with the share of values at or below it.
  */
 public final class Cdf {
   private Cdf() {}
@@ -32,9 +34,11 @@ public final class Cdf {
   private static double[] spread(double[] sorted, boolean log, int points) {
     double hi = sorted[sorted.length - 1];
     double lo = log ? Arrays.stream(sorted).filter(v -> v > 0).findFirst().orElse(hi) : sorted[0];
+    int first = sorted[0] < lo ? 1 : 0;
     double[] xs = new double[points];
-    for (int k = 0; k < points; k++) {
-      double t = (double) k / (points - 1);
+    xs[0] = sorted[0];
+    for (int k = first; k < points; k++) {
+      double t = (double) (k - first) / (points - 1 - first);
       xs[k] = log && lo > 0 ? lo * Math.pow(hi / lo, t) : lo + t * (hi - lo);
     }
     xs[points - 1] = hi;

@@ -32,6 +32,11 @@ public final class Num {
     return s.equals("-0") ? "0" : s;
   }
 
+  /** A count with thousands grouped: {@code 10,000}. */
+  public static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
   /** A figure with exactly {@code decimals} decimals and thousands grouped, e.g. {@code 7,273.77}. */
   public static String fixed(double v, int decimals) {
     return String.format(Locale.ROOT, "%,." + decimals + "f", v);

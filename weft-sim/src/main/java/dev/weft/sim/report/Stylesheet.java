@@ -24,6 +24,7 @@ final class Stylesheet {
       svg.chart .hover { fill-opacity: 0; }
       svg.chart .hover:hover { fill-opacity: 1; }
       svg.chart .bar:hover { opacity: 0.7; }
+      svg.chart .bars rect { stroke: #fff; stroke-width: 0.5; }
       """;
 
   private Stylesheet() {}

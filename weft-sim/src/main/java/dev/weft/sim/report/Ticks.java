@@ -7,13 +7,13 @@ import java.util.List;
  * Chooses the range of an axis from its data and the ticks along it: steps of 1, 2 or 5 times a
  * power of ten on a linear axis (in the time unit that suits the span, for durations), decades on a
  * log axis, and on a log axis of durations the lengths people name: 1 s, 10 s, 1 min, 10 min, 1 h,
- * 6 h, 1 d, 1 w, 30 d, 1 y.
+ * 6 h, 1 d, 1 w, 30 d, 100 d, 1 y.
  */
 final class Ticks {
   private static final double[] NAMED_SECONDS = {0.001, 0.01, 0.1, 1, 10, 60, 600, 3600, 21600, 86400, 604800,
-      2592000, 31536000};
+      2592000, 8640000, 31536000};
   private static final String[] NAMED_LABELS = {"1 ms", "10 ms", "100 ms", "1 s", "10 s", "1 min", "10 min", "1 h",
-      "6 h", "1 d", "1 w", "30 d", "1 y"};
+      "6 h", "1 d", "1 w", "30 d", "100 d", "1 y"};
   private static final double[] UNITS = {86400, 3600, 60, 1};
   private static final String[] UNIT_NAMES = {"d", "h", "min", "s"};
   private static final int TARGET_TICKS = 6;

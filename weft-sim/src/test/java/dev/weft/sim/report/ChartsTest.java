@@ -42,6 +42,17 @@ class ChartsTest {
   }
 
   @Test
+  void aSampledCdfOnALogAxisStartsAtTheLeastValueEvenWhenItIsZero() {
+    double[] waits = IntStream.range(0, 1_000).mapToDouble(i -> i < 400 ? 0 : i).toArray();
+
+    LineSeries s = Cdf.of("w", waits, true, 50);
+
+    assertThat(s.points().get(0)).isEqualTo(new LineSeries.Point(0, 0.4));
+    assertThat(s.points().get(1).x()).isEqualTo(400);
+    assertThat(s.points()).hasSize(50);
+  }
+
+  @Test
   void aHistogramCountsValuesBelowALogAxisInItsFirstBin() {
     String svg = Histogram.titled("waits").x(Axis.log("wait").seconds().range(1, 100)).bins(2)
         .series("fcfs", new double[] {0, 0, 5, 50}).toSvg();

@@ -14,16 +14,16 @@ public final class FiguresTable {
   /** The figures of one run, one per row. Seconds exactly, with a readable form beside. */
   public static Table of(SimResult r) {
     return Table.of("figure", "value")
-        .row("jobs finished", Integer.toString(r.jobs()))
+        .row("jobs finished", Num.count(r.jobs()))
         .row("average wait", Num.seconds(r.avgWait()))
         .row("average turnaround", Num.seconds(r.avgTurnaround()))
         .row("average bounded slowdown", Num.fixed(r.avgBoundedSlowdown(), 2))
         .row("maximum wait", Num.seconds(r.maxWait()))
         .row("makespan", Num.seconds(r.makespan()))
         .row("utilization", Num.percent(r.utilization()))
-        .row("preemptions", Integer.toString(r.preemptions()))
-        .row("rejected (fit no node)", Integer.toString(r.rejected()))
-        .row("stuck (never ran)", Integer.toString(r.stuck()));
+        .row("preemptions", Num.count(r.preemptions()))
+        .row("rejected (fit no node)", Num.count(r.rejected()))
+        .row("stuck (never ran)", Num.count(r.stuck()));
   }
 
   /** One row per run; the best average wait, bounded slowdown and utilization are in bold. */
@@ -32,9 +32,9 @@ public final class FiguresTable {
         "utilization", "stuck");
     for (LabelledResult run : runs) {
       SimResult r = run.result();
-      t.row(run.label(), Integer.toString(r.jobs()), Num.duration(r.avgWait()), Num.duration(r.avgTurnaround()),
+      t.row(run.label(), Num.count(r.jobs()), Num.duration(r.avgWait()), Num.duration(r.avgTurnaround()),
           Num.fixed(r.avgBoundedSlowdown(), 2), Num.duration(r.maxWait()), Num.duration(r.makespan()),
-          Num.percent(r.utilization()), Integer.toString(r.stuck()));
+          Num.percent(r.utilization()), Num.count(r.stuck()));
     }
     emphasiseBest(t, runs, 2, SimResult::avgWait, false);
     emphasiseBest(t, runs, 4, SimResult::avgBoundedSlowdown, false);
@@ -45,7 +45,7 @@ public final class FiguresTable {
   /** The figures of each queue of a run, queues in name order. */
   public static Table perQueue(SimResult r) {
     Table t = Table.of("queue", "jobs", "avg wait", "avg turnaround", "avg bounded slowdown");
-    new TreeMap<>(r.queues()).forEach((name, m) -> t.row(name, Integer.toString(m.jobs()),
+    new TreeMap<>(r.queues()).forEach((name, m) -> t.row(name, Num.count(m.jobs()),
         Num.seconds(m.avgWait()), Num.seconds(m.avgTurnaround()), Num.fixed(m.avgBoundedSlowdown(), 2)));
     return t;
   }

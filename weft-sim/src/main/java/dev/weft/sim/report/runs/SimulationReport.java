@@ -2,6 +2,7 @@ package dev.weft.sim.report.runs;
 
 import dev.weft.sim.metrics.SimResult;
 import dev.weft.sim.metrics.TaskRecord;
+import dev.weft.sim.report.Num;
 import dev.weft.sim.report.Report;
 import dev.weft.sim.report.Table;
 import java.util.LinkedHashMap;
@@ -74,8 +75,8 @@ public final class SimulationReport {
   }
 
   private String summary() {
-    return result.jobs() + " jobs finished" + (result.rejected() > 0 ? ", " + result.rejected()
-        + " rejected (they fit no node)" : "") + (result.stuck() > 0 ? ", " + result.stuck()
+    return Num.count(result.jobs()) + " jobs finished" + (result.rejected() > 0 ? ", " + Num.count(result.rejected())
+        + " rejected (they fit no node)" : "") + (result.stuck() > 0 ? ", " + Num.count(result.stuck())
         + " stuck (still pending when nothing more could happen)" : "") + ".";
   }
 }

@@ -1,6 +1,7 @@
 package dev.weft.sim.report.runs;
 
 import dev.weft.sim.metrics.TaskRecord;
+import dev.weft.sim.report.Axis;
 import dev.weft.sim.report.GanttBar;
 import dev.weft.sim.report.GanttChart;
 import dev.weft.sim.report.Lanes;
@@ -29,7 +30,7 @@ public final class TaskGantt {
     long origin = tasks.stream().mapToLong(TaskRecord::submitMillis).min().orElse(0);
     List<GanttBar> bars = tasks.stream().map(t -> bar(t, origin, category.apply(t))).toList();
     return GanttChart.titled(title).note("one row per node and lane; a bar runs from a task's first start to its finish")
-        .bars(Lanes.pack(bars));
+        .x(Axis.linear("time since the first submission").seconds()).bars(Lanes.pack(bars));
   }
 
   /** The type of a task, from its id without the trailing numbers: {@code split_fasta_00000001} is {@code split_fasta}. */
