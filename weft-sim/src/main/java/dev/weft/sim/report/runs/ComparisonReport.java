@@ -55,12 +55,12 @@ public final class ComparisonReport {
     return report;
   }
 
-  /** On a log axis when the runs differ by more than a hundredfold, so the good ones stay visible. */
+  /** On a log axis when the runs differ by more than twentyfold, so the good ones stay visible. */
   private BarChart slowdownBars() {
     double least = runs.stream().mapToDouble(r -> r.result().avgBoundedSlowdown()).min().orElse(1);
     double most = runs.stream().mapToDouble(r -> r.result().avgBoundedSlowdown()).max().orElse(1);
     String title = "average bounded slowdown (runs shorter than 10 s count as 10 s)";
-    boolean log = least >= 1 && most / least > 100;
+    boolean log = least >= 1 && most / least > 20;
     BarChart chart = BarChart.titled("Average bounded slowdown").note(log ? "lower is better; log axis" : "lower is better")
         .x(log ? Axis.log(title) : Axis.linear(title));
     runs.forEach(r -> chart.bar(r.label(), r.result().avgBoundedSlowdown()));
