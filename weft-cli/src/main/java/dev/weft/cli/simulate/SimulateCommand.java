@@ -1,6 +1,7 @@
 package dev.weft.cli.simulate;
 
 import dev.weft.cli.WeftCommand;
+import dev.weft.cli.progress.ProgressOption;
 import dev.weft.model.PolicyName;
 import dev.weft.scheduler.CorePlanner;
 import dev.weft.sim.engine.Simulator;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,15 +63,23 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object on stdout instead of a table.")
   boolean json;
 
+  @Mixin
+  ReportOption report;
+
+  @Mixin
+  ProgressOption progress;
+
   @Override
   public Integer call() {
     SimulationSetup setup = SimulationSetup.of(new SimulateRequest(workload, format, cluster, policy, queues,
         backfill, backfillOrder, preemption, preemptionMode));
-    SimResult result = new Simulator(new CorePlanner(setup.config()), setup.cluster().nodes(), setup.queues())
-        .run(setup.workload().jobs());
+    SimResult result = progress.during(spec.commandLine().getErr(), p ->
+        new Simulator(new CorePlanner(setup.config()), setup.cluster().nodes(), setup.queues())
+            .run(setup.workload().jobs(), p));
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? JsonReport.render(setup, result) : TextReport.render(setup, result));
     out.flush();
+    report.write(() -> RunReport.of(setup, result));
     warnAboutStuckTasks(result);
     return WeftCommand.OK;
   }

@@ -36,11 +36,14 @@ final class SimulationRun {
   private final DependencyGate gate;
   private final RuntimeHistory history = new RuntimeHistory();
   private final TaskLedger ledger = new TaskLedger();
+  private final Progress progress;
+  private final int toRun;
   private Map<String, Explanation> lastExplanations = Map.of();
   private long nextRunNumber;
 
-  SimulationRun(Planner planner, List<Node> nodes, QueueSpec queues, List<SimJob> workload) {
+  SimulationRun(Planner planner, List<Node> nodes, QueueSpec queues, List<SimJob> workload, Progress progress) {
     this.planner = planner;
+    this.progress = progress;
     this.nodes = nodes;
     this.queues = queues;
     for (SimJob job : workload) {
@@ -51,11 +54,13 @@ final class SimulationRun {
     workload.forEach(this::checkDependenciesExist);
     this.rejected = UnfittableJobs.find(workload, nodes);
     this.feed = new SubmissionFeed(workload.stream().filter(j -> !rejected.contains(j.id())).toList());
+    this.toRun = workload.size() - rejected.size();
     this.running = new RunningTasks(nodes);
     this.gate = new DependencyGate(workload);
   }
 
   SimResult run() {
+    progress.finished(0, toRun);
     long now;
     while ((now = nextEventTime()) >= 0) {
       finishAt(now);
@@ -78,12 +83,16 @@ final class SimulationRun {
   }
 
   private void finishAt(long now) {
-    for (String taskId : finishes.takeAt(now, running::isLive)) {
+    List<String> ended = finishes.takeAt(now, running::isLive);
+    for (String taskId : ended) {
       ActiveRun run = running.stop(taskId, "finish");
       SimJob job = jobs.get(taskId);
       ledger.finished(job, run.nodeId(), now);
       history.record(job.spec().user(), job.runtimeMillis());
       gate.finish(taskId).forEach(ready -> pending.arrive(PendingTask.of(ready.spec())));
+    }
+    if (!ended.isEmpty()) {
+      progress.finished(ledger.finishedCount(), toRun);
     }
   }
 

@@ -44,6 +44,16 @@ public final class Simulator {
    * @throws IllegalStateException when the planner returns an impossible plan
    */
   public SimResult run(List<SimJob> jobs) {
-    return new SimulationRun(planner, nodes, queues, jobs).run();
+    return run(jobs, Progress.NONE);
+  }
+
+  /**
+   * Runs the jobs to completion, telling {@code progress} how many have finished as they do.
+   *
+   * @throws IllegalArgumentException when two jobs share an id
+   * @throws IllegalStateException when the planner returns an impossible plan
+   */
+  public SimResult run(List<SimJob> jobs, Progress progress) {
+    return new SimulationRun(planner, nodes, queues, jobs, progress).run();
   }
 }

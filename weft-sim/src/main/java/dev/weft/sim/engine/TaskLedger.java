@@ -33,6 +33,10 @@ final class TaskLedger {
     return List.copyOf(finished);
   }
 
+  int finishedCount() {
+    return finished.size();
+  }
+
   int totalPreemptions() {
     return totalPreemptions;
   }
