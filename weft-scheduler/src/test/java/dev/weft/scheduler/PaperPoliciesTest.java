@@ -9,6 +9,7 @@ import dev.weft.model.PolicyName;
 import dev.weft.model.QueueSpec;
 import dev.weft.model.TaskSpec;
 import dev.weft.scheduler.api.ClusterView;
+import dev.weft.scheduler.api.PendingTask;
 import dev.weft.scheduler.api.Placement;
 import dev.weft.scheduler.api.SchedulerConfig.Backfill;
 import java.util.Arrays;
@@ -27,8 +28,7 @@ class PaperPoliciesTest {
   static List<String> order(PolicyName policy, TaskSpec.Builder... tasks) {
     ClusterView view = new ClusterView(List.of(node("n1", 64, 64 * 1024)), List.of(),
         QueueSpec.parent("root", List.of(QueueSpec.leaf("q", policy))), Map.of(), null);
-    List<dev.weft.scheduler.api.PendingTask> pending = Arrays.stream(tasks)
-        .map(t -> dev.weft.scheduler.api.PendingTask.of(t.queue("root.q").build())).toList();
+    List<PendingTask> pending = Arrays.stream(tasks).map(t -> PendingTask.of(t.queue("root.q").build())).toList();
     return new CorePlanner(noPreemption().withBackfill(Backfill.NONE)).plan(view, pending, NOW).placements().stream()
         .map(Placement::taskId).toList();
   }

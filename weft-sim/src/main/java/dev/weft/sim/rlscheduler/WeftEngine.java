@@ -13,6 +13,7 @@ import dev.weft.sim.metrics.TaskRecord;
 import dev.weft.sim.workload.SimJob;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,7 +50,10 @@ public record WeftEngine(PolicyName policy, SchedulerConfig config) implements P
 
   @Override
   public String describe() {
-    return "weft " + policy.wire() + ", backfill " + config.backfill().name().toLowerCase(java.util.Locale.ROOT);
+    String backfill = config.backfill() == SchedulerConfig.Backfill.EASY_PLUS_PLUS ? "easy++"
+        : config.backfill().name().toLowerCase(Locale.ROOT);
+    String prediction = config.effectivePrediction().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return "weft " + policy.wire() + ", backfill " + backfill + ", prediction " + prediction;
   }
 
   private static SimJob simJob(ProtocolJob j, ProtocolMachine machine) {

@@ -1,6 +1,7 @@
 package dev.weft.sim.rlscheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class PriorityFunctionTest {
 
   @Test
   void f1WeighsTheLogOfTheRequestByTheProcessorsAgainstTheLogOfTheSubmitTime() {
-    assertThat(PriorityFunction.F1.key(job(1, 1000, 100, 4))).isCloseTo(2 * 4 + 870 * 3, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(PriorityFunction.F1.key(job(1, 1000, 100, 4))).isCloseTo(2 * 4 + 870 * 3, within(1e-9));
     assertThat(order(PriorityFunction.F1, job(1, 1000, 100, 64), job(2, 1001, 100, 1))).containsExactly(2L, 1L);
   }
 
