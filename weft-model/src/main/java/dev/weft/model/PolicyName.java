@@ -4,10 +4,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The ordering policy of a leaf queue. */
+/**
+ * The ordering policy of a leaf queue. {@code wfp3}, {@code unicep} and {@code f1} are the
+ * heuristics the RLScheduler paper (Zhang et al., SC'20) compares against.
+ */
 public enum PolicyName {
   FCFS("fcfs"), SJF("sjf"), SRTF("srtf"), PRIORITY("priority"), EDF("edf"), FAIR("fair"),
-  CRITICAL_PATH("critical-path");
+  CRITICAL_PATH("critical-path"), WFP3("wfp3"), UNICEP("unicep"), F1("f1");
 
   private final String wire;
 

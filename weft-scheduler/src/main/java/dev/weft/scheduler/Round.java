@@ -66,8 +66,7 @@ final class Round {
       nodeIndex.put(n.id(), n.index());
     }
     this.book = new ReservationBook(free);
-    this.estimates = new RuntimeEstimates(config.backfill() == SchedulerConfig.Backfill.EASY_PLUS_PLUS,
-        view.recentRuntimes());
+    this.estimates = new RuntimeEstimates(config.effectivePrediction(), view.recentRuntimes());
     this.plugins = new PlacementPlugins(space, config.scoring(), affinity, book);
     this.placer = new Placer(tree, plugins);
     this.preemption = new PreemptionRules(config.preemption(), estimates, queues,

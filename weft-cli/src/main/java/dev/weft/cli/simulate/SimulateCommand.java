@@ -1,11 +1,14 @@
 package dev.weft.cli.simulate;
 
+import dev.weft.cli.UsageException;
 import dev.weft.cli.WeftCommand;
 import dev.weft.cli.progress.ProgressOption;
 import dev.weft.model.PolicyName;
 import dev.weft.scheduler.CorePlanner;
 import dev.weft.sim.engine.Simulator;
 import dev.weft.sim.metrics.SimResult;
+import dev.weft.sim.rlscheduler.ProtocolResult;
+import dev.weft.sim.rlscheduler.RlSchedulerProtocol;
 import dev.weft.sim.workload.WorkloadFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,12 +21,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code weft simulate}: replays a workload through the real planner and reports what it measured. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Replay a workload (SWF trace, Weft CSV or pyss scenario) through the scheduler in simulated time.")
+    description = "Replay a workload (SWF trace, Weft CSV or pyss scenario) through the scheduler in simulated time.",
+    subcommands = SimulateCompareCommand.class)
 public final class SimulateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--workload", required = true, paramLabel = "FILE", description = "The workload file.")
+  /** Required, but checked in {@link #call}: picocli would demand it of {@code simulate compare} too. */
+  @Option(names = "--workload", paramLabel = "FILE", description = "The workload file (required).")
   Path workload;
 
   @Option(names = "--format", paramLabel = "swf|csv|pyss", converter = FormatConverter.class,
@@ -35,7 +40,7 @@ public final class SimulateCommand implements Callable<Integer> {
   String cluster;
 
   @Option(names = "--policy", paramLabel = "NAME", converter = PolicyConverter.class,
-      description = "Leaf ordering: fcfs, sjf, srtf, priority, edf, fair, critical-path (default: fcfs).")
+      description = "Leaf ordering: fcfs, sjf, srtf, priority, edf, fair, critical-path, wfp3, unicep, f1 (default: fcfs).")
   PolicyName policy;
 
   @Option(names = "--queues", paramLabel = "FILE",
@@ -69,18 +74,37 @@ public final class SimulateCommand implements Callable<Integer> {
   @Mixin
   ProgressOption progress;
 
+  @Mixin
+  ProtocolOptions protocolOptions;
+
   @Override
   public Integer call() {
-    SimulationSetup setup = SimulationSetup.of(new SimulateRequest(workload, format, cluster, policy, queues,
-        backfill, backfillOrder, preemption, preemptionMode));
+    if (workload == null) {
+      throw new UsageException("Missing required option: '--workload=FILE'");
+    }
+    SimulateRequest request = new SimulateRequest(workload, format, cluster, policy, queues, backfill, backfillOrder,
+        preemption, preemptionMode);
+    if (protocolOptions.protocol != null) {
+      return runProtocol(ProtocolSetup.of(request, protocolOptions));
+    }
+    protocolOptions.checkEngineNeedsProtocol();
+    SimulationSetup setup = SimulationSetup.of(request);
     SimResult result = progress.during(spec.commandLine().getErr(), p ->
-        new Simulator(new CorePlanner(setup.config()), setup.cluster().nodes(), setup.queues())
-            .run(setup.workload().jobs(), p));
+        new Simulator(new CorePlanner(protocolOptions.applyTo(setup.config())), setup.cluster().nodes(),
+            setup.queues()).run(setup.workload().jobs(), p));
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? JsonReport.render(setup, result) : TextReport.render(setup, result));
     out.flush();
     report.write(() -> RunReport.of(setup, result));
     warnAboutStuckTasks(result);
+    return WeftCommand.OK;
+  }
+
+  private int runProtocol(ProtocolSetup setup) {
+    ProtocolResult result = RlSchedulerProtocol.run(setup.trace(), setup.engine());
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? ProtocolReport.json(setup, result) : ProtocolReport.text(setup, result));
+    out.flush();
     return WeftCommand.OK;
   }
 

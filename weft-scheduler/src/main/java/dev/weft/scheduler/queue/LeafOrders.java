@@ -8,6 +8,7 @@ import java.util.List;
  * The leaf policies as orderings, in one place. Ties always fall back to arrival order.
  * {@code priority} ages: a task gains {@code agingPerMinute} points per minute of waiting, so a
  * low-priority task eventually overtakes newer high-priority ones and nothing starves.
+ * {@code wfp3}, {@code unicep} and {@code f1} are {@link PaperScores}, computed at {@code now}.
  */
 public final class LeafOrders {
   static final Comparator<Queued> FCFS = Comparator.comparingLong(q -> q.task().spec().submitMillis());
@@ -26,6 +27,11 @@ public final class LeafOrders {
       case EDF -> new SortedLeafOrder(tasks, Comparator.comparingLong(LeafOrders::deadline).thenComparing(FCFS));
       case CRITICAL_PATH -> new SortedLeafOrder(tasks,
           Comparator.comparingDouble((Queued q) -> -q.rank()).thenComparing(FCFS));
+      case WFP3 -> new SortedLeafOrder(tasks, Comparator.comparingDouble((Queued q) -> PaperScores.wfp3(q, now))
+          .thenComparing(FCFS));
+      case UNICEP -> new SortedLeafOrder(tasks, Comparator.comparingDouble((Queued q) -> PaperScores.unicep(q, now))
+          .thenComparing(FCFS));
+      case F1 -> new SortedLeafOrder(tasks, Comparator.comparingDouble(PaperScores::f1).thenComparing(FCFS));
     };
   }
 

@@ -16,17 +16,17 @@ import java.util.zip.GZIPInputStream;
  * Reads a workload file line by line, never holding it whole in memory. Gzip is recognised by its
  * magic bytes, not by the file name. I/O failures become {@link WorkloadException}s naming the file.
  */
-final class WorkloadLines {
+public final class WorkloadLines {
   /** What a reader does with one line; {@code number} counts from 1. */
   @FunctionalInterface
-  interface LineHandler {
+  public interface LineHandler {
     void accept(String line, int number);
   }
 
   private WorkloadLines() {}
 
   /** Calls {@code handler} for every line of {@code file}, in order. */
-  static void forEach(Path file, LineHandler handler) {
+  public static void forEach(Path file, LineHandler handler) {
     try (BufferedReader in = open(file)) {
       String line;
       int number = 0;
