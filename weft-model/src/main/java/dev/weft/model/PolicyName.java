@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /** The ordering policy of a leaf queue. */
 public enum PolicyName {
   FCFS("fcfs"), SJF("sjf"), SRTF("srtf"), PRIORITY("priority"), EDF("edf"), FAIR("fair"),
-  CRITICAL_PATH("critical-path");
+  CRITICAL_PATH("critical-path"), DAG_LOOKAHEAD("dag-lookahead");
 
   private final String wire;
 
