@@ -1,12 +1,15 @@
 package dev.weft.scheduler.dag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A {@link LookaheadInput} by index: the tasks still to start (ready or waiting), in task-id
@@ -20,10 +23,10 @@ final class LookaheadProblem {
   final long capacity;
   final long[] duration;
   final long[] demand;
-  final long[] releasedAt;
   final int[] tieOrder;
   final int[][] successors;
   final int[][] predecessors;
+  final long[] releasedAt;
   final int[] topologicalOrder;
   final int[] topologicalPosition;
   final long[] heldUntil;
@@ -31,17 +34,15 @@ final class LookaheadProblem {
   final long smallestDemand;
 
   LookaheadProblem(LookaheadInput in) {
-    this.now = in.nowMillis();
-    this.capacity = in.capacityMillis();
-    Map<String, LookaheadInput.Ready> ready = new HashMap<>();
+    now = in.nowMillis();
+    capacity = in.capacityMillis();
+    Map<String, LookaheadInput.Ready> ready = new LinkedHashMap<>();
     Map<String, Integer> readyPlace = new HashMap<>();
     in.ready().forEach(r -> {
-      ready.put(r.taskId(), r);
+      ready.putIfAbsent(r.taskId(), r);
       readyPlace.putIfAbsent(r.taskId(), readyPlace.size());
     });
-    Map<String, Long> runningEnd = new HashMap<>();
-    in.running().forEach(r -> runningEnd.put(r.taskId(), r.endMillis()));
-    ids = new ArrayList<>(toStart(in, ready.keySet(), runningEnd.keySet()));
+    ids = List.copyOf(toStart(in, ready.keySet()));
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       index.put(ids.get(i), i);
@@ -49,34 +50,17 @@ final class LookaheadProblem {
     int n = ids.size();
     duration = new long[n];
     demand = new long[n];
-    releasedAt = new long[n];
     tieOrder = new int[n];
-    long smallest = Long.MAX_VALUE;
     for (int i = 0; i < n; i++) {
       LookaheadInput.Ready r = ready.get(ids.get(i));
       duration[i] = Math.max(0, r != null ? r.durationMillis() : in.graph().estimates().getOrDefault(ids.get(i), 0L));
       demand[i] = Math.min(capacity, Math.max(0, r != null ? r.cpuMillis() : in.graph().cpuOf(ids.get(i))));
-      releasedAt[i] = now;
-      tieOrder[i] = readyPlace.getOrDefault(ids.get(i), readyPlace.size() + i);
-      smallest = Math.min(smallest, demand[i]);
+      tieOrder[i] = r != null ? readyPlace.get(ids.get(i)) : readyPlace.size() + i;
     }
-    smallestDemand = smallest;
-    successors = new int[n][];
-    List<List<Integer>> preds = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      preds.add(new ArrayList<>());
-    }
-    for (int i = 0; i < n; i++) {
-      int from = i;
-      successors[i] = in.graph().successors().getOrDefault(ids.get(i), List.of()).stream()
-          .filter(index::containsKey).mapToInt(index::get).toArray();
-      for (int s : successors[i]) {
-        preds.get(s).add(from);
-      }
-    }
-    predecessors = preds.stream().map(p -> p.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-    runningEnd.forEach((id, end) -> in.graph().successors().getOrDefault(id, List.of()).stream()
-        .filter(index::containsKey).forEach(s -> releasedAt[index.get(s)] = Math.max(releasedAt[index.get(s)], end)));
+    smallestDemand = Arrays.stream(demand).min().orElse(0);
+    successors = successors(in, index);
+    predecessors = reversed(successors);
+    releasedAt = releases(in, index);
     topologicalOrder = TopologicalOrder.of(n, t -> successors[t], ids::get);
     topologicalPosition = new int[n];
     for (int k = 0; k < n; k++) {
@@ -100,14 +84,47 @@ final class LookaheadProblem {
   }
 
   /** The graph's tasks and the ready tasks, less the running ones, in id order. */
-  private static SortedSet<String> toStart(LookaheadInput in, Set<String> ready, Set<String> running) {
+  private static SortedSet<String> toStart(LookaheadInput in, Set<String> ready) {
     SortedSet<String> ids = new TreeSet<>(in.graph().estimates().keySet());
     in.graph().successors().forEach((task, next) -> {
       ids.add(task);
       ids.addAll(next);
     });
     ids.addAll(ready);
-    ids.removeAll(running);
+    ids.removeAll(in.running().stream().map(LookaheadInput.Running::taskId).collect(Collectors.toSet()));
     return ids;
+  }
+
+  private int[][] successors(LookaheadInput in, Map<String, Integer> index) {
+    return ids.stream().map(id -> in.graph().successors().getOrDefault(id, List.of()).stream()
+        .filter(index::containsKey).mapToInt(index::get).toArray()).toArray(int[][]::new);
+  }
+
+  private static int[][] reversed(int[][] edges) {
+    List<List<Integer>> back = new ArrayList<>();
+    for (int i = 0; i < edges.length; i++) {
+      back.add(new ArrayList<>());
+    }
+    for (int i = 0; i < edges.length; i++) {
+      for (int j : edges[i]) {
+        back.get(j).add(i);
+      }
+    }
+    return back.stream().map(b -> b.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+  }
+
+  /** Now, or for a successor of running tasks the latest of their expected ends. */
+  private long[] releases(LookaheadInput in, Map<String, Integer> index) {
+    long[] released = new long[ids.size()];
+    Arrays.fill(released, now);
+    for (LookaheadInput.Running r : in.running()) {
+      for (String s : in.graph().successors().getOrDefault(r.taskId(), List.of())) {
+        Integer i = index.get(s);
+        if (i != null) {
+          released[i] = Math.max(released[i], r.endMillis());
+        }
+      }
+    }
+    return released;
   }
 }
