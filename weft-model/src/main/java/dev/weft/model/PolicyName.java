@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  */
 public enum PolicyName {
   FCFS("fcfs"), SJF("sjf"), SRTF("srtf"), PRIORITY("priority"), EDF("edf"), FAIR("fair"),
-  CRITICAL_PATH("critical-path"), WFP3("wfp3"), UNICEP("unicep"), F1("f1");
+  CRITICAL_PATH("critical-path"), DAG_LOOKAHEAD("dag-lookahead"), WFP3("wfp3"), UNICEP("unicep"), F1("f1");
 
   private final String wire;
 

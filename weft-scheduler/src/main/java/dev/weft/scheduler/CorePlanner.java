@@ -5,7 +5,6 @@ import dev.weft.scheduler.api.PendingTask;
 import dev.weft.scheduler.api.Plan;
 import dev.weft.scheduler.api.Planner;
 import dev.weft.scheduler.api.SchedulerConfig;
-import dev.weft.scheduler.dag.UpwardRanks;
 import dev.weft.scheduler.queue.LeafOrders;
 import dev.weft.scheduler.queue.QueueNode;
 import dev.weft.scheduler.queue.Queued;
@@ -40,7 +39,7 @@ public final class CorePlanner implements Planner {
   }
 
   private static void enqueue(Round round, ClusterView view, List<PendingTask> pending) {
-    Map<String, Double> ranks = view.graph().successors().isEmpty() ? Map.of() : UpwardRanks.of(view.graph());
+    Map<String, Double> ranks = DagRanks.of(round, view, pending);
     Map<QueueNode, List<Queued>> byLeaf = new HashMap<>();
     for (int i = 0; i < pending.size(); i++) {
       PendingTask p = pending.get(i);

@@ -120,6 +120,28 @@ class LeafPolicyTest {
         .isEqualTo("x");
   }
 
+  /** a (5 s), c (6 s) and b (3 s) -> d (1 s) on 2 CPUs; see DagLookaheadTest for the two schedules. */
+  @Test
+  void dagLookaheadStartsTheShortTaskThatUnlocksASuccessorWhereCriticalPathStartsTheLongestChains() {
+    TaskGraph graph = new TaskGraph(Map.of("b", List.of("d")),
+        Map.of("a", 5_000L, "b", 3_000L, "c", 6_000L, "d", 1_000L));
+
+    assertThat(placedOnTwoCpus(PolicyName.CRITICAL_PATH, graph)).as("ranks c 6 s, a 5 s, b 4 s")
+        .containsExactly("c", "a");
+    assertThat(placedOnTwoCpus(PolicyName.DAG_LOOKAHEAD, graph)).as("a plan ending at 8 s instead of 9 s")
+        .containsExactly("b", "c");
+  }
+
+  private static List<String> placedOnTwoCpus(PolicyName policy, TaskGraph graph) {
+    QueueSpec leaf = QueueSpec.leaf("q", policy);
+    ClusterView view = new ClusterView(List.of(node("n1", 2, 4096)), List.of(), QueueSpec.parent("root", List.of(leaf)),
+        Map.of(), graph);
+    List<PendingTask> pending = List.of("a", "b", "c").stream()
+        .map(id -> PendingTask.of(one(id).queue("root.q").estimateMillis(graph.estimates().get(id)).build())).toList();
+    return new CorePlanner(noPreemption().withBackfill(Backfill.NONE)).plan(view, pending, NOW).placements().stream()
+        .map(Placement::taskId).toList();
+  }
+
   @Test
   void fairServesTheUserWithTheLowerDominantShareOfTheLeafFirst() {
     QueueSpec leaf = QueueSpec.leaf("q", PolicyName.FAIR);

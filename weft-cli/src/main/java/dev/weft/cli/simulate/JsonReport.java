@@ -40,6 +40,7 @@ final class JsonReport {
     o.put("cluster", setup.cluster().describe());
     o.put("workload", setup.workload().source());
     o.put("format", setup.workload().format().wire());
+    DagReport.json(o, setup, r);
     return o.toString() + System.lineSeparator();
   }
 

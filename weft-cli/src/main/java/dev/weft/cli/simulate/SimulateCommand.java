@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code weft simulate}: replays a workload through the real planner and reports what it measured. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Replay a workload (SWF trace, Weft CSV or pyss scenario) through the scheduler in simulated time.",
+    description = "Replay a workload (SWF trace, Weft CSV, pyss scenario or WfFormat workflow instance)"
+        + " through the scheduler in simulated time.",
     subcommands = SimulateCompareCommand.class)
 public final class SimulateCommand implements Callable<Integer> {
   @Spec
@@ -31,16 +32,18 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--workload", paramLabel = "FILE", description = "The workload file (required).")
   Path workload;
 
-  @Option(names = "--format", paramLabel = "swf|csv|pyss", converter = FormatConverter.class,
-      description = "The workload format; by default from the extension (.swf, .swf.gz, .csv).")
+  @Option(names = "--format", paramLabel = "swf|csv|pyss|wfformat", converter = FormatConverter.class,
+      description = "The workload format; by default from the extension (.swf, .swf.gz, .csv) or, for .json, the content.")
   WorkloadFormat format;
 
   @Option(names = "--cluster", paramLabel = "SPEC", description = "cpus=N | nodes=N,cpus=C[,memory=4Gi][,gpus=G]"
-      + " | zones=Z,racks=R,nodes=N,cpus=C[,memory=M]. Default: cpus=MaxProcs for SWF, cpus=100 for pyss.")
+      + " | zones=Z,racks=R,nodes=N,cpus=C[,memory=M]. Default: cpus=MaxProcs for SWF, cpus=100 for pyss,"
+      + " the recorded machines for WfFormat.")
   String cluster;
 
   @Option(names = "--policy", paramLabel = "NAME", converter = PolicyConverter.class,
-      description = "Leaf ordering: fcfs, sjf, srtf, priority, edf, fair, critical-path, wfp3, unicep, f1 (default: fcfs).")
+      description = "Leaf ordering: fcfs, sjf, srtf, priority, edf, fair, critical-path, dag-lookahead, wfp3, unicep,"
+          + " f1 (default: fcfs).")
   PolicyName policy;
 
   @Option(names = "--queues", paramLabel = "FILE",

@@ -8,9 +8,12 @@ import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.sim.cluster.ClusterSpec;
 import dev.weft.sim.queues.QueueLeaves;
 import dev.weft.sim.queues.QueueTreeOfWorkload;
+import dev.weft.sim.workload.WfFormatReader;
+import dev.weft.sim.workload.WfInstance;
 import dev.weft.sim.workload.Workload;
 import dev.weft.sim.workload.WorkloadFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -20,9 +23,10 @@ import java.util.stream.Collectors;
  *
  * @param queueSource the queue file, or {@code "workload"} when the tree was built from the workload
  * @param policy the leaves' policies, as wire names separated by commas
+ * @param instance for a WfFormat workload, what the file recorded of the original execution
  */
 record SimulationSetup(Workload workload, ClusterSpec cluster, QueueSpec queues, String queueSource,
-                       String policy, SchedulerChoice choice) {
+                       String policy, SchedulerChoice choice, Optional<WfInstance> instance) {
   /** The machine of the pyss scenarios. */
   static final String PYSS_CLUSTER = "cpus=100";
 
@@ -31,10 +35,13 @@ record SimulationSetup(Workload workload, ClusterSpec cluster, QueueSpec queues,
       throw new UsageException("--policy and --queues exclude each other: the queue file gives each leaf its policy");
     }
     PolicyName policy = r.policy() != null ? r.policy() : PolicyName.FCFS;
-    WorkloadFormat format = r.format() != null ? r.format() : WorkloadFormat.fromFileName(r.workload()).orElseThrow(
-        () -> new UsageException("cannot tell the format of " + r.workload() + " from its name; give --format swf, csv or pyss"));
-    Workload workload = format.read(r.workload());
-    ClusterSpec cluster = ClusterSpec.parse(r.cluster() != null ? r.cluster() : defaultCluster(workload));
+    WorkloadFormat format = r.format() != null ? r.format() : WorkloadFormat.detect(r.workload()).orElseThrow(
+        () -> new UsageException("cannot tell the format of " + r.workload()
+            + " from its name or content; give --format swf, csv, pyss or wfformat"));
+    Optional<WfInstance> instance = format == WorkloadFormat.WFFORMAT
+        ? Optional.of(new WfFormatReader().read(r.workload())) : Optional.empty();
+    Workload workload = instance.map(WfInstance::workload).orElseGet(() -> format.read(r.workload()));
+    ClusterSpec cluster = r.cluster() != null ? ClusterSpec.parse(r.cluster()) : defaultCluster(workload, instance);
     QueueSpec queues = r.queues() != null ? queuesFromFile(r, workload) : queuesOfWorkload(workload, policy);
     Map<String, PolicyName> leaves = QueueLeaves.of(queues);
     PreemptionChoice rules = r.preemption() != null ? r.preemption()
@@ -42,7 +49,7 @@ record SimulationSetup(Workload workload, ClusterSpec cluster, QueueSpec queues,
     SchedulerChoice choice = new SchedulerChoice(r.backfill(), r.order(), rules, r.mode());
     String source = r.queues() != null ? r.queues().toString() : "workload";
     String policies = leaves.values().stream().map(PolicyName::wire).distinct().collect(Collectors.joining(","));
-    return new SimulationSetup(workload, cluster, queues, source, policies, choice);
+    return new SimulationSetup(workload, cluster, queues, source, policies, choice, instance);
   }
 
   SchedulerConfig config() {
@@ -74,7 +81,17 @@ record SimulationSetup(Workload workload, ClusterSpec cluster, QueueSpec queues,
     return workload.jobs().stream().map(j -> j.spec().queue()).collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private static String defaultCluster(Workload w) {
+  private static ClusterSpec defaultCluster(Workload w, Optional<WfInstance> instance) {
+    return instance.isPresent() ? recordedMachines(instance.get()) : ClusterSpec.parse(defaultClusterSpec(w));
+  }
+
+  /** A WfFormat instance replays by default on the machines it ran on, one node per machine. */
+  private static ClusterSpec recordedMachines(WfInstance instance) {
+    return instance.recordedCluster().orElseThrow(() -> new UsageException(instance.workload().source()
+        + " records no machines with a core count; give --cluster, e.g. --cluster nodes=2,cpus=48"));
+  }
+
+  private static String defaultClusterSpec(Workload w) {
     return switch (w.format()) {
       case SWF -> {
         if (w.declaredCpus() <= 0) {
@@ -84,6 +101,7 @@ record SimulationSetup(Workload workload, ClusterSpec cluster, QueueSpec queues,
       }
       case PYSS -> PYSS_CLUSTER;
       case CSV -> throw new UsageException("a CSV workload needs --cluster, e.g. --cluster cpus=4 or --cluster nodes=4,cpus=16");
+      case WFFORMAT -> throw new IllegalStateException("a WfFormat workload runs on its recorded machines");
     };
   }
 }

@@ -26,7 +26,8 @@ final class TextReport {
     out.append(f("%-24s %12.1f s%n", "maximum wait", r.maxWait()));
     out.append(f("%-24s %12.1f s%n", "makespan", r.makespan()));
     out.append(f("%-24s %12.1f %%%n", "utilization", 100 * r.utilization()));
-    out.append(f("%-24s %12d%n%n", "preemptions", r.preemptions()));
+    out.append(f("%-24s %12d%n", "preemptions", r.preemptions()));
+    out.append(DagReport.text(s, r)).append(System.lineSeparator());
     out.append(f(ROW, "queue", "jobs", "avg wait", "avg turnaround", "avg bsld"));
     r.queues().forEach((name, m) -> out.append(row(name, m)));
     return out.toString();

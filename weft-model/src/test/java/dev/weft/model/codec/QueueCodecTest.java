@@ -123,7 +123,8 @@ class QueueCodecTest {
         """;
     assertThat(problemsOf(() -> SpecCodec.readQueues(yaml, "queues.yaml"))).containsExactly(
         problem("/children/0/policy", 2,
-            "unknown policy 'lifo' (expected one of fcfs, sjf, srtf, priority, edf, fair, critical-path, wfp3, unicep, f1)"),
+            "unknown policy 'lifo' (expected one of fcfs, sjf, srtf, priority, edf, fair, critical-path, dag-lookahead,"
+                + " wfp3, unicep, f1)"),
         problem("/children/1/policy", 3, "only leaf queues take a policy; this queue has children"),
         problem("/children/2/weight", 4, "must be greater than 0, got 0"),
         problem("/children/2/agingPerMinute", 4, "must be at least 0, got -1"));

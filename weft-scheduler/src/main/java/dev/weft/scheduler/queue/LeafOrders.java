@@ -25,7 +25,7 @@ public final class LeafOrders {
       case SJF, SRTF -> new SortedLeafOrder(tasks, SHORTEST.thenComparing(FCFS));
       case PRIORITY -> new SortedLeafOrder(tasks, aged(now, leaf.spec().agingPerMinute()).thenComparing(FCFS));
       case EDF -> new SortedLeafOrder(tasks, Comparator.comparingLong(LeafOrders::deadline).thenComparing(FCFS));
-      case CRITICAL_PATH -> new SortedLeafOrder(tasks,
+      case CRITICAL_PATH, DAG_LOOKAHEAD -> new SortedLeafOrder(tasks,
           Comparator.comparingDouble((Queued q) -> -q.rank()).thenComparing(FCFS));
       case WFP3 -> new SortedLeafOrder(tasks, Comparator.comparingDouble((Queued q) -> PaperScores.wfp3(q, now))
           .thenComparing(FCFS));

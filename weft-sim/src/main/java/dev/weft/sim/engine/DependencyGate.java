@@ -70,16 +70,18 @@ final class DependencyGate {
     return List.copyOf(waiting.keySet());
   }
 
-  /** The arrived, unfinished DAG tasks: successors among them, and estimates (ms, 0 when unknown). */
+  /** The arrived, unfinished DAG tasks: successors among them, estimates (ms, 0 when unknown) and CPU. */
   TaskGraph graph() {
     if (graphStale) {
       Map<String, List<String>> successors = new HashMap<>();
       Map<String, Long> estimates = new HashMap<>();
+      Map<String, Long> cpu = new HashMap<>();
       openDagTasks.forEach((id, job) -> {
         successors.put(id, dependents.getOrDefault(id, List.of()).stream().filter(openDagTasks::containsKey).toList());
         estimates.put(id, job.spec().estimateMillis());
+        cpu.put(id, job.spec().resources().cpuMillis());
       });
-      graph = new TaskGraph(successors, estimates);
+      graph = new TaskGraph(successors, estimates, cpu);
       graphStale = false;
     }
     return graph;

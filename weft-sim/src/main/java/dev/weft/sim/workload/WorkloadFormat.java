@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** The workload file formats the simulator reads, and how each is recognised from a file name. */
 public enum WorkloadFormat {
-  SWF("swf"), CSV("csv"), PYSS("pyss");
+  SWF("swf"), CSV("csv"), PYSS("pyss"), WFFORMAT("wfformat");
 
   private final String wire;
 
@@ -40,12 +40,26 @@ public enum WorkloadFormat {
     return Optional.empty();
   }
 
+  /**
+   * The format of {@code file} from its name, or for a {@code .json} file from its content: a
+   * JSON object with a top-level {@code workflow} field is a WfFormat instance.
+   */
+  public static Optional<WorkloadFormat> detect(Path file) {
+    Optional<WorkloadFormat> byName = fromFileName(file);
+    if (byName.isPresent()) {
+      return byName;
+    }
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".json") && WfSniffer.looksLikeWfFormat(file) ? Optional.of(WFFORMAT) : Optional.empty();
+  }
+
   /** Reads {@code file} in this format. */
   public Workload read(Path file) {
     return switch (this) {
       case SWF -> new SwfReader().read(file);
       case CSV -> new CsvWorkloadReader().read(file);
       case PYSS -> new PyssReader().read(file);
+      case WFFORMAT -> new WfFormatReader().read(file).workload();
     };
   }
 

@@ -88,7 +88,7 @@ class SimulatorTest {
   }
 
   @Test
-  void theUnfinishedDagTasksArePassedAsTheGraphWithSuccessorsAndEstimates() {
+  void theUnfinishedDagTasksArePassedAsTheGraphWithSuccessorsEstimatesAndCpu() {
     run(inOrder, "cpus=1", job("a", 0, 5), after("b", 0, 2, "a"), after("c", 0, 3, "a", "b"), job("solo", 0, 1));
 
     var first = inOrder.calls().get(0).view().graph();
@@ -96,6 +96,7 @@ class SimulatorTest {
     assertThat(first.successors().get("a")).containsExactlyInAnyOrder("b", "c");
     assertThat(first.successors().get("c")).isEmpty();
     assertThat(first.estimates()).containsEntry("b", 2_000L);
+    assertThat(first.cpuMillis()).containsEntry("c", 1_000L);
     var afterA = inOrder.calls().get(2).view().graph();
     assertThat(afterA.successors()).containsOnlyKeys("b", "c");
   }
