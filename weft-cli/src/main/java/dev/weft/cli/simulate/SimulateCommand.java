@@ -1,5 +1,6 @@
 package dev.weft.cli.simulate;
 
+import dev.weft.cli.UsageException;
 import dev.weft.cli.WeftCommand;
 import dev.weft.model.PolicyName;
 import dev.weft.scheduler.CorePlanner;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code weft simulate}: replays a workload through the real planner and reports what it measured. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Replay a workload (SWF trace, Weft CSV or pyss scenario) through the scheduler in simulated time.")
+    description = "Replay a workload (SWF trace, Weft CSV or pyss scenario) through the scheduler in simulated time,"
+        + " or GPU pods (openb) through placement.")
 public final class SimulateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -24,7 +26,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--workload", required = true, paramLabel = "FILE", description = "The workload file.")
   Path workload;
 
-  @Option(names = "--format", paramLabel = "swf|csv|pyss", converter = FormatConverter.class,
+  @Option(names = "--format", paramLabel = "swf|csv|pyss|openb", converter = FormatConverter.class,
       description = "The workload format; by default from the extension (.swf, .swf.gz, .csv).")
   WorkloadFormat format;
 
@@ -58,11 +60,30 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "What preemption does to a task: kill and requeue it, or suspend it (default: ${DEFAULT-VALUE}).")
   PreemptionModeChoice preemptionMode;
 
+  @Option(names = "--placement", paramLabel = "POLICY[,POLICY...]",
+      description = "GPU replay (openb): weft-default, best-fit, frag-aware (default: weft-default).")
+  String placement;
+
+  @Option(names = "--arrival", paramLabel = "fgd|trace",
+      description = "GPU replay (openb): the FGD paper's shuffled and inflated arrivals, or the trace order (default: fgd).")
+  String arrival;
+
+  @Option(names = "--seeds", paramLabel = "LIST",
+      description = "GPU replay (openb), --arrival fgd: seeds such as 42-51 or 42,45 (default: 42-51).")
+  String seeds;
+
   @Option(names = "--json", description = "Print one JSON object on stdout instead of a table.")
   boolean json;
 
   @Override
   public Integer call() {
+    GpuReplayRequest gpu = new GpuReplayRequest(placement, arrival, seeds);
+    if (GpuReplayCommand.appliesTo(workload, format)) {
+      return GpuReplayCommand.run(workload, cluster, gpu, json, spec.commandLine().getOut());
+    }
+    if (gpu.anyGiven()) {
+      throw new UsageException("--placement, --arrival and --seeds apply to GPU pod lists (--format openb)");
+    }
     SimulationSetup setup = SimulationSetup.of(new SimulateRequest(workload, format, cluster, policy, queues,
         backfill, backfillOrder, preemption, preemptionMode));
     SimResult result = new Simulator(new CorePlanner(setup.config()), setup.cluster().nodes(), setup.queues())

@@ -20,39 +20,84 @@ import java.util.List;
  *       view misses.</li>
  * </ol>
  * Shapes asking no GPU would count all free milli whatever the placement, which shifts every node
- * alike, so they are left out. Shapes are grouped by their GPU request so that each device vector
- * is scanned once per distinct request.
+ * alike, so they are left out. Shapes asking the same GPUs form a group: the devices are scanned
+ * once per group, and a group whose shapes CPU and memory do not limit counts as one shape. The
+ * groups keep scratch results of the current call: one measure serves one thread.
  */
 final class FragmentationMeasure {
+  private final List<WorkloadProfile.Shape> shapes;
   private final double[] perCpu;
   private final double[] perMemory;
-  private final double[] weight;
-  private final int[] group;
-  private final List<List<LabelConstraint>> constraints = new ArrayList<>();
-  private final int[] perDevice;
-  private final int[] devicesNeeded;
+  private final List<Group> groups = new ArrayList<>();
   private boolean[][] access = new boolean[0][];
 
+  /** Shapes asking {@code devices} devices with {@code perDevice} milli free on each. */
+  private static final class Group {
+    final int perDevice;
+    final int devices;
+    final List<Integer> members = new ArrayList<>();
+    int[] shapes;
+    double weight;
+    long mostCpu;
+    long mostMemory;
+    boolean sameConstraints = true;
+    long tasks;
+    long tooSmall;
+
+    Group(int perDevice, int devices) {
+      this.perDevice = perDevice;
+      this.devices = devices;
+    }
+
+    /** How many tasks the devices alone could take, and the free milli on devices too small for one. */
+    void scan(int[] deviceFree) {
+      long slots = 0;
+      tooSmall = 0;
+      for (int f : deviceFree) {
+        if (f >= perDevice) {
+          slots += f / perDevice;
+        } else if (f > 0) {
+          tooSmall += f;
+        }
+      }
+      tasks = slots / devices;
+    }
+
+    /** Next-task plus stream view when {@code n} tasks of the group fit. */
+    long unusable(long n, long total) {
+      return (n > 0 ? tooSmall : total) + total - n * perDevice * (long) devices;
+    }
+  }
+
   FragmentationMeasure(WorkloadProfile profile) {
-    List<WorkloadProfile.Shape> gpuShapes = profile.shapes().stream().filter(WorkloadProfile.Shape::asksGpu).toList();
-    int n = gpuShapes.size();
-    perCpu = new double[n];
-    perMemory = new double[n];
-    weight = new double[n];
-    group = new int[n];
-    List<long[]> requests = new ArrayList<>();
-    for (int s = 0; s < n; s++) {
-      WorkloadProfile.Shape shape = gpuShapes.get(s);
+    shapes = profile.shapes().stream().filter(WorkloadProfile.Shape::asksGpu).toList();
+    perCpu = new double[shapes.size()];
+    perMemory = new double[shapes.size()];
+    for (int s = 0; s < shapes.size(); s++) {
+      WorkloadProfile.Shape shape = shapes.get(s);
       perCpu[s] = reciprocal(shape.cpuMillis());
       perMemory[s] = reciprocal(shape.memoryMiB());
-      weight[s] = shape.weight();
-      constraints.add(shape.constraints());
-      long[] request = shape.gpus() > 0 ? new long[] {Resources.MILLI_PER_GPU, shape.gpus()}
-          : new long[] {shape.gpuMilli(), 1};
-      group[s] = indexOf(requests, request);
+      Group g = groupOf(shape);
+      g.members.add(s);
+      g.weight += shape.weight();
+      g.mostCpu = Math.max(g.mostCpu, shape.cpuMillis());
+      g.mostMemory = Math.max(g.mostMemory, shape.memoryMiB());
+      g.sameConstraints &= shape.constraints().equals(shapes.get(g.members.get(0)).constraints());
     }
-    perDevice = requests.stream().mapToInt(r -> (int) r[0]).toArray();
-    devicesNeeded = requests.stream().mapToInt(r -> (int) r[1]).toArray();
+    groups.forEach(g -> g.shapes = g.members.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private Group groupOf(WorkloadProfile.Shape shape) {
+    int perDevice = (int) (shape.gpus() > 0 ? Resources.MILLI_PER_GPU : shape.gpuMilli());
+    int devices = (int) Math.max(1, shape.gpus());
+    for (Group g : groups) {
+      if (g.perDevice == perDevice && g.devices == devices) {
+        return g;
+      }
+    }
+    Group g = new Group(perDevice, devices);
+    groups.add(g);
+    return g;
   }
 
   /**
@@ -64,16 +109,6 @@ final class FragmentationMeasure {
     return x == 0 ? 0 : 1.0 / x;
   }
 
-  private static int indexOf(List<long[]> requests, long[] request) {
-    for (int i = 0; i < requests.size(); i++) {
-      if (Arrays.equals(requests.get(i), request)) {
-        return i;
-      }
-    }
-    requests.add(request);
-    return requests.size() - 1;
-  }
-
   /** The expected unusable GPU milli of {@code node} were it to have this CPU, memory and device state. */
   double of(NodeState node, long cpuFree, long memoryFree, int[] deviceFree) {
     long total = 0;
@@ -83,22 +118,19 @@ final class FragmentationMeasure {
     if (total == 0) {
       return 0;
     }
-    DeviceFit fit = new DeviceFit(perDevice.length);
-    for (int g = 0; g < perDevice.length; g++) {
-      fit.scan(g, perDevice[g], devicesNeeded[g], deviceFree);
-    }
     boolean[] reachable = access(node);
     double sum = 0;
-    for (int s = 0; s < weight.length; s++) {
-      if (!reachable[s]) {
-        sum += weight[s] * 2 * total;
+    for (Group g : groups) {
+      g.scan(deviceFree);
+      if (g.sameConstraints && reachable[g.shapes[0]] && cpuFree >= g.tasks * g.mostCpu
+          && memoryFree >= g.tasks * g.mostMemory) {
+        sum += g.weight * g.unusable(g.tasks, total);
         continue;
       }
-      int g = group[s];
-      long tasks = Math.min(fit.tasks[g], Math.min(times(cpuFree, perCpu[s]), times(memoryFree, perMemory[s])));
-      long next = tasks > 0 ? fit.tooSmall[g] : total;
-      long stream = total - tasks * perDevice[g] * (long) devicesNeeded[g];
-      sum += weight[s] * (next + stream);
+      for (int s : g.shapes) {
+        long n = Math.min(g.tasks, Math.min(times(cpuFree, perCpu[s]), times(memoryFree, perMemory[s])));
+        sum += shapes.get(s).weight() * (reachable[s] ? g.unusable(n, total) : 2 * total);
+      }
     }
     return sum;
   }
@@ -108,29 +140,6 @@ final class FragmentationMeasure {
     return perTask == 0 ? Long.MAX_VALUE : (long) (Math.max(0, free) * perTask);
   }
 
-  /** Per GPU request: how many tasks the devices alone could take, and the free milli on devices too small for one. */
-  private static final class DeviceFit {
-    final long[] tasks;
-    final long[] tooSmall;
-
-    DeviceFit(int groups) {
-      tasks = new long[groups];
-      tooSmall = new long[groups];
-    }
-
-    void scan(int g, int perDevice, int devicesNeeded, int[] deviceFree) {
-      long slots = 0;
-      for (int f : deviceFree) {
-        if (f >= perDevice) {
-          slots += f / perDevice;
-        } else if (f > 0) {
-          tooSmall[g] += f;
-        }
-      }
-      tasks[g] = slots / devicesNeeded;
-    }
-  }
-
   /** Which shapes' label constraints the node meets (labels never change, so computed once per node). */
   private boolean[] access(NodeState node) {
     int i = node.index;
@@ -138,12 +147,21 @@ final class FragmentationMeasure {
       access = Arrays.copyOf(access, Math.max(i + 1, access.length * 2));
     }
     if (access[i] == null) {
-      boolean[] ok = new boolean[weight.length];
+      boolean[] ok = new boolean[shapes.size()];
       for (int s = 0; s < ok.length; s++) {
-        ok[s] = constraints.get(s).stream().allMatch(c -> c.matches(node.node.labels()));
+        ok[s] = allMatch(shapes.get(s).constraints(), node);
       }
       access[i] = ok;
     }
     return access[i];
+  }
+
+  private static boolean allMatch(List<LabelConstraint> constraints, NodeState node) {
+    for (LabelConstraint c : constraints) {
+      if (!c.matches(node.node.labels())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

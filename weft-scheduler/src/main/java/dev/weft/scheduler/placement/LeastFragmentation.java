@@ -1,6 +1,8 @@
 package dev.weft.scheduler.placement;
 
+import dev.weft.model.TaskSpec;
 import dev.weft.scheduler.resources.ResourceSpace;
+import java.util.Arrays;
 
 /**
  * Prefers the node whose GPU fragmentation, measured against a {@link WorkloadProfile}, grows
@@ -11,13 +13,16 @@ import dev.weft.scheduler.resources.ResourceSpace;
  * <p>Score: {@code 1 / (1 + exp(delta / 1000))}, {@code delta} the growth in milli, so 0.5 means
  * no change and each GPU of growth moves the score by about a quarter. Nodes without GPUs score
  * 0.5. With {@link WorkloadProfile#NONE} the profile is the task being placed (keep room for more
- * of the same). A node's current fragmentation is remembered until the node changes; that memo is
- * the only state and never changes a score.
+ * of the same). A node's current fragmentation is remembered until the node changes, and the
+ * measure of the task being placed while it is; these memos are the only state and never change a
+ * score.
  */
 final class LeastFragmentation implements Scorer {
   private final FragmentationMeasure fixed;
   private double[] before = new double[0];
   private long[] stampOf = new long[0];
+  private TaskSpec lastTask;
+  private FragmentationMeasure lastMeasure;
 
   LeastFragmentation(WorkloadProfile profile) {
     fixed = profile.shapes().isEmpty() ? null : new FragmentationMeasure(profile);
@@ -29,8 +34,7 @@ final class LeastFragmentation implements Scorer {
     if (devices == null) {
       return 0.5;
     }
-    FragmentationMeasure measure = fixed != null ? fixed
-        : new FragmentationMeasure(WorkloadProfile.single(request.task()));
+    FragmentationMeasure measure = fixed != null ? fixed : ofTask(request);
     long[] need = request.need();
     int[] after = devices.freeAfter(need[ResourceSpace.GPU], node.shareOf(need));
     double now = fixed != null ? current(node) : measure.of(node, node.free[0], node.free[1], free(devices));
@@ -38,13 +42,22 @@ final class LeastFragmentation implements Scorer {
     return 1 / (1 + Math.exp((then - now) / 1000));
   }
 
+  /** The measure against the task alone, kept while the same task is scored on node after node. */
+  private FragmentationMeasure ofTask(PlacementRequest request) {
+    if (lastTask != request.task()) {
+      lastTask = request.task();
+      lastMeasure = new FragmentationMeasure(WorkloadProfile.single(lastTask));
+    }
+    return lastMeasure;
+  }
+
   private double current(NodeState node) {
     int i = node.index;
     if (i >= before.length) {
       int size = Math.max(i + 1, before.length * 2);
-      before = java.util.Arrays.copyOf(before, size);
-      long[] stamps = java.util.Arrays.copyOf(stampOf, size);
-      java.util.Arrays.fill(stamps, stampOf.length, size, -1);
+      before = Arrays.copyOf(before, size);
+      long[] stamps = Arrays.copyOf(stampOf, size);
+      Arrays.fill(stamps, stampOf.length, size, -1);
       stampOf = stamps;
     }
     if (stampOf[i] != node.changes()) {

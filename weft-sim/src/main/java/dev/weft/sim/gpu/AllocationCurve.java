@@ -13,35 +13,24 @@ import java.util.List;
 public record AllocationCurve(double[] ratioAtPercent) {
   static AllocationCurve of(ReplayTrace t) {
     int moments = t.arrivedMilli().length;
-    double[] demand = new double[moments];
-    double[] ratio = new double[moments];
-    int top = 0;
+    int top = (int) Math.rint(100.0 * t.arrivedMilli()[moments - 1] / t.clusterGpuMilli());
+    double[] sum = new double[top + 2];
+    int[] count = new int[top + 2];
     for (int i = 0; i < moments; i++) {
-      demand[i] = 100.0 * t.arrivedMilli()[i] / t.clusterGpuMilli();
-      ratio[i] = 100.0 * t.allocatedMilli()[i] / t.clusterGpuMilli();
-      top = Math.max(top, (int) Math.rint(demand[i]));
+      int bin = (int) Math.rint(100.0 * t.arrivedMilli()[i] / t.clusterGpuMilli());
+      sum[bin] += 100.0 * t.allocatedMilli()[i] / t.clusterGpuMilli();
+      count[bin]++;
     }
     double[] out = new double[top + 1];
     for (int p = 0; p <= top; p++) {
-      out[p] = mean(demand, ratio, p, 0);
-      if (Double.isNaN(out[p])) {
-        out[p] = mean(demand, ratio, p, 1);
+      if (count[p] > 0) {
+        out[p] = sum[p] / count[p];
+      } else {
+        int n = count[p + 1] + (p > 0 ? count[p - 1] : 0);
+        out[p] = n == 0 ? Double.NaN : (sum[p + 1] + (p > 0 ? sum[p - 1] : 0)) / n;
       }
     }
     return new AllocationCurve(out);
-  }
-
-  private static double mean(double[] demand, double[] ratio, int percent, int window) {
-    double sum = 0;
-    int n = 0;
-    for (int i = 0; i < demand.length; i++) {
-      double bin = Math.rint(demand[i]);
-      if (bin >= percent - window && bin <= percent + window) {
-        sum += ratio[i];
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : sum / n;
   }
 
   /** The ratio at {@code percent} of demand; NaN beyond the curve. */

@@ -26,10 +26,16 @@ public final class GpuPlacementReplay {
   private final List<Node> nodes;
   private final WorkloadProfile profile;
 
-  /** @param profile the task shapes the fragmentation scorer measures against */
+  /**
+   * @param profile the task shapes the fragmentation scorer measures against
+   * @throws IllegalArgumentException when no node has a GPU (no ratio can be measured)
+   */
   public GpuPlacementReplay(List<Node> nodes, WorkloadProfile profile) {
     this.nodes = List.copyOf(nodes);
     this.profile = profile;
+    if (clusterGpuMilli() == 0) {
+      throw new IllegalArgumentException("the cluster has no GPU, so there is no GPU allocation to measure");
+    }
   }
 
   /** GPU milli the cluster offers: 1000 per GPU. */

@@ -1,6 +1,7 @@
 /**
- * Workload readers: Standard Workload Format traces (plain or gzip), the Weft CSV format and the
- * pyss backfilling scenarios. Each produces a {@link dev.weft.sim.workload.Workload} of
+ * Workload readers: Standard Workload Format traces (plain or gzip), the Weft CSV format, the
+ * pyss backfilling scenarios and the Alibaba openb GPU pod lists (and their node lists). Each
+ * workload reader produces a {@link dev.weft.sim.workload.Workload} of
  * {@link dev.weft.sim.workload.SimJob}s; every error is a one-line
  * {@link dev.weft.sim.workload.WorkloadException} naming the file and line.
  */
