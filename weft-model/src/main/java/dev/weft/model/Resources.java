@@ -6,9 +6,18 @@ import java.util.TreeMap;
 /**
  * A resource vector: cpu in millicores, memory and disk in MiB, whole gpus, and named extended
  * resources (counted in their own unit). Values are never negative in a valid spec.
+ *
+ * <p><b>GPU devices.</b> A node with {@code gpus = k} has k devices of {@link #MILLI_PER_GPU} milli
+ * each. A task asks either whole devices ({@code gpus = n}) or a share of exactly one device: the
+ * extended resource {@link #GPU_MILLI} ({@code gpuMilli} in spec files), from 1 to 1000. A node
+ * never names {@code gpu-milli} itself: its shares come from its gpus, see {@link #asCapacity()}.
  */
 public record Resources(long cpuMillis, long memoryMiB, long diskMiB, long gpus, Map<String, Long> extended) {
   public static final Resources ZERO = new Resources(0, 0, 0, 0, Map.of());
+  /** The extended resource a task uses to ask a share of one GPU device, in thousandths of a device. */
+  public static final String GPU_MILLI = "gpu-milli";
+  /** The size of one GPU device in {@link #GPU_MILLI}. */
+  public static final long MILLI_PER_GPU = 1000;
 
   public Resources {
     extended = extended == null ? Map.of() : Map.copyOf(new TreeMap<>(extended));
@@ -20,6 +29,40 @@ public record Resources(long cpuMillis, long memoryMiB, long diskMiB, long gpus,
 
   public static Resources cpus(double cpus) {
     return of(Math.round(cpus * 1000), 0);
+  }
+
+  /** The share of one GPU device this vector asks ({@link #GPU_MILLI}), 0 when none. */
+  public long gpuMilli() {
+    return extended.getOrDefault(GPU_MILLI, 0L);
+  }
+
+  /**
+   * Why this vector cannot be what a task asks of GPUs, or null when it can: a share is 1 to 1000
+   * milli of one device, and a task asks either whole gpus or a share, not both.
+   */
+  public String gpuRequestProblem() {
+    long milli = gpuMilli();
+    if (milli == 0) {
+      return null;
+    }
+    if (milli < 0 || milli > MILLI_PER_GPU) {
+      return "gpuMilli is a share of one GPU, from 1 to " + MILLI_PER_GPU + ", got " + milli;
+    }
+    return gpus != 0 ? "ask either whole gpus or gpuMilli (a share of one GPU), not both" : null;
+  }
+
+  /**
+   * This vector read as what a node or a pool offers: each whole gpu also offers
+   * {@link #MILLI_PER_GPU} of {@link #GPU_MILLI}, so that sums of task demands (whole gpus and
+   * shares) can be compared with it by {@link #fitsIn}. Other components are unchanged.
+   */
+  public Resources asCapacity() {
+    if (gpus == 0) {
+      return this;
+    }
+    Map<String, Long> ext = new TreeMap<>(extended);
+    ext.merge(GPU_MILLI, gpus * MILLI_PER_GPU, Long::sum);
+    return new Resources(cpuMillis, memoryMiB, diskMiB, gpus, ext);
   }
 
   public Resources plus(Resources o) {

@@ -24,6 +24,10 @@ public record TaskSpec(
   public TaskSpec {
     job = job == null ? id : job;
     resources = resources == null ? Resources.ZERO : resources;
+    String gpuProblem = resources.gpuRequestProblem();
+    if (gpuProblem != null) {
+      throw new IllegalArgumentException("task " + id + ": " + gpuProblem);
+    }
     profile = profile == null ? Profile.MIXED : profile;
     queue = queue == null || queue.isBlank() ? DEFAULT_QUEUE : queue;
     user = user == null || user.isBlank() ? "anonymous" : user;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code weft simulate}: replays a workload through the real planner and reports what it measured. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Replay a workload (SWF trace, Weft CSV, pyss scenario or WfFormat workflow instance)"
-        + " through the scheduler in simulated time.",
+        + " through the scheduler in simulated time, or GPU pods (openb) through placement.",
     subcommands = SimulateCompareCommand.class)
 public final class SimulateCommand implements Callable<Integer> {
   @Spec
@@ -32,8 +32,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--workload", paramLabel = "FILE", description = "The workload file (required).")
   Path workload;
 
-  @Option(names = "--format", paramLabel = "swf|csv|pyss|wfformat", converter = FormatConverter.class,
-      description = "The workload format; by default from the extension (.swf, .swf.gz, .csv) or, for .json, the content.")
+  @Option(names = "--format", paramLabel = "swf|csv|pyss|wfformat|openb", converter = FormatConverter.class,
+      description = "The workload format; by default from the extension (.swf, .swf.gz, .csv; openb_pod_list*.csv)"
+          + " or, for .json, the content.")
   WorkloadFormat format;
 
   @Option(names = "--cluster", paramLabel = "SPEC", description = "cpus=N | nodes=N,cpus=C[,memory=4Gi][,gpus=G]"
@@ -68,6 +69,18 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "What preemption does to a task: kill and requeue it, or suspend it (default: ${DEFAULT-VALUE}).")
   PreemptionModeChoice preemptionMode;
 
+  @Option(names = "--placement", paramLabel = "POLICY[,POLICY...]",
+      description = "GPU replay (openb): weft-default, best-fit, frag-aware (default: weft-default).")
+  String placement;
+
+  @Option(names = "--arrival", paramLabel = "fgd|trace",
+      description = "GPU replay (openb): the FGD paper's shuffled and inflated arrivals, or the trace order (default: fgd).")
+  String arrival;
+
+  @Option(names = "--seeds", paramLabel = "LIST",
+      description = "GPU replay (openb), --arrival fgd: seeds such as 42-51 or 42,45 (default: 42-51).")
+  String seeds;
+
   @Option(names = "--json", description = "Print one JSON object on stdout instead of a table.")
   boolean json;
 
@@ -84,6 +97,13 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     if (workload == null) {
       throw new UsageException("Missing required option: '--workload=FILE'");
+    }
+    GpuReplayRequest gpu = new GpuReplayRequest(placement, arrival, seeds);
+    if (GpuReplayCommand.appliesTo(workload, format)) {
+      return GpuReplayCommand.run(workload, cluster, gpu, json, spec.commandLine().getOut());
+    }
+    if (gpu.anyGiven()) {
+      throw new UsageException("--placement, --arrival and --seeds apply to GPU pod lists (--format openb)");
     }
     SimulateRequest request = new SimulateRequest(workload, format, cluster, policy, queues, backfill, backfillOrder,
         preemption, preemptionMode);

@@ -102,6 +102,8 @@ record SimulationSetup(Workload workload, ClusterSpec cluster, QueueSpec queues,
       case PYSS -> PYSS_CLUSTER;
       case CSV -> throw new UsageException("a CSV workload needs --cluster, e.g. --cluster cpus=4 or --cluster nodes=4,cpus=16");
       case WFFORMAT -> throw new IllegalStateException("a WfFormat workload runs on its recorded machines");
+      case OPENB -> throw new UsageException("an openb pod list needs --cluster, an openb node list such as"
+          + " openb_node_list_gpu_node.csv");
     };
   }
 }

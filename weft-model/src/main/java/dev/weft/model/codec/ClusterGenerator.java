@@ -30,7 +30,11 @@ final class ClusterGenerator {
     Long racks = at.require("racksPerZone").integer(1, MAX_NODES);
     Long perRack = at.require("nodesPerRack").integer(1, MAX_NODES);
     String region = NodeCodec.name(at.field("region"), "region");
-    Resources capacity = ResourcesCodec.read(at.require("capacity"));
+    Located capacityAt = at.require("capacity");
+    Resources capacity = ResourcesCodec.read(capacityAt);
+    if (!ResourcesCodec.checkNodeGpus(capacityAt, capacity)) {
+      capacity = null;
+    }
     Map<String, String> labels = at.field("labels").textMap();
     if (zones == null || racks == null || perRack == null || capacity == null) {
       return List.of();

@@ -29,7 +29,11 @@ final class NodeCodec {
       return null;
     }
     String id = name(at.require("id"), "node id");
-    Resources capacity = ResourcesCodec.read(at.require("capacity"));
+    Located capacityAt = at.require("capacity");
+    Resources capacity = ResourcesCodec.read(capacityAt);
+    if (!ResourcesCodec.checkNodeGpus(capacityAt, capacity)) {
+      capacity = null;
+    }
     Map<String, String> labels = at.field("labels").textMap();
     List<Taint> taints = taints(at.field("taints"));
     TopologyPath topology = topology(at.field("topology"));

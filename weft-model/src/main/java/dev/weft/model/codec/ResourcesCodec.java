@@ -10,12 +10,15 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * A resource map: {@code cpu}, {@code memory}, {@code disk}, {@code gpus}, and any other key an
- * extended resource counted in whole units. A key one edit away from a built-in name
- * ({@code cpus}, {@code gpu}) is taken for a typo, not an extended resource.
+ * A resource map: {@code cpu}, {@code memory}, {@code disk}, {@code gpus}, {@code gpuMilli} (a
+ * share of one GPU, stored as the extended resource {@link Resources#GPU_MILLI}), and any other key
+ * an extended resource counted in whole units. A key one edit away from a known name
+ * ({@code cpus}, {@code gpu}, {@code gpuMili}) is taken for a typo, not an extended resource.
  */
 final class ResourcesCodec {
   static final List<String> BUILT_IN = List.of("cpu", "memory", "disk", "gpus");
+  static final String GPU_MILLI_KEY = "gpuMilli";
+  private static final List<String> KNOWN = List.of("cpu", "memory", "disk", "gpus", GPU_MILLI_KEY);
   private static final Pattern EXTENDED_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?");
 
   private ResourcesCodec() {
@@ -36,6 +39,8 @@ final class ResourcesCodec {
       int index = BUILT_IN.indexOf(name);
       if (index >= 0) {
         builtIn[index] = orZero(read(index, value));
+      } else if (name.equals(GPU_MILLI_KEY) || name.equals(Resources.GPU_MILLI)) {
+        gpuMilli(value, extended);
       } else {
         readExtended(name, value, extended);
       }
@@ -58,8 +63,33 @@ final class ResourcesCodec {
     if (r.gpus() != 0) {
       out.put("gpus", r.gpus());
     }
-    r.extended().forEach(out::put);
+    r.extended().forEach((name, amount) -> out.put(name.equals(Resources.GPU_MILLI) ? GPU_MILLI_KEY : name, amount));
     return out;
+  }
+
+  /** Reports at {@code at} (a task's resources) a GPU request no node can grant; true when there is none. */
+  static boolean checkTaskGpus(Located at, Resources r) {
+    String problem = r == null ? null : r.gpuRequestProblem();
+    if (problem != null) {
+      at.problem(problem);
+    }
+    return problem == null;
+  }
+
+  /** Reports at {@code at} (a node's capacity) a GPU share named by hand; true when there is none. */
+  static boolean checkNodeGpus(Located at, Resources r) {
+    if (r != null && r.gpuMilli() != 0) {
+      at.problem("a node does not declare " + GPU_MILLI_KEY + ": each of its gpus offers " + Resources.MILLI_PER_GPU);
+      return false;
+    }
+    return true;
+  }
+
+  private static void gpuMilli(Located value, Map<String, Long> extended) {
+    Long milli = value.scalar(QuantityParser.COUNT_EXPECTED, QuantityParser::count);
+    if (milli != null && extended.put(Resources.GPU_MILLI, milli) != null) {
+      value.problem("a GPU share is given twice (as '" + GPU_MILLI_KEY + "' and '" + Resources.GPU_MILLI + "')");
+    }
   }
 
   private static Long read(int index, Located value) {
@@ -71,7 +101,7 @@ final class ResourcesCodec {
   }
 
   private static void readExtended(String name, Located value, Map<String, Long> extended) {
-    String near = ClosestName.of(name, BUILT_IN, 1);
+    String near = ClosestName.of(name, KNOWN, 1);
     if (near != null) {
       value.problem("unknown field '" + name + "' (did you mean '" + near + "'?)");
     } else if (!EXTENDED_NAME.matcher(name).matches()) {

@@ -3,6 +3,7 @@ package dev.weft.model.codec;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Profile;
+import dev.weft.model.Resources;
 import dev.weft.model.TaskSpec;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,13 +39,15 @@ final class TaskCodec {
     Long priority = at.field("priority").integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
     b.priority(priority == null ? TaskSpec.DEFAULT_PRIORITY : priority.intValue());
     b.preemptible(!Boolean.FALSE.equals(at.field("preemptible").bool()));
-    b.resources(ResourcesCodec.read(at.field("resources")));
+    Resources resources = ResourcesCodec.read(at.field("resources"));
+    boolean gpusOk = ResourcesCodec.checkTaskGpus(at.field("resources"), resources);
+    b.resources(gpusOk ? resources : Resources.ZERO);
     b.constraints(PlacementRulesCodec.constraints(at.field("constraints")))
         .tolerations(PlacementRulesCodec.tolerations(at.field("tolerations")))
         .affinity(PlacementRulesCodec.affinity(at.field("affinity")));
     times(at, b);
     gang(at.field("gang"), b);
-    return id == null ? null : b.build();
+    return id == null || !gpusOk ? null : b.build();
   }
 
   static ObjectNode write(TaskSpec t) {

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The one registry of placement plugins, in the order they run. Filters (cheapest and most
  * selective first): fit, label constraints, taints, required task affinity, reservations.
- * Scorers, weighted: bin-pack or spread, balanced cpu/memory, profile interference, preferred
- * affinity, PreferNoSchedule taints.
+ * Scorers, weighted: bin-pack or spread, balanced cpu/memory, profile interference, best-fit
+ * (GPU then CPU), least GPU fragmentation (against a {@link WorkloadProfile}), preferred affinity,
+ * PreferNoSchedule taints.
  */
 public final class PlacementPlugins {
   final FitsResources fit;
@@ -22,6 +23,12 @@ public final class PlacementPlugins {
   private final AffinityIndex affinity;
 
   public PlacementPlugins(ResourceSpace space, ScorerWeights scoring, AffinityIndex affinity, ReservationBook book) {
+    this(space, scoring, WorkloadProfile.NONE, affinity, book);
+  }
+
+  /** @param profile the tasks expected, for the fragmentation scorer ({@link WorkloadProfile#NONE}: none known) */
+  public PlacementPlugins(ResourceSpace space, ScorerWeights scoring, WorkloadProfile profile, AffinityIndex affinity,
+                          ReservationBook book) {
     this.scoring = scoring;
     this.book = book;
     this.affinity = affinity;
@@ -35,6 +42,8 @@ public final class PlacementPlugins {
     scorer(new Spread(), scoring.spread());
     scorer(new Balanced(), scoring.balanced());
     scorer(new ProfileInterference(), scoring.interference());
+    scorer(new BestFit(), scoring.bestFit());
+    scorer(new LeastFragmentation(profile), scoring.fragmentation());
     scorer(new PrefersTaskAffinity(affinity), 1);
     scorer(new AvoidsPreferNoSchedule(), 1);
   }
@@ -86,8 +95,8 @@ public final class PlacementPlugins {
     return r.task().affinity().isEmpty() && !affinity.hasRefusals() && book.isEmpty();
   }
 
-  /** +1: visit fuller subtrees first (bin-pack), -1: emptier first (spread), 0: topology order. */
+  /** +1: visit fuller subtrees first (bin-pack, best-fit, fragmentation), -1: emptier first (spread), 0: topology order. */
   int subtreeOrder() {
-    return Double.compare(scoring.binPack(), scoring.spread());
+    return Double.compare(scoring.binPack() + scoring.bestFit() + scoring.fragmentation(), scoring.spread());
   }
 }

@@ -80,7 +80,7 @@ public final class TopologyTree {
         path[l].hi = i + 1;
         parent = path[l];
       }
-      nodes.add(new NodeState(i, n, space.vector(n.capacity())));
+      nodes.add(new NodeState(i, n, space));
       rackOf[i] = parent;
     }
     root.lo = 0;

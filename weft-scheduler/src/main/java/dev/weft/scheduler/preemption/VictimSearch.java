@@ -69,14 +69,18 @@ public final class VictimSearch {
       }
     }
     candidates.sort(order);
-    long[] free = n.free().clone();
+    long[] free = n.free();
     List<RunningTask> taken = new ArrayList<>();
+    List<TaskSpec> specs = new ArrayList<>();
+    List<long[]> released = new ArrayList<>();
     for (RunningTask v : candidates) {
       if (Vectors.fits(need, free)) {
         break;
       }
-      Vectors.add(free, needs.get(v.spec().id()));
       taken.add(v);
+      specs.add(v.spec());
+      released.add(needs.get(v.spec().id()));
+      free = n.freeIfReleased(specs, released);
     }
     return Vectors.fits(need, free) ? taken : null;
   }

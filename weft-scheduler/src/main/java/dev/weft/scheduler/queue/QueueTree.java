@@ -18,9 +18,11 @@ public final class QueueTree {
   private final Map<String, QueueNode> byPath = new LinkedHashMap<>();
   private final long[] total;
 
+  /** @param clusterTotal what the nodes offer together; its gpus also count as GPU shares ({@link Resources#asCapacity()}) */
   public QueueTree(QueueSpec spec, Resources clusterTotal, ResourceSpace space) {
-    this.total = space.vector(clusterTotal);
-    root = build(spec, null, clusterTotal, clusterTotal, space);
+    Resources offered = clusterTotal.asCapacity();
+    this.total = space.vector(offered);
+    root = build(spec, null, offered, offered, space);
   }
 
   private QueueNode build(QueueSpec s, QueueNode parent, Resources parentGuarantee, Resources parentMax,

@@ -4,6 +4,7 @@ import dev.weft.model.Node;
 import dev.weft.model.Resources;
 import dev.weft.model.codec.SpecCodec;
 import dev.weft.model.codec.SpecException;
+import dev.weft.sim.workload.OpenbNodeReader;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import java.util.List;
  *   <li>{@code zones=Z,racks=R,nodes=N,cpus=C[,memory=M][,gpus=G]}: Z zones of R racks of N nodes,
  *       node {@code zK-rJ-nI} at topology path {@code r1/zK/rJ};</li>
  *   <li>the path of a YAML or JSON cluster file ({@code nodes: [...]} and/or {@code generate: {...}},
- *       read by {@link SpecCodec#readCluster(Path)}).</li>
+ *       read by {@link SpecCodec#readCluster(Path)});</li>
+ *   <li>the path of an openb node list ({@code *.csv}: {@code sn,cpu_milli,memory_mib,gpu,model},
+ *       read by {@link OpenbNodeReader}).</li>
  * </ul>
  * Memory is in MiB unless suffixed {@code Mi}, {@code Gi} or {@code Ti}.
  */
@@ -36,9 +39,13 @@ public record ClusterSpec(String text, List<Node> nodes) {
    *
    * @throws ClusterSpecException naming the offending key when the spec is impossible or malformed
    * @throws SpecException when a cluster file has problems (every one of them, located)
+   * @throws dev.weft.sim.workload.WorkloadException when an openb node list has a bad line
    */
   public static ClusterSpec parse(String text) {
     Path file = existingFile(text);
+    if (file != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+      return new ClusterSpec(text, new OpenbNodeReader().read(file));
+    }
     if (file != null) {
       List<Node> nodes = SpecCodec.readCluster(file);
       if (nodes.isEmpty()) {

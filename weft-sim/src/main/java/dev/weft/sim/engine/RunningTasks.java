@@ -37,7 +37,7 @@ final class RunningTasks {
       throw new IllegalStateException("planner placed task " + run.taskId() + " on unknown node " + run.nodeId());
     }
     Resources after = used.get(node.id()).plus(run.view().spec().resources());
-    if (!after.fitsIn(node.capacity())) {
+    if (!after.fitsIn(node.capacity().asCapacity())) {
       throw new IllegalStateException("planner overfilled node " + node.id() + " with task " + run.taskId()
           + ": it would hold " + after + " of " + node.capacity());
     }

@@ -22,7 +22,7 @@ final class UnfittableJobs {
 
   /** The ids to reject, in workload order of discovery (too big first, then their dependents). */
   static Set<String> find(List<SimJob> jobs, List<Node> nodes) {
-    List<Resources> capacities = nodes.stream().map(Node::capacity).distinct().toList();
+    List<Resources> capacities = nodes.stream().map(n -> n.capacity().asCapacity()).distinct().toList();
     Set<String> rejected = new LinkedHashSet<>();
     Map<String, List<String>> dependents = new HashMap<>();
     for (SimJob job : jobs) {

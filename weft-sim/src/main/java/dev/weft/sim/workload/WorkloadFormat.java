@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** The workload file formats the simulator reads, and how each is recognised from a file name. */
 public enum WorkloadFormat {
-  SWF("swf"), CSV("csv"), PYSS("pyss"), WFFORMAT("wfformat");
+  SWF("swf"), CSV("csv"), PYSS("pyss"), WFFORMAT("wfformat"), OPENB("openb");
 
   private final String wire;
 
@@ -28,11 +28,17 @@ public enum WorkloadFormat {
             + Arrays.stream(values()).map(WorkloadFormat::wire).collect(Collectors.joining(", ")) + ")"));
   }
 
-  /** The format a file name implies: {@code .swf} and {@code .swf.gz} are SWF, {@code .csv} is CSV. */
+  /**
+   * The format a file name implies: {@code .swf} and {@code .swf.gz} are SWF, {@code .csv} is CSV
+   * ({@code openb_pod_list*.csv}, the Alibaba GPU pods, is openb).
+   */
   public static Optional<WorkloadFormat> fromFileName(Path file) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".swf") || name.endsWith(".swf.gz")) {
       return Optional.of(SWF);
+    }
+    if (name.startsWith("openb_pod_list") && name.endsWith(".csv")) {
+      return Optional.of(OPENB);
     }
     if (name.endsWith(".csv")) {
       return Optional.of(CSV);
@@ -60,6 +66,7 @@ public enum WorkloadFormat {
       case CSV -> new CsvWorkloadReader().read(file);
       case PYSS -> new PyssReader().read(file);
       case WFFORMAT -> new WfFormatReader().read(file).workload();
+      case OPENB -> new OpenbPodReader().read(file);
     };
   }
 

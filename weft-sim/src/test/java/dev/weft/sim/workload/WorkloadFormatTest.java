@@ -21,6 +21,11 @@ class WorkloadFormatTest {
   }
 
   @Test
+  void anOpenbPodListIsRecognisedByItsName() {
+    assertThat(WorkloadFormat.fromFileName(Path.of("data/openb_pod_list_default.csv"))).contains(WorkloadFormat.OPENB);
+  }
+
+  @Test
   void otherExtensionsNeedAnExplicitFormat() {
     assertThat(WorkloadFormat.fromFileName(Path.of("basic_input.0"))).isEmpty();
   }
@@ -40,6 +45,6 @@ class WorkloadFormatTest {
   @Test
   void anUnknownFormatNameListsTheAcceptedOnes() {
     assertThatThrownBy(() -> WorkloadFormat.parse("json"))
-        .hasMessage("unknown workload format 'json' (expected one of swf, csv, pyss, wfformat)");
+        .hasMessage("unknown workload format 'json' (expected one of swf, csv, pyss, wfformat, openb)");
   }
 }
