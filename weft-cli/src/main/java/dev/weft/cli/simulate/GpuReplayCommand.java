@@ -28,7 +28,8 @@ final class GpuReplayCommand {
     return (format != null ? format : WorkloadFormat.fromFileName(workload).orElse(null)) == WorkloadFormat.OPENB;
   }
 
-  static int run(Path workload, String cluster, GpuReplayRequest request, boolean json, PrintWriter out) {
+  static int run(Path workload, String cluster, GpuReplayRequest request, boolean json, PrintWriter out,
+                 ReportOption report) {
     if (cluster == null) {
       throw new UsageException("an openb pod list needs --cluster, an openb node list such as"
           + " ../shared/data/alibaba-openb-gpu-2023/openb_node_list_gpu_node.csv");
@@ -47,6 +48,7 @@ final class GpuReplayCommand {
     GpuReplaySetting setting = new GpuReplaySetting(pods.source(), tasks.size(), nodes, experiment);
     out.print(json ? GpuReplayJson.render(setting, results) : GpuReplayText.render(setting, results));
     out.flush();
+    report.write(() -> GpuReplayReport.of(pods.source(), tasks.size(), nodes.size(), results));
     return WeftCommand.OK;
   }
 }

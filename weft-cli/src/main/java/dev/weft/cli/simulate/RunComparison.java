@@ -38,7 +38,7 @@ final class RunComparison {
           QueueTreeOfWorkload.build(queuePaths, c.policy())).run(base.workload().jobs());
       ObjectNode o = names(c, weft);
       figures(o, r);
-      return new CompareRow(c, o);
+      return new CompareRow(c, o, r);
     }).toList();
   }
 

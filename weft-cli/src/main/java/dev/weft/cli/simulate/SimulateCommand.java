@@ -100,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     GpuReplayRequest gpu = new GpuReplayRequest(placement, arrival, seeds);
     if (GpuReplayCommand.appliesTo(workload, format)) {
-      return GpuReplayCommand.run(workload, cluster, gpu, json, spec.commandLine().getOut());
+      return GpuReplayCommand.run(workload, cluster, gpu, json, spec.commandLine().getOut(), report);
     }
     if (gpu.anyGiven()) {
       throw new UsageException("--placement, --arrival and --seeds apply to GPU pod lists (--format openb)");

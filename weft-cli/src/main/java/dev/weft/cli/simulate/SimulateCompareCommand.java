@@ -49,6 +49,9 @@ public final class SimulateCompareCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print {\"results\": [...]} on stdout instead of a table.")
   boolean json;
 
+  @Mixin
+  ReportOption report;
+
   @Override
   public Integer call() {
     protocolOptions.checkEngineNeedsProtocol();
@@ -68,6 +71,7 @@ public final class SimulateCompareCommand implements Callable<Integer> {
     ProtocolTrace trace = ProtocolSetup.read(workload);
     List<CompareRow> rows = RunComparison.onProtocol(trace, runs);
     String protocol = ProtocolChoice.RLSCHEDULER.wire();
+    report.write(() -> CompareHtml.onProtocol(trace.source(), rows));
     return json ? CompareReport.json(trace.source(), protocol, rows) : CompareReport.text(trace.source(),
         "protocol  rlscheduler: 10 sequences of 1024 jobs on " + ProtocolReport.machine(trace.machine())
             + "; avg bsld = mean of the sequences' means", rows);
@@ -77,6 +81,7 @@ public final class SimulateCompareCommand implements Callable<Integer> {
     SimulationSetup base = SimulationSetup.of(new SimulateRequest(workload, format, cluster, PolicyName.FCFS, null,
         BackfillChoice.NONE, BackfillOrder.QUEUE, null, PreemptionModeChoice.SUSPEND));
     List<CompareRow> rows = RunComparison.onCluster(base, runs);
+    report.write(() -> CompareHtml.onCluster(base, rows));
     return json ? CompareReport.json(base.workload().source(), null, rows) : CompareReport.text(
         base.workload().source(), "cluster   " + base.cluster().describe(), rows);
   }

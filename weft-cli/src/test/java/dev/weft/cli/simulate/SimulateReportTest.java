@@ -91,7 +91,7 @@ class SimulateReportTest {
     assertThat(run.err()).isEmpty();
   }
 
-  private static Document parse(String html) throws Exception {
+  static Document parse(String html) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
