@@ -14,8 +14,8 @@ final class JsonReport {
 
   private JsonReport() {}
 
-  static String render(SimulationSetup setup, SimResult r) {
-    ObjectNode o = MAPPER.createObjectNode();
+  /** The figures every run reports, in the order of ARCHITECTURE.md section 7. */
+  static void figures(ObjectNode o, SimResult r) {
     o.put("jobs", r.jobs());
     o.put("avgWait", r.avgWait());
     o.put("avgTurnaround", r.avgTurnaround());
@@ -23,6 +23,11 @@ final class JsonReport {
     o.put("makespan", r.makespan());
     o.put("utilization", r.utilization());
     o.put("maxWait", r.maxWait());
+  }
+
+  static String render(SimulationSetup setup, SimResult r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    figures(o, r);
     o.put("skipped", setup.workload().skipped());
     o.put("rejected", r.rejected());
     r.rejectedIds().forEach(o.putArray("rejectedIds")::add);

@@ -49,13 +49,7 @@ final class RunComparison {
   }
 
   private static void figures(ObjectNode o, SimResult r) {
-    o.put("jobs", r.jobs());
-    o.put("avgWait", r.avgWait());
-    o.put("avgTurnaround", r.avgTurnaround());
-    o.put("avgBoundedSlowdown", r.avgBoundedSlowdown());
-    o.put("makespan", r.makespan());
-    o.put("utilization", r.utilization());
-    o.put("maxWait", r.maxWait());
+    JsonReport.figures(o, r);
     o.put("rejected", r.rejected());
     o.put("stuck", r.stuck());
     o.put("preemptions", r.preemptions());

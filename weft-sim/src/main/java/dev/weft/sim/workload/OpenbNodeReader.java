@@ -22,17 +22,7 @@ public final class OpenbNodeReader {
   public List<Node> read(Path file) {
     List<Node> nodes = new ArrayList<>();
     Map<String, Integer> lineOf = new HashMap<>();
-    OpenbTable[] table = {null};
-    WorkloadLines.forEach(file, (line, number) -> {
-      String text = line.strip();
-      if (text.isEmpty()) {
-        return;
-      }
-      if (table[0] == null) {
-        table[0] = OpenbTable.header(file, number, CsvLine.split(text), REQUIRED);
-        return;
-      }
-      OpenbTable.Row row = table[0].row(number, text);
+    OpenbTable.forEachRow(file, REQUIRED, (row, number) -> {
       String id = row.text("sn");
       if (id.isEmpty()) {
         throw row.error("sn", "is empty");

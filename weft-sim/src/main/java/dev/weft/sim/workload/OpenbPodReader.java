@@ -30,24 +30,15 @@ public final class OpenbPodReader {
   public Workload read(Path file) {
     List<SimJob> jobs = new ArrayList<>();
     Map<String, Integer> lineOf = new HashMap<>();
-    OpenbTable[] table = {null};
-    WorkloadLines.forEach(file, (line, number) -> {
-      String text = line.strip();
-      if (text.isEmpty()) {
-        return;
-      }
-      if (table[0] == null) {
-        table[0] = OpenbTable.header(file, number, CsvLine.split(text), REQUIRED);
-        return;
-      }
-      SimJob job = toJob(table[0].row(number, text));
+    boolean hasHeader = OpenbTable.forEachRow(file, REQUIRED, (row, number) -> {
+      SimJob job = toJob(row);
       Integer first = lineOf.putIfAbsent(job.id(), number);
       if (first != null) {
         throw WorkloadException.at(file, number, "column 'name': duplicate pod '" + job.id() + "' (first on line " + first + ")");
       }
       jobs.add(job);
     });
-    if (table[0] == null) {
+    if (!hasHeader) {
       throw new WorkloadException(file + ": empty pod list (no header row)");
     }
     return new Workload(file.toString(), WorkloadFormat.OPENB, jobs, 0, 0);

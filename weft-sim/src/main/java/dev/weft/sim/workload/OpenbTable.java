@@ -21,6 +21,28 @@ final class OpenbTable {
     this.width = width;
   }
 
+  /**
+   * Reads {@code file}: its first non-blank line is the header (which must name {@code required}),
+   * and every later non-blank line is handed to {@code rows} with its line number.
+   *
+   * @return false when the file holds no header at all
+   */
+  static boolean forEachRow(Path file, List<String> required, java.util.function.ObjIntConsumer<Row> rows) {
+    OpenbTable[] table = {null};
+    WorkloadLines.forEach(file, (line, number) -> {
+      String text = line.strip();
+      if (text.isEmpty()) {
+        return;
+      }
+      if (table[0] == null) {
+        table[0] = header(file, number, CsvLine.split(text), required);
+        return;
+      }
+      rows.accept(table[0].row(number, text), number);
+    });
+    return table[0] != null;
+  }
+
   static OpenbTable header(Path file, int line, List<String> names, List<String> required) {
     Map<String, Integer> positions = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
