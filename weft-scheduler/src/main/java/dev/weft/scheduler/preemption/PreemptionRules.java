@@ -40,7 +40,7 @@ public final class PreemptionRules {
   public VictimChoice choose(PlacementRequest r, QueueNode leaf, long remaining) {
     VictimChoice c = null;
     if (config.byPriority()) {
-      c = byPriority(r);
+      c = byPriority(r, leaf);
     }
     if (c == null && config.bySrtf() && leaf.spec().policy() == PolicyName.SRTF) {
       c = bySrtf(r, leaf, remaining);
@@ -51,9 +51,15 @@ public final class PreemptionRules {
     return c;
   }
 
-  private VictimChoice byPriority(PlacementRequest r) {
+  /**
+   * Victims are lower by the gap and either in the preemptor's own queue or in a queue that is
+   * borrowing beyond its guarantee: priority never pushes another queue below its guarantee, or
+   * that queue would reclaim it back and the two rules would preempt each other in turn.
+   */
+  private VictimChoice byPriority(PlacementRequest r, QueueNode leaf) {
     int limit = r.task().priority() - config.priorityGap();
-    return search.find(r, v -> v.spec().preemptible() && v.spec().priority() <= limit,
+    return search.find(r, v -> v.spec().preemptible() && v.spec().priority() <= limit
+            && (v.spec().queue().equals(leaf.path()) || borrowing(v, leaf)),
         Comparator.comparingInt((RunningTask v) -> v.spec().priority()),
         "priority " + r.task().priority() + " preempts priority <= " + limit);
   }
@@ -84,13 +90,14 @@ public final class PreemptionRules {
   }
 
   /**
-   * A victim may be taken when its queue, and every ancestor of it that is not also an ancestor
-   * of the starved queue, is beyond its guarantee (plus the dead zone) and stays at or above it
-   * without the victim. Queues without a guarantee are always borrowing.
+   * A victim may be taken when it is in another queue than the starved one, and its queue and
+   * every ancestor of it that is not also an ancestor of the starved queue is beyond its
+   * guarantee (plus the dead zone) and stays at or above it without the victim. Queues without a
+   * guarantee are always borrowing.
    */
   private boolean borrowing(RunningTask v, QueueNode starved) {
     QueueNode leaf = queues.leaf(v.spec().queue());
-    if (leaf == null) {
+    if (leaf == null || leaf.contains(starved)) {
       return false;
     }
     long[] need = needs.get(v.spec().id());
