@@ -102,4 +102,14 @@ abstract class EventStoreContract extends StoreContract {
         .isInstanceOf(IllegalTransitionException.class);
     assertThat(db.events().history("i-1")).hasSize(1);
   }
+
+  @Test
+  void a_reopened_database_keeps_instances_history_and_outbox() {
+    newInstance("i-1");
+    db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 1, List.of(call("i-1", "/do/0/a", 1)), "started"), T0);
+    reopen();
+    assertThat(db.instances().find("i-1").orElseThrow().version()).isEqualTo(2);
+    assertThat(db.events().history("i-1")).extracting(RecordedEvent::type).containsExactly("started");
+    assertThat(db.outbox().pending(10)).extracting(PendingCommand::id).containsExactly("i-1:/do/0/a#1");
+  }
 }

@@ -32,6 +32,18 @@ abstract class StoreContract {
     }
   }
 
+  /** Closes the database and opens the same one again, as a restarted process would. */
+  void reopen() {
+    TestDatabase.Opened before = opened;
+    before.database().close();
+    Database again = Database.open(before.url());
+    opened = new TestDatabase.Opened(before.url(), again, () -> {
+      again.close();
+      before.dispose().run();
+    });
+    db = again;
+  }
+
   static JsonNode json(String field, int value) {
     return JsonNodeFactory.instance.objectNode().put(field, value);
   }

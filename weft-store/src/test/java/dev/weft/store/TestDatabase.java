@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The two databases every contract suite runs on; each open gets its own schema or file. */
 enum TestDatabase {
@@ -16,13 +18,21 @@ enum TestDatabase {
       "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   /** An open database plus how to throw it away. */
-  record Opened(Database database, Runnable dispose) {}
+  record Opened(String url, Database database, Runnable dispose) {}
+
+  /** Flyway reports every migration on java.util.logging; the tests need only its warnings. */
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+  static {
+    FLYWAY_LOG.setLevel(Level.WARNING);
+  }
 
   Opened open(Path tempDir) {
     return switch (this) {
       case H2 -> {
-        Database db = Database.open("jdbc:h2:file:" + tempDir.resolve("weft").toAbsolutePath());
-        yield new Opened(db, db::close);
+        String url = "jdbc:h2:file:" + tempDir.resolve("weft").toAbsolutePath();
+        Database db = Database.open(url);
+        yield new Opened(url, db, db::close);
       }
       case POSTGRES -> openPostgres();
     };
@@ -35,8 +45,9 @@ enum TestDatabase {
     } catch (SQLException e) {
       assumeTrue(false, "PostgreSQL at " + POSTGRES_URL + " is unreachable, skipping: " + e.getMessage());
     }
-    Database db = Database.open(POSTGRES_URL + "&currentSchema=" + schema);
-    return new Opened(db, () -> {
+    String url = POSTGRES_URL + "&currentSchema=" + schema;
+    Database db = Database.open(url);
+    return new Opened(url, db, () -> {
       db.close();
       try (Connection c = DriverManager.getConnection(POSTGRES_URL)) {
         c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
