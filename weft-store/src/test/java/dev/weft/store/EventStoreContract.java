@@ -112,4 +112,36 @@ abstract class EventStoreContract extends StoreContract {
     assertThat(db.events().history("i-1")).extracting(RecordedEvent::type).containsExactly("started");
     assertThat(db.outbox().pending(10)).extracting(PendingCommand::id).containsExactly("i-1:/do/0/a#1");
   }
+
+  @Test
+  void of_two_racing_decisions_on_one_version_exactly_one_wins() throws Exception {
+    newInstance("i-1");
+    int racers = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+    for (int r = 0; r < racers; r++) {
+      int step = r + 1;
+      results.add(pool.submit(() -> {
+        start.await();
+        try {
+          db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, step,
+              List.of(call("i-1", "/do/" + step, 1)), "racer" + step), T0);
+          return true;
+        } catch (StaleVersionException lost) {
+          return false;
+        }
+      }));
+    }
+    start.countDown();
+    int winners = 0;
+    for (var f : results) {
+      winners += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(winners).isEqualTo(1);
+    assertThat(db.events().history("i-1")).hasSize(1);
+    assertThat(db.outbox().pending(10)).hasSize(1);
+    assertThat(db.instances().find("i-1").orElseThrow().version()).isEqualTo(2);
+  }
 }
