@@ -23,9 +23,12 @@ class DatabaseTest {
   }
 
   @Test
-  void h2_gets_postgresql_mode_unless_the_url_sets_a_mode() {
-    assertThat(Dialect.H2.prepare("jdbc:h2:file:/x")).contains(";MODE=PostgreSQL");
-    assertThat(Dialect.H2.prepare("jdbc:h2:file:/x;MODE=PostgreSQL")).isEqualTo("jdbc:h2:file:/x;MODE=PostgreSQL");
+  void h2_gets_postgresql_mode_and_synchronous_commits_unless_the_url_says_otherwise() {
+    assertThat(Dialect.H2.prepare("jdbc:h2:file:/x")).isEqualTo("jdbc:h2:file:/x;MODE=PostgreSQL"
+        + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+    assertThat(Dialect.H2.prepare("jdbc:h2:file:/x;mode=PostgreSQL;WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE"
+        + ";DEFAULT_NULL_ORDERING=HIGH"))
+        .isEqualTo("jdbc:h2:file:/x;mode=PostgreSQL;WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     assertThat(Dialect.POSTGRES.prepare("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
   }
 

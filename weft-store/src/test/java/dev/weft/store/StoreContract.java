@@ -32,6 +32,11 @@ abstract class StoreContract {
     }
   }
 
+  /** The URL of this test's database, for another process to open. */
+  String testUrl() {
+    return opened.url();
+  }
+
   /** Closes the database and opens the same one again, as a restarted process would. */
   void reopen() {
     TestDatabase.Opened before = opened;
