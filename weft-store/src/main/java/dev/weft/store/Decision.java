@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * What one decision writes: the instance's new status and snapshot (checked against
- * {@code expectedVersion}), the events it appends and the commands it puts in the outbox.
+ * {@code expectedVersion}), the events it appends and the commands it puts in the outbox. Every
+ * command's id names this instance.
  */
 public record Decision(
     String instanceId,
@@ -21,5 +22,11 @@ public record Decision(
     Objects.requireNonNull(newSnapshot, "newSnapshot");
     events = List.copyOf(events);
     commands = List.copyOf(commands);
+    for (Command c : commands) {
+      if (!c.id().instanceId().equals(instanceId)) {
+        throw new IllegalArgumentException("command " + c.id() + " belongs to instance "
+            + c.id().instanceId() + ", not to the deciding instance " + instanceId);
+      }
+    }
   }
 }

@@ -44,6 +44,15 @@ public interface InstanceStore {
    */
   List<Instance> claim(String owner, Duration lease, Instant now, int limit);
 
+  /**
+   * Extends {@code owner}'s lease to {@code now + lease}, as a heartbeat of long work.
+   *
+   * @return true if {@code owner} still held the lease (even an expired one nobody reclaimed),
+   *     false if another owner took it or it was released; then the caller must stop working on
+   *     the instance
+   */
+  boolean renew(String id, String owner, Duration lease, Instant now);
+
   /** Gives up {@code owner}'s lease on the instance; a no-op if someone else holds it. Idempotent. */
   void release(String id, String owner);
 }

@@ -187,4 +187,16 @@ abstract class InstanceStoreContract extends StoreContract {
     assertThat(all).hasSize(total).doesNotHaveDuplicates();
     assertThat(seen).hasSize(total);
   }
+
+  @Test
+  void only_the_lease_holder_can_renew() {
+    newInstance("a");
+    db.instances().claim("worker-1", LEASE, T0, 10);
+    assertThat(db.instances().renew("a", "worker-2", LEASE, T0.plusSeconds(10))).isFalse();
+    assertThat(db.instances().renew("a", "worker-1", LEASE, T0.plusSeconds(20))).isTrue();
+    assertThat(db.instances().find("a").orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(20).plus(LEASE));
+    assertThat(db.instances().claim("worker-2", LEASE, T0.plus(LEASE), 10)).isEmpty();
+    db.instances().claim("worker-2", LEASE, T0.plusSeconds(20).plus(LEASE), 10);
+    assertThat(db.instances().renew("a", "worker-1", LEASE, T0.plusSeconds(60))).isFalse();
+  }
 }

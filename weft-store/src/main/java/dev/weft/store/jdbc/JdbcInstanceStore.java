@@ -99,6 +99,19 @@ public final class JdbcInstanceStore implements InstanceStore {
   }
 
   @Override
+  public boolean renew(String id, String owner, Duration lease, Instant now) {
+    return tx.run("renewing the lease of " + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE weft_instance SET lease_until = ? WHERE id = ? AND lease_owner = ?")) {
+        ps.setLong(1, now.plus(lease).toEpochMilli());
+        ps.setString(2, id);
+        ps.setString(3, owner);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
   public void release(String id, String owner) {
     tx.run("releasing instance " + id, c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE weft_instance SET lease_owner = NULL,"
