@@ -39,7 +39,9 @@ CREATE TABLE weft_command (
   type         VARCHAR(100) NOT NULL,
   payload      TEXT         NOT NULL,
   created_at   BIGINT       NOT NULL,
-  done_at      BIGINT
+  done_at      BIGINT,
+  lease_owner  VARCHAR(200),
+  lease_until  BIGINT
 );
 CREATE INDEX weft_command_pending ON weft_command (done_at, created_at);
 

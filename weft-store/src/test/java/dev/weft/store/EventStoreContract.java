@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The {@link EventStore} and {@link Outbox} contract, run on every database. */
+/** The {@link EventStore} contract (with the outbox entries a decision writes), run on every database. */
 abstract class EventStoreContract extends StoreContract {
   private static Decision decision(String id, long expected, InstanceStatus to, int step, List<Command> commands,
       String... events) {
