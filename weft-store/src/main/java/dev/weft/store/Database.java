@@ -1,0 +1,99 @@
+package dev.weft.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.weft.store.jdbc.Dialect;
+import dev.weft.store.jdbc.JdbcDefinitionStore;
+import dev.weft.store.jdbc.JdbcEventStore;
+import dev.weft.store.jdbc.JdbcGroupCommitter;
+import dev.weft.store.jdbc.JdbcInstanceStore;
+import dev.weft.store.jdbc.JdbcOutbox;
+import dev.weft.store.jdbc.JdbcTimerStore;
+import dev.weft.store.jdbc.JdbcTransactor;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
+
+/**
+ * An open store: a connection pool on one database, migrated to the current schema, and the
+ * adapters of every port on it. Close it to close the pool.
+ */
+public final class Database implements AutoCloseable {
+  /** The embedded default: an H2 file under {@code ./weft-data/}. */
+  public static final String DEFAULT_URL = "jdbc:h2:file:./weft-data/weft";
+
+  private final Dialect dialect;
+  private final HikariDataSource pool;
+  private final JdbcTransactor transactor;
+
+  private Database(Dialect dialect, HikariDataSource pool) {
+    this.dialect = dialect;
+    this.pool = pool;
+    this.transactor = new JdbcTransactor(pool);
+  }
+
+  /**
+   * Opens {@code url} ({@code jdbc:h2:...} or {@code jdbc:postgresql://...}) and applies any
+   * pending migrations. Idempotent on the schema: opening an up-to-date database changes nothing.
+   *
+   * @throws IllegalArgumentException for an unsupported URL
+   * @throws StoreException if the database cannot be reached or migrated
+   */
+  public static Database open(String url) {
+    Dialect dialect = Dialect.of(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(dialect.prepare(url));
+    config.setMaximumPoolSize(8);
+    config.setPoolName("weft-store");
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open " + url + ": " + e.getMessage(), e);
+    }
+    try {
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration/common").load().migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new StoreException("cannot migrate " + url + ": " + e.getMessage(), e);
+    }
+    return new Database(dialect, pool);
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public Transactor transactor() {
+    return transactor;
+  }
+
+  public DefinitionStore definitions() {
+    return new JdbcDefinitionStore(transactor);
+  }
+
+  public InstanceStore instances() {
+    return new JdbcInstanceStore(transactor);
+  }
+
+  public EventStore events() {
+    return new JdbcEventStore(transactor);
+  }
+
+  public Outbox outbox() {
+    return new JdbcOutbox(transactor);
+  }
+
+  public TimerStore timers() {
+    return new JdbcTimerStore(transactor);
+  }
+
+  /** A group committer on this database's transactor; the caller closes it before the database. */
+  public GroupCommitter groupCommitter(int maxBatch, Duration maxWait) {
+    return new JdbcGroupCommitter(transactor, maxBatch, maxWait);
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

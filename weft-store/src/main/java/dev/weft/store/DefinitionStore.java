@@ -1,0 +1,28 @@
+package dev.weft.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Workflow definitions by name and version. A stored version is immutable: a running instance
+ * keeps the version it started with, so nothing may change under it.
+ */
+public interface DefinitionStore {
+  /**
+   * Stores {@code body} as {@code name}/{@code version}. Idempotent: storing the same body again
+   * is a no-op and returns the stored definition.
+   *
+   * @throws ConflictException if that version already holds a different body
+   */
+  Definition store(String name, int version, String body, Instant now);
+
+  /** The definition {@code name}/{@code version}, or empty. */
+  Optional<Definition> find(String name, int version);
+
+  /** All stored versions of {@code name}, ascending; empty if the name is unknown. */
+  List<Integer> versions(String name);
+
+  /** The highest stored version of {@code name}, or empty. */
+  Optional<Definition> latest(String name);
+}

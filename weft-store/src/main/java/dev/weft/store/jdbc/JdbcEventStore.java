@@ -1,0 +1,100 @@
+package dev.weft.store.jdbc;
+
+import dev.weft.store.Command;
+import dev.weft.store.Decision;
+import dev.weft.store.EventStore;
+import dev.weft.store.NewEvent;
+import dev.weft.store.RecordedEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link EventStore} on {@code weft_event} (journal) and {@code weft_command} (outbox). */
+public final class JdbcEventStore implements EventStore {
+  private final JdbcTransactor tx;
+
+  public JdbcEventStore(JdbcTransactor tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public long append(Decision d, Instant now) {
+    return tx.run("appending a decision of " + d.instanceId(), c -> {
+      long version = StatusChange.apply(c, d.instanceId(), d.expectedVersion(), d.newStatus(),
+          d.newSnapshot(), now);
+      appendEvents(c, d.instanceId(), d.events(), now);
+      appendCommands(c, d.instanceId(), d.commands(), now);
+      return version;
+    });
+  }
+
+  @Override
+  public List<RecordedEvent> history(String instanceId) {
+    return tx.run("reading history of " + instanceId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT seq, type, payload, recorded_at FROM weft_event"
+          + " WHERE instance_id = ? ORDER BY seq")) {
+        ps.setString(1, instanceId);
+        List<RecordedEvent> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new RecordedEvent(instanceId, rs.getLong(1), rs.getString(2),
+                JsonColumns.read(rs.getString(3)), Instant.ofEpochMilli(rs.getLong(4))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The instance row is locked by the version check, so the next sequence number is ours alone. */
+  private static void appendEvents(Connection c, String instanceId, List<NewEvent> events, Instant now)
+      throws SQLException {
+    if (events.isEmpty()) {
+      return;
+    }
+    long next;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COALESCE(MAX(seq), 0) FROM weft_event WHERE instance_id = ?")) {
+      ps.setString(1, instanceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        next = rs.getLong(1) + 1;
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_event (instance_id, seq, type, payload,"
+        + " recorded_at) VALUES (?, ?, ?, ?, ?)")) {
+      for (NewEvent e : events) {
+        ps.setString(1, instanceId);
+        ps.setLong(2, next++);
+        ps.setString(3, e.type());
+        ps.setString(4, JsonColumns.write(e.payload()));
+        ps.setLong(5, now.toEpochMilli());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void appendCommands(Connection c, String instanceId, List<Command> commands, Instant now)
+      throws SQLException {
+    if (commands.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_command (id, instance_id, type, payload,"
+        + " created_at, done_at) VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING")) {
+      for (Command cmd : commands) {
+        ps.setString(1, cmd.id().value());
+        ps.setString(2, instanceId);
+        ps.setString(3, cmd.type());
+        ps.setString(4, JsonColumns.write(cmd.payload()));
+        ps.setLong(5, now.toEpochMilli());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.weft.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The {@link EventStore} contract (with the outbox entries a decision writes), run on every database. */
+abstract class EventStoreContract extends StoreContract {
+  private static Decision decision(String id, long expected, InstanceStatus to, int step, List<Command> commands,
+      String... events) {
+    List<NewEvent> es = java.util.Arrays.stream(events).map(t -> new NewEvent(t, json("step", step))).toList();
+    return new Decision(id, expected, to, json("step", step), es, commands);
+  }
+
+  private static Command call(String instance, String pointer, int attempt) {
+    return new Command(new CommandId(instance, pointer, attempt), "call", json("attempt", attempt));
+  }
+
+  @Test
+  void a_decision_writes_snapshot_events_and_commands_together() {
+    newInstance("i-1");
+    long v = db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 1,
+        List.of(call("i-1", "/do/0/fetch", 1)), "started", "taskScheduled"), T0);
+    assertThat(v).isEqualTo(2);
+    Instance i = db.instances().find("i-1").orElseThrow();
+    assertThat(i.version()).isEqualTo(2);
+    assertThat(i.status()).isEqualTo(InstanceStatus.RUNNING);
+    assertThat(i.snapshot()).isEqualTo(json("step", 1));
+    assertThat(db.events().history("i-1")).extracting(RecordedEvent::type).containsExactly("started", "taskScheduled");
+    assertThat(db.outbox().pending(10)).extracting(PendingCommand::id).containsExactly("i-1:/do/0/fetch#1");
+  }
+
+  @Test
+  void history_keeps_append_order_across_decisions() {
+    newInstance("i-1");
+    long v = 1;
+    for (int step = 1; step <= 5; step++) {
+      v = db.events().append(decision("i-1", v, InstanceStatus.RUNNING, step, List.of(), "e" + step + "a", "e" + step + "b"), T0);
+    }
+    List<RecordedEvent> history = db.events().history("i-1");
+    assertThat(history).extracting(RecordedEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(history).extracting(RecordedEvent::type)
+        .containsExactly("e1a", "e1b", "e2a", "e2b", "e3a", "e3b", "e4a", "e4b", "e5a", "e5b");
+    assertThat(history.get(9).payload()).isEqualTo(json("step", 5));
+    assertThat(db.events().history("nobody")).isEmpty();
+  }
+
+  @Test
+  void a_stale_decision_is_refused_and_leaves_nothing_behind() {
+    newInstance("i-1");
+    db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 1, List.of(), "started"), T0);
+    assertThatThrownBy(() -> db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 9,
+        List.of(call("i-1", "/do/9/x", 1)), "late"), T0))
+        .isInstanceOf(StaleVersionException.class);
+    assertThat(db.events().history("i-1")).extracting(RecordedEvent::type).containsExactly("started");
+    assertThat(db.outbox().pending(10)).isEmpty();
+  }
+
+  @Test
+  void a_decision_that_fails_midway_leaves_nothing_behind() {
+    newInstance("i-1");
+    assertThatThrownBy(() -> db.transactor().inTransaction(() -> {
+      db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 1, List.of(call("i-1", "/do/0/a", 1)), "started"), T0);
+      db.timers().schedule(new Timer("t-1", "i-1", T0.plusSeconds(60), json("wait", 1)));
+      throw new IllegalStateException("executor crashed before commit");
+    })).hasMessageContaining("crashed");
+    Instance i = db.instances().find("i-1").orElseThrow();
+    assertThat(i.version()).isEqualTo(1);
+    assertThat(i.status()).isEqualTo(InstanceStatus.PENDING);
+    assertThat(db.events().history("i-1")).isEmpty();
+    assertThat(db.outbox().pending(10)).isEmpty();
+    assertThat(db.timers().due(T0.plusSeconds(3600), 10)).isEmpty();
+  }
+
+  @Test
+  void the_same_command_id_twice_is_stored_once() {
+    newInstance("i-1");
+    long v = db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 1, List.of(call("i-1", "/do/0/a", 1)), "s"), T0);
+    db.events().append(decision("i-1", v, InstanceStatus.RUNNING, 2,
+        List.of(call("i-1", "/do/0/a", 1), call("i-1", "/do/0/a", 2)), "retry"), T0.plusSeconds(1));
+    assertThat(db.outbox().pending(10)).extracting(PendingCommand::id)
+        .containsExactly("i-1:/do/0/a#1", "i-1:/do/0/a#2");
+  }
+
+  @Test
+  void a_command_is_marked_done_once() {
+    newInstance("i-1");
+    db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 1, List.of(call("i-1", "/do/0/a", 1)), "s"), T0);
+    assertThat(db.outbox().markDone("i-1:/do/0/a#1", T0)).isTrue();
+    assertThat(db.outbox().markDone("i-1:/do/0/a#1", T0)).isFalse();
+    assertThat(db.outbox().pending(10)).isEmpty();
+    assertThatThrownBy(() -> db.outbox().markDone("nope", T0)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void a_decision_may_not_leave_a_completed_instance() {
+    newInstance("i-1");
+    long v = db.events().append(decision("i-1", 1, InstanceStatus.COMPLETED, 1, List.of(), "done"), T0);
+    assertThatThrownBy(() -> db.events().append(decision("i-1", v, InstanceStatus.RUNNING, 2, List.of(), "zombie"), T0))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThat(db.events().history("i-1")).hasSize(1);
+  }
+
+  @Test
+  void a_reopened_database_keeps_instances_history_and_outbox() {
+    newInstance("i-1");
+    db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 1, List.of(call("i-1", "/do/0/a", 1)), "started"), T0);
+    reopen();
+    assertThat(db.instances().find("i-1").orElseThrow().version()).isEqualTo(2);
+    assertThat(db.events().history("i-1")).extracting(RecordedEvent::type).containsExactly("started");
+    assertThat(db.outbox().pending(10)).extracting(PendingCommand::id).containsExactly("i-1:/do/0/a#1");
+  }
+
+  @Test
+  void of_two_racing_decisions_on_one_version_exactly_one_wins() throws Exception {
+    newInstance("i-1");
+    int racers = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+    for (int r = 0; r < racers; r++) {
+      int step = r + 1;
+      results.add(pool.submit(() -> {
+        start.await();
+        try {
+          db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, step,
+              List.of(call("i-1", "/do/" + step, 1)), "racer" + step), T0);
+          return true;
+        } catch (StaleVersionException lost) {
+          return false;
+        }
+      }));
+    }
+    start.countDown();
+    int winners = 0;
+    for (var f : results) {
+      winners += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(winners).isEqualTo(1);
+    assertThat(db.events().history("i-1")).hasSize(1);
+    assertThat(db.outbox().pending(10)).hasSize(1);
+    assertThat(db.instances().find("i-1").orElseThrow().version()).isEqualTo(2);
+  }
+}

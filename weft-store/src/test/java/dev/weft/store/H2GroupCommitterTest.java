@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class H2GroupCommitterTest extends GroupCommitterContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.H2;
+  }
+}

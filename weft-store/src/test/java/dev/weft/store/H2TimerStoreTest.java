@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class H2TimerStoreTest extends TimerStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.H2;
+  }
+}

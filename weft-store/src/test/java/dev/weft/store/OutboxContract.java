@@ -1,0 +1,74 @@
+package dev.weft.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The {@link Outbox} contract (claims by several dispatchers), run on every database. */
+abstract class OutboxContract extends StoreContract {
+  private static final Duration LEASE = Duration.ofSeconds(30);
+
+  private void decideCommands(String instance, int count) {
+    newInstance(instance);
+    List<Command> commands = new ArrayList<>();
+    for (int n = 0; n < count; n++) {
+      commands.add(new Command(new CommandId(instance, "/do/" + n, 1), "call", json("n", n)));
+    }
+    db.events().append(new Decision(instance, 1, InstanceStatus.RUNNING, json("step", 1), List.of(), commands), T0);
+  }
+
+  @Test
+  void a_claimed_command_is_not_claimed_again_until_its_lease_expires() {
+    decideCommands("i-1", 2);
+    assertThat(db.outbox().claim("server-1", LEASE, T0, 1)).extracting(PendingCommand::id)
+        .containsExactly("i-1:/do/0#1");
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plusSeconds(1), 10)).extracting(PendingCommand::id)
+        .containsExactly("i-1:/do/1#1");
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plusSeconds(2), 10)).isEmpty();
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plus(LEASE), 10)).extracting(PendingCommand::id)
+        .containsExactly("i-1:/do/0#1");
+  }
+
+  @Test
+  void a_done_command_is_never_claimed() {
+    decideCommands("i-1", 1);
+    db.outbox().markDone("i-1:/do/0#1", T0);
+    assertThat(db.outbox().claim("server-1", LEASE, T0.plus(LEASE).plus(LEASE), 10)).isEmpty();
+    assertThat(db.outbox().pending(10)).isEmpty();
+  }
+
+  @Test
+  void two_concurrent_dispatchers_never_get_the_same_command() throws Exception {
+    int total = 60;
+    decideCommands("i-1", total);
+    List<String> all = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> dispatchers = new ArrayList<>();
+    for (String server : List.of("server-1", "server-2")) {
+      dispatchers.add(pool.submit(() -> {
+        start.await();
+        List<PendingCommand> batch;
+        do {
+          batch = db.outbox().claim(server, LEASE, T0, 4);
+          batch.forEach(p -> all.add(p.id()));
+        } while (!batch.isEmpty());
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : dispatchers) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(all).hasSize(total).doesNotHaveDuplicates();
+  }
+}

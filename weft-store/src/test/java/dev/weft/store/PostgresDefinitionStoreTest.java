@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresDefinitionStoreTest extends DefinitionStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}

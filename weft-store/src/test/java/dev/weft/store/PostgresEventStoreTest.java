@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresEventStoreTest extends EventStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresGroupCommitterTest extends GroupCommitterContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresOutboxTest extends OutboxContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}
