@@ -1,0 +1,127 @@
+package dev.weft.workflow.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.workflow.expr.Expressions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the schema cannot express: duplicate task names within one task list, {@code then}
+ * targets that name no task of the same list, and jq expressions that do not compile.
+ */
+final class SemanticCheck {
+  private static final Set<String> DIRECTIVES = Set.of("continue", "exit", "end");
+  private final List<Problem> problems = new ArrayList<>();
+
+  private SemanticCheck() {}
+
+  static List<Problem> check(JsonNode document) {
+    SemanticCheck c = new SemanticCheck();
+    c.expressions(document, "");
+    c.taskList(document.get("do"), "/do");
+    return c.problems;
+  }
+
+  /** Every string written as {@code ${...}}, anywhere in the document, must compile. */
+  private void expressions(JsonNode node, String pointer) {
+    if (node.isTextual() && Expressions.isExpression(node.asText())) {
+      compiles(node.asText(), pointer);
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(e -> expressions(e.getValue(), pointer + "/" + escape(e.getKey())));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        expressions(node.get(i), pointer + "/" + i);
+      }
+    }
+  }
+
+  private void compiles(String text, String pointer) {
+    Expressions.compileError(text).ifPresent(e -> problems.add(new Problem(pointer, "jq expression does not compile: " + e)));
+  }
+
+  /** A field that is always an expression, braces or not. */
+  private void bareExpression(JsonNode owner, String field, String pointer) {
+    JsonNode v = owner == null ? null : owner.get(field);
+    if (v != null && v.isTextual() && !Expressions.isExpression(v.asText())) {
+      compiles(v.asText(), pointer + "/" + field);
+    }
+  }
+
+  private void taskList(JsonNode list, String pointer) {
+    if (list == null || !list.isArray()) {
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    List<String> all = new ArrayList<>();
+    for (JsonNode item : list) {
+      item.fieldNames().forEachRemaining(all::add);
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
+      if (!item.isObject() || item.size() != 1) {
+        continue;
+      }
+      Map.Entry<String, JsonNode> entry = item.fields().next();
+      String at = pointer + "/" + i;
+      if (!names.add(entry.getKey())) {
+        problems.add(new Problem(at, "duplicate task name '" + entry.getKey() + "' in this task list"));
+      }
+      task(entry.getValue(), at + "/" + escape(entry.getKey()), all);
+    }
+  }
+
+  private void task(JsonNode task, String at, List<String> siblings) {
+    if (!task.isObject()) {
+      return;
+    }
+    thenTarget(task.get("then"), at + "/then", siblings);
+    bareExpression(task, "if", at);
+    taskList(task.get("do"), at + "/do");
+    if (task.has("for")) {
+      bareExpression(task.get("for"), "in", at + "/for");
+      bareExpression(task, "while", at);
+    }
+    if (task.has("switch") && task.get("switch").isArray()) {
+      JsonNode cases = task.get("switch");
+      for (int i = 0; i < cases.size(); i++) {
+        int index = i;
+        cases.get(i).fields().forEachRemaining(e -> {
+          String cp = at + "/switch/" + index + "/" + escape(e.getKey());
+          thenTarget(e.getValue().get("then"), cp + "/then", siblings);
+          bareExpression(e.getValue(), "when", cp);
+        });
+      }
+    }
+    if (task.has("try")) {
+      taskList(task.get("try"), at + "/try");
+      JsonNode c = task.get("catch");
+      if (c != null) {
+        bareExpression(c, "when", at + "/catch");
+        bareExpression(c, "exceptWhen", at + "/catch");
+        if (c.get("retry") != null && c.get("retry").isObject()) {
+          bareExpression(c.get("retry"), "when", at + "/catch/retry");
+          bareExpression(c.get("retry"), "exceptWhen", at + "/catch/retry");
+        }
+        taskList(c.get("do"), at + "/catch/do");
+      }
+    }
+    JsonNode fork = task.get("fork");
+    if (fork != null && fork.get("branches") != null) {
+      taskList(fork.get("branches"), at + "/fork/branches");
+    }
+  }
+
+  private void thenTarget(JsonNode then, String pointer, List<String> siblings) {
+    if (then != null && then.isTextual() && !DIRECTIVES.contains(then.asText()) && !Expressions.isExpression(then.asText())
+        && !siblings.contains(then.asText())) {
+      problems.add(new Problem(pointer, "'then' names no task of this task list: '" + then.asText() + "'"));
+    }
+  }
+
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+}

@@ -1,0 +1,92 @@
+package dev.weft.workflow.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class WorkflowReaderTest {
+  private static final String HEAD = "document: { dsl: '1.0.0', namespace: test, name: demo, version: '0.1.0' }\n";
+
+  private static List<Problem> problemsOf(String body) {
+    return catchThrowableOfType(WorkflowValidationException.class, () -> WorkflowReader.read(HEAD + body)).problems();
+  }
+
+  @Test
+  void aValidYamlDocumentIsReadIntoItsTree() {
+    var doc = WorkflowReader.read(HEAD + "do:\n  - one:\n      set: { x: 1 }\n");
+    assertThat(doc.at("/do/0/one/set/x").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aValidJsonDocumentIsReadToo() {
+    var doc = WorkflowReader.read("""
+        {"document": {"dsl": "1.0.0", "namespace": "t", "name": "j", "version": "1.0.0"},
+         "do": [{"one": {"set": {"x": 1}}}]}""");
+    assertThat(doc.at("/do/0/one/set/x").asInt()).isEqualTo(1);
+  }
+
+  static Stream<Arguments> singleProblems() {
+    return Stream.of(
+        Arguments.of("an http call without endpoint names the with object",
+            "do:\n  - get:\n      call: http\n      with: { method: get }\n", "/do/0/get/with", "endpoint"),
+        Arguments.of("a wait of the wrong type names the wait field",
+            "do:\n  - pause:\n      wait: 7\n", "/do/0/pause/wait", "allowed forms"),
+        Arguments.of("an unknown task kind names the task",
+            "do:\n  - odd:\n      frobnicate: { x: 1 }\n", "/do/0/odd", ""),
+        Arguments.of("a jq expression that does not compile names its field",
+            "do:\n  - s:\n      set: { x: '${ .a + }' }\n", "/do/0/s/set/x", "does not compile"),
+        Arguments.of("a bare if expression that does not compile names the if field",
+            "do:\n  - s:\n      if: '.a =='\n      set: { x: 1 }\n", "/do/0/s/if", "does not compile"),
+        Arguments.of("a then naming no sibling task names the then field",
+            "do:\n  - s:\n      set: { x: 1 }\n      then: nowhere\n", "/do/0/s/then", "nowhere"),
+        Arguments.of("a switch case then naming no sibling names the case",
+            "do:\n  - s:\n      switch:\n        - big: { when: '.x > 1', then: nowhere }\n", "/do/0/s/switch/0/big/then", "nowhere"),
+        Arguments.of("a duplicate task name names the second task",
+            "do:\n  - a:\n      set: { x: 1 }\n  - a:\n      set: { x: 2 }\n", "/do/1", "duplicate"),
+        Arguments.of("a missing do names the document",
+            "use: {}\n", "", "do"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("singleProblems")
+  void eachProblemNamesItsPlace(String why, String body, String pointer, String words) {
+    List<Problem> problems = problemsOf(body);
+    assertThat(problems).anySatisfy(p -> {
+      assertThat(p.pointer()).isEqualTo(pointer);
+      assertThat(p.message()).contains(words);
+    });
+  }
+
+  @Test
+  void everyProblemOfADocumentIsReportedAtOnce() {
+    List<Problem> problems = problemsOf("""
+        do:
+          - a:
+              set: { x: '${ .y + }' }
+              then: nowhere
+          - a:
+              call: http
+              with: { method: get }
+          - c:
+              wait: 7
+        """);
+    assertThat(problems).extracting(Problem::pointer).contains(
+        "/do/0/a/set/x", "/do/0/a/then", "/do/1", "/do/1/a/with", "/do/2/c/wait");
+    assertThat(problems).hasSize(5);
+  }
+
+  @Test
+  void textThatIsNotYamlIsOneProblemWithItsLine() {
+    assertThatThrownBy(() -> WorkflowReader.read("do: [\n  - {"))
+        .isInstanceOf(WorkflowValidationException.class)
+        .hasMessageContaining("not a YAML or JSON document")
+        .hasMessageContaining("line");
+  }
+}
