@@ -61,8 +61,10 @@ final class ControlSteps {
 
   /**
    * Runs the body; an error the catch matches is retried while the policy allows (each retry
-   * waits for a timer whose id is the try's run id plus {@code /retry/n}), then handed to
-   * {@code catch.do}, or swallowed (the try's input becomes its output).
+   * waits for a timer whose id is the try's run id plus {@code /retry/n}). An error not retried
+   * goes to {@code catch.do}, or is swallowed (the try's input becomes its output); one whose
+   * retries ran out goes to {@code catch.do}, or escapes (the DSL does not say; swallowing
+   * it would hide the failure).
    */
   Flow attempt(Step.Try t, JsonNode input, Map<String, JsonNode> scope) {
     String base = replay.nextId(t.common().pointer());
@@ -78,7 +80,11 @@ final class ControlSteps {
         return raised;
       }
       RetryPolicy p = h.retry();
-      if (p != null && holds(p.when(), p.exceptWhen(), input, withError) && (p.maxAttempts() == 0 || attempt < p.maxAttempts())) {
+      boolean retries = p != null && holds(p.when(), p.exceptWhen(), input, withError);
+      if (retries && p.maxAttempts() != 0 && attempt >= p.maxAttempts()) {
+        return h.body() == null ? raised : asDone(replay.runList(h.body(), input, Map.copyOf(withError)));
+      }
+      if (retries) {
         String timerId = base + "/retry/" + attempt;
         Outcome fired = replay.state().outcomes().get(timerId);
         if (fired == null) {
@@ -92,9 +98,12 @@ final class ControlSteps {
       if (h.body() == null) {
         return new Flow.Done(input, null);
       }
-      Flow handled = replay.runList(h.body(), input, Map.copyOf(withError));
-      return handled instanceof Flow.Done d ? new Flow.Done(d.output(), null) : handled;
+      return asDone(replay.runList(h.body(), input, Map.copyOf(withError)));
     }
+  }
+
+  private static Flow asDone(Flow flow) {
+    return flow instanceof Flow.Done d ? new Flow.Done(d.output(), null) : flow;
   }
 
   private boolean catches(Step.Catch h, JsonNode error, JsonNode input, Map<String, JsonNode> scope) {

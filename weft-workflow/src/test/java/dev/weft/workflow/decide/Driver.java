@@ -23,6 +23,7 @@ final class Driver {
   final List<Decision> decisions = new ArrayList<>();
   final List<Command> commands = new ArrayList<>();
   final List<Event> events = new ArrayList<>();
+  final List<Long> nows = new ArrayList<>();
   Function<Command, Event> answerer = c -> null;
   InstanceState state = InstanceState.initial("wf-1");
   long now = 1_000;
@@ -51,6 +52,7 @@ final class Driver {
     for (int guard = 0; guard < 1000 && !queue.isEmpty(); guard++) {
       Event e = queue.poll();
       events.add(e);
+      nows.add(now);
       Decision d = decider.decide(state, e, now);
       decisions.add(d);
       state = d.state();

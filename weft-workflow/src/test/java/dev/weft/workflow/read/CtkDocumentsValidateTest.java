@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.weft.workflow.plan.PlanCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +15,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every workflow document in the CTK's feature files passes the reader and the validator. This
- * checks the reader only, not the scenarios' expected outcomes. Skipped when ../shared is absent.
+ * Every workflow document in the CTK's feature files passes the reader and the validator and
+ * compiles into a plan. This checks the reader only, not the scenarios' expected outcomes. Skipped when ../shared is absent.
  */
 class CtkDocumentsValidateTest {
   private static final String FEATURES = "spec/serverless-workflow-1.0.3/ctk/features";
 
   @TestFactory
-  Stream<DynamicTest> everyCtkWorkflowDocumentIsReadAndValidated() throws IOException {
+  Stream<DynamicTest> everyCtkWorkflowDocumentIsReadValidatedAndCompiled() throws IOException {
     String shared = System.getProperty("weft.shared", "../shared");
     Path dir = Path.of(shared, FEATURES);
     assumeTrue(Files.isDirectory(dir), "CTK features not found at " + dir + "; skipping");
@@ -32,7 +33,7 @@ class CtkDocumentsValidateTest {
         for (int i = 0; i < docs.size(); i++) {
           String doc = docs.get(i);
           tests.add(DynamicTest.dynamicTest(f.getFileName() + " document " + (i + 1),
-              () -> assertThatCode(() -> WorkflowReader.read(doc)).doesNotThrowAnyException()));
+              () -> assertThatCode(() -> PlanCompiler.compile(doc)).doesNotThrowAnyException()));
         }
       }
     }
