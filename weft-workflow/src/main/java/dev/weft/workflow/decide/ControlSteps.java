@@ -21,14 +21,17 @@ final class ControlSteps {
     this.replay = replay;
   }
 
-  /** The first case whose {@code when} holds (a case without one always holds) gives the directive; none: continue. */
+  /**
+   * The first case whose {@code when} holds (a case without one always holds) gives the
+   * directive; when none holds, the switch task's own {@code then} applies.
+   */
   Flow choose(Step.Switch s, JsonNode input, Map<String, JsonNode> vars) {
     for (Step.Switch.Case c : s.cases()) {
       if (c.when() == null || Expressions.truthy(Expressions.evaluate(c.when(), input, vars))) {
         return new Flow.Done(input, c.then() == null ? "continue" : c.then());
       }
     }
-    return new Flow.Done(input, "continue");
+    return new Flow.Done(input, null);
   }
 
   /** Runs the body once per item while {@code while} holds; each iteration's output is the next one's input. */

@@ -57,7 +57,7 @@ final class Replay {
   Flow runWorkflow() {
     try {
       JsonNode input = plan.inputFrom() == null ? state.input()
-          : Expressions.evaluateTemplate(plan.inputFrom(), state.input(), vars(Map.of(), state.input(), null, JSON.objectNode()));
+          : Expressions.evaluateFilter(plan.inputFrom(), state.input(), vars(Map.of(), state.input(), null, JSON.objectNode()));
       Flow flow = runList(plan.body(), input, Map.of());
       JsonNode out = switch (flow) {
         case Flow.Done d -> d.output();
@@ -68,7 +68,7 @@ final class Replay {
         return flow;
       }
       return new Flow.Done(plan.outputAs() == null ? out
-          : Expressions.evaluateTemplate(plan.outputAs(), out, vars(Map.of(), input, out, JSON.objectNode())), null);
+          : Expressions.evaluateFilter(plan.outputAs(), out, vars(Map.of(), input, out, JSON.objectNode())), null);
     } catch (ExpressionException e) {
       return new Flow.Raised(expressionError(e, "/"));
     }
@@ -110,7 +110,7 @@ final class Replay {
     Step.Common c = step.common();
     try {
       JsonNode input = c.inputFrom() == null ? rawInput
-          : Expressions.evaluateTemplate(c.inputFrom(), rawInput, vars(scope, rawInput, null, taskVar(c, rawInput)));
+          : Expressions.evaluateFilter(c.inputFrom(), rawInput, vars(scope, rawInput, null, taskVar(c, rawInput)));
       ObjectNode task = taskVar(c, input);
       if (c.guard() != null && !Expressions.truthy(Expressions.evaluate(c.guard(), input, vars(scope, input, null, task)))) {
         return new Flow.Done(rawInput, "continue");
@@ -120,9 +120,9 @@ final class Replay {
         return flow;
       }
       JsonNode out = c.outputAs() == null ? done.output()
-          : Expressions.evaluateTemplate(c.outputAs(), done.output(), vars(scope, input, done.output(), task));
+          : Expressions.evaluateFilter(c.outputAs(), done.output(), vars(scope, input, done.output(), task));
       if (c.exportAs() != null) {
-        context = Expressions.evaluateTemplate(c.exportAs(), out, vars(scope, input, out, task));
+        context = Expressions.evaluateFilter(c.exportAs(), out, vars(scope, input, out, task));
       }
       return new Flow.Done(out, done.then());
     } catch (ExpressionException e) {
@@ -145,7 +145,7 @@ final class Replay {
       case Step.Run run -> Effects.run(this, run, input, vars);
       case Step.Wait w -> await(at, id -> new Command.StartTimer(id, at, state.issued().getOrDefault(id, now) + w.millis()), r -> input);
       case Step.Emit e -> await(at, id -> new Command.Emit(id, at, Expressions.evaluateTemplate(e.event().path("with"), input, vars)),
-          r -> input);
+          r -> r.isNull() ? input : r);
       case Step.Listen l -> await(at, id -> new Command.Listen(id, at, Expressions.evaluateTemplate(l.to(), input, vars)), r -> r);
     };
   }

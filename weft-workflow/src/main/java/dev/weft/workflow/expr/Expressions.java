@@ -97,6 +97,14 @@ public final class Expressions {
     return template;
   }
 
+  /**
+   * Evaluates a data filter ({@code input.from}, {@code output.as}, {@code export.as}): a string
+   * is always an expression, braces or not; an object is a template.
+   */
+  public static JsonNode evaluateFilter(JsonNode filter, JsonNode input, Map<String, JsonNode> vars) {
+    return filter.isTextual() ? evaluate(filter.asText(), input, vars) : evaluateTemplate(filter, input, vars);
+  }
+
   /** jq truthiness: everything but false and null is true. */
   public static boolean truthy(JsonNode value) {
     return value != null && !value.isNull() && !(value.isBoolean() && !value.asBoolean());

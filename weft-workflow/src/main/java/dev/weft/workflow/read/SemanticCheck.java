@@ -21,6 +21,7 @@ final class SemanticCheck {
   static List<Problem> check(JsonNode document) {
     SemanticCheck c = new SemanticCheck();
     c.expressions(document, "");
+    c.dataFilters(document, "");
     c.taskList(document.get("do"), "/do");
     return c.problems;
   }
@@ -48,6 +49,13 @@ final class SemanticCheck {
     if (v != null && v.isTextual() && !Expressions.isExpression(v.asText())) {
       compiles(v.asText(), pointer + "/" + field);
     }
+  }
+
+  /** {@code input.from}, {@code output.as} and {@code export.as} are expressions when they are strings. */
+  private void dataFilters(JsonNode owner, String at) {
+    bareExpression(owner.get("input"), "from", at + "/input");
+    bareExpression(owner.get("output"), "as", at + "/output");
+    bareExpression(owner.get("export"), "as", at + "/export");
   }
 
   private void taskList(JsonNode list, String pointer) {
@@ -79,6 +87,7 @@ final class SemanticCheck {
     }
     thenTarget(task.get("then"), at + "/then", siblings);
     bareExpression(task, "if", at);
+    dataFilters(task, at);
     taskList(task.get("do"), at + "/do");
     if (task.has("for")) {
       bareExpression(task.get("for"), "in", at + "/for");
