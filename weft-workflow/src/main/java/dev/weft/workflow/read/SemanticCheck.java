@@ -79,6 +79,70 @@ final class SemanticCheck {
       }
       task(entry.getValue(), at + "/" + escape(entry.getKey()), all);
     }
+    endlessLoop(list, pointer, all);
+  }
+
+  /**
+   * A cycle of {@code then} jumps through tasks that can neither stop nor wait (no {@code if},
+   * {@code switch}, {@code raise}, {@code then: end} or side effect anywhere inside) runs
+   * forever. Reported once, at the task of the cycle that comes first in the list.
+   */
+  private void endlessLoop(JsonNode list, String pointer, List<String> names) {
+    if (names.size() != list.size()) {
+      return;
+    }
+    Set<Integer> reported = new HashSet<>();
+    for (int start = 0; start < list.size(); start++) {
+      List<Integer> path = new ArrayList<>();
+      int i = start;
+      while (i >= 0 && i < list.size() && !path.contains(i) && closed(list.get(i).elements().next())) {
+        path.add(i);
+        JsonNode then = list.get(i).elements().next().get("then");
+        i = then == null || then.asText().equals("continue") ? i + 1 : names.indexOf(then.asText());
+      }
+      if (path.contains(i) && reported.add(i)) {
+        List<Integer> cycle = path.subList(path.indexOf(i), path.size());
+        int first = cycle.stream().min(Integer::compare).orElseThrow();
+        List<String> loop = new ArrayList<>(cycle.stream().map(names::get).toList());
+        loop.add(names.get(i));
+        problems.add(new Problem(pointer + "/" + first, "these tasks loop forever (no if, switch, raise, end or side effect): "
+            + String.join(" -> ", loop)));
+        reported.addAll(cycle);
+      }
+    }
+  }
+
+  /** A task that always goes on to its successor without waiting for anything. */
+  private static boolean closed(JsonNode task) {
+    if (!task.isObject() || task.has("if") || task.has("switch")) {
+      return false;
+    }
+    JsonNode then = task.get("then");
+    if (then != null && (!then.isTextual() || then.asText().equals("end") || then.asText().equals("exit")
+        || Expressions.isExpression(then.asText()))) {
+      return false;
+    }
+    return !mayStopOrWait(task);
+  }
+
+  private static boolean mayStopOrWait(JsonNode node) {
+    if (node.isObject()) {
+      for (String k : List.of("raise", "call", "run", "wait", "emit", "listen", "switch", "if")) {
+        if (node.has(k)) {
+          return true;
+        }
+      }
+      JsonNode then = node.get("then");
+      if (then != null && then.isTextual() && then.asText().equals("end")) {
+        return true;
+      }
+    }
+    for (JsonNode child : node) {
+      if (mayStopOrWait(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void task(JsonNode task, String at, List<String> siblings) {

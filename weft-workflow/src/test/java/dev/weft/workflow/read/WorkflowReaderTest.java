@@ -50,6 +50,10 @@ class WorkflowReaderTest {
             "do:\n  - s:\n      switch:\n        - big: { when: '.x > 1', then: nowhere }\n", "/do/0/s/switch/0/big/then", "nowhere"),
         Arguments.of("a duplicate task name names the second task",
             "do:\n  - a:\n      set: { x: 1 }\n  - a:\n      set: { x: 2 }\n", "/do/1", "duplicate"),
+        Arguments.of("a then cycle of pure tasks names the first task of the loop",
+            "do:\n  - a:\n      set: { x: 1 }\n  - b:\n      set: { x: 2 }\n      then: a\n", "/do/0", "a -> b -> a"),
+        Arguments.of("a task that jumps to itself loops forever",
+            "do:\n  - a:\n      do:\n        - self:\n            set: { x: 1 }\n            then: self\n", "/do/0/a/do/0", "self -> self"),
         Arguments.of("a missing do names the document",
             "use: {}\n", "", "do"));
   }
@@ -80,6 +84,21 @@ class WorkflowReaderTest {
     assertThat(problems).extracting(Problem::pointer).contains(
         "/do/0/a/set/x", "/do/0/a/then", "/do/1", "/do/1/a/with", "/do/2/c/wait");
     assertThat(problems).hasSize(5);
+  }
+
+  @Test
+  void aCycleThatASwitchOrAWaitCanLeaveIsAccepted() {
+    WorkflowReader.read(HEAD + """
+        do:
+          - inc:
+              set: { n: '${ .n + 1 }' }
+          - check:
+              switch:
+                - more: { when: '.n < 5', then: inc }
+          - poll:
+              wait: PT1S
+              then: inc
+        """);
   }
 
   @Test
