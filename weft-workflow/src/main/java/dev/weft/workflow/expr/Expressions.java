@@ -70,6 +70,8 @@ public final class Expressions {
       return out.isEmpty() ? JsonNodeFactory.instance.nullNode() : out.get(0);
     } catch (JsonQueryException e) {
       throw new ExpressionException(text, firstLine(e.getMessage()));
+    } catch (RuntimeException e) {
+      throw new ExpressionException(text, firstLine(String.valueOf(e.getMessage())));
     }
   }
 

@@ -77,7 +77,7 @@ public final class PlanCompiler {
       }
     }
     if (t.has("wait")) {
-      return new Step.Wait(c, Durations.millis(t.get("wait")));
+      return new Step.Wait(c, Durations.millis(t.get("wait"), at + "/wait"));
     }
     if (t.has("emit")) {
       return new Step.Emit(c, t.at("/emit/event"));
@@ -97,15 +97,16 @@ public final class PlanCompiler {
       retry = document.at("/use/retries/" + escape(retry.asText()));
     }
     return new Step.Catch(opt(c.at("/errors/with")), c.path("as").asText("error"), text(c.get("when")),
-        text(c.get("exceptWhen")), retry == null ? null : retry(retry), c.has("do") ? taskList(c.get("do"), at + "/do") : null);
+        text(c.get("exceptWhen")), retry == null ? null : retry(retry, at + "/retry"), c.has("do") ? taskList(c.get("do"), at + "/do") : null);
   }
 
-  private static RetryPolicy retry(JsonNode r) {
+  private static RetryPolicy retry(JsonNode r, String at) {
     JsonNode b = r.path("backoff");
     RetryPolicy.Backoff backoff = b.has("exponential") ? RetryPolicy.Backoff.EXPONENTIAL
         : b.has("linear") ? RetryPolicy.Backoff.LINEAR : RetryPolicy.Backoff.CONSTANT;
-    return new RetryPolicy(text(r.get("when")), text(r.get("exceptWhen")), Durations.millis(r.get("delay")), backoff,
-        Durations.millis(r.at("/jitter/from")), Durations.millis(r.at("/jitter/to")), r.at("/limit/attempt/count").asInt(0));
+    return new RetryPolicy(text(r.get("when")), text(r.get("exceptWhen")), Durations.millis(r.get("delay"), at + "/delay"),
+        backoff, Durations.millis(r.at("/jitter/from"), at + "/jitter/from"), Durations.millis(r.at("/jitter/to"), at + "/jitter/to"),
+        r.at("/limit/attempt/count").asInt(0));
   }
 
   private static String text(JsonNode n) {

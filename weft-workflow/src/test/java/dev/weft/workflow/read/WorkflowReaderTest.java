@@ -102,6 +102,13 @@ class WorkflowReaderTest {
   }
 
   @Test
+  void aDurationJavaCannotReadIsAProblemAtItsPlace() {
+    assertThatThrownBy(() -> dev.weft.workflow.plan.PlanCompiler.compile(HEAD + "do:\n  - p:\n      wait: P1Y\n"))
+        .isInstanceOfSatisfying(WorkflowValidationException.class,
+            e -> assertThat(e.problems()).extracting(Problem::pointer).containsExactly("/do/0/p/wait"));
+  }
+
+  @Test
   void textThatIsNotYamlIsOneProblemWithItsLine() {
     assertThatThrownBy(() -> WorkflowReader.read("do: [\n  - {"))
         .isInstanceOf(WorkflowValidationException.class)
