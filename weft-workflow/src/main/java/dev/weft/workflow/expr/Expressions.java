@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,15 @@ import net.thisptr.jackson.jq.exception.JsonQueryException;
  */
 public final class Expressions {
   private static final Scope ROOT = rootScope();
+  /** Compiled queries by source; a decision replays the plan, so the same sources come back often. */
+  private static final Map<String, JsonQuery> COMPILED = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, JsonQuery> eldest) {
+      return size() > 4096;
+    }
+  });
 
   private Expressions() {}
 
@@ -62,7 +73,7 @@ public final class Expressions {
    */
   public static JsonNode evaluate(String text, JsonNode input, Map<String, JsonNode> variables) {
     try {
-      JsonQuery query = JsonQuery.compile(source(text), Versions.JQ_1_6);
+      JsonQuery query = compiled(source(text));
       Scope scope = Scope.newChildScope(ROOT);
       variables.forEach(scope::setValue);
       List<JsonNode> out = new ArrayList<>(1);
@@ -105,6 +116,15 @@ public final class Expressions {
    */
   public static JsonNode evaluateFilter(JsonNode filter, JsonNode input, Map<String, JsonNode> vars) {
     return filter.isTextual() ? evaluate(filter.asText(), input, vars) : evaluateTemplate(filter, input, vars);
+  }
+
+  private static JsonQuery compiled(String source) throws JsonQueryException {
+    JsonQuery query = COMPILED.get(source);
+    if (query == null) {
+      query = JsonQuery.compile(source, Versions.JQ_1_6);
+      COMPILED.put(source, query);
+    }
+    return query;
   }
 
   /** jq truthiness: everything but false and null is true. */
