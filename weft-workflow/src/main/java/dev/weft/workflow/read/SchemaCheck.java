@@ -37,6 +37,12 @@ final class SchemaCheck {
   }
 
   private static String text(ValidationMessage m) {
+    if (m.getType().equals("unevaluatedProperties") || m.getType().equals("additionalProperties")) {
+      java.util.regex.Matcher p = java.util.regex.Pattern.compile("property '([^']*)'").matcher(m.getMessage());
+      if (p.find()) {
+        return "property '" + p.group(1) + "' is not allowed here";
+      }
+    }
     String text = m.getMessage();
     String at = m.getInstanceLocation().toString();
     if (text.startsWith(at + ": ")) {

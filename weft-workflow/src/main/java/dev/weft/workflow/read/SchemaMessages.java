@@ -8,24 +8,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the raw output of a JSON Schema validator into problems a workflow author can read.
  * The DSL schema is built from {@code oneOf}s (a task is one of twelve kinds, a duration is an
  * object or a string...), and a failed {@code oneOf} reports every alternative. For each failed
- * {@code oneOf} this keeps only the alternative that got furthest into the document (the
- * deepest pointer, then the fewest messages); when no alternative goes deeper than the
- * {@code oneOf} itself, their messages are merged into one. An {@code unevaluatedProperties}
- * complaint is dropped when a more specific problem explains it.
+ * {@code oneOf} this sets aside the alternatives of another kind (missing their discriminating
+ * property, or a constant that does not match) and keeps the one that got furthest into the
+ * document (the deepest pointer, then the fewest messages); when several tie at the
+ * {@code oneOf}'s own place their messages are merged into one, and when every alternative is
+ * of another kind one message names the kinds expected and the properties not allowed. An
+ * {@code unevaluatedProperties} complaint is dropped when a failed choice at the same place or
+ * a problem deeper inside explains it.
  */
 final class SchemaMessages {
   /** One validator message: where in the document, where in the schema, what kind, the text. */
   record Raw(String pointer, String schemaPath, String keyword, String text) {}
 
+  private static final Pattern QUOTED = Pattern.compile("property '([^']*)'");
+
   private SchemaMessages() {}
 
   static List<Problem> reduce(List<Raw> raw) {
-    List<Raw> left = new ArrayList<>(raw);
+    List<Raw> left = new ArrayList<>(raw.stream().filter(r -> !consequenceOfChoice(r, raw)).toList());
     for (String choice : choices(raw)) {
       List<Raw> summaries = left.stream().filter(r -> r.schemaPath().equals(choice)).toList();
       for (Raw summary : summaries) {
@@ -35,7 +42,7 @@ final class SchemaMessages {
     List<Raw> kept = new ArrayList<>();
     for (Raw r : left) {
       boolean explained = r.keyword().equals("unevaluatedProperties")
-          && left.stream().anyMatch(o -> o != r && !o.keyword().equals("unevaluatedProperties") && within(o.pointer(), r.pointer()));
+          && left.stream().anyMatch(o -> !o.keyword().equals("unevaluatedProperties") && o.pointer().startsWith(r.pointer() + "/"));
       if (!explained) {
         kept.add(r);
       }
@@ -43,6 +50,19 @@ final class SchemaMessages {
     Set<Problem> problems = new LinkedHashSet<>();
     kept.stream().sorted(Comparator.comparing(Raw::pointer)).forEach(r -> problems.add(new Problem(r.pointer(), r.text())));
     return List.copyOf(problems);
+  }
+
+  /**
+   * An {@code unevaluatedProperties} complaint next to a failed choice at the same place: the
+   * properties only count as unevaluated because no alternative of the choice matched.
+   */
+  private static boolean consequenceOfChoice(Raw r, List<Raw> raw) {
+    if (!r.keyword().equals("unevaluatedProperties")) {
+      return false;
+    }
+    String base = r.schemaPath().substring(0, r.schemaPath().lastIndexOf('/') + 1);
+    return raw.stream().anyMatch(o -> (o.keyword().equals("oneOf") || o.keyword().equals("anyOf"))
+        && o.pointer().equals(r.pointer()) && o.schemaPath().startsWith(base));
   }
 
   /** Schema paths of every oneOf/anyOf that some message went through, shortest first. */
@@ -79,19 +99,21 @@ final class SchemaMessages {
         out.add(r);
       }
     }
-    int summaryDepth = depth(summary.pointer());
     String at = summary.pointer();
-    List<Raw> best = branches.values().stream()
-        .min(Comparator.comparing((List<Raw> b) -> wrongKind(b, choice, at))
-            .thenComparingInt(b -> -b.stream().mapToInt(r -> depth(r.pointer())).max().orElse(0))
+    List<List<Raw>> sameKind = branches.values().stream().filter(b -> !wrongKind(b, choice, at)).toList();
+    if (sameKind.isEmpty()) {
+      out.add(new Raw(at, choice, "oneOf", noKind(branches.values(), at)));
+      return out;
+    }
+    List<Raw> best = sameKind.stream()
+        .min(Comparator.comparingInt((List<Raw> b) -> -b.stream().mapToInt(r -> depth(r.pointer())).max().orElse(0))
             .thenComparingInt(List::size))
         .orElseThrow();
     int bestDepth = best.stream().mapToInt(r -> depth(r.pointer())).max().orElse(0);
-    if (bestDepth <= summaryDepth && branches.size() > 1) {
+    if (bestDepth <= depth(at) && sameKind.size() > 1) {
       Set<String> alternatives = new LinkedHashSet<>();
-      branches.values().forEach(b -> b.forEach(r -> alternatives.add(r.text())));
-      out.add(new Raw(summary.pointer(), summary.schemaPath(), "oneOf",
-          "matches none of the allowed forms: " + String.join(" | ", alternatives)));
+      sameKind.forEach(b -> b.forEach(r -> alternatives.add(r.text())));
+      out.add(new Raw(at, choice, "oneOf", "matches none of the allowed forms: " + String.join(" | ", alternatives)));
     } else {
       out.addAll(best);
     }
@@ -101,18 +123,58 @@ final class SchemaMessages {
   /**
    * An alternative of another kind: it misses its discriminating property at the place of the
    * choice itself ({@code required 'fork'} for a set task), or a constant does not match
-   * ({@code call: http} against the grpc form). Only messages of this alternative proper count,
-   * not of choices nested in it.
+   * ({@code call: http} against the grpc form), or every alternative of a choice nested in it is
+   * of another kind.
    */
   private static boolean wrongKind(List<Raw> branch, String choice, String at) {
+    Map<String, Map<String, List<Raw>>> nested = new LinkedHashMap<>();
     for (Raw r : branch) {
       String rest = r.schemaPath().substring(choice.length() + 1);
-      boolean nested = rest.contains("/oneOf/") || rest.contains("/anyOf/");
-      if (!nested && (r.keyword().equals("const") || r.keyword().equals("required") && r.pointer().equals(at))) {
+      int k = nextChoice(rest);
+      if (k < 0) {
+        if (r.keyword().equals("const") || r.keyword().equals("required") && r.pointer().equals(at)) {
+          return true;
+        }
+        continue;
+      }
+      String inner = choice + "/" + rest.substring(0, k + 6);
+      String innerBranch = r.schemaPath().substring(inner.length() + 1).split("/")[0];
+      nested.computeIfAbsent(inner, c -> new LinkedHashMap<>()).computeIfAbsent(innerBranch, b -> new ArrayList<>()).add(r);
+    }
+    for (Map.Entry<String, Map<String, List<Raw>>> inner : nested.entrySet()) {
+      if (inner.getValue().values().stream().allMatch(b -> wrongKind(b, inner.getKey(), at))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Index of the first "/oneOf/" or "/anyOf/" in a schema path, or -1. */
+  private static int nextChoice(String path) {
+    int one = path.indexOf("/oneOf/");
+    int any = path.indexOf("/anyOf/");
+    return one < 0 ? any : any < 0 ? one : Math.min(one, any);
+  }
+
+  /** None of the alternatives is of this kind (an unknown task, say): name the kinds expected and what was found. */
+  private static String noKind(java.util.Collection<List<Raw>> branches, String at) {
+    Set<String> expected = new LinkedHashSet<>();
+    Set<String> unexpected = new LinkedHashSet<>();
+    for (List<Raw> b : branches) {
+      for (Raw r : b) {
+        Matcher m = QUOTED.matcher(r.text());
+        if (r.pointer().equals(at) && m.find()) {
+          (r.keyword().equals("required") ? expected : r.keyword().equals("unevaluatedProperties") ? unexpected : new LinkedHashSet<String>())
+              .add(m.group(1));
+        }
+      }
+    }
+    unexpected.removeAll(expected);
+    String text = "is none of the allowed kinds";
+    if (!expected.isEmpty()) {
+      text += " (they need one of: " + String.join(", ", expected) + ")";
+    }
+    return unexpected.isEmpty() ? text : text + "; not allowed here: " + String.join(", ", unexpected);
   }
 
   private static boolean within(String inner, String outer) {

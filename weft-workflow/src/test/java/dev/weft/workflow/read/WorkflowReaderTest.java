@@ -15,7 +15,7 @@ class WorkflowReaderTest {
   private static final String HEAD = "document: { dsl: '1.0.0', namespace: test, name: demo, version: '0.1.0' }\n";
 
   private static List<Problem> problemsOf(String body) {
-    return catchThrowableOfType(WorkflowValidationException.class, () -> WorkflowReader.read(HEAD + body)).problems();
+    return catchThrowableOfType(WorkflowValidationException.class, () -> WorkflowReader.read(body.startsWith("document:") ? body : HEAD + body)).problems();
   }
 
   @Test
@@ -38,8 +38,13 @@ class WorkflowReaderTest {
             "do:\n  - get:\n      call: http\n      with: { method: get }\n", "/do/0/get/with", "endpoint"),
         Arguments.of("a wait of the wrong type names the wait field",
             "do:\n  - pause:\n      wait: 7\n", "/do/0/pause/wait", "allowed forms"),
-        Arguments.of("an unknown task kind names the task",
-            "do:\n  - odd:\n      frobnicate: { x: 1 }\n", "/do/0/odd", ""),
+        Arguments.of("an unknown task kind names the task, the kinds expected and what is not allowed",
+            "do:\n  - odd:\n      frobnicate: { x: 1 }\n", "/do/0/odd", "not allowed here: frobnicate"),
+        Arguments.of("a misspelt task property is not allowed, and nothing else is blamed",
+            "do:\n  - a:\n      set: { x: 1 }\n      thn: end\n", "/do/0/a", "property 'thn' is not allowed here"),
+        Arguments.of("an unknown property of the document header is not allowed",
+            "document: { dsl: '1.0.0', namespace: t, name: d, version: '0.1.0', extra: 1 }\ndo:\n  - a:\n      set: { x: 1 }\n",
+            "/document", "property 'extra' is not allowed here"),
         Arguments.of("a jq expression that does not compile names its field",
             "do:\n  - s:\n      set: { x: '${ .a + }' }\n", "/do/0/s/set/x", "does not compile"),
         Arguments.of("a bare if expression that does not compile names the if field",
@@ -84,6 +89,12 @@ class WorkflowReaderTest {
     assertThat(problems).extracting(Problem::pointer).contains(
         "/do/0/a/set/x", "/do/0/a/then", "/do/1", "/do/1/a/with", "/do/2/c/wait");
     assertThat(problems).hasSize(5);
+  }
+
+  @Test
+  void aMisspeltTaskPropertyIsTheOnlyProblemReported() {
+    assertThat(problemsOf("do:\n  - a:\n      set: { x: 1 }\n      thn: end\n"))
+        .containsExactly(new Problem("/do/0/a", "property 'thn' is not allowed here"));
   }
 
   @Test
