@@ -26,6 +26,7 @@ public sealed interface Command {
 
   record Emit(String id, String step, JsonNode event) implements Command {}
 
+  /** {@code to} as written: its {@code until} and filters are evaluated against events, by the runtime. */
   record Listen(String id, String step, JsonNode to) implements Command {}
 
   record Complete(JsonNode output) implements Command {

@@ -146,7 +146,7 @@ final class Replay {
       case Step.Wait w -> await(at, id -> new Command.StartTimer(id, at, state.issued().getOrDefault(id, now) + w.millis()), r -> input);
       case Step.Emit e -> await(at, id -> new Command.Emit(id, at, Expressions.evaluateTemplate(e.event().path("with"), input, vars)),
           r -> r.isNull() ? input : r);
-      case Step.Listen l -> await(at, id -> new Command.Listen(id, at, Expressions.evaluateTemplate(l.to(), input, vars)), r -> r);
+      case Step.Listen l -> await(at, id -> new Command.Listen(id, at, l.to()), r -> r);
     };
   }
 
