@@ -1,0 +1,46 @@
+package dev.weft.workflow.decide;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A side effect the runtime must carry out. {@code id} is deterministic:
+ * {@code instanceId + stepPointer + "@" + attempt}, where attempt counts the runs of that step
+ * in the instance (loops and retries run a step again); carrying a command out twice is
+ * harmless when the runtime uses the id as idempotency key.
+ */
+public sealed interface Command {
+  /** The id the result must come back with, or "" for the final commands. */
+  String id();
+
+  /** {@code with} is the task's {@code with} with its expressions evaluated. */
+  record CallHttp(String id, String step, JsonNode with) implements Command {}
+
+  /** A call of a named service (builtins such as {@code square}, or registered ones). */
+  record CallService(String id, String step, String service, JsonNode with) implements Command {}
+
+  record RunShell(String id, String step, JsonNode shell) implements Command {}
+
+  record RunWorkflow(String id, String step, JsonNode workflow, JsonNode input) implements Command {}
+
+  record StartTimer(String id, String step, long fireAtMillis) implements Command {}
+
+  record Emit(String id, String step, JsonNode event) implements Command {}
+
+  /** {@code to} as written: its {@code until} and filters are evaluated against events, by the runtime. */
+  record Listen(String id, String step, JsonNode to) implements Command {}
+
+  record Complete(JsonNode output) implements Command {
+    @Override
+    public String id() {
+      return "";
+    }
+  }
+
+  /** The instance faulted; {@code error} is an RFC 7807 object. */
+  record Fail(JsonNode error) implements Command {
+    @Override
+    public String id() {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.weft.workflow.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a DSL 1.0.x document (YAML or JSON; JSON is read as YAML) and validates it: first
+ * against the DSL's JSON Schema, then the semantic checks of {@link SemanticCheck}. Pure: text
+ * in, tree out.
+ */
+public final class WorkflowReader {
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private WorkflowReader() {}
+
+  /**
+   * Returns the validated document tree.
+   *
+   * @throws WorkflowValidationException with every problem found, when the document is not a valid workflow
+   */
+  public static JsonNode read(String text) {
+    JsonNode document;
+    try {
+      document = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new WorkflowValidationException(List.of(new Problem("", "not a YAML or JSON document" + where + ": " + e.getOriginalMessage())));
+    }
+    validate(document);
+    return document;
+  }
+
+  /** Validates a document tree; see {@link #read(String)}. */
+  public static void validate(JsonNode document) {
+    if (document == null || !document.isObject()) {
+      throw new WorkflowValidationException(List.of(new Problem("", "a workflow document must be an object with 'document' and 'do'")));
+    }
+    List<Problem> problems = new ArrayList<>(SchemaCheck.check(document));
+    problems.addAll(SemanticCheck.check(document));
+    if (!problems.isEmpty()) {
+      throw new WorkflowValidationException(problems);
+    }
+  }
+}
