@@ -247,4 +247,32 @@ class WorkflowRuntimeTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void basicAuthenticationAndAFailingShellCommand(TestDb db) throws Exception {
+    try (LocalHttp http = new LocalHttp()) {
+      String text = doc("basic", """
+            - get:
+                call: http
+                with:
+                  method: get
+                  endpoint:
+                    uri: %s/who
+                    authentication:
+                      basic:
+                        username: ada
+                        password: secret
+            - bad:
+                run:
+                  shell:
+                    command: echo oops >&2; exit 3
+          """.formatted(http.base()));
+      RunResult r = withRuntime(db, new FakeClock(1000), rt -> rt.run(text, json("{}"), "k1"));
+      assertThat(http.seen.getFirst().authorization()).isEqualTo("Basic YWRhOnNlY3JldA==");
+      assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+      assertThat(r.error().path("detail").asText()).contains("exit code 3").contains("oops");
+      assertThat(r.error().path("instance").asText()).isEqualTo("/do/1/bad");
+    }
+  }
 }
