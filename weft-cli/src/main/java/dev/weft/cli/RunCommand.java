@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    quietLibraries();
     String text;
     try {
       text = Files.readString(file);
@@ -76,7 +77,6 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       return bad(err, "--input: " + firstLine(e.getMessage()));
     }
-    quietLibraries();
     try (Database database = Database.open(db)) {
       WorkflowRuntime runtime = new WorkflowRuntime(database, RuntimeClock.system(),
           () -> UUID.randomUUID().toString(), Duration.ofSeconds(30));
@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
     return WeftCommand.BAD_INPUT;
   }
 
-  /** Flyway's migration notes and SLF4J's "no provider" notice would otherwise clutter stderr. */
+  /** Flyway's migration notes and SLF4J's "no provider" notice (json-schema-validator, HikariCP) would otherwise clutter stderr. */
   private static void quietLibraries() {
     FLYWAY_LOG.setLevel(Level.WARNING);
     if (System.getProperty("slf4j.internal.verbosity") == null) {
