@@ -18,6 +18,8 @@ final class LocalHttp implements AutoCloseable {
   final HttpServer server;
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   final List<Seen> seen = new CopyOnWriteArrayList<>();
+  /** Runs before each reply is sent (tests use it to pull the store away mid-call). */
+  volatile Runnable beforeReply = () -> { };
 
   LocalHttp() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -33,6 +35,7 @@ final class LocalHttp implements AutoCloseable {
         case "/echo" -> body.isEmpty() ? "{}" : body;
         default -> "{\"path\":\"" + path + "\",\"n\":" + calls.get(path).get() + "}";
       };
+      beforeReply.run();
       byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "text/plain");
       ex.sendResponseHeaders(status, bytes.length);

@@ -275,4 +275,52 @@ class WorkflowRuntimeTest {
       assertThat(r.error().path("instance").asText()).isEqualTo("/do/1/bad");
     }
   }
+
+  /**
+   * The database goes away while the first call is under way: its side effect happened but was
+   * never recorded, so after a restart it is carried out again (the documented limit), once.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void sideEffectNotRecordedBeforeAStopIsRepeatedOnResume(TestDb db) throws Exception {
+    try (LocalHttp http = new LocalHttp()) {
+      String text = doc("repeat", """
+            - first:
+                call: http
+                with:
+                  method: get
+                  endpoint: %1$s/first
+            - second:
+                call: http
+                with:
+                  method: get
+                  endpoint: %1$s/second
+          """.formatted(http.base()));
+      TestDb.Place place = db.place(dir);
+      try {
+        String id;
+        Database d1 = place.open();
+        try {
+          WorkflowRuntime rt = new WorkflowRuntime(d1, new FakeClock(1000), () -> "c1", Duration.ofSeconds(5));
+          id = rt.start(text, json("{}"), "k1");
+          http.beforeReply = d1::close; // the "crash": the store is gone before the result can be recorded
+          org.assertj.core.api.Assertions.assertThatThrownBy(() -> rt.step(id)).isInstanceOf(RuntimeException.class);
+        } finally {
+          http.beforeReply = () -> { };
+          d1.close();
+        }
+        assertThat(http.count("/first")).isEqualTo(1);
+        try (Database d = place.open()) {
+          WorkflowRuntime rt = new WorkflowRuntime(d, new FakeClock(2000), () -> "c2", Duration.ofSeconds(5));
+          assertThat(rt.resume()).singleElement().extracting(RunResult::status).isEqualTo(InstanceStatus.COMPLETED);
+          assertThat(d.events().history(id)).extracting(e -> e.type())
+              .containsExactly("Started", "CommandCompleted", "CommandCompleted");
+        }
+        assertThat(http.count("/first")).as("carried out, not recorded, carried out again").isEqualTo(2);
+        assertThat(http.count("/second")).isEqualTo(1);
+      } finally {
+        place.dispose().run();
+      }
+    }
+  }
 }
