@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         SimulateCommand.class,
         DemoCommand.class,
+        RunCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class WeftCommand implements Callable<Integer> {
@@ -39,6 +40,7 @@ public final class WeftCommand implements Callable<Integer> {
   /** The command line with Weft's error handling; tests call {@code execute} on it in-process. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new WeftCommand());
+    cli.setExpandAtFiles(false); // '@file' is ours (weft run --input @in.json), not picocli's argument files
     cli.setParameterExceptionHandler(new OneLineErrors());
     cli.setExecutionExceptionHandler(new OneLineErrors());
     return cli;

@@ -1,0 +1,47 @@
+package dev.weft.server.runtime;
+
+import static dev.weft.server.runtime.Snapshots.JSON;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.workflow.decide.Command;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Carries out one command that has an answer right away (everything but timers). */
+final class Effector {
+  private final HttpCaller http;
+
+  Effector(Duration httpTimeout) {
+    this.http = new HttpCaller(httpTimeout);
+  }
+
+  /** The command's result, or a {@link CommandFault} with its RFC 7807 error. */
+  JsonNode carryOut(Command c, long nowMillis) throws CommandFault {
+    return switch (c) {
+      case Command.CallService s -> Builtins.call(s);
+      case Command.CallHttp h -> http.call(h);
+      case Command.RunShell r -> ShellRunner.run(r);
+      case Command.Emit e -> emitted(e, nowMillis);
+      case Command.RunWorkflow w -> throw new CommandFault("runtime", 501, "Not supported",
+          "run: workflow is not carried out by this runtime yet", w.step());
+      case Command.Listen l -> throw new CommandFault("runtime", 501, "Not supported",
+          "listen needs an event broker and this runtime has none yet", l.step());
+      case Command.StartTimer t -> throw new IllegalArgumentException("timers are not carried out here");
+      case Command.Complete done -> throw new IllegalArgumentException("not an effect");
+      case Command.Fail fail -> throw new IllegalArgumentException("not an effect");
+    };
+  }
+
+  /** No broker yet: the event is answered as sent, with an id and time when it has none. */
+  private static JsonNode emitted(Command.Emit e, long nowMillis) {
+    ObjectNode event = e.event() != null && e.event().isObject() ? e.event().deepCopy() : JSON.createObjectNode();
+    if (!event.has("id")) {
+      event.put("id", e.id());
+    }
+    if (!event.has("time")) {
+      event.put("time", Instant.ofEpochMilli(nowMillis).toString());
+    }
+    return event;
+  }
+}

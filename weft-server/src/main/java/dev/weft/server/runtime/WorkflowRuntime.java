@@ -1,0 +1,196 @@
+package dev.weft.server.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.store.Database;
+import dev.weft.store.Definition;
+import dev.weft.store.EventStore;
+import dev.weft.store.Instance;
+import dev.weft.store.InstanceFilter;
+import dev.weft.store.InstanceStatus;
+import dev.weft.store.InstanceStore;
+import dev.weft.store.NewInstance;
+import dev.weft.store.Outbox;
+import dev.weft.store.PendingCommand;
+import dev.weft.store.Timer;
+import dev.weft.store.TimerStore;
+import dev.weft.store.Transactor;
+import dev.weft.workflow.decide.Command;
+import dev.weft.workflow.decide.Decision;
+import dev.weft.workflow.decide.Event;
+import dev.weft.workflow.decide.InstanceState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs workflow instances durably in this process. Each event goes to the pure decider and its
+ * decision (journal entry, snapshot, outbox commands) is written in one transaction; then the
+ * outbox is carried out one command at a time, each result fed back the same way, until the
+ * instance completes or faults. An outbox entry is marked done in the transaction that records
+ * its result, so a command carried out but not recorded (a crash in between) is carried out
+ * again after {@link #resume()}: its side effect may repeat.
+ */
+public final class WorkflowRuntime {
+  private static final int BATCH = 1000;
+  private static final long FAR_MILLIS = Duration.ofDays(365L * 100).toMillis();
+
+  private final Transactor tx;
+  private final InstanceStore instances;
+  private final EventStore events;
+  private final Outbox outbox;
+  private final TimerStore timers;
+  private final Definitions definitions;
+  private final Effector effector;
+  private final RuntimeClock clock;
+  private final Supplier<String> ids;
+
+  public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
+    this.tx = db.transactor();
+    this.instances = db.instances();
+    this.events = db.events();
+    this.outbox = db.outbox();
+    this.timers = db.timers();
+    this.definitions = new Definitions(db.definitions());
+    this.effector = new Effector(httpTimeout);
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** Starts (see {@link #start}) and drives the instance to its end. */
+  public RunResult run(String document, JsonNode input, String idempotencyKey) {
+    return drive(start(document, input, idempotencyKey));
+  }
+
+  /**
+   * Stores the document, creates the instance (the same key again gives the same instance) and
+   * records its {@code Started} decision; returns the instance id. Carries nothing out.
+   *
+   * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
+   */
+  public String start(String document, JsonNode input, String idempotencyKey) {
+    Instant now = Instant.ofEpochMilli(clock.nowMillis());
+    Definition def = definitions.store(document, now);
+    String id = ids.get();
+    return tx.inTransaction(() -> {
+      Instance inst = instances.create(new NewInstance(id, idempotencyKey, def.name(), def.version(),
+          Snapshots.write(InstanceState.initial(id))), now);
+      if (inst.status() == InstanceStatus.PENDING) {
+        decide(inst, new Event.Started(input, null));
+      }
+      return inst.id();
+    });
+  }
+
+  /** Carries out the instance's commands and timers (waiting on the clock) until it ends or waits for nothing. */
+  public RunResult drive(String instanceId) {
+    while (true) {
+      if (step(instanceId)) {
+        continue;
+      }
+      RunResult now = result(instanceId);
+      if (now.status().terminal()) {
+        return now;
+      }
+      Optional<Timer> next = timers.due(Instant.ofEpochMilli(clock.nowMillis() + FAR_MILLIS), BATCH).stream()
+          .filter(t -> t.instanceId().equals(instanceId)).min(Comparator.comparing(Timer::dueAt));
+      if (next.isEmpty()) {
+        return now; // waiting for something this runtime does not produce
+      }
+      try {
+        clock.sleepUntil(next.get().dueAt().toEpochMilli());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return now;
+      }
+    }
+  }
+
+  /**
+   * Carries out one pending outbox command of the instance, or fires one due timer, and records
+   * what came of it. Returns false when there was nothing to do now.
+   */
+  public boolean step(String instanceId) {
+    Optional<PendingCommand> pending = outbox.pending(BATCH).stream()
+        .filter(p -> p.instanceId().equals(instanceId)).findFirst();
+    if (pending.isPresent()) {
+      carryOut(pending.get());
+      return true;
+    }
+    Optional<Timer> due = timers.due(Instant.ofEpochMilli(clock.nowMillis()), BATCH).stream()
+        .filter(t -> t.instanceId().equals(instanceId)).findFirst();
+    if (due.isEmpty()) {
+      return false;
+    }
+    Timer t = due.get();
+    tx.inTransaction(() -> {
+      if (timers.markFired(t.id(), Instant.ofEpochMilli(clock.nowMillis()))) {
+        decide(instances.find(instanceId).orElseThrow(), new Event.TimerFired(t.payload().path("decisionId").asText()));
+      }
+      return null;
+    });
+    return true;
+  }
+
+  /** Drives every unfinished instance in the store to its end, oldest first. */
+  public List<RunResult> resume() {
+    List<RunResult> results = new ArrayList<>();
+    for (InstanceStatus s : List.of(InstanceStatus.PENDING, InstanceStatus.RUNNING)) {
+      for (Instance inst : instances.list(InstanceFilter.all(BATCH).withStatus(s))) {
+        results.add(drive(inst.id()));
+      }
+    }
+    return results;
+  }
+
+  /** Where the instance is now. */
+  public RunResult result(String instanceId) {
+    Instance inst = instances.find(instanceId).orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId));
+    JsonNode r = Snapshots.read(inst.snapshot()).result();
+    return new RunResult(inst.id(), inst.status(),
+        inst.status() == InstanceStatus.COMPLETED ? r : null,
+        inst.status() == InstanceStatus.FAILED ? r : null);
+  }
+
+  private void carryOut(PendingCommand p) {
+    Command c = Journal.command(p.type(), p.payload());
+    if (c instanceof Command.StartTimer t) {
+      tx.inTransaction(() -> {
+        timers.schedule(new Timer(p.id(), p.instanceId(), Instant.ofEpochMilli(t.fireAtMillis()), p.payload()));
+        outbox.markDone(p.id(), Instant.ofEpochMilli(clock.nowMillis()));
+        return null;
+      });
+      return;
+    }
+    Event e;
+    try {
+      e = new Event.CommandCompleted(c.id(), effector.carryOut(c, clock.nowMillis()));
+    } catch (CommandFault f) {
+      e = new Event.CommandFailed(c.id(), f.error());
+    }
+    Event event = e;
+    tx.inTransaction(() -> {
+      Instance inst = instances.find(p.instanceId()).orElseThrow();
+      if (outbox.markDone(p.id(), Instant.ofEpochMilli(clock.nowMillis())) && !inst.status().terminal()) {
+        decide(inst, event);
+      }
+      return null;
+    });
+  }
+
+  /** One decision, written with its event and outbox commands; call inside a transaction. */
+  private void decide(Instance inst, Event event) {
+    long now = clock.nowMillis();
+    InstanceState state = Snapshots.read(inst.snapshot());
+    Decision d = definitions.decider(inst.definitionName(), inst.definitionVersion()).decide(state, event, now);
+    List<dev.weft.store.Command> commands = d.commands().stream()
+        .filter(c -> !(c instanceof Command.Complete) && !(c instanceof Command.Fail))
+        .map(c -> Journal.outbox(inst.id(), c))
+        .toList();
+    events.append(new dev.weft.store.Decision(inst.id(), inst.version(), Snapshots.storeStatus(d.state().status()),
+        Snapshots.write(d.state()), List.of(Journal.event(event)), commands), Instant.ofEpochMilli(now));
+  }
+}
