@@ -208,18 +208,7 @@ class WorkflowRuntimeTest {
   @EnumSource(TestDb.class)
   void restartInTheMiddleDoesNotRerunTheCompletedStep(TestDb db) throws Exception {
     try (LocalHttp http = new LocalHttp()) {
-      String text = doc("restart", """
-            - first:
-                call: http
-                with:
-                  method: get
-                  endpoint: %1$s/first
-            - second:
-                call: http
-                with:
-                  method: get
-                  endpoint: %1$s/second
-          """.formatted(http.base()));
+      String text = twoCalls("restart", http.base());
       TestDb.Place place = db.place(dir);
       try {
         String id;
@@ -284,18 +273,7 @@ class WorkflowRuntimeTest {
   @EnumSource(TestDb.class)
   void sideEffectNotRecordedBeforeAStopIsRepeatedOnResume(TestDb db) throws Exception {
     try (LocalHttp http = new LocalHttp()) {
-      String text = doc("repeat", """
-            - first:
-                call: http
-                with:
-                  method: get
-                  endpoint: %1$s/first
-            - second:
-                call: http
-                with:
-                  method: get
-                  endpoint: %1$s/second
-          """.formatted(http.base()));
+      String text = twoCalls("repeat", http.base());
       TestDb.Place place = db.place(dir);
       try {
         String id;
@@ -322,5 +300,21 @@ class WorkflowRuntimeTest {
         place.dispose().run();
       }
     }
+  }
+
+  /** Two http calls in a row, to {@code base}/first and {@code base}/second. */
+  private static String twoCalls(String name, String base) {
+    return doc(name, """
+          - first:
+              call: http
+              with:
+                method: get
+                endpoint: %1$s/first
+          - second:
+              call: http
+              with:
+                method: get
+                endpoint: %1$s/second
+        """.formatted(base));
   }
 }
