@@ -16,4 +16,18 @@ public sealed interface Event {
   record TimerFired(String timerId) implements Event {}
 
   record Cancelled(String reason) implements Event {}
+
+  /** An operator paused the instance: it issues no new commands until {@link Resumed}. */
+  record Suspended(String reason) implements Event {}
+
+  record Resumed() implements Event {}
+
+  /**
+   * An operator asked to run a faulted instance again from the step whose command failed: that
+   * command is forgotten and issued again under a new id; outcomes before it are reused.
+   */
+  record RetryRequested() implements Event {}
+
+  /** A CloudEvent delivered to the instance; an open {@code listen} whose filters match consumes it. */
+  record EventReceived(JsonNode event) implements Event {}
 }

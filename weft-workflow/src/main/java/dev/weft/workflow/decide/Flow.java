@@ -10,8 +10,15 @@ sealed interface Flow {
   /** Waits for the outcome of a command. */
   record Blocked() implements Flow {}
 
-  /** Raised an RFC 7807 error. */
-  record Raised(JsonNode error) implements Flow {}
+  /**
+   * Raised an RFC 7807 error; {@code cause} is the id of the command whose failure it is, or
+   * null when a pure step raised it.
+   */
+  record Raised(JsonNode error, String cause) implements Flow {
+    Raised(JsonNode error) {
+      this(error, null);
+    }
+  }
 
   /** A {@code then: end} ended the workflow with this output. */
   record End(JsonNode output) implements Flow {}

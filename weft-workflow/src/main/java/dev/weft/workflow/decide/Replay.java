@@ -28,7 +28,9 @@ final class Replay {
   private final Plan plan;
   private final InstanceState state;
   private final long now;
+  private static final String RERUN = "/rerun/";
   private final List<Command> pending = new ArrayList<>();
+  private final List<OpenListen> openListens = new ArrayList<>();
   private final Map<String, Integer> runs = new HashMap<>();
   private final ObjectNode workflowVar;
   private final ObjectNode runtimeVar;
@@ -146,7 +148,7 @@ final class Replay {
       case Step.Wait w -> await(at, id -> new Command.StartTimer(id, at, state.issued().getOrDefault(id, now) + w.millis()), r -> input);
       case Step.Emit e -> await(at, id -> new Command.Emit(id, at, Expressions.evaluateTemplate(e.event().path("with"), input, vars)),
           r -> r.isNull() ? input : r);
-      case Step.Listen l -> await(at, id -> new Command.Listen(id, at, l.to()), r -> r);
+      case Step.Listen l -> ListenStep.run(this, l, input, scope, task);
     };
   }
 
@@ -159,7 +161,7 @@ final class Replay {
    * command (built only when needed) as pending and blocks.
    */
   Flow await(String pointer, Function<String, Command> command, UnaryOperator<JsonNode> onResult) {
-    String id = nextId(pointer);
+    String id = rerunId(nextId(pointer));
     Outcome outcome = state.outcomes().get(id);
     if (outcome == null) {
       pending.add(command.apply(id));
@@ -168,8 +170,31 @@ final class Replay {
     seq = Math.max(seq, outcome.seq());
     return switch (outcome) {
       case Outcome.Succeeded s -> new Flow.Done(onResult.apply(s.result()), null);
-      case Outcome.Failed f -> new Flow.Raised(Errors.withInstance(f.error(), pointer));
+      case Outcome.Failed f -> new Flow.Raised(Errors.withInstance(f.error(), pointer), id);
     };
+  }
+
+  /** The id a step run's command has now: its first id, or that id plus {@code /rerun/n} after n retries from the failed step. */
+  String rerunId(String firstId) {
+    Integer n = state.reruns().get(firstId);
+    return n == null ? firstId : firstId + RERUN + n;
+  }
+
+  /** The first id of a command id (without its {@code /rerun/n}). */
+  static String firstId(String commandId) {
+    int at = commandId.lastIndexOf(RERUN);
+    return at < 0 ? commandId : commandId.substring(0, at);
+  }
+
+  /** A listen still waiting for events in this replay, in the order the replay met them. */
+  record OpenListen(String id, ListenStrategy strategy) {}
+
+  void listening(OpenListen open) {
+    openListens.add(open);
+  }
+
+  List<OpenListen> openListens() {
+    return openListens;
   }
 
   /** The id of the next run of the step: instance id, pointer, and the how-many-th run in this instance. */

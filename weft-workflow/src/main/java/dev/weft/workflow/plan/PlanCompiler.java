@@ -1,6 +1,7 @@
 package dev.weft.workflow.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.weft.workflow.read.WorkflowReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,11 @@ public final class PlanCompiler {
       return new Step.Emit(c, t.at("/emit/event"));
     }
     if (t.has("listen")) {
-      return new Step.Listen(c, t.at("/listen/to"));
+      JsonNode each = t.get("foreach");
+      Step.ForEach foreach = each == null ? null : new Step.ForEach(each.path("item").asText("item"), each.path("at").asText("index"),
+          taskList(each.has("do") ? each.get("do") : JsonNodeFactory.instance.arrayNode(),
+              at + "/foreach/do"), opt(each.at("/output/as")));
+      return new Step.Listen(c, t.at("/listen/to"), t.at("/listen/read").asText("data"), foreach);
     }
     throw new IllegalArgumentException("not a task the validator accepts at " + at);
   }

@@ -57,5 +57,16 @@ public sealed interface Step {
 
   record Emit(Common common, JsonNode event) implements Step {}
 
-  record Listen(Common common, JsonNode to) implements Step {}
+  /**
+   * @param to the event consumption strategy as written ({@code one}, {@code any}, {@code all}, {@code until})
+   * @param read {@code data} (default), {@code envelope} or {@code raw}
+   * @param foreach the tasks run for each consumed event, or null
+   */
+  record Listen(Common common, JsonNode to, String read, ForEach foreach) implements Step {}
+
+  /**
+   * A listen's {@code foreach}: {@code body} runs once per consumed event, the event bound to
+   * {@code item} and its index to {@code at}; {@code outputAs} shapes each event's result.
+   */
+  record ForEach(String item, String at, TaskList body, JsonNode outputAs) {}
 }
