@@ -71,7 +71,7 @@ public final class Decider {
   }
 
   private static InstanceState outcome(InstanceState state, String id, LongFunction<Outcome> outcome) {
-    if (!state.issued().containsKey(id) || state.outcomes().containsKey(id)) {
+    if (!state.issued().containsKey(id) || state.outcomes().containsKey(id) || superseded(state, id)) {
       return state;
     }
     Map<String, Outcome> outcomes = new HashMap<>(state.outcomes());
@@ -109,15 +109,23 @@ public final class Decider {
   }
 
   /**
-   * Forgets the command whose failure faulted the instance (it is issued again with a new id)
-   * and runs; when the run faults on another failed command (an earlier fork branch), that one
-   * is forgotten too. When it would fault without a failed command to forget, nothing changes.
+   * Forgets the command whose failure faulted the instance, and every other command issued but
+   * not answered (their outcomes were dropped while the instance was faulted; listens excepted):
+   * each is issued again with a new id. Outcomes before them are reused. When the run faults on
+   * another failed command, that one is forgotten too. When it would fault without a failed
+   * command to forget, nothing changes.
    */
   private Decision retry(InstanceState state, long now) {
-    InstanceState s = state.withStatus(Status.RUNNING, null, null);
+    if (state.failedCommand() == null) {
+      return unchanged(state);
+    }
+    Map<String, Integer> reruns = new HashMap<>(state.reruns());
+    state.issued().keySet().stream()
+        .filter(id -> !state.outcomes().containsKey(id) && !superseded(state, id) && !isListen(state, id))
+        .forEach(id -> reruns.merge(Replay.firstId(id), 1, Integer::sum));
     String failed = state.failedCommand();
+    InstanceState s = state.withStatus(Status.RUNNING, null, null);
     for (int i = 0; i < MAX_FORGOTTEN && failed != null; i++) {
-      Map<String, Integer> reruns = new HashMap<>(s.reruns());
       reruns.merge(Replay.firstId(failed), 1, Integer::sum);
       s = s.withReruns(reruns);
       Decision d = replay(s, now);
@@ -127,6 +135,22 @@ public final class Decider {
       failed = d.state().failedCommand();
     }
     return unchanged(state);
+  }
+
+  /** Whether a retry from the failed step replaced this command id by a newer one. */
+  private static boolean superseded(InstanceState state, String id) {
+    Integer n = state.reruns().get(Replay.firstId(id));
+    return n != null && !id.equals(Replay.firstId(id) + Replay.RERUN + n);
+  }
+
+  /** Whether the command id is a run of a {@code listen} step (id: instance id, pointer, {@code @n}). */
+  private boolean isListen(InstanceState state, String id) {
+    String first = Replay.firstId(id);
+    int at = first.lastIndexOf('@');
+    if (!first.startsWith(state.instanceId()) || at < state.instanceId().length()) {
+      return false;
+    }
+    return plan.document().at(first.substring(state.instanceId().length(), at)).has("listen");
   }
 
   private Decision replay(InstanceState state, long now) {

@@ -28,7 +28,7 @@ final class Replay {
   private final Plan plan;
   private final InstanceState state;
   private final long now;
-  private static final String RERUN = "/rerun/";
+  static final String RERUN = "/rerun/";
   private final List<Command> pending = new ArrayList<>();
   private final List<OpenListen> openListens = new ArrayList<>();
   private final Map<String, Integer> runs = new HashMap<>();
