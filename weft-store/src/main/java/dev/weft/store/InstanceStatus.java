@@ -3,7 +3,7 @@ package dev.weft.store;
 /**
  * Lifecycle of a workflow instance, as the store enforces it. The allowed moves are one
  * table ({@link #canMoveTo}); COMPLETED and CANCELLED have no way out, FAILED may go back to
- * RUNNING (retry from the failed step).
+ * RUNNING (retry from the failed step), SUSPENDED goes wherever the decision at its resume leads.
  */
 public enum InstanceStatus {
   PENDING, RUNNING, SUSPENDED, COMPLETED, FAILED, CANCELLED;
@@ -22,7 +22,7 @@ public enum InstanceStatus {
     return switch (this) {
       case PENDING -> true;
       case RUNNING -> to != PENDING;
-      case SUSPENDED -> to == RUNNING || to == SUSPENDED || to == CANCELLED;
+      case SUSPENDED -> to != PENDING; // resumed, it may complete or fail in the same decision
       case FAILED -> to == RUNNING; // retry from the failed step
       case COMPLETED, CANCELLED -> false;
     };

@@ -11,9 +11,11 @@ import java.time.Instant;
 /** Carries out one command that has an answer right away (everything but timers). */
 final class Effector {
   private final HttpCaller http;
+  private final EventSink sink;
 
-  Effector(Duration httpTimeout) {
+  Effector(Duration httpTimeout, EventSink emitted) {
     this.http = new HttpCaller(httpTimeout);
+    this.sink = emitted;
   }
 
   /** The command's result, or a {@link CommandFault} with its RFC 7807 error. */
@@ -22,18 +24,27 @@ final class Effector {
       case Command.CallService s -> Builtins.call(s);
       case Command.CallHttp h -> http.call(h);
       case Command.RunShell r -> ShellRunner.run(r);
-      case Command.Emit e -> emitted(e, nowMillis);
+      case Command.Emit e -> publish(emitted(e, nowMillis), e.step());
       case Command.RunWorkflow w -> throw new CommandFault("runtime", 501, "Not supported",
           "run: workflow is not carried out by this runtime yet", w.step());
-      case Command.Listen l -> throw new CommandFault("runtime", 501, "Not supported",
-          "listen needs an event broker and this runtime has none yet", l.step());
+      case Command.Listen l -> throw new IllegalArgumentException("a listen is not carried out: events are delivered to it");
       case Command.StartTimer t -> throw new IllegalArgumentException("timers are not carried out here");
       case Command.Complete done -> throw new IllegalArgumentException("not an effect");
       case Command.Fail fail -> throw new IllegalArgumentException("not an effect");
     };
   }
 
-  /** No broker yet: the event is answered as sent, with an id and time when it has none. */
+  /** Hands the event to the sink; a sink that fails makes the emit a communication fault. */
+  private JsonNode publish(JsonNode event, String step) throws CommandFault {
+    try {
+      sink.publish(event);
+    } catch (RuntimeException ex) {
+      throw new CommandFault("communication", 503, "Event not delivered", String.valueOf(ex.getMessage()), step);
+    }
+    return event;
+  }
+
+  /** The event as sent, with an id (the command id) and time when it has none. */
   private static JsonNode emitted(Command.Emit e, long nowMillis) {
     ObjectNode event = e.event() != null && e.event().isObject() ? e.event().deepCopy() : JSON.createObjectNode();
     if (!event.has("id")) {

@@ -43,6 +43,16 @@ final class Journal {
         p.put("reason", c.reason());
         yield "Cancelled";
       }
+      case Event.Suspended s -> {
+        p.put("reason", s.reason());
+        yield "Suspended";
+      }
+      case Event.Resumed r -> "Resumed";
+      case Event.RetryRequested r -> "RetryRequested";
+      case Event.EventReceived r -> {
+        p.set("event", orNull(r.event()));
+        yield "EventReceived";
+      }
     };
     return new NewEvent(type, p);
   }

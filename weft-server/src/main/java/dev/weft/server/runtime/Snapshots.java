@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.store.InstanceStatus;
 import dev.weft.workflow.decide.InstanceState;
 import dev.weft.workflow.decide.Outcome;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The decider's {@link InstanceState} as the JSON snapshot the store keeps, and back. */
@@ -35,6 +37,16 @@ final class Snapshots {
       }
     });
     n.set("result", orNull(s.result()));
+    ObjectNode reruns = n.putObject("reruns");
+    s.reruns().forEach(reruns::put);
+    ObjectNode received = n.putObject("received");
+    s.received().forEach((id, events) -> {
+      var list = received.putArray(id);
+      events.forEach(r -> list.addObject().put("seq", r.seq()).put("until", r.until()).set("event", r.event()));
+    });
+    if (s.failedCommand() != null) {
+      n.put("failedCommand", s.failedCommand());
+    }
     return n;
   }
 
@@ -49,16 +61,25 @@ final class Snapshots {
           ? new Outcome.Failed(seq, o.get("error"))
           : new Outcome.Succeeded(seq, o.get("result")));
     });
+    Map<String, Integer> reruns = new HashMap<>();
+    n.path("reruns").properties().forEach(e -> reruns.put(e.getKey(), e.getValue().asInt()));
+    Map<String, List<InstanceState.Received>> received = new HashMap<>();
+    n.path("received").properties().forEach(e -> {
+      List<InstanceState.Received> events = new ArrayList<>();
+      e.getValue().forEach(r -> events.add(new InstanceState.Received(r.path("seq").asLong(), r.get("event"), r.path("until").asBoolean())));
+      received.put(e.getKey(), events);
+    });
     return new InstanceState(n.path("instanceId").asText(),
         InstanceState.Status.valueOf(n.path("status").asText("PENDING")),
         nullable(n.get("input")), nullable(n.get("secrets")), n.path("startedAtMillis").asLong(),
-        issued, outcomes, nullable(n.get("result")));
+        issued, outcomes, nullable(n.get("result")), reruns, received, n.hasNonNull("failedCommand") ? n.get("failedCommand").asText() : null);
   }
 
   static InstanceStatus storeStatus(InstanceState.Status s) {
     return switch (s) {
       case PENDING -> InstanceStatus.PENDING;
       case RUNNING -> InstanceStatus.RUNNING;
+      case SUSPENDED -> InstanceStatus.SUSPENDED;
       case COMPLETED -> InstanceStatus.COMPLETED;
       case FAULTED -> InstanceStatus.FAILED;
       case CANCELLED -> InstanceStatus.CANCELLED;

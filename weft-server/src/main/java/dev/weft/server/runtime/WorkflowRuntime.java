@@ -49,13 +49,18 @@ public final class WorkflowRuntime {
   private final Supplier<String> ids;
 
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
+    this(db, clock, ids, httpTimeout, EventSink.NONE);
+  }
+
+  /** As above; the events {@code emit} steps send go to {@code events} (e.g. {@link EventDelivery#publish}). */
+  public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout, EventSink emitted) {
     this.tx = db.transactor();
     this.instances = db.instances();
     this.events = db.events();
     this.outbox = db.outbox();
     this.timers = db.timers();
     this.definitions = new Definitions(db.definitions());
-    this.effector = new Effector(httpTimeout);
+    this.effector = new Effector(httpTimeout, emitted);
     this.clock = clock;
     this.ids = ids;
   }
@@ -157,6 +162,10 @@ public final class WorkflowRuntime {
 
   private void carryOut(PendingCommand p) {
     Command c = Journal.command(p.type(), p.payload());
+    if (c instanceof Command.Listen) {
+      outbox.markDone(p.id(), Instant.ofEpochMilli(clock.nowMillis())); // what it waits for is in the snapshot
+      return;
+    }
     if (c instanceof Command.StartTimer t) {
       tx.inTransaction(() -> {
         timers.schedule(new Timer(p.id(), p.instanceId(), Instant.ofEpochMilli(t.fireAtMillis()), p.payload()));
@@ -186,6 +195,9 @@ public final class WorkflowRuntime {
     long now = clock.nowMillis();
     InstanceState state = Snapshots.read(inst.snapshot());
     Decision d = definitions.decider(inst.definitionName(), inst.definitionVersion()).decide(state, event, now);
+    if (d.commands().isEmpty() && d.state().equals(state)) {
+      return; // the event changed nothing (e.g. a timer of a cancelled instance)
+    }
     List<dev.weft.store.Command> commands = d.commands().stream()
         .filter(c -> !(c instanceof Command.Complete) && !(c instanceof Command.Fail))
         .map(c -> Journal.outbox(inst.id(), c))

@@ -1,0 +1,139 @@
+package dev.weft.server.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.store.Database;
+import dev.weft.store.Definition;
+import dev.weft.store.Instance;
+import dev.weft.store.InstanceStatus;
+import dev.weft.store.InstanceStore;
+import dev.weft.store.NewInstance;
+import dev.weft.store.Outbox;
+import dev.weft.store.PendingCommand;
+import dev.weft.store.Transactor;
+import dev.weft.workflow.decide.Event;
+import dev.weft.workflow.decide.InstanceState;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What an operator does to instances: store definitions, start by name and version, cancel,
+ * suspend, resume, retry from the failed step. Each operation is one decision of the instance's
+ * decider, written in one transaction; an operation the instance's status does not allow
+ * changes nothing and throws {@link OperationRefusedException} saying why. Carrying out the
+ * commands a decision issues is {@link WorkflowRuntime#drive}'s job.
+ */
+public final class InstanceOperations {
+  private static final int BATCH = 1000;
+
+  private final Transactor tx;
+  private final InstanceStore instances;
+  private final Outbox outbox;
+  private final Definitions definitions;
+  private final ApplyEvent apply;
+  private final RuntimeClock clock;
+  private final Supplier<String> ids;
+
+  public InstanceOperations(Database db, RuntimeClock clock, Supplier<String> ids) {
+    this.tx = db.transactor();
+    this.instances = db.instances();
+    this.outbox = db.outbox();
+    this.definitions = new Definitions(db.definitions());
+    this.apply = new ApplyEvent(db, definitions, clock);
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** Where a document was stored: {@code namespace/name}, its {@code document.version}, the store's revision. */
+  public record StoredDefinition(String name, String version, int revision) {}
+
+  /**
+   * Validates and stores a document. The same text again is a no-op.
+   *
+   * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
+   * @throws DefinitionConflictException when its namespace, name and version are stored with another text
+   */
+  public StoredDefinition register(String document) {
+    Definition d = definitions.store(document, Instant.ofEpochMilli(clock.nowMillis()));
+    return new StoredDefinition(d.name(), Definitions.dslVersion(d), d.version());
+  }
+
+  /**
+   * Starts the stored workflow {@code namespace/name} at {@code version}, or at the version stored
+   * last; the same idempotency key again returns the same instance (and starts nothing).
+   * {@code secrets} are visible to expressions as {@code $secrets} and never journalled.
+   *
+   * @throws IllegalArgumentException naming the workflow or version that is not stored
+   */
+  public String start(String name, Optional<String> version, JsonNode input, JsonNode secrets, String idempotencyKey) {
+    Definition def = definitions.find(name, version);
+    String id = ids.get();
+    Instant now = Instant.ofEpochMilli(clock.nowMillis());
+    return tx.inTransaction(() -> {
+      Instance inst = instances.create(new NewInstance(id, idempotencyKey, def.name(), def.version(),
+          Snapshots.write(InstanceState.initial(id))), now);
+      if (inst.status() == InstanceStatus.PENDING) {
+        apply.applyHere(inst, new Event.Started(input, secrets));
+      }
+      return inst.id();
+    });
+  }
+
+  /** Cancels a pending, running or suspended instance; its commands not yet carried out never will be. */
+  public InstanceStatus cancel(String instanceId, String reason) {
+    return operate(instanceId, new Event.Cancelled(reason), "cancel", a -> dropPendingCommands(instanceId));
+  }
+
+  /** Suspends a running instance: it issues no new commands until resumed; results of commands already issued are recorded. */
+  public InstanceStatus suspend(String instanceId, String reason) {
+    return operate(instanceId, new Event.Suspended(reason), "suspend", a -> { });
+  }
+
+  /** Resumes a suspended instance: what it recorded meanwhile is used, and what it held back is issued now. */
+  public InstanceStatus resume(String instanceId) {
+    return operate(instanceId, new Event.Resumed(), "resume", a -> { });
+  }
+
+  /**
+   * Runs a failed instance again from the step whose command failed: that command (and any
+   * other one left unanswered by the fault) is issued again under a new id; steps completed
+   * before are not run again, their recorded results are reused.
+   *
+   * @throws OperationRefusedException when the instance is not FAILED, or its fault comes from a
+   *     step that is not a command (a {@code raise}, an expression), which would fault the same way again
+   */
+  public InstanceStatus retryFromFailedStep(String instanceId) {
+    return operate(instanceId, new Event.RetryRequested(), "retry", a -> { });
+  }
+
+  private InstanceStatus operate(String instanceId, Event event, String verb, java.util.function.Consumer<ApplyEvent.Applied> also) {
+    ApplyEvent.Applied a = apply.apply(instanceId, event, also);
+    if (!a.changed()) {
+      throw new OperationRefusedException(refusal(verb, a.before(), a.after()));
+    }
+    return Snapshots.storeStatus(a.after().status());
+  }
+
+  private static String refusal(String verb, Instance inst, InstanceState state) {
+    String why = switch (verb) {
+      case "cancel" -> "only a pending, running or suspended instance can be cancelled";
+      case "suspend" -> "only a running instance can be suspended";
+      case "resume" -> "only a suspended instance can be resumed";
+      default -> inst.status() == InstanceStatus.FAILED
+          ? "its fault comes from a step that is not a command (" + state.result().path("instance").asText("?")
+              + "), which would fault the same way again"
+          : "only a failed instance can be retried";
+    };
+    return "cannot " + verb + " instance " + inst.id() + " (" + inst.status() + "): " + why;
+  }
+
+  /** Marks the instance's outbox entries done so nobody carries them out (scans the oldest {@value #BATCH}). */
+  private void dropPendingCommands(String instanceId) {
+    Instant now = Instant.ofEpochMilli(clock.nowMillis());
+    for (PendingCommand p : outbox.pending(BATCH)) {
+      if (p.instanceId().equals(instanceId)) {
+        outbox.markDone(p.id(), now);
+      }
+    }
+  }
+}
