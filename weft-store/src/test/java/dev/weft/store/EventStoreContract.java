@@ -33,6 +33,23 @@ abstract class EventStoreContract extends StoreContract {
   }
 
   @Test
+  void operations_move_an_instance_through_suspend_resume_failure_and_retry() {
+    newInstance("i-1");
+    long v = db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 1, List.of(), "Started"), T0);
+    v = db.events().append(decision("i-1", v, InstanceStatus.SUSPENDED, 2, List.of(), "Suspended"), T0);
+    v = db.events().append(decision("i-1", v, InstanceStatus.SUSPENDED, 3, List.of(), "CommandFailed"), T0);
+    v = db.events().append(decision("i-1", v, InstanceStatus.FAILED, 4, List.of(), "Resumed"), T0);
+    v = db.events().append(decision("i-1", v, InstanceStatus.RUNNING, 5, List.of(call("i-1", "/do/0/x@1/rerun/1", 0)),
+        "RetryRequested"), T0);
+    assertThat(db.instances().find("i-1").orElseThrow().status()).isEqualTo(InstanceStatus.RUNNING);
+    v = db.events().append(decision("i-1", v, InstanceStatus.SUSPENDED, 6, List.of(), "Suspended"), T0);
+    db.events().append(decision("i-1", v, InstanceStatus.COMPLETED, 7, List.of(), "Resumed"), T0);
+    assertThat(db.instances().find("i-1").orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(db.events().history("i-1")).extracting(RecordedEvent::type).containsExactly(
+        "Started", "Suspended", "CommandFailed", "Resumed", "RetryRequested", "Suspended", "Resumed");
+  }
+
+  @Test
   void history_keeps_append_order_across_decisions() {
     newInstance("i-1");
     long v = 1;
