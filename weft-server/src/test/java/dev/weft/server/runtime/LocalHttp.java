@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP server on loopback, port 0, that counts calls per path and records requests. */
+/**
+ * A real HTTP server on loopback, port 0, that counts calls per path and records requests.
+ * {@code /fail} always answers 500, {@code /flaky} answers 500 the first time only.
+ */
 final class LocalHttp implements AutoCloseable {
   record Seen(String method, String uri, String authorization, String body) {}
 
@@ -29,9 +32,10 @@ final class LocalHttp implements AutoCloseable {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       seen.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().toString(),
           ex.getRequestHeaders().getFirst("Authorization"), body));
-      int status = path.startsWith("/fail") ? 500 : 200;
+      int status = path.startsWith("/fail") || path.startsWith("/flaky") && calls.get(path).get() == 1 ? 500 : 200;
       String reply = switch (path) {
         case "/fail" -> "boom";
+        case "/flaky" -> calls.get(path).get() == 1 ? "first call fails" : "{\"n\":" + calls.get(path).get() + "}";
         case "/echo" -> body.isEmpty() ? "{}" : body;
         default -> "{\"path\":\"" + path + "\",\"n\":" + calls.get(path).get() + "}";
       };
