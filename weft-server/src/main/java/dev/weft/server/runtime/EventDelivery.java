@@ -9,6 +9,7 @@ import dev.weft.store.InstanceStore;
 import dev.weft.workflow.decide.Event;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Delivers CloudEvents to instances: to one ({@link #signal}) or to every instance with a
@@ -64,7 +65,7 @@ public final class EventDelivery {
   private static void check(JsonNode event) {
     if (event == null || !event.isObject()) {
       throw new IllegalArgumentException("event: must be a CloudEvent JSON object, got "
-          + (event == null ? "nothing" : event.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+          + (event == null ? "nothing" : event.getNodeType().toString().toLowerCase(Locale.ROOT)));
     }
     if (!event.path("type").isTextual() || event.path("type").asText().isBlank()) {
       throw new IllegalArgumentException("event/type: a CloudEvent needs a type (a non-empty string)");

@@ -14,6 +14,7 @@ import dev.weft.workflow.decide.Event;
 import dev.weft.workflow.decide.InstanceState;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -106,7 +107,7 @@ public final class InstanceOperations {
     return operate(instanceId, new Event.RetryRequested(), "retry", a -> { });
   }
 
-  private InstanceStatus operate(String instanceId, Event event, String verb, java.util.function.Consumer<ApplyEvent.Applied> also) {
+  private InstanceStatus operate(String instanceId, Event event, String verb, Consumer<ApplyEvent.Applied> also) {
     ApplyEvent.Applied a = apply.apply(instanceId, event, also);
     if (!a.changed()) {
       throw new OperationRefusedException(refusal(verb, a.before(), a.after()));

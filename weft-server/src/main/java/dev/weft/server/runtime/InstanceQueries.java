@@ -11,12 +11,16 @@ import dev.weft.store.InstanceStore;
 import dev.weft.workflow.decide.InstanceState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Read-only views of instances: state, journal, lists. Secrets given at start are in none of them. */
 public final class InstanceQueries {
   private final InstanceStore instances;
   private final EventStore events;
   private final DefinitionStore definitions;
+  /** {@code document.version} by {@code name@revision}; stored revisions never change. */
+  private final Map<String, String> versions = new ConcurrentHashMap<>();
 
   public InstanceQueries(Database db) {
     this.instances = db.instances();
@@ -68,7 +72,8 @@ public final class InstanceQueries {
 
   private InstanceView view(Instance inst) {
     InstanceState s = Snapshots.read(inst.snapshot());
-    String version = definitions.find(inst.definitionName(), inst.definitionVersion()).map(Definitions::dslVersion).orElse("?");
+    String version = versions.computeIfAbsent(inst.definitionName() + "@" + inst.definitionVersion(), k ->
+        definitions.find(inst.definitionName(), inst.definitionVersion()).map(Definitions::dslVersion).orElse("?"));
     return new InstanceView(inst.id(), inst.idempotencyKey(), inst.definitionName(), version, inst.definitionVersion(),
         inst.status(), s.input(), inst.status() == InstanceStatus.COMPLETED ? s.result() : null,
         inst.status() == InstanceStatus.FAILED || inst.status() == InstanceStatus.CANCELLED ? s.result() : null,

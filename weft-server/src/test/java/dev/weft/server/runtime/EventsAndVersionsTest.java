@@ -1,7 +1,7 @@
 package dev.weft.server.runtime;
 
-import static dev.weft.server.runtime.Ops.doc;
-import static dev.weft.server.runtime.Ops.json;
+import static dev.weft.server.runtime.TestEnv.doc;
+import static dev.weft.server.runtime.TestEnv.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +35,7 @@ class EventsAndVersionsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void aPublishedEventReachesOnlyTheInstanceItCorrelatesWith(TestDb which) {
-    try (Ops env = new Ops(which, dir)) {
+    try (TestEnv env = new TestEnv(which, dir)) {
       String one = env.runtime.start(PAYMENT, json("{\"order\": 1}"), "k1");
       String two = env.runtime.start(PAYMENT, json("{\"order\": 2}"), "k2");
       assertThat(env.runtime.drive(one).status()).as("waits for its event").isEqualTo(InstanceStatus.RUNNING);
@@ -53,7 +53,7 @@ class EventsAndVersionsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void aSignalGoesToOneInstanceAndSaysWhetherItWasTaken(TestDb which) {
-    try (Ops env = new Ops(which, dir)) {
+    try (TestEnv env = new TestEnv(which, dir)) {
       String one = env.runtime.start(PAYMENT, json("{\"order\": 1}"), "k1");
       String other = "{\"id\": \"e1\", \"source\": \"https://shop\", \"type\": \"com.shop.refunded\", \"data\": {\"order\": 1}}";
       assertThat(env.delivery.signal(one, json(other))).isFalse();
@@ -70,7 +70,7 @@ class EventsAndVersionsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void aSuspendedInstanceKeepsTheEventItsListenTookAndGoesOnWhenResumed(TestDb which) {
-    try (Ops env = new Ops(which, dir)) {
+    try (TestEnv env = new TestEnv(which, dir)) {
       String one = env.runtime.start(PAYMENT, json("{\"order\": 1}"), "k1");
       env.ops.suspend(one, "audit");
       assertThat(env.delivery.publish(json("{\"id\": \"e\", \"source\": \"https://shop\", \"type\": \"com.shop.paid\","
@@ -84,7 +84,7 @@ class EventsAndVersionsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void anEventEmittedByOneInstanceIsDeliveredToAnotherThatListens(TestDb which) {
-    try (Ops env = new Ops(which, dir)) {
+    try (TestEnv env = new TestEnv(which, dir)) {
       String waiter = env.runtime.start(PAYMENT, json("{\"order\": 7}"), "w");
       env.runtime.drive(waiter);
       RunResult teller = env.runtime.run(doc("teller", "1.0.0", """
@@ -105,7 +105,7 @@ class EventsAndVersionsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void aRunningInstanceKeepsItsVersionWhenANewerOneIsStored(TestDb which) {
-    try (Ops env = new Ops(which, dir)) {
+    try (TestEnv env = new TestEnv(which, dir)) {
       String body = """
             - hear:
                 listen: { to: { one: { with: { type: go } } } }
@@ -139,7 +139,7 @@ class EventsAndVersionsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void stateHistoryAndListsShowWhatHappenedWithoutTheSecrets(TestDb which) {
-    try (Ops env = new Ops(which, dir)) {
+    try (TestEnv env = new TestEnv(which, dir)) {
       env.ops.register(doc("secretive", "1.0.0", """
             - use:
                 set: { hasToken: '${ $secrets.token != null }' }

@@ -1,7 +1,7 @@
 package dev.weft.server.runtime;
 
-import static dev.weft.server.runtime.Ops.doc;
-import static dev.weft.server.runtime.Ops.json;
+import static dev.weft.server.runtime.TestEnv.doc;
+import static dev.weft.server.runtime.TestEnv.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +34,7 @@ class InstanceOperationsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void retryFromTheFailedStepCallsOnlyThatStepAgain(TestDb which) throws Exception {
-    try (Ops env = new Ops(which, dir); LocalHttp http = new LocalHttp()) {
+    try (TestEnv env = new TestEnv(which, dir); LocalHttp http = new LocalHttp()) {
       String id = env.runtime.start(twoCalls("flaky", http, "/flaky"), json("{}"), "k");
       RunResult failed = env.runtime.drive(id);
       assertThat(failed.status()).isEqualTo(InstanceStatus.FAILED);
@@ -56,7 +56,7 @@ class InstanceOperationsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void aFaultOfARaiseCannotBeRetriedAndTheRefusalSaysWhy(TestDb which) {
-    try (Ops env = new Ops(which, dir)) {
+    try (TestEnv env = new TestEnv(which, dir)) {
       String id = env.runtime.start(doc("raise", "1.0.0", """
             - no:
                 raise:
@@ -72,7 +72,7 @@ class InstanceOperationsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void aSuspendedInstanceRecordsResultsButStartsNothingUntilResumed(TestDb which) throws Exception {
-    try (Ops env = new Ops(which, dir); LocalHttp http = new LocalHttp()) {
+    try (TestEnv env = new TestEnv(which, dir); LocalHttp http = new LocalHttp()) {
       String id = env.runtime.start(twoCalls("pause", http, "/second"), json("{}"), "k");
       assertThat(env.ops.suspend(id, "maintenance")).isEqualTo(InstanceStatus.SUSPENDED);
       RunResult paused = env.runtime.drive(id);
@@ -96,7 +96,7 @@ class InstanceOperationsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void aCancelledInstanceCarriesOutNothingMoreAndItsTimerFiresIntoTheVoid(TestDb which) throws Exception {
-    try (Ops env = new Ops(which, dir); LocalHttp http = new LocalHttp()) {
+    try (TestEnv env = new TestEnv(which, dir); LocalHttp http = new LocalHttp()) {
       String id = env.runtime.start(doc("cancel", "1.0.0", """
             - nap:
                 wait: PT1H
@@ -118,7 +118,7 @@ class InstanceOperationsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void cancellingDropsCommandsNotYetCarriedOut(TestDb which) throws Exception {
-    try (Ops env = new Ops(which, dir); LocalHttp http = new LocalHttp()) {
+    try (TestEnv env = new TestEnv(which, dir); LocalHttp http = new LocalHttp()) {
       String id = env.runtime.start(twoCalls("drop", http, "/second"), json("{}"), "k");
       env.ops.cancel(id, "stop");
       assertThat(env.runtime.drive(id).status()).isEqualTo(InstanceStatus.CANCELLED);
@@ -129,7 +129,7 @@ class InstanceOperationsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void operationsOnAnUnknownInstanceNameIt(TestDb which) {
-    try (Ops env = new Ops(which, dir)) {
+    try (TestEnv env = new TestEnv(which, dir)) {
       assertThatThrownBy(() -> env.ops.suspend("ghost", "x")).isInstanceOf(UnknownInstanceException.class)
           .hasMessage("no workflow instance with id ghost");
       assertThatThrownBy(() -> env.queries.history("ghost")).isInstanceOf(UnknownInstanceException.class);

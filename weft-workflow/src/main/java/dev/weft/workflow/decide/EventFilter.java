@@ -3,6 +3,7 @@ package dev.weft.workflow.decide;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.workflow.expr.ExpressionException;
 import dev.weft.workflow.expr.Expressions;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -34,7 +35,7 @@ final class EventFilter {
 
   /** Each correlation name of this filter to the value its {@code from} extracts from the event (null when it fails). */
   Map<String, JsonNode> correlationValues(JsonNode event) {
-    Map<String, JsonNode> values = new java.util.HashMap<>();
+    Map<String, JsonNode> values = new HashMap<>();
     filter.path("correlate").properties().forEach(e -> {
       JsonNode v;
       try {

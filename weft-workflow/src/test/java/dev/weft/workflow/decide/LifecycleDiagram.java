@@ -6,6 +6,7 @@ import dev.weft.workflow.decide.Lifecycle.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Draws {@link Lifecycle}'s table as a Mermaid state diagram: one arrow per (from, to) with the event kinds on it. */
@@ -43,6 +44,6 @@ final class LifecycleDiagram {
   }
 
   private static String label(Kind k) {
-    return k.name().toLowerCase(java.util.Locale.ROOT);
+    return k.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A database with a runtime, operations, event delivery and queries on it, all sharing one clock and id sequence. */
-final class Ops implements AutoCloseable {
+final class TestEnv implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String HEAD = """
       document:
@@ -27,7 +27,7 @@ final class Ops implements AutoCloseable {
   final EventDelivery delivery;
   final InstanceQueries queries;
 
-  Ops(TestDb which, Path dir) {
+  TestEnv(TestDb which, Path dir) {
     place = which.place(dir);
     db = place.open();
     AtomicInteger n = new AtomicInteger();
