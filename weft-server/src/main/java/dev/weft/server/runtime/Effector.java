@@ -11,9 +11,11 @@ import java.time.Instant;
 /** Carries out one command that has an answer right away (everything but timers). */
 final class Effector {
   private final HttpCaller http;
+  private final OpenApiCaller openApi;
 
-  Effector(Duration httpTimeout) {
-    this.http = new HttpCaller(httpTimeout);
+  Effector(Duration httpTimeout, HostRedirects redirects) {
+    this.http = new HttpCaller(httpTimeout, redirects);
+    this.openApi = new OpenApiCaller(http);
   }
 
   /** The command's result, or a {@link CommandFault} with its RFC 7807 error. */
@@ -21,6 +23,7 @@ final class Effector {
     return switch (c) {
       case Command.CallService s -> Builtins.call(s);
       case Command.CallHttp h -> http.call(h);
+      case Command.CallOpenApi o -> openApi.call(o);
       case Command.RunShell r -> ShellRunner.run(r);
       case Command.Emit e -> emitted(e, nowMillis);
       case Command.RunWorkflow w -> throw new CommandFault("runtime", 501, "Not supported",

@@ -29,10 +29,17 @@ import java.util.Map;
 final class HttpCaller {
   private final HttpClient client;
   private final Duration timeout;
+  private final HostRedirects redirects;
 
   HttpCaller(Duration timeout) {
+    this(timeout, HostRedirects.NONE);
+  }
+
+  /** Requests to the hosts in {@code redirects} go to their stand-ins (see {@link HostRedirects}). */
+  HttpCaller(Duration timeout, HostRedirects redirects) {
     this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     this.timeout = timeout;
+    this.redirects = redirects;
   }
 
   JsonNode call(Command.CallHttp c) throws CommandFault {
@@ -43,7 +50,7 @@ final class HttpCaller {
     uri = withQuery(uri, with.path("query"));
     HttpRequest.Builder req;
     try {
-      req = HttpRequest.newBuilder(URI.create(uri)).timeout(timeout);
+      req = HttpRequest.newBuilder(target(uri)).timeout(timeout);
     } catch (IllegalArgumentException e) {
       throw new CommandFault("configuration", 400, "Bad endpoint", uri + ": " + e.getMessage(), c.step());
     }
@@ -89,8 +96,37 @@ final class HttpCaller {
     } else if (auth.has("bearer")) {
       req.header("Authorization", "Bearer " + auth.get("bearer").path("token").asText());
     } else {
+      String scheme = auth.properties().stream().map(Map.Entry::getKey).findFirst().orElse("(none)");
       throw new CommandFault("configuration", 501, "Not supported",
-          "only basic and bearer authentication written inline are supported", step);
+          "authentication '" + scheme + "' is not supported; Weft sends basic and bearer (inline or by use.authentications)", step);
+    }
+  }
+
+  /** Where the request really goes: the endpoint, or its stand-in when its host is redirected. */
+  private URI target(String uri) {
+    return redirects.target(URI.create(uri));
+  }
+
+  /** Fetches a document (an OpenAPI description) by GET; a status of 400 or more is a communication fault. */
+  String fetch(String uri, JsonNode authentication, String step) throws CommandFault {
+    HttpRequest.Builder req;
+    try {
+      req = HttpRequest.newBuilder(target(uri)).timeout(timeout).GET();
+    } catch (IllegalArgumentException e) {
+      throw new CommandFault("configuration", 400, "Bad document endpoint", uri + ": " + e.getMessage(), step);
+    }
+    authenticate(req, authentication == null ? JSON.missingNode() : authentication, step);
+    try {
+      HttpResponse<String> r = client.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (r.statusCode() >= 400) {
+        throw new CommandFault("communication", r.statusCode(), "HTTP " + r.statusCode(), "GET " + uri, step);
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new CommandFault("communication", 503, "Service unavailable", "GET " + uri + ": " + e, step);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFault("communication", 503, "Interrupted", "GET " + uri, step);
     }
   }
 

@@ -42,6 +42,20 @@ public final class Decider {
     };
   }
 
+  /**
+   * The pointers of the tasks the instance has started so far, in order: the plan replayed
+   * against the recorded outcomes (pure; the same state gives the same list). A task skipped by
+   * its {@code if} is not listed; a task run again (a loop, a retry) is listed again.
+   */
+  public List<String> tasksStarted(InstanceState state) {
+    if (state.status() == Status.PENDING) {
+      return List.of();
+    }
+    Replay replay = new Replay(plan, state, state.startedAtMillis());
+    replay.runWorkflow();
+    return replay.ran();
+  }
+
   private Decision record(InstanceState state, String id, java.util.function.LongFunction<Outcome> outcome, long now) {
     if (state.status() != Status.RUNNING || !state.issued().containsKey(id) || state.outcomes().containsKey(id)) {
       return new Decision(state, List.of());

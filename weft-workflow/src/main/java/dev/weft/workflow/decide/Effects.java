@@ -1,7 +1,9 @@
 package dev.weft.workflow.decide;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.workflow.expr.Expressions;
+import dev.weft.workflow.expr.UriTemplate;
 import dev.weft.workflow.plan.Step;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +11,7 @@ import java.util.Set;
 /** The steps that become commands: calls and runs. Their arguments are evaluated only when the command is issued. */
 final class Effects {
   /** Call protocols the reader accepts but the decider does not carry out yet. */
-  private static final Set<String> NOT_YET = Set.of("grpc", "openapi", "asyncapi", "a2a");
+  private static final Set<String> NOT_YET = Set.of("grpc", "asyncapi", "a2a");
 
   private Effects() {}
 
@@ -19,11 +21,51 @@ final class Effects {
       return new Flow.Raised(Errors.of("runtime", 501, "Not supported",
           "call: " + call.function() + " is validated but not carried out by Weft yet", at));
     }
-    if (call.function().equals("http")) {
-      return replay.await(at, id -> new Command.CallHttp(id, at, Expressions.evaluateTemplate(call.with(), input, vars)), r -> r);
+    return switch (call.function()) {
+      case "http", "openapi" -> callEndpoint(replay, call, input, vars);
+      default -> replay.await(at, id -> new Command.CallService(id, at, call.function(),
+          Expressions.evaluateTemplate(call.with(), input, vars)), r -> r);
+    };
+  }
+
+  /**
+   * {@code call: http} and {@code call: openapi}: {@code with} evaluated, the endpoint's URI
+   * template expanded against the task input, and an {@code authentication: {use: name}}
+   * replaced by {@code use.authentications.name} of the document (evaluated the same way).
+   */
+  private static Flow callEndpoint(Replay replay, Step.Call call, JsonNode input, Map<String, JsonNode> vars) {
+    String at = call.common().pointer();
+    boolean http = call.function().equals("http");
+    // a copy: an expression may have returned a part of the input, which must not change
+    JsonNode evaluated = Expressions.evaluateTemplate(call.with(), input, vars).deepCopy();
+    if (!(evaluated instanceof ObjectNode with)) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "with must be an object", at + "/with"));
     }
-    return replay.await(at, id -> new Command.CallService(id, at, call.function(),
-        Expressions.evaluateTemplate(call.with(), input, vars)), r -> r);
+    if (http) {
+      expandEndpoint(with, input);
+    } else if (!with.path("document").path("endpoint").isTextual() && !with.path("document").path("endpoint").path("uri").isTextual()) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "with.document.endpoint is missing", at + "/with/document"));
+    }
+    ObjectNode authHolder = !http ? with : with.get("endpoint") instanceof ObjectNode e ? e : null;
+    if (authHolder != null && authHolder.path("authentication").has("use")) {
+      String name = authHolder.path("authentication").path("use").asText();
+      JsonNode policy = replay.document().path("use").path("authentications").path(name);
+      if (policy.isMissingNode()) {
+        return new Flow.Raised(Errors.of("configuration", 400, "Unknown authentication",
+            "use.authentications has no policy named '" + name + "'", at + "/with"));
+      }
+      authHolder.set("authentication", Expressions.evaluateTemplate(policy, input, vars));
+    }
+    return replay.await(at, id -> http ? new Command.CallHttp(id, at, with) : new Command.CallOpenApi(id, at, with), r -> r);
+  }
+
+  private static void expandEndpoint(ObjectNode with, JsonNode input) {
+    JsonNode endpoint = with.path("endpoint");
+    if (endpoint.isTextual()) {
+      with.put("endpoint", UriTemplate.expand(endpoint.asText(), input));
+    } else if (endpoint instanceof ObjectNode e && e.path("uri").isTextual()) {
+      e.put("uri", UriTemplate.expand(e.get("uri").asText(), input));
+    }
   }
 
   static Flow run(Replay replay, Step.Run run, JsonNode input, Map<String, JsonNode> vars) {
