@@ -36,11 +36,17 @@ final class Effector {
     };
   }
 
-  /** No broker yet: the event is answered as sent, with an id and time when it has none. */
+  /**
+   * No broker yet: the event is answered as sent, as a CloudEvent: with an id, a time and
+   * {@code specversion} 1.0 when it has none.
+   */
   private static JsonNode emitted(Command.Emit e, long nowMillis) {
     ObjectNode event = e.event() != null && e.event().isObject() ? e.event().deepCopy() : JSON.createObjectNode();
     if (!event.has("id")) {
       event.put("id", e.id());
+    }
+    if (!event.has("specversion")) {
+      event.put("specversion", "1.0");
     }
     if (!event.has("time")) {
       event.put("time", Instant.ofEpochMilli(nowMillis).toString());
