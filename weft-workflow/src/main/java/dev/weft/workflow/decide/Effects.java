@@ -41,9 +41,11 @@ final class Effects {
     if (!(evaluated instanceof ObjectNode with)) {
       return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "with must be an object", at + "/with"));
     }
-    if (http) {
+    if (http && !writtenAsExpression(call.with().path("endpoint"))) {
       expandEndpoint(with, input);
-    } else if (!with.path("document").path("endpoint").isTextual() && !with.path("document").path("endpoint").path("uri").isTextual()) {
+    }
+    JsonNode documentEndpoint = with.path("document").path("endpoint");
+    if (!http && !documentEndpoint.isTextual() && !documentEndpoint.path("uri").isTextual()) {
       return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "with.document.endpoint is missing", at + "/with/document"));
     }
     ObjectNode authHolder = !http ? with : with.get("endpoint") instanceof ObjectNode e ? e : null;
@@ -57,6 +59,12 @@ final class Effects {
       authHolder.set("authentication", Expressions.evaluateTemplate(policy, input, vars));
     }
     return replay.await(at, id -> http ? new Command.CallHttp(id, at, with) : new Command.CallOpenApi(id, at, with), r -> r);
+  }
+
+  /** An endpoint given by an expression is a URI once evaluated, not a template. */
+  private static boolean writtenAsExpression(JsonNode endpoint) {
+    JsonNode uri = endpoint.isTextual() ? endpoint : endpoint.path("uri");
+    return uri.isTextual() && Expressions.isExpression(uri.asText());
   }
 
   private static void expandEndpoint(ObjectNode with, JsonNode input) {
