@@ -1,7 +1,6 @@
 package dev.weft.workflow.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 
 /**
  * RFC 6570 level-1 URI templates: each {@code {name}} is replaced by the value of the top-level
@@ -43,17 +42,34 @@ public final class UriTemplate {
     return v.isValueNode() ? v.asText() : v.toString();
   }
 
-  /** Percent-encodes all but RFC 3986 unreserved characters (ALPHA / DIGIT / "-" / "." / "_" / "~"). */
+  /** Percent-encodes the UTF-8 bytes of all but RFC 3986 unreserved characters (ALPHA / DIGIT / "-" / "." / "_" / "~"). */
   static String encode(String s) {
     StringBuilder b = new StringBuilder();
-    for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = x & 0xff;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-        b.append((char) c);
+    s.codePoints().forEach(cp -> {
+      if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-' || cp == '.' || cp == '_' || cp == '~') {
+        b.append((char) cp);
       } else {
-        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+        for (int x : utf8(cp)) {
+          b.append('%').append(HEX.charAt(x >> 4)).append(HEX.charAt(x & 15));
+        }
       }
-    }
+    });
     return b.toString();
+  }
+
+  private static final String HEX = "0123456789ABCDEF";
+
+  /** The UTF-8 bytes of one code point (java.nio's encoder is kept out of this pure module). */
+  private static int[] utf8(int cp) {
+    if (cp < 0x80) {
+      return new int[] {cp};
+    }
+    if (cp < 0x800) {
+      return new int[] {0xC0 | cp >> 6, 0x80 | cp & 0x3F};
+    }
+    if (cp < 0x10000) {
+      return new int[] {0xE0 | cp >> 12, 0x80 | cp >> 6 & 0x3F, 0x80 | cp & 0x3F};
+    }
+    return new int[] {0xF0 | cp >> 18, 0x80 | cp >> 12 & 0x3F, 0x80 | cp >> 6 & 0x3F, 0x80 | cp & 0x3F};
   }
 }

@@ -18,6 +18,7 @@ class UriTemplateTest {
       "https://h/{missing}/x            | {}                             | https://h//x",
       "https://h/{name}                 | {\"name\": \"Zoë\"}            | https://h/Zo%C3%AB",
       "https://h/plain                  | {}                             | https://h/plain",
+      "https://h/{e}                    | {\"e\": \"€😀\"}                | https://h/%E2%82%AC%F0%9F%98%80",
       "${ \"https://h/\" + .id }        | {\"id\": 1}                    | ${ \"https://h/\" + .id }",
       "https://h/{+reserved}            | {\"reserved\": 1}              | https://h/{+reserved}",
   })
