@@ -25,15 +25,13 @@ import java.util.Map;
  * ({@code content}: the body, parsed when it is JSON; {@code response}: request, status code,
  * headers and content; {@code raw}: the body in base64). A status of 400 or more, or no
  * answer, is a {@code communication} fault with that status (503 when there was no answer).
+ * Requests to hosts in the {@link HostRedirects} go to their stand-ins; {@code request.uri} in
+ * a {@code response} output stays the URI the workflow asked for.
  */
 final class HttpCaller {
   private final HttpClient client;
   private final Duration timeout;
   private final HostRedirects redirects;
-
-  HttpCaller(Duration timeout) {
-    this(timeout, HostRedirects.NONE);
-  }
 
   /** Requests to the hosts in {@code redirects} go to their stand-ins (see {@link HostRedirects}). */
   HttpCaller(Duration timeout, HostRedirects redirects) {

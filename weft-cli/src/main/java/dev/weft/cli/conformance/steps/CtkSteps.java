@@ -116,7 +116,7 @@ public final class CtkSteps {
   @Then("^the workflow output should have a '([^']+)' property containing (\\d+) items$")
   public void theWorkflowOutputShouldHaveAPropertyContainingItems(String path, int count) {
     JsonNode actual = JsonMatch.at(output(), path);
-    if (!actual.isArray() && !actual.isObject() || actual.size() != count) {
+    if ((!actual.isArray() && !actual.isObject()) || actual.size() != count) {
       throw new AssertionError("expected " + path + " to hold " + count + " items, got " + (actual.isMissingNode() ? "nothing" : actual));
     }
   }
