@@ -29,36 +29,47 @@ final class Effects {
   }
 
   /**
-   * {@code call: http} and {@code call: openapi}: {@code with} evaluated, the endpoint's URI
-   * template expanded against the task input, and an {@code authentication: {use: name}}
-   * replaced by {@code use.authentications.name} of the document (evaluated the same way).
+   * {@code call: http} and {@code call: openapi}. A reference to an authentication policy the
+   * document does not define, or an openapi call without {@code document.endpoint}, faults at
+   * once; otherwise the command carries {@link #arguments}.
    */
   private static Flow callEndpoint(Replay replay, Step.Call call, JsonNode input, Map<String, JsonNode> vars) {
     String at = call.common().pointer();
     boolean http = call.function().equals("http");
-    // a copy: an expression may have returned a part of the input, which must not change
-    JsonNode evaluated = Expressions.evaluateTemplate(call.with(), input, vars).deepCopy();
-    if (!(evaluated instanceof ObjectNode with)) {
-      return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "with must be an object", at + "/with"));
+    if (!(call.with() instanceof ObjectNode)) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "call: " + call.function() + " needs a 'with' object", at));
     }
-    if (http && !writtenAsExpression(call.with().path("endpoint"))) {
-      expandEndpoint(with, input);
+    JsonNode auth = http ? call.with().path("endpoint").path("authentication") : call.with().path("authentication");
+    if (auth.has("use") && replay.document().path("use").path("authentications").path(auth.path("use").asText()).isMissingNode()) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Unknown authentication",
+          "use.authentications has no policy named '" + auth.path("use").asText() + "'", at + "/with"));
     }
-    JsonNode documentEndpoint = with.path("document").path("endpoint");
+    JsonNode documentEndpoint = call.with().path("document").path("endpoint");
     if (!http && !documentEndpoint.isTextual() && !documentEndpoint.path("uri").isTextual()) {
       return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "with.document.endpoint is missing", at + "/with/document"));
     }
+    return replay.await(at, id -> http ? new Command.CallHttp(id, at, arguments(replay, call, input, vars))
+        : new Command.CallOpenApi(id, at, arguments(replay, call, input, vars)), r -> r);
+  }
+
+  /**
+   * {@code with} evaluated, an http endpoint's URI template expanded against the task input, and
+   * an {@code authentication: {use: name}} replaced by {@code use.authentications.name} of the
+   * document (evaluated the same way).
+   */
+  private static ObjectNode arguments(Replay replay, Step.Call call, JsonNode input, Map<String, JsonNode> vars) {
+    boolean http = call.function().equals("http");
+    // a copy: an expression may have returned a part of the input, which must not change
+    ObjectNode with = (ObjectNode) Expressions.evaluateTemplate(call.with(), input, vars).deepCopy();
+    if (http && !writtenAsExpression(call.with().path("endpoint"))) {
+      expandEndpoint(with, input);
+    }
     ObjectNode authHolder = !http ? with : with.get("endpoint") instanceof ObjectNode e ? e : null;
     if (authHolder != null && authHolder.path("authentication").has("use")) {
-      String name = authHolder.path("authentication").path("use").asText();
-      JsonNode policy = replay.document().path("use").path("authentications").path(name);
-      if (policy.isMissingNode()) {
-        return new Flow.Raised(Errors.of("configuration", 400, "Unknown authentication",
-            "use.authentications has no policy named '" + name + "'", at + "/with"));
-      }
+      JsonNode policy = replay.document().path("use").path("authentications").path(authHolder.path("authentication").path("use").asText());
       authHolder.set("authentication", Expressions.evaluateTemplate(policy, input, vars));
     }
-    return replay.await(at, id -> http ? new Command.CallHttp(id, at, with) : new Command.CallOpenApi(id, at, with), r -> r);
+    return with;
   }
 
   /** An endpoint given by an expression is a URI once evaluated, not a template. */
