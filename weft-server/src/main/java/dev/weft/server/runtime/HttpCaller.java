@@ -128,20 +128,19 @@ final class HttpCaller {
     }
   }
 
+  /** The URI with {@code query} appended; an array value repeats its name once per item ({@code a=1&a=2}). */
   private static String withQuery(String uri, JsonNode query) {
     if (!query.isObject() || query.isEmpty()) {
       return uri;
     }
-    StringBuilder b = new StringBuilder(uri).append(uri.contains("?") ? '&' : '?');
-    List<Map.Entry<String, JsonNode>> params = query.properties().stream().toList();
-    for (int i = 0; i < params.size(); i++) {
-      if (i > 0) {
-        b.append('&');
+    List<String> pairs = new java.util.ArrayList<>();
+    for (Map.Entry<String, JsonNode> p : query.properties()) {
+      for (JsonNode v : p.getValue().isArray() ? p.getValue() : List.of(p.getValue())) {
+        pairs.add(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(v.isValueNode() ? v.asText() : v.toString(), StandardCharsets.UTF_8));
       }
-      b.append(URLEncoder.encode(params.get(i).getKey(), StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(params.get(i).getValue().asText(), StandardCharsets.UTF_8));
     }
-    return b.toString();
+    return uri + (uri.contains("?") ? '&' : '?') + String.join("&", pairs);
   }
 
   private static JsonNode content(String text) {
