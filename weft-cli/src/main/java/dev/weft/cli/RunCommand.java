@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.weft.server.runtime.HostRedirects;
 import dev.weft.server.runtime.RunResult;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.server.runtime.WorkflowRuntime;
@@ -51,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Database URL: jdbc:h2:file:... or jdbc:postgresql://... (default ${DEFAULT-VALUE}).")
   String db = Database.DEFAULT_URL;
 
+  @Option(names = "--http-hosts", paramLabel = "HOST=ADDRESS[,...]",
+      description = "Send http and openapi calls for HOST to http://ADDRESS instead (e.g. httpbin.org=127.0.0.1:8080); the workflow text is unchanged.")
+  String httpHosts = "";
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -71,6 +76,12 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return WeftCommand.BAD_INPUT;
     }
+    HostRedirects redirects;
+    try {
+      redirects = HostRedirects.parse(httpHosts);
+    } catch (IllegalArgumentException e) {
+      return bad(err, "--http-hosts: " + e.getMessage());
+    }
     JsonNode in;
     try {
       in = readInput();
@@ -79,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
     }
     try (Database database = Database.open(db)) {
       WorkflowRuntime runtime = new WorkflowRuntime(database, RuntimeClock.system(),
-          () -> UUID.randomUUID().toString(), Duration.ofSeconds(30));
+          () -> UUID.randomUUID().toString(), Duration.ofSeconds(30), redirects);
       RunResult r = runtime.run(text, in, "run-" + UUID.randomUUID());
       return switch (r.status()) {
         case COMPLETED -> print(out, r.output(), WeftCommand.OK);

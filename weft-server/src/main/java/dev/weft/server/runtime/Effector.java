@@ -11,10 +11,12 @@ import java.time.Instant;
 /** Carries out one command that has an answer right away (everything but timers). */
 final class Effector {
   private final HttpCaller http;
+  private final OpenApiCaller openApi;
   private final EventSink sink;
 
-  Effector(Duration httpTimeout, EventSink emitted) {
-    this.http = new HttpCaller(httpTimeout);
+  Effector(Duration httpTimeout, EventSink emitted, HostRedirects redirects) {
+    this.http = new HttpCaller(httpTimeout, redirects);
+    this.openApi = new OpenApiCaller(http);
     this.sink = emitted;
   }
 
@@ -23,6 +25,7 @@ final class Effector {
     return switch (c) {
       case Command.CallService s -> Builtins.call(s);
       case Command.CallHttp h -> http.call(h);
+      case Command.CallOpenApi o -> openApi.call(o);
       case Command.RunShell r -> ShellRunner.run(r);
       case Command.Emit e -> publish(emitted(e, nowMillis), e.step());
       case Command.RunWorkflow w -> throw new CommandFault("runtime", 501, "Not supported",
@@ -44,11 +47,14 @@ final class Effector {
     return event;
   }
 
-  /** The event as sent, with an id (the command id) and time when it has none. */
+  /** The event as sent, as a CloudEvent: with an id (the command id), a time and {@code specversion} 1.0 when it has none. */
   private static JsonNode emitted(Command.Emit e, long nowMillis) {
     ObjectNode event = e.event() != null && e.event().isObject() ? e.event().deepCopy() : JSON.createObjectNode();
     if (!event.has("id")) {
       event.put("id", e.id());
+    }
+    if (!event.has("specversion")) {
+      event.put("specversion", "1.0");
     }
     if (!event.has("time")) {
       event.put("time", Instant.ofEpochMilli(nowMillis).toString());

@@ -25,14 +25,19 @@ import java.util.Map;
  * ({@code content}: the body, parsed when it is JSON; {@code response}: request, status code,
  * headers and content; {@code raw}: the body in base64). A status of 400 or more, or no
  * answer, is a {@code communication} fault with that status (503 when there was no answer).
+ * Requests to hosts in the {@link HostRedirects} go to their stand-ins; {@code request.uri} in
+ * a {@code response} output stays the URI the workflow asked for.
  */
 final class HttpCaller {
   private final HttpClient client;
   private final Duration timeout;
+  private final HostRedirects redirects;
 
-  HttpCaller(Duration timeout) {
+  /** Requests to the hosts in {@code redirects} go to their stand-ins (see {@link HostRedirects}). */
+  HttpCaller(Duration timeout, HostRedirects redirects) {
     this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     this.timeout = timeout;
+    this.redirects = redirects;
   }
 
   JsonNode call(Command.CallHttp c) throws CommandFault {
@@ -43,7 +48,7 @@ final class HttpCaller {
     uri = withQuery(uri, with.path("query"));
     HttpRequest.Builder req;
     try {
-      req = HttpRequest.newBuilder(URI.create(uri)).timeout(timeout);
+      req = HttpRequest.newBuilder(target(uri)).timeout(timeout);
     } catch (IllegalArgumentException e) {
       throw new CommandFault("configuration", 400, "Bad endpoint", uri + ": " + e.getMessage(), c.step());
     }
@@ -89,25 +94,53 @@ final class HttpCaller {
     } else if (auth.has("bearer")) {
       req.header("Authorization", "Bearer " + auth.get("bearer").path("token").asText());
     } else {
+      String scheme = auth.properties().stream().map(Map.Entry::getKey).findFirst().orElse("(none)");
       throw new CommandFault("configuration", 501, "Not supported",
-          "only basic and bearer authentication written inline are supported", step);
+          "authentication '" + scheme + "' is not supported; Weft sends basic and bearer (inline or by use.authentications)", step);
     }
   }
 
+  /** Where the request really goes: the endpoint, or its stand-in when its host is redirected. */
+  private URI target(String uri) {
+    return redirects.target(URI.create(uri));
+  }
+
+  /** Fetches a document (an OpenAPI description) by GET; a status of 400 or more is a communication fault. */
+  String fetch(String uri, JsonNode authentication, String step) throws CommandFault {
+    HttpRequest.Builder req;
+    try {
+      req = HttpRequest.newBuilder(target(uri)).timeout(timeout).GET();
+    } catch (IllegalArgumentException e) {
+      throw new CommandFault("configuration", 400, "Bad document endpoint", uri + ": " + e.getMessage(), step);
+    }
+    authenticate(req, authentication == null ? JSON.missingNode() : authentication, step);
+    try {
+      HttpResponse<String> r = client.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (r.statusCode() >= 400) {
+        throw new CommandFault("communication", r.statusCode(), "HTTP " + r.statusCode(), "GET " + uri, step);
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new CommandFault("communication", 503, "Service unavailable", "GET " + uri + ": " + e, step);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFault("communication", 503, "Interrupted", "GET " + uri, step);
+    }
+  }
+
+  /** The URI with {@code query} appended; an array value repeats its name once per item ({@code a=1&a=2}). */
   private static String withQuery(String uri, JsonNode query) {
     if (!query.isObject() || query.isEmpty()) {
       return uri;
     }
-    StringBuilder b = new StringBuilder(uri).append(uri.contains("?") ? '&' : '?');
-    List<Map.Entry<String, JsonNode>> params = query.properties().stream().toList();
-    for (int i = 0; i < params.size(); i++) {
-      if (i > 0) {
-        b.append('&');
+    List<String> pairs = new java.util.ArrayList<>();
+    for (Map.Entry<String, JsonNode> p : query.properties()) {
+      for (JsonNode v : p.getValue().isArray() ? p.getValue() : List.of(p.getValue())) {
+        pairs.add(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(v.isValueNode() ? v.asText() : v.toString(), StandardCharsets.UTF_8));
       }
-      b.append(URLEncoder.encode(params.get(i).getKey(), StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(params.get(i).getValue().asText(), StandardCharsets.UTF_8));
     }
-    return b.toString();
+    return uri + (uri.contains("?") ? '&' : '?') + String.join("&", pairs);
   }
 
   private static JsonNode content(String text) {

@@ -67,6 +67,7 @@ final class Journal {
     p.put("decisionId", c.id());
     switch (c) {
       case Command.CallHttp h -> p.put("step", h.step()).set("with", orNull(h.with()));
+      case Command.CallOpenApi o -> p.put("step", o.step()).set("with", orNull(o.with()));
       case Command.CallService s -> {
         p.put("step", s.step()).put("service", s.service());
         p.set("with", orNull(s.with()));
@@ -91,6 +92,7 @@ final class Journal {
     String step = p.path("step").asText();
     return switch (type) {
       case "CallHttp" -> new Command.CallHttp(id, step, p.get("with"));
+      case "CallOpenApi" -> new Command.CallOpenApi(id, step, p.get("with"));
       case "CallService" -> new Command.CallService(id, step, p.path("service").asText(), p.get("with"));
       case "RunShell" -> new Command.RunShell(id, step, p.get("shell"));
       case "RunWorkflow" -> new Command.RunWorkflow(id, step, p.get("workflow"), p.get("input"));

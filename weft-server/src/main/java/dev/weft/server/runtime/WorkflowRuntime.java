@@ -49,18 +49,29 @@ public final class WorkflowRuntime {
   private final Supplier<String> ids;
 
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
-    this(db, clock, ids, httpTimeout, EventSink.NONE);
+    this(db, clock, ids, httpTimeout, EventSink.NONE, HostRedirects.NONE);
   }
 
-  /** As above; the events {@code emit} steps send go to {@code events} (e.g. {@link EventDelivery#publish}). */
+  /** As above; the events {@code emit} steps send go to {@code emitted} (e.g. {@link EventDelivery#publish}). */
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout, EventSink emitted) {
+    this(db, clock, ids, httpTimeout, emitted, HostRedirects.NONE);
+  }
+
+  /** As above; http and openapi calls to the hosts in {@code redirects} go to their stand-ins. */
+  public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout, HostRedirects redirects) {
+    this(db, clock, ids, httpTimeout, EventSink.NONE, redirects);
+  }
+
+  /** Emitted events go to {@code emitted}; calls to the hosts in {@code redirects} go to their stand-ins. */
+  public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout, EventSink emitted,
+      HostRedirects redirects) {
     this.tx = db.transactor();
     this.instances = db.instances();
     this.events = db.events();
     this.outbox = db.outbox();
     this.timers = db.timers();
     this.definitions = new Definitions(db.definitions());
-    this.effector = new Effector(httpTimeout, emitted);
+    this.effector = new Effector(httpTimeout, emitted, redirects);
     this.clock = clock;
     this.ids = ids;
   }
@@ -158,6 +169,15 @@ public final class WorkflowRuntime {
     return new RunResult(inst.id(), inst.status(),
         inst.status() == InstanceStatus.COMPLETED ? r : null,
         inst.status() == InstanceStatus.FAILED ? r : null);
+  }
+
+  /**
+   * The pointers of the tasks the instance has started, in order (see
+   * {@link dev.weft.workflow.decide.Decider#tasksStarted}); recomputed from its snapshot.
+   */
+  public List<String> tasksStarted(String instanceId) {
+    Instance inst = instances.find(instanceId).orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId));
+    return definitions.decider(inst.definitionName(), inst.definitionVersion()).tasksStarted(Snapshots.read(inst.snapshot()));
   }
 
   private void carryOut(PendingCommand p) {

@@ -15,6 +15,12 @@ public sealed interface Command {
   /** {@code with} is the task's {@code with} with its expressions evaluated. */
   record CallHttp(String id, String step, JsonNode with) implements Command {}
 
+  /**
+   * {@code call: openapi}; {@code with} is evaluated and its {@code authentication} reference
+   * resolved. The runtime fetches the document and builds the request from the operation.
+   */
+  record CallOpenApi(String id, String step, JsonNode with) implements Command {}
+
   /** A call of a named service (builtins such as {@code square}, or registered ones). */
   record CallService(String id, String step, String service, JsonNode with) implements Command {}
 

@@ -50,6 +50,20 @@ public final class Decider {
     };
   }
 
+  /**
+   * The pointers of the tasks the instance has started so far, in order: the plan replayed
+   * against the recorded outcomes (pure; the same state gives the same list). A task skipped by
+   * its {@code if} is not listed; a task run again (a loop, a retry) is listed again.
+   */
+  public List<String> tasksStarted(InstanceState state) {
+    if (state.status() == Status.PENDING) {
+      return List.of();
+    }
+    Replay replay = new Replay(plan, state, state.startedAtMillis());
+    replay.runWorkflow();
+    return replay.ran();
+  }
+
   private Decision start(InstanceState state, Event.Started s, long now) {
     InstanceState started = new InstanceState(state.instanceId(), Status.RUNNING, orNull(s.input()),
         s.secrets() == null ? JSON.objectNode() : s.secrets(), now, Map.of(), Map.of(), null, Map.of(), Map.of(), null);

@@ -1,7 +1,9 @@
 package dev.weft.workflow.decide;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.workflow.expr.Expressions;
+import dev.weft.workflow.expr.UriTemplate;
 import dev.weft.workflow.plan.Step;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +11,7 @@ import java.util.Set;
 /** The steps that become commands: calls and runs. Their arguments are evaluated only when the command is issued. */
 final class Effects {
   /** Call protocols the reader accepts but the decider does not carry out yet. */
-  private static final Set<String> NOT_YET = Set.of("grpc", "openapi", "asyncapi", "a2a");
+  private static final Set<String> NOT_YET = Set.of("grpc", "asyncapi", "a2a");
 
   private Effects() {}
 
@@ -19,11 +21,70 @@ final class Effects {
       return new Flow.Raised(Errors.of("runtime", 501, "Not supported",
           "call: " + call.function() + " is validated but not carried out by Weft yet", at));
     }
-    if (call.function().equals("http")) {
-      return replay.await(at, id -> new Command.CallHttp(id, at, Expressions.evaluateTemplate(call.with(), input, vars)), r -> r);
+    return switch (call.function()) {
+      case "http", "openapi" -> callEndpoint(replay, call, input, vars);
+      default -> replay.await(at, id -> new Command.CallService(id, at, call.function(),
+          Expressions.evaluateTemplate(call.with(), input, vars)), r -> r);
+    };
+  }
+
+  /**
+   * {@code call: http} and {@code call: openapi}. A reference to an authentication policy the
+   * document does not define, or an openapi call without {@code document.endpoint}, faults at
+   * once; otherwise the command carries {@link #arguments}.
+   */
+  private static Flow callEndpoint(Replay replay, Step.Call call, JsonNode input, Map<String, JsonNode> vars) {
+    String at = call.common().pointer();
+    boolean http = call.function().equals("http");
+    if (!(call.with() instanceof ObjectNode)) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "call: " + call.function() + " needs a 'with' object", at));
     }
-    return replay.await(at, id -> new Command.CallService(id, at, call.function(),
-        Expressions.evaluateTemplate(call.with(), input, vars)), r -> r);
+    JsonNode auth = http ? call.with().path("endpoint").path("authentication") : call.with().path("authentication");
+    if (auth.has("use") && replay.document().path("use").path("authentications").path(auth.path("use").asText()).isMissingNode()) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Unknown authentication",
+          "use.authentications has no policy named '" + auth.path("use").asText() + "'", at + "/with"));
+    }
+    JsonNode documentEndpoint = call.with().path("document").path("endpoint");
+    if (!http && !documentEndpoint.isTextual() && !documentEndpoint.path("uri").isTextual()) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "with.document.endpoint is missing", at + "/with/document"));
+    }
+    return replay.await(at, id -> http ? new Command.CallHttp(id, at, arguments(replay, call, input, vars))
+        : new Command.CallOpenApi(id, at, arguments(replay, call, input, vars)), r -> r);
+  }
+
+  /**
+   * {@code with} evaluated, an http endpoint's URI template expanded against the task input, and
+   * an {@code authentication: {use: name}} replaced by {@code use.authentications.name} of the
+   * document (evaluated the same way).
+   */
+  private static ObjectNode arguments(Replay replay, Step.Call call, JsonNode input, Map<String, JsonNode> vars) {
+    boolean http = call.function().equals("http");
+    // a copy: an expression may have returned a part of the input, which must not change
+    ObjectNode with = (ObjectNode) Expressions.evaluateTemplate(call.with(), input, vars).deepCopy();
+    if (http && !writtenAsExpression(call.with().path("endpoint"))) {
+      expandEndpoint(with, input);
+    }
+    ObjectNode authHolder = !http ? with : with.get("endpoint") instanceof ObjectNode e ? e : null;
+    if (authHolder != null && authHolder.path("authentication").has("use")) {
+      JsonNode policy = replay.document().path("use").path("authentications").path(authHolder.path("authentication").path("use").asText());
+      authHolder.set("authentication", Expressions.evaluateTemplate(policy, input, vars));
+    }
+    return with;
+  }
+
+  /** An endpoint given by an expression is a URI once evaluated, not a template. */
+  private static boolean writtenAsExpression(JsonNode endpoint) {
+    JsonNode uri = endpoint.isTextual() ? endpoint : endpoint.path("uri");
+    return uri.isTextual() && Expressions.isExpression(uri.asText());
+  }
+
+  private static void expandEndpoint(ObjectNode with, JsonNode input) {
+    JsonNode endpoint = with.path("endpoint");
+    if (endpoint.isTextual()) {
+      with.put("endpoint", UriTemplate.expand(endpoint.asText(), input));
+    } else if (endpoint instanceof ObjectNode e && e.path("uri").isTextual()) {
+      e.put("uri", UriTemplate.expand(e.get("uri").asText(), input));
+    }
   }
 
   static Flow run(Replay replay, Step.Run run, JsonNode input, Map<String, JsonNode> vars) {

@@ -32,6 +32,7 @@ final class Replay {
   private final List<Command> pending = new ArrayList<>();
   private final List<OpenListen> openListens = new ArrayList<>();
   private final Map<String, Integer> runs = new HashMap<>();
+  private final List<String> ran = new ArrayList<>();
   private final ObjectNode workflowVar;
   private final ObjectNode runtimeVar;
   private final ControlSteps control;
@@ -54,6 +55,16 @@ final class Replay {
 
   List<Command> pending() {
     return pending;
+  }
+
+  /** The pointers of the tasks this replay started (guard passed), in the order it started them. */
+  List<String> ran() {
+    return List.copyOf(ran);
+  }
+
+  /** The workflow document (for {@code use.authentications} and other named definitions). */
+  JsonNode document() {
+    return plan.document();
   }
 
   Flow runWorkflow() {
@@ -117,6 +128,7 @@ final class Replay {
       if (c.guard() != null && !Expressions.truthy(Expressions.evaluate(c.guard(), input, vars(scope, input, null, task)))) {
         return new Flow.Done(rawInput, "continue");
       }
+      ran.add(c.pointer());
       Flow flow = execute(step, input, scope, task);
       if (!(flow instanceof Flow.Done done)) {
         return flow;
