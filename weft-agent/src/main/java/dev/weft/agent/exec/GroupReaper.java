@@ -4,6 +4,7 @@ import dev.weft.agent.cgroup.CgroupException;
 import dev.weft.agent.cgroup.TaskCgroup;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -34,13 +35,21 @@ public final class GroupReaper {
    * @throws CgroupException when the cgroup cannot be removed, naming it
    */
   public long reap(long pgid, Optional<TaskCgroup> cgroup) {
+    return reap(OptionalLong.of(pgid), cgroup);
+  }
+
+  /**
+   * Like {@link #reap(long, Optional)}; with no pgid only the cgroup is cleared (used when the
+   * group's pid now belongs to an unrelated process, so the group id no longer names the task).
+   */
+  public long reap(OptionalLong pgid, Optional<TaskCgroup> cgroup) {
     cgroup.ifPresent(g -> {
       if (g.frozen()) {
         g.thaw(); // a frozen process does not die until thawed
       }
     });
     for (int i = 0; i < EMPTY_CHECKS && !leftovers(pgid, cgroup).isEmpty(); i++) {
-      signals.toGroup(pgid, Signal.KILL);
+      pgid.ifPresent(g -> signals.toGroup(g, Signal.KILL));
       signals.toPids(leftovers(pgid, cgroup), Signal.KILL);
       pause();
     }
@@ -50,9 +59,9 @@ public final class GroupReaper {
   }
 
   /** The running (not zombie) processes of the group and the cgroup. */
-  Set<Long> leftovers(long pgid, Optional<TaskCgroup> cgroup) {
+  Set<Long> leftovers(OptionalLong pgid, Optional<TaskCgroup> cgroup) {
     Set<Long> out = new HashSet<>();
-    procs.runningInGroup(pgid).forEach(s -> out.add(s.pid()));
+    pgid.ifPresent(g -> procs.runningInGroup(g).forEach(s -> out.add(s.pid())));
     cgroup.ifPresent(g -> g.pids().stream().filter(p -> procs.stat(p).map(ProcStat::running).orElse(false))
         .forEach(out::add));
     return out;

@@ -6,6 +6,7 @@ import dev.weft.agent.exec.OutcomeRules;
 import dev.weft.agent.exec.ProcessTable;
 import dev.weft.agent.exec.TaskOutcome;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Run once when an agent starts: finds the tasks an earlier agent on this state directory left
@@ -33,7 +34,10 @@ public final class OrphanSweep {
     if (procs.running(r.pid(), r.startTicks())) {
       return new Orphan.Alive(r);
     }
-    long oomKills = reaper.reap(r.pid(), r.cgroup());
+    // A live process now holding the pid (a different start time) proves the old group is gone and
+    // the id reused; its members are not ours, so only the cgroup is cleared then.
+    boolean pidReused = procs.stat(r.pid()).filter(s -> s.startTicks() != r.startTicks()).isPresent();
+    long oomKills = reaper.reap(pidReused ? OptionalLong.empty() : OptionalLong.of(r.pid()), r.cgroup());
     Integer code = state.exitCode(r.taskId()).orElse(null);
     TaskOutcome outcome = OutcomeRules.judge(r.taskId(), new ExitFacts(code, null, null, oomKills, false, ""));
     state.forget(r.taskId());
