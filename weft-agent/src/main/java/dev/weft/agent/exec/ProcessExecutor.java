@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,11 @@ public final class ProcessExecutor implements TaskRunner {
   }
 
   @Override
+  public CompletableFuture<TaskOutcome> launch(TaskCommand command) {
+    return start(command).outcome();
+  }
+
+  /** Starts a task; see {@link #launch}. */
   public RunningTask start(TaskCommand cmd) {
     if (tasks.containsKey(cmd.taskId())) {
       throw new IllegalStateException("task " + cmd.taskId() + " is already running");

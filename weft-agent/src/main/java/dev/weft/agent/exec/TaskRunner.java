@@ -2,6 +2,7 @@ package dev.weft.agent.exec;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the agent loop needs of an executor. Calls for a task the runner does not know are no-ops
@@ -9,12 +10,12 @@ import java.util.Set;
  */
 public interface TaskRunner {
   /**
-   * Starts a task.
+   * Starts a task; the future completes with its outcome once it has ended and nothing of it runs.
    *
    * @throws TaskStartException when it cannot be started (bad working directory, fence failure); the
    *     message names the task and the cause
    */
-  RunningTask start(TaskCommand command);
+  CompletableFuture<TaskOutcome> launch(TaskCommand command);
 
   /** Stops a task (SIGTERM to its group, SIGKILL after its grace); its outcome will be KILLED. */
   boolean kill(String taskId, String why);
