@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.cli.agent.AgentCommand;
 import dev.weft.cli.simulate.SimulateCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
         SimulateCommand.class,
         DemoCommand.class,
         RunCommand.class,
+        AgentCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class WeftCommand implements Callable<Integer> {

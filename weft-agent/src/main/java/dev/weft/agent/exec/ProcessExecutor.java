@@ -8,6 +8,7 @@ import dev.weft.agent.logs.LogStream;
 import dev.weft.agent.logs.TaskLogs;
 import dev.weft.agent.state.StateDir;
 import dev.weft.agent.state.TaskRecord;
+import dev.weft.model.codec.DurationParser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public final class ProcessExecutor implements TaskRunner {
     state.write(TaskRecord.of(cmd.taskId(), process.pid(), ticks, fence));
     if (!cmd.timeout().isZero()) {
       task.addTimer(timers.schedule(() -> stop(task, TaskStatus.TIMED_OUT, "ran past its timeout of "
-          + cmd.timeout() + "; process group killed", cmd.grace()), cmd.timeout().toMillis(), TimeUnit.MILLISECONDS));
+          + DurationParser.format(cmd.timeout().toMillis()) + "; process group killed", cmd.grace()), cmd.timeout().toMillis(), TimeUnit.MILLISECONDS));
     }
     process.onExit().thenRunAsync(() -> finish(task, process.exitValue()), timers);
     return task;
