@@ -137,7 +137,8 @@ public final class ProcessExecutor implements TaskRunner {
   }
 
   private void stop(RunningTask task, TaskStatus status, String detail, Duration grace) {
-    if (!task.requestStop(status, detail)) {
+    // a wrapper that has already exited ended on its own: its outcome is not the stop's
+    if (!procs.running(task.pid(), task.startTicks()) || !task.requestStop(status, detail)) {
       return;
     }
     reaper.signal(task.pid(), task.cgroup(), Signal.TERM);
