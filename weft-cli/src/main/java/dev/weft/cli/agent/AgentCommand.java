@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
     description = "The agent: probe this machine, run a task on it with its resources enforced.",
-    subcommands = {ProbeCommand.class, ExecCommand.class})
+    subcommands = {ProbeCommand.class, ExecCommand.class, LogsCommand.class})
 public final class AgentCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

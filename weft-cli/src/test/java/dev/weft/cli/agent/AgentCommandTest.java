@@ -54,4 +54,21 @@ class AgentCommandTest {
     assertThat(kind.exitCode()).isEqualTo(2);
     assertThat(kind.err()).contains("--enforcement").contains("jail");
   }
+
+  @Test
+  void logs_prints_what_a_task_wrote_and_follow_ends_with_the_task() {
+    WeftRun.of("agent", "exec", "--data-dir", tmp.toString(), "--cgroup-name", "weft-test", "--id", "t-logs", "--",
+        "sh", "-c", "echo one; echo two; echo bad >&2");
+    WeftRun out = WeftRun.of("agent", "logs", "--data-dir", tmp.toString(), "--follow", "t-logs");
+    assertThat(out.exitCode()).isZero();
+    assertThat(out.out()).isEqualTo("one\ntwo\n");
+    assertThat(WeftRun.of("agent", "logs", "--data-dir", tmp.toString(), "--stderr", "t-logs").out()).isEqualTo("bad\n");
+  }
+
+  @Test
+  void logs_of_an_unknown_task_is_a_usage_error() {
+    WeftRun r = WeftRun.of("agent", "logs", "--data-dir", tmp.toString(), "nope");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("no task nope");
+  }
 }
