@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessExecutor implements TaskRunner {
   private static final int STDERR_TAIL = 4096;
+  private static final int LEADER_CHECKS = 5000;
   private final Confiner confiner;
   private final TaskLogs logs;
   private final StateDir state;
@@ -69,7 +70,7 @@ public final class ProcessExecutor implements TaskRunner {
       throw new TaskStartException("task " + cmd.taskId() + ": " + e.getMessage(), e);
     }
     Process process = launch(cmd, fence);
-    long ticks = procs.stat(process.pid()).map(ProcStat::startTicks).orElse(0L);
+    long ticks = awaitGroupLeader(process).map(ProcStat::startTicks).orElse(0L);
     RunningTask task = new RunningTask(cmd.taskId(), process.pid(), ticks, fence.cgroup(), fence.memoryByRlimit());
     tasks.put(cmd.taskId(), task);
     state.write(TaskRecord.of(cmd.taskId(), process.pid(), ticks, fence));
@@ -98,6 +99,28 @@ public final class ProcessExecutor implements TaskRunner {
       throw new TaskStartException("task " + cmd.taskId() + ": cannot start " + cmd.argv().get(0)
           + (cmd.workDir() == null ? "" : " in " + cmd.workDir()) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Waits until the wrapper has called setsid (it leads its own group), so that a signal to the
+   * group cannot miss it; returns its /proc entry, empty if it ended first. A few milliseconds.
+   */
+  private Optional<ProcStat> awaitGroupLeader(Process process) {
+    for (int i = 0; i < LEADER_CHECKS; i++) {
+      Optional<ProcStat> s = procs.stat(process.pid());
+      if (s.map(ProcStat::pgrp).orElse(-1L) == process.pid() || !process.isAlive()) {
+        return s;
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return s;
+      }
+    }
+    process.destroyForcibly();
+    throw new TaskStartException("the wrapper of a task (pid " + process.pid() + ") did not start its own "
+        + "process group; is setsid installed?", null);
   }
 
   /**
