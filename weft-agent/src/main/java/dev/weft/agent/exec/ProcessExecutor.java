@@ -75,8 +75,10 @@ public final class ProcessExecutor implements TaskRunner {
     tasks.put(cmd.taskId(), task);
     state.write(TaskRecord.of(cmd.taskId(), process.pid(), ticks, fence));
     if (!cmd.timeout().isZero()) {
-      task.addTimer(timers.schedule(() -> stop(task, TaskStatus.TIMED_OUT, "ran past its timeout of "
-          + DurationParser.format(cmd.timeout().toMillis()) + "; process group killed", cmd.grace()), cmd.timeout().toMillis(), TimeUnit.MILLISECONDS));
+      String why = "ran past its timeout of " + DurationParser.format(cmd.timeout().toMillis())
+          + "; process group killed";
+      task.addTimer(timers.schedule(() -> stop(task, TaskStatus.TIMED_OUT, why, cmd.grace()),
+          cmd.timeout().toMillis(), TimeUnit.MILLISECONDS));
     }
     process.onExit().thenRunAsync(() -> finish(task, process.exitValue()), timers);
     return task;
