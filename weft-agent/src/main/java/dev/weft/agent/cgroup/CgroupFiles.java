@@ -47,7 +47,11 @@ final class CgroupFiles {
     } catch (NoSuchFileException e) {
       return Set.of();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // ENODEV: the group was removed while we read it (the task ended meanwhile)
+      if (!Files.exists(procs) || String.valueOf(e.getMessage()).contains("No such device")) {
+        return Set.of();
+      }
+      throw new UncheckedIOException("cannot read " + procs, e);
     }
   }
 

@@ -178,8 +178,15 @@ public final class ProcessExecutor implements TaskRunner {
     if (task == null) {
       return Optional.empty();
     }
-    SuspendMethod method = task.cgroup().filter(g -> g.freeze()).isPresent() ? SuspendMethod.FREEZER
-        : SuspendMethod.SIGSTOP;
+    SuspendMethod method;
+    try {
+      method = task.cgroup().filter(g -> g.freeze()).isPresent() ? SuspendMethod.FREEZER : SuspendMethod.SIGSTOP;
+    } catch (CgroupException e) {
+      if (procs.running(task.pid(), task.startTicks())) {
+        throw e;
+      }
+      return Optional.empty(); // it ended meanwhile; its outcome is on its way
+    }
     if (method == SuspendMethod.SIGSTOP) {
       reaper.signal(task.pid(), task.cgroup(), Signal.STOP);
     }
@@ -194,7 +201,14 @@ public final class ProcessExecutor implements TaskRunner {
       return false;
     }
     if (task.suspendedBy().orElse(null) == SuspendMethod.FREEZER) {
-      task.cgroup().ifPresent(g -> g.thaw());
+      try {
+        task.cgroup().ifPresent(g -> g.thaw());
+      } catch (CgroupException e) {
+        if (procs.running(task.pid(), task.startTicks())) {
+          throw e;
+        }
+        return false; // it ended meanwhile
+      }
     } else {
       reaper.signal(task.pid(), task.cgroup(), Signal.CONT);
     }

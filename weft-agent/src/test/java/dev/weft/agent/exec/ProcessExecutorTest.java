@@ -2,7 +2,6 @@ package dev.weft.agent.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,9 +137,10 @@ class ProcessExecutorTest {
   @Test
   void a_task_id_that_is_running_cannot_be_started_twice() throws Exception {
     String id = Rig.id("twice");
-    rig.executor.start(TaskCommand.shell(id, "sleep 600"));
+    RunningTask first = rig.executor.start(TaskCommand.shell(id, "sleep 600"));
     assertThatThrownBy(() -> rig.executor.start(TaskCommand.shell(id, "true")))
         .hasMessageContaining(id).hasMessageContaining("already running");
-    assumeTrue(rig.executor.kill(id, "cleanup", Duration.ZERO));
+    rig.executor.kill(id, "cleanup", Duration.ZERO);
+    assertThat(first.outcome().get(1, TimeUnit.MINUTES).status()).isEqualTo(TaskStatus.KILLED);
   }
 }

@@ -75,9 +75,19 @@ public final class Rig implements AutoCloseable {
     return Duration.ofSeconds(s);
   }
 
+  /** Kills what still runs and waits for it to be cleaned up (cgroup removed) before stopping the timers. */
   @Override
   public void close() {
-    executor.running().forEach(id -> executor.kill(id, "test over", Duration.ZERO));
+    for (String id : executor.running()) {
+      executor.task(id).ifPresent(t -> {
+        executor.kill(id, "test over", Duration.ZERO);
+        try {
+          t.outcome().get(1, TimeUnit.MINUTES);
+        } catch (Exception e) {
+          throw new IllegalStateException("task " + id + " did not end after SIGKILL", e);
+        }
+      });
+    }
     timers.shutdown();
   }
 }
