@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.cli.agent.AgentCommand;
 import dev.weft.cli.simulate.SimulateCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
         DemoCommand.class,
         RunCommand.class,
         ConformanceCommand.class,
+        AgentCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class WeftCommand implements Callable<Integer> {

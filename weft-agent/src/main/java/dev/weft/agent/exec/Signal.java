@@ -1,0 +1,6 @@
+package dev.weft.agent.exec;
+
+/** The signals the agent sends to task processes. */
+public enum Signal {
+  TERM, KILL, STOP, CONT
+}

@@ -1,0 +1,60 @@
+package dev.weft.agent.exec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to run for one task.
+ *
+ * @param taskId the task's id, unique on this agent while it runs (also names its logs and cgroup)
+ * @param argv the program and its arguments (a shell command is {@code sh -c COMMAND}, see {@link #shell})
+ * @param env variables added to the agent's environment
+ * @param workDir the working directory, or null for the agent's own
+ * @param cpuMillis the cpu request (1000 = one core), 0 = no limit
+ * @param memoryMiB the memory request, 0 = no limit
+ * @param timeout how long the task may run, or {@link Duration#ZERO} for no limit
+ * @param grace how long a stopped task gets between SIGTERM and SIGKILL
+ */
+public record TaskCommand(String taskId, List<String> argv, Map<String, String> env, Path workDir, long cpuMillis,
+    long memoryMiB, Duration timeout, Duration grace) {
+  public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
+  public TaskCommand {
+    if (taskId == null || taskId.isBlank()) {
+      throw new IllegalArgumentException("taskId: must not be blank");
+    }
+    if (argv == null || argv.isEmpty()) {
+      throw new IllegalArgumentException("task " + taskId + ": argv must not be empty");
+    }
+    if (cpuMillis < 0 || memoryMiB < 0) {
+      throw new IllegalArgumentException("task " + taskId + ": cpu and memory cannot be negative");
+    }
+    argv = List.copyOf(argv);
+    env = env == null ? Map.of() : Map.copyOf(env);
+    timeout = timeout == null ? Duration.ZERO : timeout;
+    grace = grace == null ? DEFAULT_GRACE : grace;
+  }
+
+  /** A task that runs {@code sh -c command}, with no limits, timeout or extra environment. */
+  public static TaskCommand shell(String taskId, String command) {
+    return new TaskCommand(taskId, List.of("sh", "-c", command), Map.of(), null, 0, 0, Duration.ZERO, DEFAULT_GRACE);
+  }
+
+  public TaskCommand withLimits(long cpu, long memory) {
+    return new TaskCommand(taskId, argv, env, workDir, cpu, memory, timeout, grace);
+  }
+
+  public TaskCommand withTimeout(Duration t, Duration g) {
+    return new TaskCommand(taskId, argv, env, workDir, cpuMillis, memoryMiB, t, g);
+  }
+
+  public TaskCommand withEnv(Map<String, String> e) {
+    return new TaskCommand(taskId, argv, e, workDir, cpuMillis, memoryMiB, timeout, grace);
+  }
+
+  public TaskCommand inDir(Path dir) {
+    return new TaskCommand(taskId, argv, env, dir, cpuMillis, memoryMiB, timeout, grace);
+  }
+}

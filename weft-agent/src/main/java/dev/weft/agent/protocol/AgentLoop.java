@@ -1,0 +1,140 @@
+package dev.weft.agent.protocol;
+
+import dev.weft.agent.exec.SuspendMethod;
+import dev.weft.agent.exec.TaskOutcome;
+import dev.weft.agent.exec.TaskRunner;
+import dev.weft.agent.exec.TaskStartException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Drives a {@link TaskRunner} from an {@link AgentProtocol}. One {@link #tick()} is one round:
+ * heartbeat when due, report what changed, long-poll for assignments (starts only for free slots),
+ * carry them out, report again. Status changes wait in an ordered queue and leave it only once a
+ * report has been accepted, so a server that is down loses nothing. Time comes from the injected
+ * clock; a tick never sleeps except inside the protocol's long-poll.
+ */
+public final class AgentLoop {
+  private final AgentProtocol protocol;
+  private final TaskRunner runner;
+  private final NodeInfo node;
+  private final LoopSettings settings;
+  private final InstantSource clock;
+  private final LinkedBlockingDeque<StatusChange> pending = new LinkedBlockingDeque<>();
+  private Joined session;
+  private Instant lastHeartbeat = Instant.MIN;
+
+  public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
+      InstantSource clock) {
+    this.protocol = protocol;
+    this.runner = runner;
+    this.node = node;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** The session, joining first when there is none. */
+  public Joined session() {
+    if (session == null) {
+      session = protocol.join(node);
+      lastHeartbeat = clock.instant();
+    }
+    return session;
+  }
+
+  /** One round; see the class comment. A {@link ProtocolException} leaves pending changes queued. */
+  public void tick() {
+    String nodeId = session().nodeId();
+    heartbeatIfDue(nodeId);
+    reportPending(nodeId);
+    int free = Math.max(0, settings.slots() - runner.running().size());
+    List<Assignment> work = protocol.poll(nodeId, Math.min(free, settings.pollBatch()), settings.pollWait());
+    work.forEach(this::apply);
+    reportPending(nodeId);
+  }
+
+  /** Ticks until {@code stop} is true; a failed round is retried on the next (after the heartbeat interval). */
+  public void runUntil(BooleanSupplier stop, Runnable afterFailure) {
+    while (!stop.getAsBoolean()) {
+      try {
+        tick();
+      } catch (ProtocolException e) {
+        afterFailure.run();
+      }
+    }
+  }
+
+  /** The changes not yet accepted by the server, oldest first. */
+  public List<StatusChange> pending() {
+    return List.copyOf(pending);
+  }
+
+  private void heartbeatIfDue(String nodeId) {
+    Instant now = clock.instant();
+    if (now.isBefore(lastHeartbeat.plus(settings.heartbeatEvery()))) {
+      return;
+    }
+    if (!protocol.heartbeat(new Heartbeat(nodeId, now, runner.running()))) {
+      session = null; // the server forgot this node (e.g. marked it down): join again
+      session();
+    }
+    lastHeartbeat = now;
+  }
+
+  private void apply(Assignment a) {
+    switch (a) {
+      case Assignment.Start s -> start(s);
+      case Assignment.Kill k -> runner.kill(k.taskId(), k.reason());
+      case Assignment.Suspend s -> {
+        Optional<SuspendMethod> how = runner.suspend(s.taskId());
+        how.ifPresent(m -> change(s.taskId(), TaskState.SUSPENDED, null, "suspended by " + m.name().toLowerCase()));
+      }
+      case Assignment.Resume r -> {
+        if (runner.resume(r.taskId())) {
+          change(r.taskId(), TaskState.RESUMED, null, "resumed");
+        }
+      }
+    }
+  }
+
+  private void start(Assignment.Start s) {
+    String id = s.taskId();
+    if (runner.running().contains(id)) {
+      return;
+    }
+    try {
+      var outcome = runner.launch(s.command());
+      change(id, TaskState.RUNNING, null, "started");
+      // attached after RUNNING is queued, so the end is never reported before the start
+      outcome.whenComplete((o, failure) -> ended(id, o, failure));
+    } catch (TaskStartException e) {
+      change(id, TaskState.REJECTED, null, e.getMessage());
+    }
+  }
+
+  private void ended(String id, TaskOutcome outcome, Throwable failure) {
+    if (failure != null) {
+      change(id, TaskState.FAILED, null, "the agent lost the task: " + failure.getMessage());
+    } else {
+      change(id, TaskState.ended(outcome.status()), outcome.exitCode(), outcome.detail());
+    }
+  }
+
+  private void change(String id, TaskState state, Integer exitCode, String detail) {
+    pending.addLast(new StatusChange(id, state, exitCode, detail, clock.instant()));
+  }
+
+  private void reportPending(String nodeId) {
+    while (!pending.isEmpty()) {
+      List<StatusChange> batch = new ArrayList<>();
+      pending.stream().limit(settings.reportBatch()).forEach(batch::add);
+      protocol.report(nodeId, batch);
+      batch.forEach(c -> pending.pollFirst()); // only this thread removes, from the head the batch came from
+    }
+  }
+}
