@@ -26,11 +26,24 @@ public final class WorkflowReader {
     try {
       document = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new WorkflowValidationException(List.of(new Problem("", "not a YAML or JSON document" + where + ": " + e.getOriginalMessage())));
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      String where = line <= 0 ? "" : " at line " + line + ", column " + e.getLocation().getColumnNr();
+      throw new WorkflowValidationException(List.of(new Problem("", Math.max(line, 0),
+          "not a YAML or JSON document" + where + ": " + firstLine(e.getOriginalMessage()))));
     }
-    validate(document);
+    try {
+      validate(document);
+    } catch (WorkflowValidationException e) {
+      LineIndex lines = LineIndex.of(text);
+      throw new WorkflowValidationException(e.problems().stream().map(p -> p.withLine(lines.line(p.pointer()))).toList());
+    }
     return document;
+  }
+
+  private static String firstLine(String message) {
+    String m = String.valueOf(message).strip();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** Validates a document tree; see {@link #read(String)}. */
@@ -40,6 +53,7 @@ public final class WorkflowReader {
     }
     List<Problem> problems = new ArrayList<>(SchemaCheck.check(document));
     problems.addAll(SemanticCheck.check(document));
+    problems.addAll(UsageCheck.check(document));
     if (!problems.isEmpty()) {
       throw new WorkflowValidationException(problems);
     }
