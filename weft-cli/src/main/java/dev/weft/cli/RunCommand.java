@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
       PlanCompiler.compile(text);
     } catch (WorkflowValidationException e) {
       for (Problem p : e.problems()) {
-        err.println(p);
+        err.println(p.format(file.toString()));
       }
       err.flush();
       return WeftCommand.BAD_INPUT;

@@ -51,9 +51,12 @@ public final class WorkflowReader {
     if (document == null || !document.isObject()) {
       throw new WorkflowValidationException(List.of(new Problem("", "a workflow document must be an object with 'document' and 'do'")));
     }
-    List<Problem> problems = new ArrayList<>(SchemaCheck.check(document));
+    List<Problem> usage = UsageCheck.check(document);
+    java.util.Set<String> explained = new java.util.HashSet<>(usage.stream().map(Problem::pointer).toList());
+    // a duration or reference problem says more than the schema's choice of forms at the same place
+    List<Problem> problems = new ArrayList<>(SchemaCheck.check(document).stream().filter(p -> !explained.contains(p.pointer())).toList());
     problems.addAll(SemanticCheck.check(document));
-    problems.addAll(UsageCheck.check(document));
+    problems.addAll(usage);
     if (!problems.isEmpty()) {
       throw new WorkflowValidationException(problems);
     }
