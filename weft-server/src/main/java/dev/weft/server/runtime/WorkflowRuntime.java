@@ -1,6 +1,7 @@
 package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.server.secrets.SecretSource;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
 import dev.weft.store.EventStore;
@@ -47,8 +48,14 @@ public final class WorkflowRuntime {
   private final Effector effector;
   private final RuntimeClock clock;
   private final Supplier<String> ids;
+  private final SecretSource secrets;
 
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
+    this(db, clock, ids, httpTimeout, SecretSource.none());
+  }
+
+  /** @param secrets where the values of {@code $secrets} come from; they are never persisted in clear */
+  public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout, SecretSource secrets) {
     this.tx = db.transactor();
     this.instances = db.instances();
     this.events = db.events();
@@ -58,6 +65,7 @@ public final class WorkflowRuntime {
     this.effector = new Effector(httpTimeout);
     this.clock = clock;
     this.ids = ids;
+    this.secrets = secrets;
   }
 
   /** Starts (see {@link #start}) and drives the instance to its end. */
@@ -149,14 +157,14 @@ public final class WorkflowRuntime {
   /** Where the instance is now. */
   public RunResult result(String instanceId) {
     Instance inst = instances.find(instanceId).orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId));
-    JsonNode r = Snapshots.read(inst.snapshot()).result();
+    JsonNode r = secretsOf(inst).mask().reveal(Snapshots.read(inst.snapshot()).result());
     return new RunResult(inst.id(), inst.status(),
         inst.status() == InstanceStatus.COMPLETED ? r : null,
         inst.status() == InstanceStatus.FAILED ? r : null);
   }
 
   private void carryOut(PendingCommand p) {
-    Command c = Journal.command(p.type(), p.payload());
+    Command c = Journal.command(p.type(), secretsOf(instances.find(p.instanceId()).orElseThrow()).mask().reveal(p.payload()));
     if (c instanceof Command.StartTimer t) {
       tx.inTransaction(() -> {
         timers.schedule(new Timer(p.id(), p.instanceId(), Instant.ofEpochMilli(t.fireAtMillis()), p.payload()));
@@ -184,13 +192,18 @@ public final class WorkflowRuntime {
   /** One decision, written with its event and outbox commands; call inside a transaction. */
   private void decide(Instance inst, Event event) {
     long now = clock.nowMillis();
-    InstanceState state = Snapshots.read(inst.snapshot());
-    Decision d = definitions.decider(inst.definitionName(), inst.definitionVersion()).decide(state, event, now);
+    SecretsAtRest s = secretsOf(inst);
+    InstanceState state = Snapshots.read(s.mask().reveal(inst.snapshot())).withSecrets(s.given());
+    Decision d = definitions.decider(inst.definitionName(), inst.definitionVersion()).decide(state, s.supply(event), now);
     List<dev.weft.store.Command> commands = d.commands().stream()
         .filter(c -> !(c instanceof Command.Complete) && !(c instanceof Command.Fail))
-        .map(c -> Journal.outbox(inst.id(), c))
+        .map(c -> s.redact(Journal.outbox(inst.id(), c)))
         .toList();
     events.append(new dev.weft.store.Decision(inst.id(), inst.version(), Snapshots.storeStatus(d.state().status()),
-        Snapshots.write(d.state()), List.of(Journal.event(event)), commands), Instant.ofEpochMilli(now));
+        s.mask().redact(Snapshots.write(d.state())), List.of(s.redact(Journal.event(event))), commands), Instant.ofEpochMilli(now));
+  }
+
+  private SecretsAtRest secretsOf(Instance inst) {
+    return SecretsAtRest.of(secrets, definitions.decider(inst.definitionName(), inst.definitionVersion()));
   }
 }

@@ -22,6 +22,10 @@ public final class Decider {
     this.plan = plan;
   }
 
+  public Plan plan() {
+    return plan;
+  }
+
   /**
    * Applies an event. Events for a finished instance, and outcomes for commands that were never
    * issued or already have one, change nothing (so re-delivery is harmless).
