@@ -8,6 +8,7 @@ import dev.weft.workflow.plan.PlanCompiler;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,6 +41,22 @@ final class Definitions {
     Definition d = store.store(name, next, text, now);
     deciders.putIfAbsent(key(d), new Decider(plan));
     return d;
+  }
+
+  /**
+   * The newest stored definition of {@code namespace/name} whose document {@code version} is
+   * {@code documentVersion}, or empty.
+   */
+  Optional<Definition> find(String namespace, String name, String documentVersion) {
+    String key = namespace + "/" + name;
+    List<Integer> versions = store.versions(key);
+    for (int i = versions.size() - 1; i >= 0; i--) {
+      int v = versions.get(i);
+      if (decider(key, v).plan().document().at("/document/version").asText().equals(documentVersion)) {
+        return store.find(key, v);
+      }
+    }
+    return Optional.empty();
   }
 
   Decider decider(String name, int version) {

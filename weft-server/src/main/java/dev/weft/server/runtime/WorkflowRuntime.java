@@ -49,6 +49,7 @@ public final class WorkflowRuntime {
   private final RuntimeClock clock;
   private final Supplier<String> ids;
   private final SecretSource secrets;
+  private final ChildWorkflows children;
 
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
     this(db, clock, ids, httpTimeout, SecretSource.none());
@@ -66,6 +67,7 @@ public final class WorkflowRuntime {
     this.clock = clock;
     this.ids = ids;
     this.secrets = secrets;
+    this.children = new ChildWorkflows(this, definitions);
   }
 
   /** Starts (see {@link #start}) and drives the instance to its end. */
@@ -80,9 +82,25 @@ public final class WorkflowRuntime {
    * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
    */
   public String start(String document, JsonNode input, String idempotencyKey) {
+    return start(define(document), input, idempotencyKey, ids.get());
+  }
+
+  /**
+   * Validates and stores a document (the same text again keeps its version) without starting it,
+   * so {@code run: workflow} can find it by namespace, name and version.
+   *
+   * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
+   */
+  public Definition define(String document) {
+    return definitions.store(document, Instant.ofEpochMilli(clock.nowMillis()));
+  }
+
+  /**
+   * Creates an instance of a stored definition with the given id and records its {@code Started}
+   * decision, unless the key already has an instance (then returns that one's id). Carries nothing out.
+   */
+  public String start(Definition def, JsonNode input, String idempotencyKey, String id) {
     Instant now = Instant.ofEpochMilli(clock.nowMillis());
-    Definition def = definitions.store(document, now);
-    String id = ids.get();
     return tx.inTransaction(() -> {
       Instance inst = instances.create(new NewInstance(id, idempotencyKey, def.name(), def.version(),
           Snapshots.write(InstanceState.initial(id))), now);
@@ -175,7 +193,7 @@ public final class WorkflowRuntime {
     }
     Event e;
     try {
-      e = new Event.CommandCompleted(c.id(), effector.carryOut(c, clock.nowMillis()));
+      e = new Event.CommandCompleted(c.id(), c instanceof Command.RunWorkflow w ? children.run(w) : effector.carryOut(c, clock.nowMillis()));
     } catch (CommandFault f) {
       e = new Event.CommandFailed(c.id(), f.error());
     }
