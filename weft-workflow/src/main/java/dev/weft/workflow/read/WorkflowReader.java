@@ -35,7 +35,8 @@ public final class WorkflowReader {
       validate(document);
     } catch (WorkflowValidationException e) {
       LineIndex lines = LineIndex.of(text);
-      throw new WorkflowValidationException(e.problems().stream().map(p -> p.withLine(lines.line(p.pointer()))).toList());
+      throw new WorkflowValidationException(e.problems().stream().map(p -> p.withLine(lines.line(p.pointer())))
+          .sorted(java.util.Comparator.comparingInt(Problem::line).thenComparing(Problem::pointer)).toList());
     }
     return document;
   }
