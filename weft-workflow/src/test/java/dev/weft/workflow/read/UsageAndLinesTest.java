@@ -71,6 +71,11 @@ class UsageAndLinesTest {
   }
 
   @Test
+  void aScheduleOnEventsIsAccepted() {
+    WorkflowReader.read(HEAD + "schedule:\n  on: { one: { with: { type: tick } } }\ndo:\n  - a:\n      set: { x: 1 }\n");
+  }
+
+  @Test
   void aValidScheduleTimeoutsAndSecretsAreAccepted() {
     WorkflowReader.read(HEAD + """
         schedule: { cron: '0 0 * * *' }
