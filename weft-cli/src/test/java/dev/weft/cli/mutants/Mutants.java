@@ -14,7 +14,8 @@ import java.util.Random;
  * A seeded generator of documents that are each wrong in a known way: wrong types, unknown
  * tasks and properties, broken jq, dangling {@code then}, endless {@code then} cycles, missing
  * required fields, bad durations, bad URIs, duplicate names, missing {@code use} references,
- * undeclared secrets, bad cron, broken YAML; some carry two mutations at separate places.
+ * undeclared secrets, bad cron, broken YAML; some carry two mutations at separate places, and
+ * every seventh is written as JSON instead of YAML.
  */
 public final class Mutants {
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -71,7 +72,7 @@ public final class Mutants {
         }
       }
     }
-    return new Mutant(number, kinds, write(doc), places);
+    return new Mutant(number, kinds, number % 7 == 6 ? writeJson(doc) : write(doc), places);
   }
 
   /** The task a place is in (the longest prefix ending in {@code /<index>/<name>}), or the place itself. */
@@ -295,6 +296,15 @@ public final class Mutants {
       return YAML.readTree(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a base document does not parse", e);
+    }
+  }
+
+  /** Some mutants are written as pretty-printed JSON, which the reader takes as well (lines are then JSON lines). */
+  private static String writeJson(JsonNode doc) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
