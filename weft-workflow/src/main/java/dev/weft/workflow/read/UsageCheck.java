@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class UsageCheck {
   private static final Pattern SECRET = Pattern.compile("\\$secrets(?:\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)|\\s*\\[\\s*\"([^\"]*)\"\\s*])?");
+  /** Fields that are expressions without {@code ${ }}. */
+  private static final Pattern BARE = Pattern.compile("/(if|when|while|exceptWhen|input/from|output/as|export/as)$");
   private final JsonNode document;
   private final Set<String> secrets = new HashSet<>();
   private final List<Problem> problems = new ArrayList<>();
@@ -129,7 +131,7 @@ final class UsageCheck {
 
   /** Every {@code $secrets} in an expression needs {@code use.secrets}, and a named secret must be listed there. */
   private void secretUses(JsonNode node, String pointer) {
-    if (node.isTextual() && node.asText().contains("$secrets")) {
+    if (node.isTextual() && node.asText().contains("$secrets") && (Expressions.isExpression(node.asText()) || BARE.matcher(pointer).find())) {
       Matcher m = SECRET.matcher(node.asText());
       while (m.find()) {
         String name = m.group(1) != null ? m.group(1) : m.group(2);

@@ -71,6 +71,11 @@ class UsageAndLinesTest {
   }
 
   @Test
+  void plainTextMentioningSecretsIsNotAnExpression() {
+    WorkflowReader.read(HEAD + "do:\n  - a:\n      set: { note: 'keep $secrets out of logs' }\n");
+  }
+
+  @Test
   void aScheduleOnEventsIsAccepted() {
     WorkflowReader.read(HEAD + "schedule:\n  on: { one: { with: { type: tick } } }\ndo:\n  - a:\n      set: { x: 1 }\n");
   }
