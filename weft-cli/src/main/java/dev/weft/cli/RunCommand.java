@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.weft.server.runtime.EventSink;
 import dev.weft.server.runtime.HostRedirects;
 import dev.weft.server.runtime.RunResult;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.server.runtime.WorkflowRuntime;
 import dev.weft.store.Database;
 import dev.weft.store.StoreException;
+import dev.weft.server.secrets.SecretSource;
+import dev.weft.workflow.plan.Plan;
 import dev.weft.workflow.plan.PlanCompiler;
 import dev.weft.workflow.read.Problem;
 import dev.weft.workflow.read.WorkflowValidationException;
@@ -56,6 +59,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Send http and openapi calls for HOST to http://ADDRESS instead (e.g. httpbin.org=127.0.0.1:8080); the workflow text is unchanged.")
   String httpHosts = "";
 
+  @Option(names = "--secrets", paramLabel = "FILE",
+      description = "A JSON or YAML object of secret values for $secrets (else environment variables WEFT_SECRET_<NAME>).")
+  Path secretsFile;
+
+  @Option(names = "--define", paramLabel = "FILE",
+      description = "Also store this workflow document, so run: workflow can start it (repeatable).")
+  java.util.List<Path> defines = new java.util.ArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -67,12 +78,18 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       return bad(err, "cannot read " + file + ": " + e.getMessage());
     }
+    Plan plan;
+    java.util.List<String> others = new java.util.ArrayList<>();
     try {
-      PlanCompiler.compile(text);
-    } catch (WorkflowValidationException e) {
-      for (Problem p : e.problems()) {
-        err.println(p);
+      plan = compile(file, text, err);
+      for (Path other : defines) {
+        String body = Files.readString(other);
+        compile(other, body, err);
+        others.add(body);
       }
+    } catch (IOException e) {
+      return bad(err, "cannot read " + e.getMessage());
+    } catch (WorkflowValidationException e) {
       err.flush();
       return WeftCommand.BAD_INPUT;
     }
@@ -82,6 +99,19 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return bad(err, "--http-hosts: " + e.getMessage());
     }
+    SecretSource secrets;
+    try {
+      secrets = RunSecrets.source(secretsFile);
+    } catch (IOException e) {
+      return bad(err, "--secrets: " + firstLine(e.getMessage()));
+    }
+    java.util.Optional<String> missing = RunSecrets.missing(plan, secrets);
+    if (missing.isPresent()) {
+      return bad(err, missing.get());
+    }
+    if (!plan.schedule().isMissingNode()) {
+      err.println("weft: note: 'schedule' is not applied by weft run, which starts one instance now; a server's schedule runner applies it");
+    }
     JsonNode in;
     try {
       in = readInput();
@@ -90,7 +120,8 @@ final class RunCommand implements Callable<Integer> {
     }
     try (Database database = Database.open(db)) {
       WorkflowRuntime runtime = new WorkflowRuntime(database, RuntimeClock.system(),
-          () -> UUID.randomUUID().toString(), Duration.ofSeconds(30), redirects);
+          () -> UUID.randomUUID().toString(), Duration.ofSeconds(30), EventSink.NONE, redirects, secrets);
+      others.forEach(runtime::define);
       RunResult r = runtime.run(text, in, "run-" + UUID.randomUUID());
       return switch (r.status()) {
         case COMPLETED -> print(out, r.output(), WeftCommand.OK);
@@ -106,6 +137,18 @@ final class RunCommand implements Callable<Integer> {
       err.println("weft: " + firstLine(e.getMessage()));
       err.flush();
       return WeftCommand.WORK_FAILED;
+    }
+  }
+
+  /** Compiles one document; prints each of its problems as {@code FILE:LINE POINTER: message} and rethrows. */
+  private static Plan compile(Path path, String text, PrintWriter err) {
+    try {
+      return PlanCompiler.compile(text);
+    } catch (WorkflowValidationException e) {
+      for (Problem p : e.problems()) {
+        err.println(p.format(path.toString()));
+      }
+      throw e;
     }
   }
 

@@ -63,7 +63,7 @@ class RunCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().lines().toList()).hasSizeGreaterThanOrEqualTo(2)
-        .allMatch(l -> l.startsWith("/"), "each line is 'pointer: message'");
+        .allMatch(l -> l.matches("^.*invalid\\.yaml:\\d+ /\\S*: .+$"), "each line is 'file:line pointer: message'");
     assertThat(r.err()).contains("/do/0/first/then").contains("/do/1/second");
     assertThat(Files.exists(dir.resolve("weft.mv.db"))).as("no database for an invalid document").isFalse();
   }

@@ -23,6 +23,9 @@ public interface DefinitionStore {
   /** All stored versions of {@code name}, ascending; empty if the name is unknown. */
   List<Integer> versions(String name);
 
+  /** Every stored name, ascending. */
+  List<String> names();
+
   /** The highest stored version of {@code name}, or empty. */
   Optional<Definition> latest(String name);
 }

@@ -40,5 +40,6 @@ abstract class DefinitionStoreContract extends StoreContract {
     assertThat(db.definitions().latest("order").orElseThrow().body()).isEqualTo("v10");
     assertThat(db.definitions().latest("missing")).isEmpty();
     assertThat(db.definitions().versions("missing")).isEmpty();
+    assertThat(db.definitions().names()).containsExactly("order", "other");
   }
 }

@@ -35,8 +35,11 @@ class ModuleBoundaryTest {
     noClasses().should().callMethod(System.class, "currentTimeMillis")
         .orShould().callMethod(System.class, "nanoTime")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Instant")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.LocalDateTime")
+        .orShould().callMethod(java.time.Instant.class, "now")
+        .orShould().callMethod(java.time.LocalDateTime.class, "now")
+        .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+        .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+        .orShould().callMethod(java.time.LocalDate.class, "now")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.SplittableRandom")
         .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.UUID")
@@ -46,10 +49,10 @@ class ModuleBoundaryTest {
   }
 
   @Test
-  void theWorkflowModuleDependsOnlyOnJacksonJqTheSchemaValidatorAndTheJdk() {
+  void theWorkflowModuleDependsOnlyOnJacksonJqTheSchemaValidatorCronUtilsAndTheJdk() {
     noClasses().should().dependOnClassesThat()
         .resideOutsideOfPackages("dev.weft.workflow..", "java..", "com.fasterxml.jackson..", "net.thisptr.jackson.jq..",
-            "com.networknt.schema..")
+            "com.networknt.schema..", "com.cronutils..")
         .because("weft-workflow sits below the store and the server")
         .check(CORE);
   }

@@ -1,5 +1,7 @@
 package dev.weft.server.runtime;
 
+import dev.weft.server.secrets.SecretSource;
+
 import dev.weft.store.Database;
 import dev.weft.store.EventStore;
 import dev.weft.store.Instance;
@@ -31,13 +33,15 @@ final class ApplyEvent {
   private final EventStore events;
   private final Definitions definitions;
   private final RuntimeClock clock;
+  private final SecretSource secrets;
 
-  ApplyEvent(Database db, Definitions definitions, RuntimeClock clock) {
+  ApplyEvent(Database db, Definitions definitions, RuntimeClock clock, SecretSource secrets) {
     this.tx = db.transactor();
     this.instances = db.instances();
     this.events = db.events();
     this.definitions = definitions;
     this.clock = clock;
+    this.secrets = secrets;
   }
 
   /**
@@ -71,17 +75,18 @@ final class ApplyEvent {
   /** Decides and writes; call inside a transaction. */
   Applied applyHere(Instance inst, Event event) {
     long now = clock.nowMillis();
-    InstanceState state = Snapshots.read(inst.snapshot());
-    Decision d = definitions.decider(inst.definitionName(), inst.definitionVersion()).decide(state, event, now);
+    SecretsAtRest s = SecretsAtRest.of(secrets, definitions.decider(inst.definitionName(), inst.definitionVersion()));
+    InstanceState state = Snapshots.read(s.mask().reveal(inst.snapshot())).withSecrets(s.given());
+    Decision d = definitions.decider(inst.definitionName(), inst.definitionVersion()).decide(state, s.supply(event), now);
     if (d.commands().isEmpty() && d.state().equals(state)) {
       return new Applied(inst, state, false);
     }
     List<dev.weft.store.Command> commands = d.commands().stream()
         .filter(c -> !(c instanceof Command.Complete) && !(c instanceof Command.Fail))
-        .map(c -> Journal.outbox(inst.id(), c))
+        .map(c -> s.redact(Journal.outbox(inst.id(), c)))
         .toList();
     events.append(new dev.weft.store.Decision(inst.id(), inst.version(), Snapshots.storeStatus(d.state().status()),
-        Snapshots.write(d.state()), List.of(Journal.event(event)), commands), Instant.ofEpochMilli(now));
+        s.mask().redact(Snapshots.write(d.state())), List.of(s.redact(Journal.event(event))), commands), Instant.ofEpochMilli(now));
     return new Applied(inst, d.state(), true);
   }
 }

@@ -12,6 +12,12 @@ final class CommandFault extends Exception {
     this.error = Errors.of(kind, status, title, detail, step);
   }
 
+  /** A fault that passes on an error as it is (a child workflow's). */
+  CommandFault(JsonNode error) {
+    super(error.path("title").asText("child workflow failed"));
+    this.error = error;
+  }
+
   JsonNode error() {
     return error;
   }

@@ -77,6 +77,22 @@ final class Definitions {
             .map(r -> dslVersion(store.find(name, r).orElseThrow())).toList() + ")");
   }
 
+  /**
+   * The newest stored definition of {@code namespace/name} whose document {@code version} is
+   * {@code documentVersion}, or empty.
+   */
+  Optional<Definition> find(String namespace, String name, String documentVersion) {
+    String key = namespace + "/" + name;
+    List<Integer> versions = store.versions(key);
+    for (int i = versions.size() - 1; i >= 0; i--) {
+      int v = versions.get(i);
+      if (decider(key, v).plan().document().at("/document/version").asText().equals(documentVersion)) {
+        return store.find(key, v);
+      }
+    }
+    return Optional.empty();
+  }
+
   Decider decider(String name, int version) {
     return deciders.computeIfAbsent(name + "@" + version, k -> new Decider(PlanCompiler.compile(
         store.find(name, version).orElseThrow(() -> new IllegalStateException("definition " + k + " is not stored")).body())));

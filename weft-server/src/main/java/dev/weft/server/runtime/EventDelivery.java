@@ -1,5 +1,7 @@
 package dev.weft.server.runtime;
 
+import dev.weft.server.secrets.SecretSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.store.Database;
 import dev.weft.store.Instance;
@@ -25,8 +27,13 @@ public final class EventDelivery {
   private final ApplyEvent apply;
 
   public EventDelivery(Database db, RuntimeClock clock) {
+    this(db, clock, SecretSource.none());
+  }
+
+  /** As above; {@code $secrets} of the instances come from {@code secrets}. */
+  public EventDelivery(Database db, RuntimeClock clock, SecretSource secrets) {
     this.instances = db.instances();
-    this.apply = new ApplyEvent(db, new Definitions(db.definitions()), clock);
+    this.apply = new ApplyEvent(db, new Definitions(db.definitions()), clock, secrets);
   }
 
   /**

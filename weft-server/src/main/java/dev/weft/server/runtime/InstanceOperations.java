@@ -1,5 +1,7 @@
 package dev.weft.server.runtime;
 
+import dev.weft.server.secrets.SecretSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
@@ -36,11 +38,16 @@ public final class InstanceOperations {
   private final Supplier<String> ids;
 
   public InstanceOperations(Database db, RuntimeClock clock, Supplier<String> ids) {
+    this(db, clock, ids, SecretSource.none());
+  }
+
+  /** As above; {@code $secrets} of the instances come from {@code secrets} (never persisted in clear). */
+  public InstanceOperations(Database db, RuntimeClock clock, Supplier<String> ids, SecretSource secrets) {
     this.tx = db.transactor();
     this.instances = db.instances();
     this.outbox = db.outbox();
     this.definitions = new Definitions(db.definitions());
-    this.apply = new ApplyEvent(db, definitions, clock);
+    this.apply = new ApplyEvent(db, definitions, clock, secrets);
     this.clock = clock;
     this.ids = ids;
   }
@@ -62,11 +69,12 @@ public final class InstanceOperations {
   /**
    * Starts the stored workflow {@code namespace/name} at {@code version}, or at the version stored
    * last; the same idempotency key again returns the same instance (and starts nothing).
-   * {@code secrets} are visible to expressions as {@code $secrets} and never journalled.
+   * The secrets the document declares in {@code use.secrets} come from this object's
+   * {@link SecretSource} at each decision and are never persisted in clear.
    *
    * @throws IllegalArgumentException naming the workflow or version that is not stored
    */
-  public String start(String name, Optional<String> version, JsonNode input, JsonNode secrets, String idempotencyKey) {
+  public String start(String name, Optional<String> version, JsonNode input, String idempotencyKey) {
     Definition def = definitions.find(name, version);
     String id = ids.get();
     Instant now = Instant.ofEpochMilli(clock.nowMillis());
@@ -74,7 +82,7 @@ public final class InstanceOperations {
       Instance inst = instances.create(new NewInstance(id, idempotencyKey, def.name(), def.version(),
           Snapshots.write(InstanceState.initial(id))), now);
       if (inst.status() == InstanceStatus.PENDING) {
-        apply.applyHere(inst, new Event.Started(input, secrets));
+        apply.applyHere(inst, new Event.Started(input, null));
       }
       return inst.id();
     });

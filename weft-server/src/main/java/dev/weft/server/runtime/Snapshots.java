@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The decider's {@link InstanceState} as the JSON snapshot the store keeps, and back. */
+/**
+ * The decider's {@link InstanceState} as the JSON snapshot the store keeps, and back. Secrets
+ * are left out: they are looked up again for each decision ({@link SecretsAtRest}).
+ */
 final class Snapshots {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,7 +26,6 @@ final class Snapshots {
     n.put("instanceId", s.instanceId());
     n.put("status", s.status().name());
     n.set("input", orNull(s.input()));
-    n.set("secrets", orNull(s.secrets()));
     n.put("startedAtMillis", s.startedAtMillis());
     ObjectNode issued = n.putObject("issued");
     s.issued().forEach(issued::put);
@@ -71,7 +73,7 @@ final class Snapshots {
     });
     return new InstanceState(n.path("instanceId").asText(),
         InstanceState.Status.valueOf(n.path("status").asText("PENDING")),
-        nullable(n.get("input")), nullable(n.get("secrets")), n.path("startedAtMillis").asLong(),
+        nullable(n.get("input")), null, n.path("startedAtMillis").asLong(),
         issued, outcomes, nullable(n.get("result")), reruns, received, n.hasNonNull("failedCommand") ? n.get("failedCommand").asText() : null);
   }
 

@@ -1,6 +1,7 @@
 package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.server.secrets.SecretSource;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
 import dev.weft.store.EventStore;
@@ -47,24 +48,35 @@ public final class WorkflowRuntime {
   private final Effector effector;
   private final RuntimeClock clock;
   private final Supplier<String> ids;
+  private final SecretSource secrets;
+  private final ChildWorkflows children;
+  private final ApplyEvent apply;
 
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
-    this(db, clock, ids, httpTimeout, EventSink.NONE, HostRedirects.NONE);
+    this(db, clock, ids, httpTimeout, EventSink.NONE, HostRedirects.NONE, SecretSource.none());
   }
 
   /** As above; the events {@code emit} steps send go to {@code emitted} (e.g. {@link EventDelivery#publish}). */
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout, EventSink emitted) {
-    this(db, clock, ids, httpTimeout, emitted, HostRedirects.NONE);
+    this(db, clock, ids, httpTimeout, emitted, HostRedirects.NONE, SecretSource.none());
   }
 
   /** As above; http and openapi calls to the hosts in {@code redirects} go to their stand-ins. */
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout, HostRedirects redirects) {
-    this(db, clock, ids, httpTimeout, EventSink.NONE, redirects);
+    this(db, clock, ids, httpTimeout, EventSink.NONE, redirects, SecretSource.none());
   }
 
-  /** Emitted events go to {@code emitted}; calls to the hosts in {@code redirects} go to their stand-ins. */
+  /** @param secrets where the values of {@code $secrets} come from; they are never persisted in clear */
+  public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout, SecretSource secrets) {
+    this(db, clock, ids, httpTimeout, EventSink.NONE, HostRedirects.NONE, secrets);
+  }
+
+  /**
+   * Emitted events go to {@code emitted}; calls to the hosts in {@code redirects} go to their
+   * stand-ins; {@code $secrets} come from {@code secrets} and are never persisted in clear.
+   */
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout, EventSink emitted,
-      HostRedirects redirects) {
+      HostRedirects redirects, SecretSource secrets) {
     this.tx = db.transactor();
     this.instances = db.instances();
     this.events = db.events();
@@ -74,6 +86,9 @@ public final class WorkflowRuntime {
     this.effector = new Effector(httpTimeout, emitted, redirects);
     this.clock = clock;
     this.ids = ids;
+    this.secrets = secrets;
+    this.children = new ChildWorkflows(this, definitions);
+    this.apply = new ApplyEvent(db, definitions, clock, secrets);
   }
 
   /** Starts (see {@link #start}) and drives the instance to its end. */
@@ -88,9 +103,25 @@ public final class WorkflowRuntime {
    * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
    */
   public String start(String document, JsonNode input, String idempotencyKey) {
+    return start(define(document), input, idempotencyKey, ids.get());
+  }
+
+  /**
+   * Validates and stores a document (the same text again keeps its version) without starting it,
+   * so {@code run: workflow} can find it by namespace, name and version.
+   *
+   * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
+   */
+  public Definition define(String document) {
+    return definitions.store(document, Instant.ofEpochMilli(clock.nowMillis()));
+  }
+
+  /**
+   * Creates an instance of a stored definition with the given id and records its {@code Started}
+   * decision, unless the key already has an instance (then returns that one's id). Carries nothing out.
+   */
+  public String start(Definition def, JsonNode input, String idempotencyKey, String id) {
     Instant now = Instant.ofEpochMilli(clock.nowMillis());
-    Definition def = definitions.store(document, now);
-    String id = ids.get();
     return tx.inTransaction(() -> {
       Instance inst = instances.create(new NewInstance(id, idempotencyKey, def.name(), def.version(),
           Snapshots.write(InstanceState.initial(id))), now);
@@ -165,7 +196,7 @@ public final class WorkflowRuntime {
   /** Where the instance is now. */
   public RunResult result(String instanceId) {
     Instance inst = instances.find(instanceId).orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId));
-    JsonNode r = Snapshots.read(inst.snapshot()).result();
+    JsonNode r = secretsOf(inst).mask().reveal(Snapshots.read(inst.snapshot()).result());
     return new RunResult(inst.id(), inst.status(),
         inst.status() == InstanceStatus.COMPLETED ? r : null,
         inst.status() == InstanceStatus.FAILED ? r : null);
@@ -181,7 +212,7 @@ public final class WorkflowRuntime {
   }
 
   private void carryOut(PendingCommand p) {
-    Command c = Journal.command(p.type(), p.payload());
+    Command c = Journal.command(p.type(), secretsOf(instances.find(p.instanceId()).orElseThrow()).mask().reveal(p.payload()));
     if (c instanceof Command.Listen) {
       outbox.markDone(p.id(), Instant.ofEpochMilli(clock.nowMillis())); // what it waits for is in the snapshot
       return;
@@ -196,7 +227,7 @@ public final class WorkflowRuntime {
     }
     Event e;
     try {
-      e = new Event.CommandCompleted(c.id(), effector.carryOut(c, clock.nowMillis()));
+      e = new Event.CommandCompleted(c.id(), c instanceof Command.RunWorkflow w ? children.run(w) : effector.carryOut(c, clock.nowMillis()));
     } catch (CommandFault f) {
       e = new Event.CommandFailed(c.id(), f.error());
     }
@@ -212,17 +243,10 @@ public final class WorkflowRuntime {
 
   /** One decision, written with its event and outbox commands; call inside a transaction. */
   private void decide(Instance inst, Event event) {
-    long now = clock.nowMillis();
-    InstanceState state = Snapshots.read(inst.snapshot());
-    Decision d = definitions.decider(inst.definitionName(), inst.definitionVersion()).decide(state, event, now);
-    if (d.commands().isEmpty() && d.state().equals(state)) {
-      return; // the event changed nothing (e.g. a timer of a cancelled instance)
-    }
-    List<dev.weft.store.Command> commands = d.commands().stream()
-        .filter(c -> !(c instanceof Command.Complete) && !(c instanceof Command.Fail))
-        .map(c -> Journal.outbox(inst.id(), c))
-        .toList();
-    events.append(new dev.weft.store.Decision(inst.id(), inst.version(), Snapshots.storeStatus(d.state().status()),
-        Snapshots.write(d.state()), List.of(Journal.event(event)), commands), Instant.ofEpochMilli(now));
+    apply.applyHere(inst, event);
+  }
+
+  private SecretsAtRest secretsOf(Instance inst) {
+    return SecretsAtRest.of(secrets, definitions.decider(inst.definitionName(), inst.definitionVersion()));
   }
 }

@@ -114,7 +114,7 @@ class EventsAndVersionsTest {
           """;
       InstanceOperations.StoredDefinition v1 = env.ops.register(doc("versioned", "1.0.0", body.formatted(1)));
       assertThat(v1).isEqualTo(new InstanceOperations.StoredDefinition("test/versioned", "1.0.0", 1));
-      String old = env.ops.start("test/versioned", Optional.empty(), json("{}"), null, "a");
+      String old = env.ops.start("test/versioned", Optional.empty(), json("{}"), "a");
 
       assertThatThrownBy(() -> env.ops.register(doc("versioned", "1.0.0", body.formatted(99))))
           .isInstanceOf(DefinitionConflictException.class)
@@ -123,15 +123,15 @@ class EventsAndVersionsTest {
       assertThat(env.ops.register(doc("versioned", "1.0.0", body.formatted(1)))).as("the same text again").isEqualTo(v1);
       assertThat(env.ops.register(doc("versioned", "2.0.0", body.formatted(2))).revision()).isEqualTo(2);
 
-      String latest = env.ops.start("test/versioned", Optional.empty(), json("{}"), null, "b");
-      String pinned = env.ops.start("test/versioned", Optional.of("1.0.0"), json("{}"), null, "c");
+      String latest = env.ops.start("test/versioned", Optional.empty(), json("{}"), "b");
+      String pinned = env.ops.start("test/versioned", Optional.of("1.0.0"), json("{}"), "c");
       env.delivery.publish(json("{\"id\": \"g\", \"source\": \"https://t\", \"type\": \"go\"}"));
       assertThat(env.runtime.drive(old).output()).isEqualTo(json("{\"version\": 1}"));
       assertThat(env.runtime.drive(latest).output()).isEqualTo(json("{\"version\": 2}"));
       assertThat(env.runtime.drive(pinned).output()).isEqualTo(json("{\"version\": 1}"));
       assertThat(env.queries.state(old).version()).isEqualTo("1.0.0");
       assertThat(env.queries.state(latest).version()).isEqualTo("2.0.0");
-      assertThatThrownBy(() -> env.ops.start("test/versioned", Optional.of("3.0.0"), json("{}"), null, "d"))
+      assertThatThrownBy(() -> env.ops.start("test/versioned", Optional.of("3.0.0"), json("{}"), "d"))
           .hasMessage("workflow test/versioned has no version 3.0.0 (stored: [1.0.0, 2.0.0])");
     }
   }
@@ -143,8 +143,8 @@ class EventsAndVersionsTest {
       env.ops.register(doc("secretive", "1.0.0", """
             - use:
                 set: { hasToken: '${ $secrets.token != null }' }
-          """));
-      String id = env.ops.start("test/secretive", Optional.empty(), json("{\"x\": 1}"), json("{\"token\": \"s3cret-XYZ\"}"), "k");
+          """).replace("do:\n", "use:\n  secrets: [ token ]\ndo:\n"));
+      String id = env.ops.start("test/secretive", Optional.empty(), json("{\"x\": 1}"), "k");
       env.runtime.drive(id);
       String waiting = env.runtime.start(PAYMENT, json("{\"order\": 3}"), "p");
 

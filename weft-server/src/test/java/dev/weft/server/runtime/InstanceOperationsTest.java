@@ -133,7 +133,7 @@ class InstanceOperationsTest {
       assertThatThrownBy(() -> env.ops.suspend("ghost", "x")).isInstanceOf(UnknownInstanceException.class)
           .hasMessage("no workflow instance with id ghost");
       assertThatThrownBy(() -> env.queries.history("ghost")).isInstanceOf(UnknownInstanceException.class);
-      assertThatThrownBy(() -> env.ops.start("test/none", Optional.empty(), json("{}"), null, "k"))
+      assertThatThrownBy(() -> env.ops.start("test/none", Optional.empty(), json("{}"), "k"))
           .hasMessage("no workflow definition named test/none");
     }
   }

@@ -2,9 +2,11 @@ package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.server.secrets.SecretSource;
 import dev.weft.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A database with a runtime, operations, event delivery and queries on it, all sharing one clock and id sequence. */
@@ -19,6 +21,9 @@ final class TestEnv implements AutoCloseable {
       do:
       """;
 
+  /** The value of the secret {@code token} every instance of this environment may declare. */
+  static final String SECRET = "s3cret-XYZ";
+
   final FakeClock clock = new FakeClock(1_000_000);
   private final TestDb.Place place;
   final Database db;
@@ -31,9 +36,11 @@ final class TestEnv implements AutoCloseable {
     place = which.place(dir);
     db = place.open();
     AtomicInteger n = new AtomicInteger();
-    delivery = new EventDelivery(db, clock);
-    runtime = new WorkflowRuntime(db, clock, () -> "i" + n.incrementAndGet(), Duration.ofSeconds(5), delivery::publish);
-    ops = new InstanceOperations(db, clock, () -> "i" + n.incrementAndGet());
+    SecretSource secrets = SecretSource.of(Map.of("token", JSON.getNodeFactory().textNode(SECRET)));
+    delivery = new EventDelivery(db, clock, secrets);
+    runtime = new WorkflowRuntime(db, clock, () -> "i" + n.incrementAndGet(), Duration.ofSeconds(5), delivery::publish,
+        HostRedirects.NONE, secrets);
+    ops = new InstanceOperations(db, clock, () -> "i" + n.incrementAndGet(), secrets);
     queries = new InstanceQueries(db);
   }
 

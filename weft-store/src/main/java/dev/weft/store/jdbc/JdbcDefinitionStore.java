@@ -65,6 +65,20 @@ public final class JdbcDefinitionStore implements DefinitionStore {
   }
 
   @Override
+  public List<String> names() {
+    return tx.run("listing definition names", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT name FROM weft_definition ORDER BY name");
+          ResultSet rs = ps.executeQuery()) {
+        List<String> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
   public Optional<Definition> latest(String name) {
     List<Integer> versions = versions(name);
     return versions.isEmpty() ? Optional.empty() : find(name, versions.get(versions.size() - 1));

@@ -29,6 +29,10 @@ public final class Decider {
     this.plan = plan;
   }
 
+  public Plan plan() {
+    return plan;
+  }
+
   /**
    * Applies an event. An event the lifecycle table has no entry for, an outcome for a command
    * that was never issued or already has one, and an event no open listen takes change nothing

@@ -96,8 +96,8 @@ final class Effects {
         JsonNode spec = Expressions.evaluateTemplate(run.spec().get("workflow"), input, vars);
         return new Command.RunWorkflow(id, at, spec, spec.has("input") ? spec.get("input") : input);
       }, r -> r);
-      default -> new Flow.Raised(Errors.of("configuration", 501, "Not supported",
-          "run: " + run.kind() + " needs a " + run.kind() + " runtime and none is configured", at));
+      default -> new Flow.Raised(Errors.of("runtime", 501, "Not supported",
+          "not supported: no " + run.kind() + " runtime configured (run: " + run.kind() + ")", at));
     };
   }
 }

@@ -36,6 +36,15 @@ public record InstanceState(String instanceId, Status status, JsonNode input, Js
     return new InstanceState(instanceId, Status.PENDING, null, null, 0, Map.of(), Map.of(), null, Map.of(), Map.of(), null);
   }
 
+  /**
+   * The same state with these secrets. Secrets are not persisted: a runtime re-supplies them to
+   * each decision from its secret provider.
+   */
+  public InstanceState withSecrets(JsonNode value) {
+    return new InstanceState(instanceId, status, input, value, startedAtMillis, issued, outcomes, result, reruns, received,
+        failedCommand);
+  }
+
   /** Completed, faulted or cancelled: only a retry (of a faulted instance) changes it again. */
   public boolean isFinished() {
     return status == Status.COMPLETED || status == Status.FAULTED || status == Status.CANCELLED;

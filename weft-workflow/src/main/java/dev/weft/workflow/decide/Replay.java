@@ -35,6 +35,8 @@ final class Replay {
   private final List<String> ran = new ArrayList<>();
   private final ObjectNode workflowVar;
   private final ObjectNode runtimeVar;
+  /** Only the secrets the document declares in {@code use.secrets}. */
+  private final ObjectNode secretsVar;
   private final ControlSteps control;
   private JsonNode context = JSON.objectNode();
   private long seq;
@@ -50,6 +52,12 @@ final class Replay {
     workflowVar.set("input", state.input());
     workflowVar.putObject("startedAt").put("epochMillis", state.startedAtMillis());
     runtimeVar = JSON.objectNode().put("name", "weft").put("version", "0.1.0");
+    secretsVar = JSON.objectNode();
+    for (String name : plan.declaredSecrets()) {
+      if (state.secrets() != null && state.secrets().has(name)) {
+        secretsVar.set(name, state.secrets().get(name));
+      }
+    }
     control = new ControlSteps(this);
   }
 
@@ -71,7 +79,8 @@ final class Replay {
     try {
       JsonNode input = plan.inputFrom() == null ? state.input()
           : Expressions.evaluateFilter(plan.inputFrom(), state.input(), vars(Map.of(), state.input(), null, JSON.objectNode()));
-      Flow flow = runList(plan.body(), input, Map.of());
+      JsonNode in = input;
+      Flow flow = raceTimeout("", plan.timeoutMillis(), () -> runList(plan.body(), in, Map.of()));
       JsonNode out = switch (flow) {
         case Flow.Done d -> d.output();
         case Flow.End e -> e.output();
@@ -129,7 +138,7 @@ final class Replay {
         return new Flow.Done(rawInput, "continue");
       }
       ran.add(c.pointer());
-      Flow flow = execute(step, input, scope, task);
+      Flow flow = raceTimeout(c.pointer(), c.timeoutMillis(), () -> execute(step, input, scope, task));
       if (!(flow instanceof Flow.Done done)) {
         return flow;
       }
@@ -162,6 +171,37 @@ final class Replay {
           r -> r.isNull() ? input : r);
       case Step.Listen l -> ListenStep.run(this, l, input, scope, task);
     };
+  }
+
+  /**
+   * Runs {@code body} against a timer of {@code millis} (none when 0). The timer is started when
+   * the body first blocks (its id is the pointer plus {@code /timeout@n}); when it has fired and
+   * the body is still blocked, or finished on an outcome that arrived after it, the body's pending
+   * commands are dropped and the spec's timeout error (408) is raised at {@code pointer}.
+   */
+  private Flow raceTimeout(String pointer, long millis, java.util.function.Supplier<Flow> body) {
+    if (millis <= 0) {
+      return body.get();
+    }
+    String timerId = nextId(pointer + "/timeout");
+    Outcome fired = state.outcomes().get(timerId);
+    int mark = pending.size();
+    long outer = seq;
+    seq = 0;
+    Flow flow = body.get();
+    long inner = seq;
+    seq = Math.max(outer, inner);
+    if (fired != null && (flow instanceof Flow.Blocked || inner > fired.seq())) {
+      pending.subList(mark, pending.size()).clear();
+      seq = Math.max(outer, fired.seq());
+      return new Flow.Raised(Errors.of("timeout", 408, "Timeout",
+          "did not finish within " + java.time.Duration.ofMillis(millis), pointer.isEmpty() ? "/" : pointer));
+    }
+    if (flow instanceof Flow.Blocked) {
+      pending.add(new Command.StartTimer(timerId, pointer.isEmpty() ? "/" : pointer,
+          state.issued().getOrDefault(timerId, now) + millis));
+    }
+    return flow;
   }
 
   private static Flow asDone(Flow flow) {
@@ -222,7 +262,7 @@ final class Replay {
     vars.put("task", task);
     vars.put("workflow", workflowVar);
     vars.put("runtime", runtimeVar);
-    vars.put("secrets", state.secrets());
+    vars.put("secrets", secretsVar);
     vars.putAll(scope);
     return vars;
   }

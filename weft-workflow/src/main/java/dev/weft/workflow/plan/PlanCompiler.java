@@ -24,7 +24,7 @@ public final class PlanCompiler {
   public static Plan compile(JsonNode document) {
     PlanCompiler c = new PlanCompiler(document);
     return new Plan(document, c.taskList(document.get("do"), "/do"), opt(document.at("/input/from")),
-        opt(document.at("/output/as")));
+        opt(document.at("/output/as")), c.timeout(document.get("timeout"), "/timeout"));
   }
 
   private TaskList taskList(JsonNode list, String pointer) {
@@ -38,7 +38,7 @@ public final class PlanCompiler {
 
   private Step step(String name, JsonNode t, String at) {
     Step.Common c = new Step.Common(name, at, text(t.get("if")), text(t.get("then")), opt(t.at("/input/from")),
-        opt(t.at("/output/as")), opt(t.at("/export/as")));
+        opt(t.at("/output/as")), opt(t.at("/export/as")), timeout(t.get("timeout"), at + "/timeout"));
     if (t.has("call")) {
       return new Step.Call(c, t.get("call").asText(), t.path("with"));
     }
@@ -91,6 +91,17 @@ public final class PlanCompiler {
       return new Step.Listen(c, t.at("/listen/to"), t.at("/listen/read").asText("data"), foreach);
     }
     throw new IllegalArgumentException("not a task the validator accepts at " + at);
+  }
+
+  /** A {@code timeout}: inline {@code {after: ...}} or the name of one in {@code use.timeouts}; 0 when absent. */
+  private long timeout(JsonNode timeout, String at) {
+    if (timeout == null || timeout.isNull()) {
+      return 0;
+    }
+    if (timeout.isTextual()) {
+      return Durations.millis(document.at("/use/timeouts/" + escape(timeout.asText()) + "/after"), at);
+    }
+    return Durations.millis(timeout.get("after"), at + "/after");
   }
 
   private Step.Catch handler(JsonNode c, String at) {

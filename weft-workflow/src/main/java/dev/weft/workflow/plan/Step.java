@@ -18,9 +18,10 @@ public sealed interface Step {
    * @param inputFrom {@code input.from}, or null
    * @param outputAs {@code output.as}, or null
    * @param exportAs {@code export.as}, or null
+   * @param timeoutMillis {@code timeout.after} (inline or from {@code use.timeouts}), 0 for none
    */
   record Common(String name, String pointer, String guard, String then, JsonNode inputFrom, JsonNode outputAs,
-      JsonNode exportAs) {}
+      JsonNode exportAs, long timeoutMillis) {}
 
   record Do(Common common, TaskList body) implements Step {}
 

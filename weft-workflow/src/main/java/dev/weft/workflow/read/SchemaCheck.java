@@ -19,6 +19,12 @@ final class SchemaCheck {
   private static final String SCHEMA = "classpath:schema/workflow.yaml";
   private static final JsonSchema WORKFLOW_SCHEMA = load();
 
+  /** The schema's regular expressions (by their start), in words. */
+  private static final java.util.Map<String, String> PATTERNS = java.util.Map.of(
+      "^\\s*\\$\\{", "is not a runtime expression ${ ... }",
+      "^[A-Za-z][A-Za-z0-9+\\-.]*://", "is not an absolute URI (scheme://...)",
+      "^P(?!$)", "is not an ISO 8601 duration (PnDTnHnMnS)");
+
   private SchemaCheck() {}
 
   private static JsonSchema load() {
@@ -41,6 +47,14 @@ final class SchemaCheck {
       java.util.regex.Matcher p = java.util.regex.Pattern.compile("property '([^']*)'").matcher(m.getMessage());
       if (p.find()) {
         return "property '" + p.group(1) + "' is not allowed here";
+      }
+    }
+    if (m.getType().equals("pattern")) {
+      String pattern = String.valueOf(m.getArguments() == null || m.getArguments().length == 0 ? "" : m.getArguments()[0]);
+      for (var known : PATTERNS.entrySet()) {
+        if (pattern.startsWith(known.getKey())) {
+          return known.getValue();
+        }
       }
     }
     String text = m.getMessage();

@@ -170,6 +170,12 @@ final class SchemaMessages {
       }
     }
     unexpected.removeAll(expected);
+    if (expected.contains("call")) {
+      expected.remove("with"); // a call's companion, not a kind of its own
+    }
+    if (expected.contains("try")) {
+      expected.remove("catch");
+    }
     String text = "is none of the allowed kinds";
     if (!expected.isEmpty()) {
       text += " (they need one of: " + String.join(", ", expected) + ")";

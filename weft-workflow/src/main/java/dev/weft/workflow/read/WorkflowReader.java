@@ -26,11 +26,25 @@ public final class WorkflowReader {
     try {
       document = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new WorkflowValidationException(List.of(new Problem("", "not a YAML or JSON document" + where + ": " + e.getOriginalMessage())));
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      String where = line <= 0 ? "" : " at line " + line + ", column " + e.getLocation().getColumnNr();
+      throw new WorkflowValidationException(List.of(new Problem("", Math.max(line, 0),
+          "not a YAML or JSON document" + where + ": " + firstLine(e.getOriginalMessage()))));
     }
-    validate(document);
+    try {
+      validate(document);
+    } catch (WorkflowValidationException e) {
+      LineIndex lines = LineIndex.of(text);
+      throw new WorkflowValidationException(e.problems().stream().map(p -> p.withLine(lines.line(p.pointer())))
+          .sorted(java.util.Comparator.comparingInt(Problem::line).thenComparing(Problem::pointer)).toList());
+    }
     return document;
+  }
+
+  private static String firstLine(String message) {
+    String m = String.valueOf(message).strip();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** Validates a document tree; see {@link #read(String)}. */
@@ -38,8 +52,12 @@ public final class WorkflowReader {
     if (document == null || !document.isObject()) {
       throw new WorkflowValidationException(List.of(new Problem("", "a workflow document must be an object with 'document' and 'do'")));
     }
-    List<Problem> problems = new ArrayList<>(SchemaCheck.check(document));
+    List<Problem> usage = UsageCheck.check(document);
+    java.util.Set<String> explained = new java.util.HashSet<>(usage.stream().map(Problem::pointer).toList());
+    // a duration or reference problem says more than the schema's choice of forms at the same place
+    List<Problem> problems = new ArrayList<>(SchemaCheck.check(document).stream().filter(p -> !explained.contains(p.pointer())).toList());
     problems.addAll(SemanticCheck.check(document));
+    problems.addAll(usage);
     if (!problems.isEmpty()) {
       throw new WorkflowValidationException(problems);
     }

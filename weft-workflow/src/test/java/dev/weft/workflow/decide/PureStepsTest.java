@@ -88,7 +88,7 @@ class PureStepsTest {
                   set: { fromContext: '${ $context.doubled }', input: '${ . }' }
             """, "payload: { v: 21 }", "{fromContext: 42, input: 42}"),
         Arguments.of("the runtime variables are visible to expressions",
-            "do:\n  - vars:\n      set: { id: '${ $workflow.id }', task: '${ $task.name }', ref: '${ $task.reference }', runtime: '${ $runtime.name }', secret: '${ $secrets.apiKey }', in: '${ $input.x }' }\n",
+            "use: { secrets: [apiKey] }\ndo:\n  - vars:\n      set: { id: '${ $workflow.id }', task: '${ $task.name }', ref: '${ $task.reference }', runtime: '${ $runtime.name }', secret: '${ $secrets.apiKey }', in: '${ $input.x }' }\n",
             "x: 5", "{id: wf-1, task: vars, ref: /do/0/vars, runtime: weft, secret: s3cret, in: 5}"),
         Arguments.of("try with catch.do hands the error to the handler",
             """

@@ -94,7 +94,7 @@ class WorkflowReaderTest {
   @Test
   void aMisspeltTaskPropertyIsTheOnlyProblemReported() {
     assertThat(problemsOf("do:\n  - a:\n      set: { x: 1 }\n      thn: end\n"))
-        .containsExactly(new Problem("/do/0/a", "property 'thn' is not allowed here"));
+        .extracting(Problem::toString).containsExactly("/do/0/a: property 'thn' is not allowed here");
   }
 
   @Test

@@ -1,0 +1,120 @@
+package dev.weft.server.secrets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Keeps secret values out of persisted JSON. {@link #redact} replaces every occurrence of a
+ * secret's text inside any string with a token {@code ⟪secret:NAME⟫} (a literal {@code ⟪} is
+ * written {@code ⟪⟪}, so no input can forge a token); {@link #reveal} puts the values back. The
+ * round trip is lossless: {@code reveal(redact(x)).equals(x)}. Secret values are the text leaves
+ * of the {@code $secrets} object (a secret that is an object contributes each of its strings);
+ * numbers and booleans are not masked.
+ */
+public final class SecretMask {
+  private static final String OPEN = "\u27EA";
+  private static final String CLOSE = "\u27EB";
+  private static final String TOKEN = OPEN + "secret:";
+
+  private final Map<String, String> byName;
+
+  private SecretMask(Map<String, String> byName) {
+    this.byName = byName;
+  }
+
+  /** A mask for the given {@code $secrets} object. */
+  public static SecretMask of(JsonNode secrets) {
+    Map<String, String> values = new LinkedHashMap<>();
+    collect(secrets, "", values);
+    values.values().removeIf(String::isEmpty);
+    return new SecretMask(values);
+  }
+
+  public static SecretMask none() {
+    return new SecretMask(Map.of());
+  }
+
+  private static void collect(JsonNode node, String path, Map<String, String> out) {
+    if (node == null) {
+      return;
+    }
+    if (node.isTextual()) {
+      out.put(path, node.asText());
+    } else if (node.isObject()) {
+      node.properties().forEach(e -> collect(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
+    }
+  }
+
+  public JsonNode redact(JsonNode node) {
+    return byName.isEmpty() && !mentions(node) ? node : map(node, this::redactText);
+  }
+
+  public JsonNode reveal(JsonNode node) {
+    return mentions(node) ? map(node, this::revealText) : node;
+  }
+
+  private static boolean mentions(JsonNode node) {
+    return node != null && node.toString().contains(OPEN);
+  }
+
+  String redactText(String text) {
+    String out = text.replace(OPEN, OPEN + OPEN);
+    List<Map.Entry<String, String>> longestFirst = new ArrayList<>(byName.entrySet());
+    longestFirst.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getValue().length()).reversed());
+    for (Map.Entry<String, String> e : longestFirst) {
+      out = out.replace(e.getValue().replace(OPEN, OPEN + OPEN), TOKEN + e.getKey() + CLOSE);
+    }
+    return out;
+  }
+
+  String revealText(String text) {
+    if (!text.contains(OPEN)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      if (text.startsWith(OPEN + OPEN, i)) {
+        out.append(OPEN);
+        i += 2 * OPEN.length();
+      } else if (text.startsWith(TOKEN, i) && text.indexOf(CLOSE, i) > 0) {
+        int end = text.indexOf(CLOSE, i);
+        String name = text.substring(i + TOKEN.length(), end);
+        out.append(byName.getOrDefault(name, ""));
+        i = end + CLOSE.length();
+      } else {
+        out.append(text.charAt(i));
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static JsonNode map(JsonNode node, UnaryOperator<String> f) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isTextual()) {
+      return JsonNodeFactory.instance.textNode(f.apply(node.asText()));
+    }
+    if (node.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      node.properties().forEach(e -> out.set(f.apply(e.getKey()), map(e.getValue(), f)));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(n -> out.add(map(n, f)));
+      return out;
+    }
+    return node;
+  }
+}
