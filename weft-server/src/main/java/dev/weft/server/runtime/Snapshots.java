@@ -55,6 +55,14 @@ final class Snapshots {
         issued, outcomes, nullable(n.get("result")));
   }
 
+  /** Where the stored instance is: its status, and its output or error once it has ended. */
+  static RunResult result(dev.weft.store.Instance inst) {
+    JsonNode r = read(inst.snapshot()).result();
+    return new RunResult(inst.id(), inst.status(),
+        inst.status() == InstanceStatus.COMPLETED ? r : null,
+        inst.status() == InstanceStatus.FAILED ? r : null);
+  }
+
   static InstanceStatus storeStatus(InstanceState.Status s) {
     return switch (s) {
       case PENDING -> InstanceStatus.PENDING;

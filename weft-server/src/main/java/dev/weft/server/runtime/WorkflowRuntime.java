@@ -3,21 +3,17 @@ package dev.weft.server.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
-import dev.weft.store.EventStore;
 import dev.weft.store.Instance;
 import dev.weft.store.InstanceFilter;
 import dev.weft.store.InstanceStatus;
 import dev.weft.store.InstanceStore;
-import dev.weft.store.NewInstance;
 import dev.weft.store.Outbox;
 import dev.weft.store.PendingCommand;
 import dev.weft.store.Timer;
 import dev.weft.store.TimerStore;
 import dev.weft.store.Transactor;
 import dev.weft.workflow.decide.Command;
-import dev.weft.workflow.decide.Decision;
 import dev.weft.workflow.decide.Event;
-import dev.weft.workflow.decide.InstanceState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,22 +36,22 @@ public final class WorkflowRuntime {
 
   private final Transactor tx;
   private final InstanceStore instances;
-  private final EventStore events;
   private final Outbox outbox;
   private final TimerStore timers;
   private final Definitions definitions;
   private final Effector effector;
+  private final Recorder recorder;
   private final RuntimeClock clock;
   private final Supplier<String> ids;
 
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
     this.tx = db.transactor();
     this.instances = db.instances();
-    this.events = db.events();
     this.outbox = db.outbox();
     this.timers = db.timers();
     this.definitions = new Definitions(db.definitions());
     this.effector = new Effector(httpTimeout);
+    this.recorder = new Recorder(db, new DecisionWriter(db.events(), definitions));
     this.clock = clock;
     this.ids = ids;
   }
@@ -75,14 +71,7 @@ public final class WorkflowRuntime {
     Instant now = Instant.ofEpochMilli(clock.nowMillis());
     Definition def = definitions.store(document, now);
     String id = ids.get();
-    return tx.inTransaction(() -> {
-      Instance inst = instances.create(new NewInstance(id, idempotencyKey, def.name(), def.version(),
-          Snapshots.write(InstanceState.initial(id))), now);
-      if (inst.status() == InstanceStatus.PENDING) {
-        decide(inst, new Event.Started(input, null));
-      }
-      return inst.id();
-    });
+    return tx.inTransaction(() -> recorder.started(id, idempotencyKey, def, input, now.toEpochMilli()).id());
   }
 
   /** Carries out the instance's commands and timers (waiting on the clock) until it ends or waits for nothing. */
@@ -125,13 +114,7 @@ public final class WorkflowRuntime {
     if (due.isEmpty()) {
       return false;
     }
-    Timer t = due.get();
-    tx.inTransaction(() -> {
-      if (timers.markFired(t.id(), Instant.ofEpochMilli(clock.nowMillis()))) {
-        decide(instances.find(instanceId).orElseThrow(), new Event.TimerFired(t.payload().path("decisionId").asText()));
-      }
-      return null;
-    });
+    tx.inTransaction(() -> recorder.timerFired(due.get(), clock.nowMillis()));
     return true;
   }
 
@@ -148,49 +131,20 @@ public final class WorkflowRuntime {
 
   /** Where the instance is now. */
   public RunResult result(String instanceId) {
-    Instance inst = instances.find(instanceId).orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId));
-    JsonNode r = Snapshots.read(inst.snapshot()).result();
-    return new RunResult(inst.id(), inst.status(),
-        inst.status() == InstanceStatus.COMPLETED ? r : null,
-        inst.status() == InstanceStatus.FAILED ? r : null);
+    return Snapshots.result(instances.find(instanceId)
+        .orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId)));
   }
 
   private void carryOut(PendingCommand p) {
     Command c = Journal.command(p.type(), p.payload());
     if (c instanceof Command.StartTimer t) {
       tx.inTransaction(() -> {
-        timers.schedule(new Timer(p.id(), p.instanceId(), Instant.ofEpochMilli(t.fireAtMillis()), p.payload()));
-        outbox.markDone(p.id(), Instant.ofEpochMilli(clock.nowMillis()));
+        recorder.timerScheduled(p, t, clock.nowMillis());
         return null;
       });
       return;
     }
-    Event e;
-    try {
-      e = new Event.CommandCompleted(c.id(), effector.carryOut(c, clock.nowMillis()));
-    } catch (CommandFault f) {
-      e = new Event.CommandFailed(c.id(), f.error());
-    }
-    Event event = e;
-    tx.inTransaction(() -> {
-      Instance inst = instances.find(p.instanceId()).orElseThrow();
-      if (outbox.markDone(p.id(), Instant.ofEpochMilli(clock.nowMillis())) && !inst.status().terminal()) {
-        decide(inst, event);
-      }
-      return null;
-    });
-  }
-
-  /** One decision, written with its event and outbox commands; call inside a transaction. */
-  private void decide(Instance inst, Event event) {
-    long now = clock.nowMillis();
-    InstanceState state = Snapshots.read(inst.snapshot());
-    Decision d = definitions.decider(inst.definitionName(), inst.definitionVersion()).decide(state, event, now);
-    List<dev.weft.store.Command> commands = d.commands().stream()
-        .filter(c -> !(c instanceof Command.Complete) && !(c instanceof Command.Fail))
-        .map(c -> Journal.outbox(inst.id(), c))
-        .toList();
-    events.append(new dev.weft.store.Decision(inst.id(), inst.version(), Snapshots.storeStatus(d.state().status()),
-        Snapshots.write(d.state()), List.of(Journal.event(event)), commands), Instant.ofEpochMilli(now));
+    Event result = effector.outcome(c, clock.nowMillis());
+    tx.inTransaction(() -> recorder.commandEnded(p, result, clock.nowMillis()));
   }
 }
