@@ -5,13 +5,16 @@ import dev.weft.store.InstanceFilter;
 import dev.weft.store.InstanceStatus;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The child JVM of {@link EngineCrashTest}: opens the database and a {@link WorkflowEngine}.
  * {@code start} mode starts the instances (paced, so they do not move in lockstep), prints
  * {@code started N}, then runs until killed; {@code resume} mode starts nothing and exits once
  * every instance has ended. Both print {@code progress COMPLETED TERMINAL TX UNITS DECISIONS
- * CARRIED RETRIES} every 100 ms.
+ * CARRIED RETRIES} every 200 ms.
  */
 public final class CrashTestChild {
   static final Duration COMMAND_LEASE = Duration.ofSeconds(3);
@@ -29,20 +32,30 @@ public final class CrashTestChild {
         .withCommandLease(COMMAND_LEASE).withHttpTimeout(Duration.ofSeconds(20));
     WorkflowEngine engine = WorkflowEngine.open(db, settings, RuntimeClock.system(), () -> UUID.randomUUID().toString());
     if (mode.equals("start")) {
-      String doc = OrdersWorkflow.document(base, "PT1S");
-      for (int n = 0; n < count; n++) {
-        engine.start(doc, OrdersWorkflow.input(n), OrdersWorkflow.key(n));
-        Thread.sleep(PACE);
-      }
+      startPaced(engine, OrdersWorkflow.document(base, "PT1S"), count);
       say("started " + count);
     }
     while (report(db, engine) < count || mode.equals("start")) {
-      Thread.sleep(100);
+      Thread.sleep(200);
     }
     engine.close();
     report(db, engine);
     db.close();
     say("finished");
+  }
+
+  /** One start every {@link #PACE}, each on a pool thread so that slow commits do not slow the arrivals. */
+  private static void startPaced(WorkflowEngine engine, String doc, int count) throws InterruptedException {
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    for (int n = 0; n < count; n++) {
+      int order = n;
+      clients.execute(() -> engine.start(doc, OrdersWorkflow.input(order), OrdersWorkflow.key(order)));
+      Thread.sleep(PACE);
+    }
+    clients.shutdown();
+    if (!clients.awaitTermination(5, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("starts did not finish");
+    }
   }
 
   /** Prints progress; returns how many instances have ended. */

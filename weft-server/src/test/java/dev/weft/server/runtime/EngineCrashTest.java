@@ -36,6 +36,7 @@ class EngineCrashTest {
   @EnumSource(TestDb.class)
   void killedMidwayEveryInstanceCompletesWithOneEffectiveCallPerStep(TestDb kind) throws Exception {
     TestDb.Place place = kind.place(dir);
+    long t0 = System.nanoTime();
     try (CountingService service = new CountingService(10)) {
       String lastBeforeKill = runUntilMidwayAndKill(place.url(), service.base());
       int completedAtKill;
@@ -45,6 +46,7 @@ class EngineCrashTest {
       }
       assertThat(completedAtKill).as("completed when killed").isBetween(KILL_AFTER_COMPLETED, INSTANCES - 1);
       int deliveriesAtKill = service.requests.get();
+      long t1 = System.nanoTime();
 
       String lastOfResume;
       try (ChildJvm resumed = ChildJvm.start(CrashTestChild.class, place.url(), "resume", service.base(),
@@ -53,6 +55,7 @@ class EngineCrashTest {
         assertThat(resumed.awaitExit(GENEROUS)).isZero();
         lastOfResume = resumed.tail();
       }
+      long t2 = System.nanoTime();
       try (Database db = place.open()) {
         List<Instance> done = completed(db);
         assertThat(done).as("completed instances").hasSize(INSTANCES);
@@ -64,6 +67,8 @@ class EngineCrashTest {
         }
         assertOneEffectiveCallPerStep(service, done);
       }
+      System.out.printf("[crash %s] first child until killed %.1f s, resumed child %.1f s (wall clock, for the log only)%n",
+          kind, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       System.out.printf("[crash %s] %d instances; killed with %d completed and %d requests delivered;"
               + " after resume: %d requests, %d distinct idempotency keys, %d duplicate deliveries absorbed%n"
               + "  first child's last progress (completed ended tx units decisions carried retries): %s%n"
