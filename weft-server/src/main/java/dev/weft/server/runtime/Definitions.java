@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Definitions {
   private final DefinitionStore store;
   private final Map<String, Decider> deciders = new ConcurrentHashMap<>();
+  /** Texts stored (or found) by this process: a stored version never changes, so starting the same text again skips the compiler. */
+  private final Map<String, Definition> byText = new ConcurrentHashMap<>();
 
   Definitions(DefinitionStore store) {
     this.store = store;
@@ -25,6 +27,16 @@ final class Definitions {
 
   /** Validates (throwing {@code WorkflowValidationException}), compiles and stores the document. */
   Definition store(String text, Instant now) {
+    Definition known = byText.get(text);
+    if (known != null) {
+      return known;
+    }
+    Definition d = compileAndStore(text, now);
+    byText.putIfAbsent(text, d);
+    return d;
+  }
+
+  private Definition compileAndStore(String text, Instant now) {
     Plan plan = PlanCompiler.compile(text);
     String name = plan.document().path("document").path("namespace").asText("default") + "/"
         + plan.document().path("document").path("name").asText("unnamed");

@@ -59,6 +59,11 @@ final class ChildJvm implements AutoCloseable {
     throw new AssertionError("no awaited line within " + timeout + "; last output:\n" + tail());
   }
 
+  /** The last line seen so far that starts with {@code prefix}, or "". */
+  String tailLine(String prefix) {
+    return seen.reversed().stream().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
+  }
+
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
