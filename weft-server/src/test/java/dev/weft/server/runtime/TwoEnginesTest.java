@@ -29,20 +29,22 @@ class TwoEnginesTest {
   void twoEnginesOnOneDatabaseCarryEachCommandOutOnceAndCompleteEverything(TestDb kind) throws Exception {
     TestDb.Place place = kind.place(dir);
     try (CountingService service = new CountingService(5); Database dbA = place.open(); Database dbB = place.open()) {
-      EngineStats a;
-      EngineStats b;
       String doc = OrdersWorkflow.document(service.base(), "PT0.2S");
-      try (WorkflowEngine engineA = WorkflowEngine.open(dbA, EngineSettings.of("a").withDispatchers(4), RuntimeClock.system(),
-              () -> "a-" + UUID.randomUUID());
-          WorkflowEngine engineB = WorkflowEngine.open(dbB, EngineSettings.of("b").withDispatchers(4), RuntimeClock.system(),
-              () -> "b-" + UUID.randomUUID())) {
+      WorkflowEngine engineA = WorkflowEngine.open(dbA, EngineSettings.of("a").withDispatchers(4), RuntimeClock.system(),
+          () -> "a-" + UUID.randomUUID());
+      WorkflowEngine engineB = WorkflowEngine.open(dbB, EngineSettings.of("b").withDispatchers(4), RuntimeClock.system(),
+          () -> "b-" + UUID.randomUUID());
+      try {
         for (int n = 0; n < INSTANCES; n++) {
           (n % 2 == 0 ? engineA : engineB).start(doc, OrdersWorkflow.input(n), OrdersWorkflow.key(n));
         }
         Await.until(() -> completed(dbA).size() == INSTANCES, () -> completed(dbA).size() + " of " + INSTANCES + " completed");
-        a = engineA.stats();
-        b = engineB.stats();
+      } finally {
+        engineA.close();
+        engineB.close();
       }
+      EngineStats a = engineA.stats(); // after close: the dispatchers have counted what they recorded
+      EngineStats b = engineB.stats();
       for (Instance i : completed(dbA)) {
         assertThat(Snapshots.result(i).output()).as("output of %s", i.idempotencyKey())
             .isEqualTo(OrdersWorkflow.expectedOutput(OrdersWorkflow.order(i.idempotencyKey())));

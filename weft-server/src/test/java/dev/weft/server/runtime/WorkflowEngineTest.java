@@ -54,13 +54,15 @@ class WorkflowEngineTest {
     TestDb.Place place = kind.place(dir);
     AtomicInteger ids = new AtomicInteger();
     try (Database db = place.open()) {
-      EngineStats stats;
-      try (WorkflowEngine engine = WorkflowEngine.open(db, EngineSettings.of("solo"), RuntimeClock.system(),
-          () -> "sq-" + ids.incrementAndGet())) {
+      WorkflowEngine engine = WorkflowEngine.open(db, EngineSettings.of("solo"), RuntimeClock.system(),
+          () -> "sq-" + ids.incrementAndGet());
+      try {
         startAll(engine, INSTANCES);
         Await.until(() -> completed(db) == INSTANCES, () -> completed(db) + " of " + INSTANCES + " completed");
-        stats = engine.stats();
+      } finally {
+        engine.close();
       }
+      EngineStats stats = engine.stats(); // after close: the dispatchers have counted what they recorded
       for (var i : db.instances().list(InstanceFilter.all(1000))) {
         long n = Long.parseLong(i.idempotencyKey().substring(2));
         assertThat(Snapshots.result(i).output().asLong()).as("n^4 for %s", i.idempotencyKey()).isEqualTo(n * n * n * n);
