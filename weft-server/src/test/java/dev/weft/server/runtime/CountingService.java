@@ -11,8 +11,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Idempotency-Key} is applied (counted for its path) and its answer kept; a request
  * repeating a key gets the kept answer and is counted as a duplicate delivery, applied nothing.
  * It answers {@code {"order": <body.order>, "step": <path without />}} after {@code delayMillis}.
+ * A test can {@link #hold} the answers to one order: such a request is applied, then its answer
+ * waits until {@link #release()}, as if the caller died before hearing back.
  */
 final class CountingService implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +37,9 @@ final class CountingService implements AutoCloseable {
   final Map<String, Applied> byKey = new ConcurrentHashMap<>();
   final AtomicInteger requests = new AtomicInteger();
   final AtomicInteger withoutKey = new AtomicInteger();
+  private volatile int heldOrder = -1;
+  private final CountDownLatch heldArrived = new CountDownLatch(1);
+  private final CountDownLatch released = new CountDownLatch(1);
 
   CountingService(int delayMillis) throws IOException {
     this.delayMillis = delayMillis;
@@ -40,6 +47,20 @@ final class CountingService implements AutoCloseable {
     server.setExecutor(threads);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /** Answers to requests for {@code order} wait until {@link #release()}. */
+  void hold(int order) {
+    heldOrder = order;
+  }
+
+  /** Waits until a held request has arrived (and been applied). */
+  boolean awaitHeld(long timeout, TimeUnit unit) throws InterruptedException {
+    return heldArrived.await(timeout, unit);
+  }
+
+  void release() {
+    released.countDown();
   }
 
   String base() {
@@ -68,7 +89,15 @@ final class CountingService implements AutoCloseable {
     }
     Applied a = byKey.computeIfAbsent(key, k -> new Applied(path, new AtomicInteger(), answer(body, path)));
     a.deliveries().incrementAndGet();
-    reply(ex, 200, a.answer());
+    if (body != null && body.path("order").asInt(-2) == heldOrder && released.getCount() > 0) {
+      heldArrived.countDown();
+      awaitRelease();
+    }
+    try {
+      reply(ex, 200, a.answer());
+    } catch (IOException callerGone) {
+      ex.close();
+    }
   }
 
   private static byte[] answer(JsonNode body, String path) {
@@ -76,6 +105,14 @@ final class CountingService implements AutoCloseable {
     o.set("order", body == null ? null : body.path("order"));
     o.put("step", path.substring(1));
     return o.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void awaitRelease() {
+    try {
+      released.await(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void pause() {
@@ -95,6 +132,7 @@ final class CountingService implements AutoCloseable {
 
   @Override
   public void close() {
+    release();
     server.stop(0);
     threads.shutdownNow();
   }

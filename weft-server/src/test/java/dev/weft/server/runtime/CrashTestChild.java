@@ -30,7 +30,7 @@ public final class CrashTestChild {
     int count = Integer.parseInt(args[3]);
     Database db = Database.open(url);
     EngineSettings settings = EngineSettings.of("child-" + ProcessHandle.current().pid())
-        .withCommandLease(COMMAND_LEASE).withHttpTimeout(Duration.ofSeconds(20));
+        .withCommandLease(COMMAND_LEASE).withHttpTimeout(Duration.ofMinutes(2));
     WorkflowEngine engine = WorkflowEngine.open(db, settings, RuntimeClock.system(), () -> UUID.randomUUID().toString());
     say("opened after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     if (mode.equals("start")) {

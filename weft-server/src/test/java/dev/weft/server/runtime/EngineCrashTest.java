@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The crash test: a child JVM runs {@value #INSTANCES} instances of {@link OrdersWorkflow}
  * (wait, http call, fork of two http calls) on the engine and is killed with SIGKILL once some,
- * not all, have completed; a second child on the same database resumes. Every instance must
+ * not all, have completed (the service holds the answer to the last instance's first call until
+ * after the kill, so that one cannot have completed, and its call must be repeated); a second
+ * child on the same database resumes. Every instance must
  * complete with its own output, each http step must have been applied exactly once by the
  * counting service (one idempotency key per step), and no completed step ran again.
  */
@@ -38,7 +41,9 @@ class EngineCrashTest {
     TestDb.Place place = kind.place(dir);
     long t0 = System.nanoTime();
     try (CountingService service = new CountingService(10)) {
-      String lastBeforeKill = runUntilMidwayAndKill(place.url(), service.base());
+      service.hold(INSTANCES - 1); // the last instance cannot complete before the kill, and its held call must repeat
+      String lastBeforeKill = runUntilMidwayAndKill(place.url(), service);
+      service.release();
       int completedAtKill;
       try (Database db = place.open()) {
         assertThat(db.instances().list(InstanceFilter.all(10_000))).as("instances stored before the kill").hasSize(INSTANCES);
@@ -66,6 +71,7 @@ class EngineCrashTest {
               .isEqualTo(Map.of("Started", 1L, "TimerFired", 1L, "CommandCompleted", 3L));
         }
         assertOneEffectiveCallPerStep(service, done);
+        assertThat(service.duplicateDeliveries()).as("the call held at the kill was delivered again").isPositive();
       }
       System.out.printf("[crash %s] first child until killed %.1f s, resumed child %.1f s (wall clock, for the log only)%n",
           kind, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
@@ -81,11 +87,12 @@ class EngineCrashTest {
   }
 
   /** Runs the first child until every instance is started and some have completed; kills it; returns its last progress line. */
-  private static String runUntilMidwayAndKill(String url, String base) throws Exception {
-    try (ChildJvm first = ChildJvm.start(CrashTestChild.class, url, "start", base, String.valueOf(INSTANCES))) {
+  private static String runUntilMidwayAndKill(String url, CountingService service) throws Exception {
+    try (ChildJvm first = ChildJvm.start(CrashTestChild.class, url, "start", service.base(), String.valueOf(INSTANCES))) {
       first.await(l -> l.startsWith("started " + INSTANCES + " "), GENEROUS);
       String last = first.tailLine("opened") + "; " + first.tailLine("started") + "; " + first.await(l -> l.startsWith("progress ")
           && Integer.parseInt(l.split(" ")[1]) >= KILL_AFTER_COMPLETED, GENEROUS);
+      assertThat(service.awaitHeld(GENEROUS.toMinutes(), TimeUnit.MINUTES)).as("the held call arrived").isTrue();
       first.kill();
       return last;
     }
