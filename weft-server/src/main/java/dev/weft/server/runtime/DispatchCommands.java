@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.function.BooleanSupplier;
 
 /**
  * The claim loop: leases as many pending outbox entries as there are idle dispatcher threads
@@ -23,32 +22,27 @@ final class DispatchCommands implements Runnable {
   private final Outbox outbox;
   private final CarryOutCommand carryOut;
   private final ExecutorService dispatchers;
+  private final LoopContext loop;
   private final EngineSettings settings;
-  private final RuntimeClock clock;
-  private final Doorbell bell;
-  private final BooleanSupplier running;
   private final Semaphore idle;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-  DispatchCommands(Outbox outbox, CarryOutCommand carryOut, ExecutorService dispatchers, EngineSettings settings,
-      RuntimeClock clock, Doorbell bell, BooleanSupplier running) {
+  DispatchCommands(Outbox outbox, CarryOutCommand carryOut, ExecutorService dispatchers, LoopContext loop) {
     this.outbox = outbox;
     this.carryOut = carryOut;
     this.dispatchers = dispatchers;
-    this.settings = settings;
-    this.clock = clock;
-    this.bell = bell;
-    this.running = running;
+    this.loop = loop;
+    this.settings = loop.settings();
     this.idle = new Semaphore(settings.dispatchers());
   }
 
   @Override
   public void run() {
     try {
-      while (running.getAsBoolean()) {
+      while (loop.goOn()) {
         int free = Math.min(idle.availablePermits(), settings.claimBatch());
         if (free == 0 || claimAndHandOut(free) < free) {
-          bell.await(settings.idlePoll());
+          loop.idle();
         }
       }
     } catch (InterruptedException e) {
@@ -60,7 +54,7 @@ final class DispatchCommands implements Runnable {
   private int claimAndHandOut(int max) throws InterruptedException {
     List<PendingCommand> claimed;
     try {
-      claimed = outbox.claim(settings.owner(), settings.commandLease(), Instant.ofEpochMilli(clock.nowMillis()), max);
+      claimed = outbox.claim(settings.owner(), settings.commandLease(), Instant.ofEpochMilli(loop.clock().nowMillis()), max);
     } catch (StoreException e) {
       LOG.log(System.Logger.Level.WARNING, "claiming commands failed, trying again: " + e.getMessage());
       return 0;
@@ -82,7 +76,7 @@ final class DispatchCommands implements Runnable {
     } finally {
       inFlight.remove(p.id());
       idle.release();
-      bell.ring();
+      loop.bell().ring();
     }
   }
 }

@@ -6,7 +6,6 @@ import dev.weft.store.TimerStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,30 +20,23 @@ final class FireDueTimers implements Runnable {
   private final TimerStore timers;
   private final Recorder recorder;
   private final CommitWithRetry commits;
-  private final EngineSettings settings;
-  private final RuntimeClock clock;
-  private final Doorbell bell;
-  private final BooleanSupplier running;
+  private final LoopContext loop;
   private final Runnable decided;
 
-  FireDueTimers(TimerStore timers, Recorder recorder, CommitWithRetry commits, EngineSettings settings,
-      RuntimeClock clock, Doorbell bell, BooleanSupplier running, Runnable decided) {
+  FireDueTimers(TimerStore timers, Recorder recorder, CommitWithRetry commits, LoopContext loop, Runnable decided) {
     this.timers = timers;
     this.recorder = recorder;
     this.commits = commits;
-    this.settings = settings;
-    this.clock = clock;
-    this.bell = bell;
-    this.running = running;
+    this.loop = loop;
     this.decided = decided;
   }
 
   @Override
   public void run() {
     try {
-      while (running.getAsBoolean()) {
+      while (loop.goOn()) {
         if (fireDue() < BATCH) {
-          bell.await(settings.idlePoll());
+          loop.idle();
         }
       }
     } catch (InterruptedException e) {
@@ -56,13 +48,13 @@ final class FireDueTimers implements Runnable {
   private int fireDue() {
     List<Timer> due;
     try {
-      due = timers.due(Instant.ofEpochMilli(clock.nowMillis()), BATCH);
+      due = timers.due(Instant.ofEpochMilli(loop.clock().nowMillis()), BATCH);
     } catch (StoreException e) {
       LOG.log(System.Logger.Level.WARNING, "reading due timers failed, trying again: " + e.getMessage());
       return 0;
     }
     List<Supplier<Boolean>> firings = due.stream()
-        .<Supplier<Boolean>>map(t -> () -> recorder.timerFired(t, clock.nowMillis())).toList();
+        .<Supplier<Boolean>>map(t -> () -> recorder.timerFired(t, loop.clock().nowMillis())).toList();
     for (Optional<Boolean> fired : commits.commitAll("firing timers", firings)) {
       if (fired.orElse(false)) {
         decided.run();

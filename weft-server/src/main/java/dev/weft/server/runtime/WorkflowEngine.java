@@ -58,10 +58,10 @@ public final class WorkflowEngine implements AutoCloseable {
     this.carryOut = new CarryOutCommand(new Effector(settings.httpTimeout()), recorder, commits, clock);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
-    DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers, settings, clock,
-        commandsBell, () -> running);
-    FireDueTimers fire = new FireDueTimers(db.timers(), recorder, commits, settings, clock, timersBell,
-        () -> running, this::decidedElsewhere);
+    DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
+        new LoopContext(settings, clock, commandsBell, () -> running));
+    FireDueTimers fire = new FireDueTimers(db.timers(), recorder, commits,
+        new LoopContext(settings, clock, timersBell, () -> running), this::decidedElsewhere);
     this.loops = List.of(
         Thread.ofPlatform().name("weft-claim-" + settings.owner()).daemon().start(dispatch),
         Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire));
