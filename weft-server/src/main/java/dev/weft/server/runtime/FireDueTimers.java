@@ -35,12 +35,22 @@ final class FireDueTimers implements Runnable {
   public void run() {
     try {
       while (loop.goOn()) {
-        if (fireDue() < BATCH) {
+        if (fireDueSafely() < BATCH) {
           loop.idle();
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A failure of one round is logged, not fatal to the loop: the timers stay due and are tried next round. */
+  private int fireDueSafely() {
+    try {
+      return fireDue();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "firing due timers failed; they stay due", e);
+      return 0;
     }
   }
 
