@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every http call carries the command's deterministic id as its idempotency key. */
+/** Every http call and shell command is given the command's deterministic id as its idempotency key. */
 class IdempotencyKeyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +54,26 @@ class IdempotencyKeyTest {
       assertThat(rt.run(call(service.base(), ownKey), JSON.createObjectNode(), "k").completed()).isTrue();
       assertThat(service.byKey).containsOnlyKeys("mine-1");
       assertThat(service.requests.get()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aShellCommandFindsItsCommandIdInItsEnvironment() {
+    String text = """
+        document:
+          dsl: '1.0.0'
+          namespace: test
+          name: keyed-shell
+          version: '0.1.0'
+        do:
+          - script:
+              run:
+                shell:
+                  command: printf %s "$WEFT_IDEMPOTENCY_KEY"
+        """;
+    try (Database db = TestDb.H2.place(dir).open()) {
+      WorkflowRuntime rt = new WorkflowRuntime(db, new FakeClock(1000), () -> "inst-2", Duration.ofSeconds(5));
+      assertThat(rt.run(text, JSON.createObjectNode(), "k").output().asText()).isEqualTo("inst-2/do/0/script@1");
     }
   }
 }
