@@ -30,18 +30,15 @@ final class ApplyEvent {
 
   private final Transactor tx;
   private final InstanceStore instances;
-  private final EventStore events;
-  private final Definitions definitions;
   private final RuntimeClock clock;
-  private final SecretSource secrets;
+
+  private final DecisionWriter writer;
 
   ApplyEvent(Database db, Definitions definitions, RuntimeClock clock, SecretSource secrets) {
     this.tx = db.transactor();
     this.instances = db.instances();
-    this.events = db.events();
-    this.definitions = definitions;
     this.clock = clock;
-    this.secrets = secrets;
+    this.writer = new DecisionWriter(db.events(), definitions, secrets);
   }
 
   /**
@@ -74,19 +71,7 @@ final class ApplyEvent {
 
   /** Decides and writes; call inside a transaction. */
   Applied applyHere(Instance inst, Event event) {
-    long now = clock.nowMillis();
-    SecretsAtRest s = SecretsAtRest.of(secrets, definitions.decider(inst.definitionName(), inst.definitionVersion()));
-    InstanceState state = Snapshots.read(s.mask().reveal(inst.snapshot())).withSecrets(s.given());
-    Decision d = definitions.decider(inst.definitionName(), inst.definitionVersion()).decide(state, s.supply(event), now);
-    if (d.commands().isEmpty() && d.state().equals(state)) {
-      return new Applied(inst, state, false);
-    }
-    List<dev.weft.store.Command> commands = d.commands().stream()
-        .filter(c -> !(c instanceof Command.Complete) && !(c instanceof Command.Fail))
-        .map(c -> s.redact(Journal.outbox(inst.id(), c)))
-        .toList();
-    events.append(new dev.weft.store.Decision(inst.id(), inst.version(), Snapshots.storeStatus(d.state().status()),
-        s.mask().redact(Snapshots.write(d.state())), List.of(s.redact(Journal.event(event))), commands), Instant.ofEpochMilli(now));
-    return new Applied(inst, d.state(), true);
+    DecisionWriter.Written w = writer.write(inst, event, clock.nowMillis());
+    return new Applied(inst, w.changed() ? w.decision().state() : w.before(), w.changed());
   }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Definitions {
   private final DefinitionStore store;
   private final Map<String, Decider> deciders = new ConcurrentHashMap<>();
+  /** Texts stored (or found) by this process: a stored version never changes, so starting the same text again skips the compiler. */
+  private final Map<String, Definition> byText = new ConcurrentHashMap<>();
 
   Definitions(DefinitionStore store) {
     this.store = store;
@@ -34,6 +36,16 @@ final class Definitions {
    * @throws DefinitionConflictException when its namespace, name and version are stored with another text
    */
   Definition store(String text, Instant now) {
+    Definition known = byText.get(text);
+    if (known != null) {
+      return known;
+    }
+    Definition d = compileAndStore(text, now);
+    byText.putIfAbsent(text, d);
+    return d;
+  }
+
+  private Definition compileAndStore(String text, Instant now) {
     Plan plan = PlanCompiler.compile(text);
     String name = nameOf(plan);
     String version = plan.document().path("document").path("version").asText();

@@ -5,6 +5,7 @@ import static dev.weft.server.runtime.Snapshots.JSON;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.workflow.decide.Command;
+import dev.weft.workflow.decide.Event;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,6 +19,15 @@ final class Effector {
     this.http = new HttpCaller(httpTimeout, redirects);
     this.openApi = new OpenApiCaller(http);
     this.sink = emitted;
+  }
+
+  /** Carries the command out and returns what came of it: {@code CommandCompleted} or {@code CommandFailed}. */
+  Event outcome(Command c, long nowMillis) {
+    try {
+      return new Event.CommandCompleted(c.id(), carryOut(c, nowMillis));
+    } catch (CommandFault f) {
+      return new Event.CommandFailed(c.id(), f.error());
+    }
   }
 
   /** The command's result, or a {@link CommandFault} with its RFC 7807 error. */

@@ -53,6 +53,7 @@ final class HttpCaller {
       throw new CommandFault("configuration", 400, "Bad endpoint", uri + ": " + e.getMessage(), c.step());
     }
     with.path("headers").properties().forEach(h -> req.header(h.getKey(), h.getValue().asText()));
+    withIdempotencyKey(req, with.path("headers"), c);
     authenticate(req, endpoint.path("authentication"), c.step());
     JsonNode body = with.get("body");
     HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
@@ -82,6 +83,16 @@ final class HttpCaller {
       case "response" -> responseObject(method, uri, with.path("headers"), response, content(text));
       default -> content(text);
     };
+  }
+
+  /**
+   * Sends the command's deterministic id as {@code Idempotency-Key} (unless the task sets that
+   * header itself), so a call repeated after a crash can be recognised by the service.
+   */
+  private static void withIdempotencyKey(HttpRequest.Builder req, JsonNode headers, Command.CallHttp c) {
+    if (headers.properties().stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Idempotency-Key"))) {
+      req.header("Idempotency-Key", c.id());
+    }
   }
 
   private static void authenticate(HttpRequest.Builder req, JsonNode auth, String step) throws CommandFault {

@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code run: shell} through {@link ProcessBuilder}: {@code command} (run by {@code sh -c} when
  * it has no {@code arguments}), {@code arguments} (an array or an object whose values are
- * appended), {@code environment}. The result is stdout (the DSL's default {@code return});
+ * appended), {@code environment}, plus {@code WEFT_IDEMPOTENCY_KEY} = the command's deterministic
+ * id (a command repeated after a crash gets the same one, so a script can skip work it did).
+ * The result is stdout (the DSL's default {@code return});
  * a non-zero exit code is a runtime fault whose detail has the code and stderr.
  */
 final class ShellRunner {
@@ -33,6 +35,7 @@ final class ShellRunner {
       args.forEach(a -> argv.add(a.isTextual() ? a.asText() : a.toString()));
     }
     ProcessBuilder pb = new ProcessBuilder(argv);
+    pb.environment().put("WEFT_IDEMPOTENCY_KEY", c.id());
     shell.path("environment").properties().forEach(e -> pb.environment().put(e.getKey(), e.getValue().asText()));
     try {
       Process p = pb.start();

@@ -77,6 +77,19 @@ final class Snapshots {
         issued, outcomes, nullable(n.get("result")), reruns, received, n.hasNonNull("failedCommand") ? n.get("failedCommand").asText() : null);
   }
 
+  /** Where the stored instance is: its status, and its output or error once it has ended. */
+  static RunResult result(dev.weft.store.Instance inst) {
+    return result(inst, dev.weft.server.secrets.SecretMask.none());
+  }
+
+  /** As above, with the secrets {@code mask} hid in the stored snapshot put back. */
+  static RunResult result(dev.weft.store.Instance inst, dev.weft.server.secrets.SecretMask mask) {
+    JsonNode r = mask.reveal(read(inst.snapshot()).result());
+    return new RunResult(inst.id(), inst.status(),
+        inst.status() == InstanceStatus.COMPLETED ? r : null,
+        inst.status() == InstanceStatus.FAILED ? r : null);
+  }
+
   static InstanceStatus storeStatus(InstanceState.Status s) {
     return switch (s) {
       case PENDING -> InstanceStatus.PENDING;

@@ -4,21 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.server.secrets.SecretSource;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
-import dev.weft.store.EventStore;
 import dev.weft.store.Instance;
 import dev.weft.store.InstanceFilter;
 import dev.weft.store.InstanceStatus;
 import dev.weft.store.InstanceStore;
-import dev.weft.store.NewInstance;
 import dev.weft.store.Outbox;
 import dev.weft.store.PendingCommand;
 import dev.weft.store.Timer;
 import dev.weft.store.TimerStore;
 import dev.weft.store.Transactor;
 import dev.weft.workflow.decide.Command;
-import dev.weft.workflow.decide.Decision;
 import dev.weft.workflow.decide.Event;
-import dev.weft.workflow.decide.InstanceState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,16 +37,15 @@ public final class WorkflowRuntime {
 
   private final Transactor tx;
   private final InstanceStore instances;
-  private final EventStore events;
   private final Outbox outbox;
   private final TimerStore timers;
   private final Definitions definitions;
   private final Effector effector;
+  private final Recorder recorder;
   private final RuntimeClock clock;
   private final Supplier<String> ids;
-  private final SecretSource secrets;
   private final ChildWorkflows children;
-  private final ApplyEvent apply;
+  private final DecisionWriter writer;
 
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
     this(db, clock, ids, httpTimeout, EventSink.NONE, HostRedirects.NONE, SecretSource.none());
@@ -79,16 +74,15 @@ public final class WorkflowRuntime {
       HostRedirects redirects, SecretSource secrets) {
     this.tx = db.transactor();
     this.instances = db.instances();
-    this.events = db.events();
     this.outbox = db.outbox();
     this.timers = db.timers();
     this.definitions = new Definitions(db.definitions());
+    this.writer = new DecisionWriter(db.events(), definitions, secrets);
     this.effector = new Effector(httpTimeout, emitted, redirects);
+    this.recorder = new Recorder(db, writer);
     this.clock = clock;
     this.ids = ids;
-    this.secrets = secrets;
     this.children = new ChildWorkflows(this, definitions);
-    this.apply = new ApplyEvent(db, definitions, clock, secrets);
   }
 
   /** Starts (see {@link #start}) and drives the instance to its end. */
@@ -122,14 +116,7 @@ public final class WorkflowRuntime {
    */
   public String start(Definition def, JsonNode input, String idempotencyKey, String id) {
     Instant now = Instant.ofEpochMilli(clock.nowMillis());
-    return tx.inTransaction(() -> {
-      Instance inst = instances.create(new NewInstance(id, idempotencyKey, def.name(), def.version(),
-          Snapshots.write(InstanceState.initial(id))), now);
-      if (inst.status() == InstanceStatus.PENDING) {
-        decide(inst, new Event.Started(input, null));
-      }
-      return inst.id();
-    });
+    return tx.inTransaction(() -> recorder.started(id, idempotencyKey, def, input, now.toEpochMilli()).id());
   }
 
   /** Carries out the instance's commands and timers (waiting on the clock) until it ends or waits for nothing. */
@@ -172,13 +159,7 @@ public final class WorkflowRuntime {
     if (due.isEmpty()) {
       return false;
     }
-    Timer t = due.get();
-    tx.inTransaction(() -> {
-      if (timers.markFired(t.id(), Instant.ofEpochMilli(clock.nowMillis()))) {
-        decide(instances.find(instanceId).orElseThrow(), new Event.TimerFired(t.payload().path("decisionId").asText()));
-      }
-      return null;
-    });
+    tx.inTransaction(() -> recorder.timerFired(due.get(), clock.nowMillis()));
     return true;
   }
 
@@ -196,10 +177,7 @@ public final class WorkflowRuntime {
   /** Where the instance is now. */
   public RunResult result(String instanceId) {
     Instance inst = instances.find(instanceId).orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId));
-    JsonNode r = secretsOf(inst).mask().reveal(Snapshots.read(inst.snapshot()).result());
-    return new RunResult(inst.id(), inst.status(),
-        inst.status() == InstanceStatus.COMPLETED ? r : null,
-        inst.status() == InstanceStatus.FAILED ? r : null);
+    return Snapshots.result(inst, writer.secretsOf(inst).mask());
   }
 
   /**
@@ -212,41 +190,25 @@ public final class WorkflowRuntime {
   }
 
   private void carryOut(PendingCommand p) {
-    Command c = Journal.command(p.type(), secretsOf(instances.find(p.instanceId()).orElseThrow()).mask().reveal(p.payload()));
+    Command c = Journal.command(p.type(), recorder.revealed(p));
     if (c instanceof Command.Listen) {
-      outbox.markDone(p.id(), Instant.ofEpochMilli(clock.nowMillis())); // what it waits for is in the snapshot
+      tx.inTransaction(() -> recorder.listenOpened(p, clock.nowMillis()));
       return;
     }
     if (c instanceof Command.StartTimer t) {
       tx.inTransaction(() -> {
-        timers.schedule(new Timer(p.id(), p.instanceId(), Instant.ofEpochMilli(t.fireAtMillis()), p.payload()));
-        outbox.markDone(p.id(), Instant.ofEpochMilli(clock.nowMillis()));
+        recorder.timerScheduled(p, t, clock.nowMillis());
         return null;
       });
       return;
     }
-    Event e;
+    Event result;
     try {
-      e = new Event.CommandCompleted(c.id(), c instanceof Command.RunWorkflow w ? children.run(w) : effector.carryOut(c, clock.nowMillis()));
+      result = c instanceof Command.RunWorkflow w ? new Event.CommandCompleted(c.id(), children.run(w)) : effector.outcome(c, clock.nowMillis());
     } catch (CommandFault f) {
-      e = new Event.CommandFailed(c.id(), f.error());
+      result = new Event.CommandFailed(c.id(), f.error());
     }
-    Event event = e;
-    tx.inTransaction(() -> {
-      Instance inst = instances.find(p.instanceId()).orElseThrow();
-      if (outbox.markDone(p.id(), Instant.ofEpochMilli(clock.nowMillis())) && !inst.status().terminal()) {
-        decide(inst, event);
-      }
-      return null;
-    });
-  }
-
-  /** One decision, written with its event and outbox commands; call inside a transaction. */
-  private void decide(Instance inst, Event event) {
-    apply.applyHere(inst, event);
-  }
-
-  private SecretsAtRest secretsOf(Instance inst) {
-    return SecretsAtRest.of(secrets, definitions.decider(inst.definitionName(), inst.definitionVersion()));
+    Event event = result;
+    tx.inTransaction(() -> recorder.commandEnded(p, event, clock.nowMillis()));
   }
 }

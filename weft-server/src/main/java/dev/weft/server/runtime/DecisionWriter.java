@@ -1,0 +1,62 @@
+package dev.weft.server.runtime;
+
+import dev.weft.server.secrets.SecretSource;
+import dev.weft.workflow.decide.Decider;
+
+import dev.weft.store.EventStore;
+import dev.weft.store.Instance;
+import dev.weft.workflow.decide.Command;
+import dev.weft.workflow.decide.Decision;
+import dev.weft.workflow.decide.Event;
+import dev.weft.workflow.decide.InstanceState;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Feeds one event to the instance's decider and appends the decision: the event, the new
+ * snapshot (checked against the version read) and the outbox commands, in the caller's
+ * transaction. A concurrent writer makes the append fail with
+ * {@link dev.weft.store.StaleVersionException}; the caller rolls back and tries again.
+ */
+final class DecisionWriter {
+  private final EventStore events;
+  private final Definitions definitions;
+  private final SecretSource secrets;
+
+  /** What one event did: the state before, the decision, and whether anything was written. */
+  record Written(InstanceState before, Decision decision, boolean changed) {}
+
+  DecisionWriter(EventStore events, Definitions definitions, SecretSource secrets) {
+    this.events = events;
+    this.definitions = definitions;
+    this.secrets = secrets;
+  }
+
+  /**
+   * Decides and appends; call inside a transaction. The secrets the document declares are
+   * supplied to the decider from the {@link SecretSource} and masked out of everything appended.
+   * A decision that changes nothing (no command, same state) is not appended.
+   */
+  Written write(Instance inst, Event event, long nowMillis) {
+    Decider decider = definitions.decider(inst.definitionName(), inst.definitionVersion());
+    SecretsAtRest s = SecretsAtRest.of(secrets, decider);
+    InstanceState state = Snapshots.read(s.mask().reveal(inst.snapshot())).withSecrets(s.given());
+    Decision d = decider.decide(state, s.supply(event), nowMillis);
+    if (d.commands().isEmpty() && d.state().equals(state)) {
+      return new Written(state, d, false); // e.g. a timer of a cancelled instance
+    }
+    List<dev.weft.store.Command> commands = d.commands().stream()
+        .filter(c -> !(c instanceof Command.Complete) && !(c instanceof Command.Fail))
+        .map(c -> s.redact(Journal.outbox(inst.id(), c)))
+        .toList();
+    events.append(new dev.weft.store.Decision(inst.id(), inst.version(), Snapshots.storeStatus(d.state().status()),
+        s.mask().redact(Snapshots.write(d.state())), List.of(s.redact(Journal.event(event))), commands),
+        Instant.ofEpochMilli(nowMillis));
+    return new Written(state, d, true);
+  }
+
+  /** The instance's secrets as the source has them now, with the mask of their values. */
+  SecretsAtRest secretsOf(Instance inst) {
+    return SecretsAtRest.of(secrets, definitions.decider(inst.definitionName(), inst.definitionVersion()));
+  }
+}

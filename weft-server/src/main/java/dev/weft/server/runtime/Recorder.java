@@ -1,0 +1,95 @@
+package dev.weft.server.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.store.Database;
+import dev.weft.store.Definition;
+import dev.weft.store.Instance;
+import dev.weft.store.InstanceStatus;
+import dev.weft.store.InstanceStore;
+import dev.weft.store.NewInstance;
+import dev.weft.store.Outbox;
+import dev.weft.store.PendingCommand;
+import dev.weft.store.Timer;
+import dev.weft.store.TimerStore;
+import dev.weft.workflow.decide.Command;
+import dev.weft.workflow.decide.Event;
+import dev.weft.workflow.decide.InstanceState;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Records what happened to instances, one unit of work per method, each to be run inside one
+ * transaction (a {@link dev.weft.store.Transactor} or a {@link dev.weft.store.GroupCommitter}
+ * batch). Each is safe to repeat: the outbox entry's {@code markDone} and the timer's
+ * {@code markFired} decide which of two recorders of the same thing writes the decision, and a
+ * concurrent decision on the same instance fails the unit with a stale version (retry it whole).
+ */
+final class Recorder {
+  private final InstanceStore instances;
+  private final Outbox outbox;
+  private final TimerStore timers;
+  private final DecisionWriter decisions;
+
+  Recorder(Database db, DecisionWriter decisions) {
+    this.instances = db.instances();
+    this.outbox = db.outbox();
+    this.timers = db.timers();
+    this.decisions = decisions;
+  }
+
+  /** Creates the instance (the same key again gives the same one) and decides {@code Started} once. */
+  Instance started(String id, String key, Definition def, JsonNode input, long now) {
+    Instance inst = instances.create(new NewInstance(id, key, def.name(), def.version(),
+        Snapshots.write(InstanceState.initial(id))), Instant.ofEpochMilli(now));
+    if (inst.status() == InstanceStatus.PENDING) {
+      decisions.write(inst, new Event.Started(input, null), now);
+    }
+    return inst;
+  }
+
+  /** Marks the entry done and decides on its result; false when it was already done (nothing written). */
+  boolean commandEnded(PendingCommand p, Event result, long now) {
+    if (!outbox.markDone(p.id(), Instant.ofEpochMilli(now))) {
+      return false;
+    }
+    Instance inst = instances.find(p.instanceId()).orElseThrow();
+    if (inst.status().terminal()) {
+      return false;
+    }
+    decisions.write(inst, result, now);
+    return true;
+  }
+
+  /**
+   * A {@code Listen} entry has nothing to carry out: what it waits for is in the snapshot and
+   * events reach it through {@link EventDelivery}; the entry is done.
+   */
+  boolean listenOpened(PendingCommand p, long now) {
+    return outbox.markDone(p.id(), Instant.ofEpochMilli(now));
+  }
+
+  /** The entry's payload with the secret values its stored form masks put back, to carry it out. */
+  JsonNode revealed(PendingCommand p) {
+    Optional<Instance> inst = instances.find(p.instanceId());
+    return inst.isEmpty() ? p.payload() : decisions.secretsOf(inst.get()).mask().reveal(p.payload());
+  }
+
+  /** A {@code StartTimer} entry becomes a timer row; the entry is done. */
+  void timerScheduled(PendingCommand p, Command.StartTimer t, long now) {
+    timers.schedule(new Timer(p.id(), p.instanceId(), Instant.ofEpochMilli(t.fireAtMillis()), p.payload()));
+    outbox.markDone(p.id(), Instant.ofEpochMilli(now));
+  }
+
+  /** Fires the timer and decides on it; false when someone fired it first. */
+  boolean timerFired(Timer t, long now) {
+    if (!timers.markFired(t.id(), Instant.ofEpochMilli(now))) {
+      return false;
+    }
+    Optional<Instance> inst = instances.find(t.instanceId());
+    if (inst.isEmpty() || inst.get().status().terminal()) {
+      return false;
+    }
+    decisions.write(inst.get(), new Event.TimerFired(t.payload().path("decisionId").asText()), now);
+    return true;
+  }
+}

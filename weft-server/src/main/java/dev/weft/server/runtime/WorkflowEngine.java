@@ -1,0 +1,149 @@
+package dev.weft.server.runtime;
+
+import dev.weft.server.secrets.SecretSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.store.Database;
+import dev.weft.store.Definition;
+import dev.weft.store.GroupCommitter;
+import dev.weft.store.Instance;
+import dev.weft.store.InstanceStatus;
+import dev.weft.store.StoreException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Runs the workflow instances of a database with many threads, and with other engines (other
+ * processes) on the same PostgreSQL. A claim loop leases pending outbox entries to N dispatcher
+ * threads, which carry them out concurrently; a timer loop fires due timers. Every decision
+ * (start, command result, timer) is one unit of work committed through a {@link GroupCommitter},
+ * so under load many instances' decisions share one transaction. Decisions on one instance
+ * never race: each unit reads the instance and appends against the version it read; within
+ * this process the committer runs units one after another, and a unit that lost to another
+ * engine fails with a stale version, rolls back alone (savepoint) and is tried again.
+ *
+ * <p>Nothing is kept only in memory: an engine opened on a database after a crash (kill -9)
+ * carries on with what is there: pending entries (once their leases expire), due timers.
+ */
+public final class WorkflowEngine implements AutoCloseable {
+  private static final Duration SHUTDOWN_WAIT = Duration.ofMinutes(1);
+
+  private final Database db;
+  private final RuntimeClock clock;
+  private final Supplier<String> ids;
+  private final Definitions definitions;
+  private final Recorder recorder;
+  private final GroupCommitter committer;
+  private final CommitWithRetry commits;
+  private final CarryOutCommand carryOut;
+  private final AtomicLong otherDecisions = new AtomicLong();
+  private final Doorbell commandsBell = new Doorbell();
+  private final Doorbell timersBell = new Doorbell();
+  private final ExecutorService dispatchers;
+  private final List<Thread> loops;
+  private volatile boolean running = true;
+
+  private WorkflowEngine(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids, SecretSource secrets,
+      EventSink emitted) {
+    this.db = db;
+    this.clock = clock;
+    this.ids = ids;
+    this.definitions = new Definitions(db.definitions());
+    DecisionWriter writer = new DecisionWriter(db.events(), definitions, secrets);
+    this.recorder = new Recorder(db, writer);
+    this.committer = db.groupCommitter(settings.maxBatch(), Duration.ZERO);
+    this.commits = new CommitWithRetry(committer);
+    this.carryOut = new CarryOutCommand(new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE), recorder,
+        commits, clock);
+    this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
+        Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
+    DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
+        new LoopContext(settings, clock, commandsBell, () -> running));
+    FireDueTimers fire = new FireDueTimers(db.timers(), recorder, commits,
+        new LoopContext(settings, clock, timersBell, () -> running), this::decidedElsewhere);
+    this.loops = List.of(
+        Thread.ofPlatform().name("weft-claim-" + settings.owner()).daemon().start(dispatch),
+        Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire));
+  }
+
+  /**
+   * Opens an engine on {@code db} and starts its threads. It uses {@code clock} for every time
+   * it stores and for when timers are due, {@code ids} for new instance ids. Close it before
+   * the database.
+   */
+  public static WorkflowEngine open(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids) {
+    return open(db, settings, clock, ids, SecretSource.none(), EventSink.NONE);
+  }
+
+  /** As above; {@code $secrets} come from {@code secrets}, emitted events go to {@code emitted}. */
+  public static WorkflowEngine open(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids,
+      SecretSource secrets, EventSink emitted) {
+    return new WorkflowEngine(db, settings, clock, ids, secrets, emitted);
+  }
+
+  /**
+   * Stores the document, creates the instance (the same key again gives the same instance) and
+   * commits its {@code Started} decision; returns the instance id. The engine's threads carry
+   * it on from there.
+   *
+   * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
+   * @throws StoreException if the store refused the start every time it was tried
+   */
+  public String start(String document, JsonNode input, String idempotencyKey) {
+    long now = clock.nowMillis();
+    Definition def = definitions.store(document, Instant.ofEpochMilli(now));
+    String id = ids.get();
+    Instance inst = commits.commit("starting " + idempotencyKey,
+        () -> recorder.started(id, idempotencyKey, def, input, now))
+        .orElseThrow(() -> new StoreException("instance with key " + idempotencyKey + " could not be started"));
+    if (inst.status() == InstanceStatus.PENDING) {
+      decidedElsewhere();
+    }
+    return inst.id();
+  }
+
+  /** Where the instance is now. */
+  public RunResult result(String instanceId) {
+    return Snapshots.result(db.instances().find(instanceId)
+        .orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId)));
+  }
+
+  public EngineStats stats() {
+    return new EngineStats(committer.transactions(), commits.units.get(),
+        carryOut.decisions.get() + otherDecisions.get(), carryOut.carriedOut.get(), commits.retries.get());
+  }
+
+  /**
+   * Stops claiming and firing, lets the dispatchers finish and record what they are carrying
+   * out, and commits what is queued. Entries claimed but not yet started stay pending and
+   * return to the pool when their lease expires.
+   */
+  @Override
+  public void close() {
+    running = false;
+    commandsBell.ring();
+    timersBell.ring();
+    try {
+      for (Thread t : loops) {
+        t.join();
+      }
+      dispatchers.shutdown();
+      dispatchers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      committer.close();
+    }
+  }
+
+  private void decidedElsewhere() {
+    otherDecisions.incrementAndGet();
+    commandsBell.ring();
+  }
+}
