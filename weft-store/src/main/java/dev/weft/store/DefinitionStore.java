@@ -23,6 +23,9 @@ public interface DefinitionStore {
   /** All stored versions of {@code name}, ascending; empty if the name is unknown. */
   List<Integer> versions(String name);
 
+  /** Names with at least one stored version, ascending, at most {@code limit}, after {@code after} (null: from the start). */
+  List<String> names(String after, int limit);
+
   /** The highest stored version of {@code name}, or empty. */
   Optional<Definition> latest(String name);
 }

@@ -15,16 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * under {@code namespace/name} of its {@code document} block; the same text again reuses its
  * version, another text gets the next version number.
  */
-final class Definitions {
+public final class Definitions {
   private final DefinitionStore store;
   private final Map<String, Decider> deciders = new ConcurrentHashMap<>();
 
-  Definitions(DefinitionStore store) {
+  public Definitions(DefinitionStore store) {
     this.store = store;
   }
 
   /** Validates (throwing {@code WorkflowValidationException}), compiles and stores the document. */
-  Definition store(String text, Instant now) {
+  public Definition store(String text, Instant now) {
     Plan plan = PlanCompiler.compile(text);
     String name = plan.document().path("document").path("namespace").asText("default") + "/"
         + plan.document().path("document").path("name").asText("unnamed");

@@ -65,6 +65,24 @@ public final class JdbcDefinitionStore implements DefinitionStore {
   }
 
   @Override
+  public List<String> names(String after, int limit) {
+    return tx.run("listing definition names", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT DISTINCT name FROM weft_definition WHERE name > ? ORDER BY name LIMIT ?")) {
+        ps.setString(1, after == null ? "" : after);
+        ps.setInt(2, limit);
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
   public Optional<Definition> latest(String name) {
     List<Integer> versions = versions(name);
     return versions.isEmpty() ? Optional.empty() : find(name, versions.get(versions.size() - 1));
