@@ -23,7 +23,7 @@ public final class Bodies {
   public static byte[] read(Context ctx, List<String> accepted) {
     String type = ctx.contentType();
     String bare = type == null ? null : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!accepted.contains(bare)) {
+    if (bare == null || !accepted.contains(bare)) {
       throw ProblemException.unsupportedMediaType(type, accepted);
     }
     int limit = ctx.attribute(LIMIT_ATTRIBUTE) instanceof Integer i ? i : DEFAULT_LIMIT;

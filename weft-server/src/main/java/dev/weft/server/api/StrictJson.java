@@ -6,11 +6,14 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.util.List;
 
@@ -29,6 +32,11 @@ public final class StrictJson {
       .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .withCoercionConfig(LogicalType.Textual, c -> {
+        c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        c.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+      })
       .build();
 
   private StrictJson() {}
