@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         SimulateCommand.class,
         DemoCommand.class,
         RunCommand.class,
+        ServerCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class WeftCommand implements Callable<Integer> {
