@@ -11,6 +11,9 @@ import dev.weft.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +75,9 @@ final class ServerCommand implements Callable<Integer> {
       err.flush();
       return WeftCommand.BAD_INPUT;
     }
+    if (!portFree(settings.api())) {
+      return portInUse(err, settings.api());
+    }
     WeftServer server;
     try {
       server = WeftServer.start(settings, List.of());
@@ -81,10 +87,7 @@ final class ServerCommand implements Callable<Integer> {
       return WeftCommand.WORK_FAILED;
     } catch (RuntimeException e) {
       if (causedBy(e, BindException.class)) {
-        err.println("weft: cannot listen on " + settings.api().bind() + ":" + settings.api().port()
-            + " (in use, or not an address of this machine); pick another with --port or --bind");
-        err.flush();
-        return WeftCommand.BAD_INPUT;
+        return portInUse(err, settings.api());
       }
       throw e;
     }
@@ -144,6 +147,27 @@ final class ServerCommand implements Callable<Integer> {
     }
     String env = System.getenv(TOKENS_VARIABLE);
     return env == null || env.isBlank() ? Tokens.none() : Tokens.parse(env.replace(';', '\n'), "$" + TOKENS_VARIABLE);
+  }
+
+  /** Checked before the server starts, so the usual case gets one clear line instead of Jetty's log. */
+  private static boolean portFree(ApiSettings api) {
+    if (api.port() == 0) {
+      return true;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getByName(api.bind()), api.port()));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int portInUse(PrintWriter err, ApiSettings api) {
+    err.println("weft: cannot listen on " + api.bind() + ":" + api.port()
+        + " (in use, or not an address of this machine); pick another with --port or --bind");
+    err.flush();
+    return WeftCommand.BAD_INPUT;
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

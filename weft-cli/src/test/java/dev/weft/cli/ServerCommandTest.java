@@ -83,16 +83,20 @@ class ServerCommandTest {
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       List<String> seen = new ArrayList<>();
       String base = null;
-      for (String line = lines.readLine(); line != null && base == null; line = lines.readLine()) {
+      while (base == null) {
+        String line = lines.readLine();
+        if (line == null) {
+          break;
+        }
         seen.add(line);
         Matcher m = URL.matcher(line);
         base = m.find() ? m.group(1) : null;
       }
       assertThat(base).as(String.join("\n", seen)).isNotNull();
       assertThat(get(base + "/api/v1/instances").statusCode()).isEqualTo(401);
-      p.destroy(); // SIGTERM, as Ctrl-C's SIGINT: shutdown hooks run
+      p.toHandle().destroy(); // SIGTERM, like Ctrl-C: shutdown hooks run (Process.destroy would close our pipe)
+      String rest = String.join("\n", lines.lines().toList());
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      String rest = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(rest).contains("weft server stopped").doesNotContain("Exception");
     } finally {
       p.destroyForcibly();
