@@ -3,11 +3,16 @@ package dev.weft.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.HandlerType;
+import dev.weft.server.api.Access;
+import dev.weft.server.api.ApiResource;
+import dev.weft.server.api.ApiRoute;
 import dev.weft.server.api.auth.Tokens;
 import dev.weft.server.runtime.TestDb;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +38,11 @@ class ApiBadInputTest {
 
   @BeforeAll
   static void start() {
-    server = RunningServer.start(TestDb.H2, dir, Tokens.none(), List.of());
+    ApiResource buggy = routes -> routes.add(new ApiRoute(HandlerType.GET, "/api/v1/buggy", Access.READ, "a route with a bug",
+        List.of(), null, Map.of(200, "never"), ctx -> {
+          throw new IllegalStateException("internal detail that must stay in the log");
+        }));
+    server = RunningServer.start(TestDb.H2, dir, Tokens.none(), List.of(buggy));
     http = server.http();
     assertThat(http.post("/api/v1/workflows", null, YAML, Workflows.SQUARE).status()).isEqualTo(201);
   }
@@ -155,6 +164,15 @@ class ApiBadInputTest {
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.json().path("errors").size()).isGreaterThanOrEqualTo(2);
     assertThat(r.json().path("type").asText()).isEqualTo("https://weft.dev/problems/invalid-workflow");
+  }
+
+  @Test
+  void a_bug_is_a_500_problem_without_its_message_or_stack_trace() {
+    Http.Reply r = http.get("/api/v1/buggy", null);
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(r.contentType()).isEqualTo("application/problem+json");
+    assertThat(r.json().path("detail").asText()).isEqualTo("an unexpected error occurred; it is logged on the server");
+    assertThat(r.text()).doesNotContain("internal detail", "IllegalStateException", "\tat ");
   }
 
   private static int instanceCount() {
