@@ -122,6 +122,9 @@ class ApiBadInputTest {
         new Bad("an unknown instance", "GET", "/api/v1/instances/nope", null, null, 404, ""),
         new Bad("an instance id of 5000 characters", "GET", "/api/v1/instances/" + "i".repeat(5000), null, null, 404, ""),
         new Bad("the history of an unknown instance", "GET", "/api/v1/instances/nope/history", null, null, 404, ""),
+        new Bad("a start nested 5000 levels deep", "POST", "/api/v1/instances", JSON,
+            "{\"definition\":\"api-test/square\",\"input\":" + "[".repeat(5000) + "]".repeat(5000) + "}", 400, "pointer:/input"),
+        new Bad("an instance id with a NUL byte", "GET", "/api/v1/instances/%00", null, null, 400, ""),
         new Bad("a PUT on instances", "PUT", "/api/v1/instances", JSON, "{}", 405, ""),
         new Bad("a DELETE on a workflow", "DELETE", "/api/v1/workflows/api-test/square", null, null, 405, ""),
         new Bad("a route that does not exist", "GET", "/api/v1/nothing", null, null, 404, "")
@@ -139,7 +142,9 @@ class ApiBadInputTest {
     assertThat(p.path("status").asInt()).isEqualTo(bad.status());
     assertThat(p.path("title").asText()).isNotBlank();
     assertThat(p.path("detail").asText()).isNotBlank();
-    assertThat(p.path("instance").asText()).isEqualTo(bad.path().split("\\?")[0]);
+    if (!p.path("title").asText().equals("Bad message")) { // refused by Jetty before routing: no path to name
+      assertThat(p.path("instance").asText()).isEqualTo(bad.path().split("\\?")[0]);
+    }
     assertThat(r.text()).doesNotContain("Exception", "\tat ", "com.fasterxml", "dev.weft");
     if (!bad.place().isEmpty()) {
       String[] kind = bad.place().split(":", 2);

@@ -50,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
     cfg.http.maxRequestSize = settings.bodyLimit();
     cfg.jetty.defaultHost = settings.bind();
     cfg.jetty.defaultPort = settings.port();
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(new BadMessages()));
     cfg.requestLogger.http((ctx, ms) -> onRequest.answered(ctx,
         ctx.attribute(ROUTE_ATTRIBUTE) instanceof String s ? s : "unmatched", ms));
     cfg.router.mount(router -> {

@@ -3,6 +3,7 @@ package dev.weft.server.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -75,6 +76,10 @@ public final class StrictJson {
     }
     if (e instanceof MismatchedInputException m) {
       return FieldError.at(pointer(m.getPath()), "wrong type: expected " + describe(m.getTargetType()));
+    }
+    if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+      return FieldError.at(e instanceof JsonMappingException m ? pointer(m.getPath()) : "",
+          "the JSON is too large or nested too deeply (at most 1000 levels)");
     }
     if (e instanceof JsonMappingException m) {
       return FieldError.at(pointer(m.getPath()), m.getOriginalMessage());

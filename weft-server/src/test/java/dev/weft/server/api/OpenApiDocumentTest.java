@@ -72,4 +72,15 @@ class OpenApiDocumentTest {
     reg.add(r);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> reg.add(r)).hasMessageContaining("GET /x is registered twice");
   }
+
+  @Test
+  void agent_access_is_for_the_agent_protocol_and_nothing_else_is_there() {
+    RouteRegistry reg = new RouteRegistry();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> reg.add(new ApiRoute(io.javalin.http.HandlerType.GET,
+        "/api/v1/instances/x", Access.AGENT, "x", List.of(), null, java.util.Map.of(), ctx -> { })))
+        .hasMessageContaining("agent access is for /api/v1/agent/**");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> reg.add(new ApiRoute(io.javalin.http.HandlerType.GET,
+        "/api/v1/agent/poll", Access.READ, "x", List.of(), null, java.util.Map.of(), ctx -> { })))
+        .hasMessageContaining("agent access is for /api/v1/agent/**");
+  }
 }
