@@ -8,6 +8,7 @@ import dev.weft.server.api.Bodies;
 import dev.weft.server.api.auth.TokenFileException;
 import dev.weft.server.api.auth.Tokens;
 import dev.weft.store.StoreException;
+import dev.weft.store.jdbc.Dialect;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -131,6 +132,7 @@ final class ServerCommand implements Callable<Integer> {
     Tokens tokens = tokens();
     String address = bind != null ? bind : tokens.isEmpty() ? "127.0.0.1" : "0.0.0.0";
     String url = db != null ? db : "jdbc:h2:file:" + data.toAbsolutePath().resolve("weft");
+    Dialect.of(url); // an unsupported URL is a usage error, named before anything starts
     if (workers < 1) {
       throw new UsageException("--workers must be at least 1, got " + workers);
     }
@@ -140,7 +142,11 @@ final class ServerCommand implements Callable<Integer> {
   private Tokens tokens() {
     if (tokensFile != null) {
       try {
-        return Tokens.parse(Files.readString(tokensFile), tokensFile.toString());
+        Tokens t = Tokens.parse(Files.readString(tokensFile), tokensFile.toString());
+        if (t.isEmpty()) {
+          throw new UsageException("--tokens: " + tokensFile + " holds no tokens; leave the option out to run without tokens");
+        }
+        return t;
       } catch (IOException e) {
         throw new UsageException("--tokens: cannot read " + tokensFile + " (" + e.getClass().getSimpleName() + ")");
       }

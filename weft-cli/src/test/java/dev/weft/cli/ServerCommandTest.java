@@ -48,6 +48,17 @@ class ServerCommandTest {
   }
 
   @Test
+  void an_unsupported_database_or_an_empty_tokens_file_is_a_usage_error() throws IOException {
+    WeftRun db = WeftRun.of("server", "--db", "jdbc:mysql://x/y", "--port", "0");
+    assertThat(db.exitCode()).isEqualTo(2);
+    assertThat(db.err()).startsWith("weft: unsupported database URL jdbc:mysql://x/y");
+    Path empty = Files.writeString(dir.resolve("empty.txt"), "# nobody yet\n");
+    WeftRun tokens = WeftRun.of("server", "--tokens", empty.toString(), "--port", "0", "--data", dir.toString());
+    assertThat(tokens.exitCode()).isEqualTo(2);
+    assertThat(tokens.err()).startsWith("weft: --tokens: " + empty + " holds no tokens");
+  }
+
+  @Test
   void a_port_in_use_is_a_clear_error() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       WeftRun r = WeftRun.of("server", "--port", Integer.toString(taken.getLocalPort()), "--data", dir.toString());
