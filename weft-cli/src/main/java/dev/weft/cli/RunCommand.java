@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+  private static final Logger HIKARI_LOG = Logger.getLogger("com.zaxxer.hikari");
 
   @Spec
   CommandSpec spec;
@@ -194,6 +195,7 @@ final class RunCommand implements Callable<Integer> {
   /** Flyway's migration notes and SLF4J's "no provider" notice (json-schema-validator, HikariCP) would otherwise clutter stderr. */
   private static void quietLibraries() {
     FLYWAY_LOG.setLevel(Level.WARNING);
+    HIKARI_LOG.setLevel(Level.WARNING);
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         RunCommand.class,
         ConformanceCommand.class,
         AgentCommand.class,
+        ServerCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class WeftCommand implements Callable<Integer> {

@@ -23,8 +23,17 @@ public interface DefinitionStore {
   /** All stored versions of {@code name}, ascending; empty if the name is unknown. */
   List<Integer> versions(String name);
 
-  /** Every stored name, ascending. */
-  List<String> names();
+  /** Names with at least one stored version, ascending, at most {@code limit}, after {@code after} (null: from the start). */
+  List<String> names(String after, int limit);
+
+  /** Every stored name, ascending (all pages of {@link #names(String, int)}). */
+  default List<String> names() {
+    List<String> all = new java.util.ArrayList<>();
+    for (List<String> page = names(null, 500); !page.isEmpty(); page = names(page.getLast(), 500)) {
+      all.addAll(page);
+    }
+    return all;
+  }
 
   /** The highest stored version of {@code name}, or empty. */
   Optional<Definition> latest(String name);

@@ -3,6 +3,7 @@ package dev.weft.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,9 @@ public interface InstanceStore {
 
   /** Instances matching the filter, oldest first, at most {@code filter.limit()}. */
   List<Instance> list(InstanceFilter filter);
+
+  /** How many instances are in each status; a status without instances is absent. */
+  Map<InstanceStatus, Long> countByStatus();
 
   /**
    * Moves the instance to {@code to} if it is still at {@code expectedVersion}; the version

@@ -42,4 +42,14 @@ abstract class DefinitionStoreContract extends StoreContract {
     assertThat(db.definitions().versions("missing")).isEmpty();
     assertThat(db.definitions().names()).containsExactly("order", "other");
   }
+
+  @Test
+  void names_are_listed_once_each_in_pages() {
+    db.definitions().store("order", 1, "v1", T0);
+    db.definitions().store("order", 2, "v2", T0);
+    db.definitions().store("billing", 1, "b", T0);
+    db.definitions().store("zeta", 1, "z", T0);
+    assertThat(db.definitions().names(null, 2)).containsExactly("billing", "order");
+    assertThat(db.definitions().names("order", 2)).containsExactly("zeta");
+  }
 }

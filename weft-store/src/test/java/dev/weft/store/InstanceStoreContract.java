@@ -84,6 +84,28 @@ abstract class InstanceStoreContract extends StoreContract {
   }
 
   @Test
+  void pages_continue_after_the_last_instance_of_the_previous_page() {
+    newInstance("a");
+    db.instances().create(new NewInstance("c", "kc", "order", 1, json("a", 1)), T0);
+    db.instances().create(new NewInstance("b", "kb", "order", 1, json("a", 1)), T0.plusSeconds(1));
+    List<Instance> first = db.instances().list(InstanceFilter.all(2));
+    assertThat(first).extracting(Instance::id).containsExactly("a", "c");
+    Instance last = first.get(1);
+    assertThat(db.instances().list(InstanceFilter.all(2).after(new InstanceFilter.Position(last.createdAt(), last.id()))))
+        .extracting(Instance::id).containsExactly("b");
+  }
+
+  @Test
+  void instances_are_counted_by_status() {
+    newInstance("a");
+    Instance b = db.instances().create(new NewInstance("b", "kb", "order", 1, json("a", 1)), T0);
+    db.instances().transition("b", b.version(), InstanceStatus.RUNNING, T0.plusSeconds(1));
+    db.instances().create(new NewInstance("c", "kc", "order", 1, json("a", 1)), T0);
+    assertThat(db.instances().countByStatus())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(InstanceStatus.PENDING, 2L, InstanceStatus.RUNNING, 1L));
+  }
+
+  @Test
   void a_transition_raises_the_version() {
     Instance i = newInstance("i-1");
     Instance running = db.instances().transition("i-1", i.version(), InstanceStatus.RUNNING, T0.plusSeconds(1));

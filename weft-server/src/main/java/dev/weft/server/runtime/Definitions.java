@@ -20,13 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link DefinitionConflictException}), so an instance's definition never changes under it.
  * "Latest" is the revision stored last.
  */
-final class Definitions {
+public final class Definitions {
   private final DefinitionStore store;
   private final Map<String, Decider> deciders = new ConcurrentHashMap<>();
   /** Texts stored (or found) by this process: a stored version never changes, so starting the same text again skips the compiler. */
   private final Map<String, Definition> byText = new ConcurrentHashMap<>();
 
-  Definitions(DefinitionStore store) {
+  public Definitions(DefinitionStore store) {
     this.store = store;
   }
 
@@ -35,7 +35,7 @@ final class Definitions {
    *
    * @throws DefinitionConflictException when its namespace, name and version are stored with another text
    */
-  Definition store(String text, Instant now) {
+  public Definition store(String text, Instant now) {
     Definition known = byText.get(text);
     if (known != null) {
       return known;

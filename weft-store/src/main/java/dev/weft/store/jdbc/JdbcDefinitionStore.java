@@ -65,13 +65,17 @@ public final class JdbcDefinitionStore implements DefinitionStore {
   }
 
   @Override
-  public List<String> names() {
+  public List<String> names(String after, int limit) {
     return tx.run("listing definition names", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT name FROM weft_definition ORDER BY name");
-          ResultSet rs = ps.executeQuery()) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT DISTINCT name FROM weft_definition WHERE name > ? ORDER BY name LIMIT ?")) {
+        ps.setString(1, after == null ? "" : after);
+        ps.setInt(2, limit);
         List<String> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(rs.getString(1));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
         }
         return out;
       }

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link InstanceStore} on table {@code weft_instance}; claims use {@code FOR UPDATE SKIP LOCKED}. */
@@ -55,7 +57,7 @@ public final class JdbcInstanceStore implements InstanceStore {
   @Override
   public List<Instance> list(InstanceFilter filter) {
     StringBuilder sql = new StringBuilder("SELECT " + InstanceRows.COLUMNS + " FROM weft_instance WHERE 1 = 1");
-    List<String> args = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
     filter.status().ifPresent(s -> {
       sql.append(" AND status = ?");
       args.add(s.name());
@@ -64,15 +66,35 @@ public final class JdbcInstanceStore implements InstanceStore {
       sql.append(" AND definition_name = ?");
       args.add(d);
     });
+    filter.after().ifPresent(p -> {
+      sql.append(" AND (created_at > ? OR (created_at = ? AND id > ?))");
+      args.add(p.createdAt().toEpochMilli());
+      args.add(p.createdAt().toEpochMilli());
+      args.add(p.id());
+    });
     sql.append(" ORDER BY created_at, id LIMIT ?");
     return tx.run("listing instances", c -> {
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         for (int i = 0; i < args.size(); i++) {
-          ps.setString(i + 1, args.get(i));
+          ps.setObject(i + 1, args.get(i));
         }
         ps.setInt(args.size() + 1, filter.limit());
         return InstanceRows.read(ps);
       }
+    });
+  }
+
+  @Override
+  public Map<InstanceStatus, Long> countByStatus() {
+    return tx.run("counting instances", c -> {
+      Map<InstanceStatus, Long> counts = new EnumMap<>(InstanceStatus.class);
+      try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM weft_instance GROUP BY status");
+          var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.put(InstanceStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        }
+      }
+      return counts;
     });
   }
 

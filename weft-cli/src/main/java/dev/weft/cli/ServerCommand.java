@@ -1,0 +1,193 @@
+package dev.weft.cli;
+
+import dev.weft.server.QuietLibraries;
+import dev.weft.server.ServerSettings;
+import dev.weft.server.WeftServer;
+import dev.weft.server.api.ApiSettings;
+import dev.weft.server.api.Bodies;
+import dev.weft.server.api.auth.TokenFileException;
+import dev.weft.server.api.auth.Tokens;
+import dev.weft.store.StoreException;
+import dev.weft.store.jdbc.Dialect;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code weft server}: the control plane. Opens the database (embedded H2 under {@code --data}
+ * unless {@code --db} names one), resumes unfinished instances and serves the REST API until
+ * Ctrl-C, which stops it cleanly (API, then running instances, then the database).
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+    description = "Run the Weft server: REST API under /api/v1, /healthz, /metrics, workflow instances in the background.")
+final class ServerCommand implements Callable<Integer> {
+  static final String TOKENS_VARIABLE = "WEFT_TOKENS";
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--db", paramLabel = "URL", description = "Database URL: jdbc:postgresql://... or jdbc:h2:file:... (default: H2 under --data).")
+  String db;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Directory of the embedded H2 database (default ${DEFAULT-VALUE}).")
+  Path data = Path.of("weft-data");
+
+  @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE}).")
+  int port = 8080;
+
+  @Option(names = "--bind", paramLabel = "ADDR",
+      description = "Address to listen on (default 127.0.0.1 without tokens, 0.0.0.0 with tokens). Without tokens only loopback is allowed.")
+  String bind;
+
+  @Option(names = "--tokens", paramLabel = "FILE",
+      description = "Bearer tokens, one 'TOKEN ROLE [NAME]' per line (roles: admin, operator, viewer, agent). Also read from $"
+          + TOKENS_VARIABLE + " (lines or ';'-separated). None: every caller is admin, loopback only.")
+  Path tokensFile;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Threads carrying out workflow instances (default ${DEFAULT-VALUE}).")
+  int workers = 4;
+
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    QuietLibraries.apply();
+    ServerSettings settings;
+    try {
+      settings = settings();
+    } catch (UsageException | TokenFileException | IllegalArgumentException e) {
+      err.println("weft: " + e.getMessage());
+      err.flush();
+      return WeftCommand.BAD_INPUT;
+    }
+    if (!portFree(settings.api())) {
+      return portInUse(err, settings.api());
+    }
+    WeftServer server;
+    try {
+      server = WeftServer.start(settings, List.of());
+    } catch (StoreException e) {
+      err.println("weft: " + firstLine(e.getMessage()));
+      err.flush();
+      return WeftCommand.WORK_FAILED;
+    } catch (RuntimeException e) {
+      if (causedBy(e, BindException.class)) {
+        return portInUse(err, settings.api());
+      }
+      throw e;
+    }
+    Thread hook = new Thread(() -> {
+      shutDown(server, out);
+      stop.countDown();
+    }, "weft-server-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    String host = settings.api().bind().contains(":") ? "[" + settings.api().bind() + "]" : settings.api().bind();
+    out.println("weft server listening on http://" + host + ":" + server.port() + "/api/v1 (database "
+        + settings.databaseUrl() + (settings.api().tokens().isEmpty() ? "; no tokens: loopback only, every caller is admin)"
+        : "; " + settings.api().tokens().callers().size() + " token(s))"));
+    out.flush();
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!stopped.get()) { // asked to stop in-process (tests), not by a signal
+      Runtime.getRuntime().removeShutdownHook(hook);
+      shutDown(server, out);
+    }
+    return WeftCommand.OK;
+  }
+
+  /** Stops a server started by {@link #call} in this process, as Ctrl-C would. */
+  void requestStop() {
+    stop.countDown();
+  }
+
+  private void shutDown(WeftServer server, PrintWriter out) {
+    if (stopped.getAndSet(true)) {
+      return;
+    }
+    server.close();
+    out.println("weft server stopped");
+    out.flush();
+  }
+
+  private ServerSettings settings() {
+    Tokens tokens = tokens();
+    String address = bind != null ? bind : tokens.isEmpty() ? "127.0.0.1" : "0.0.0.0";
+    String url = db != null ? db : "jdbc:h2:file:" + data.toAbsolutePath().resolve("weft");
+    Dialect.of(url); // an unsupported URL is a usage error, named before anything starts
+    if (workers < 1) {
+      throw new UsageException("--workers must be at least 1, got " + workers);
+    }
+    return new ServerSettings(url, new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT), workers);
+  }
+
+  private Tokens tokens() {
+    if (tokensFile != null) {
+      try {
+        Tokens t = Tokens.parse(Files.readString(tokensFile), tokensFile.toString());
+        if (t.isEmpty()) {
+          throw new UsageException("--tokens: " + tokensFile + " holds no tokens; leave the option out to run without tokens");
+        }
+        return t;
+      } catch (IOException e) {
+        throw new UsageException("--tokens: cannot read " + tokensFile + " (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+    String env = System.getenv(TOKENS_VARIABLE);
+    return env == null || env.isBlank() ? Tokens.none() : Tokens.parse(env.replace(';', '\n'), "$" + TOKENS_VARIABLE);
+  }
+
+  /** Checked before the server starts, so the usual case gets one clear line instead of Jetty's log. */
+  private static boolean portFree(ApiSettings api) {
+    if (api.port() == 0) {
+      return true;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getByName(api.bind()), api.port()));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int portInUse(PrintWriter err, ApiSettings api) {
+    err.println("weft: cannot listen on " + api.bind() + ":" + api.port()
+        + " (in use, or not an address of this machine); pick another with --port or --bind");
+    err.flush();
+    return WeftCommand.BAD_INPUT;
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstLine(String s) {
+    String m = String.valueOf(s);
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.weft.server;
+
+import dev.weft.server.api.ApiResource;
+import dev.weft.server.api.ApiServer;
+import dev.weft.server.api.ops.HealthResource;
+import dev.weft.server.api.ops.Metrics;
+import dev.weft.server.api.ops.MetricsResource;
+import dev.weft.server.api.workflows.DefinitionResource;
+import dev.weft.server.api.workflows.InstanceResource;
+import dev.weft.server.runtime.Definitions;
+import dev.weft.server.runtime.RuntimeClock;
+import dev.weft.server.runtime.WorkflowRuntime;
+import dev.weft.store.Database;
+import dev.weft.store.InstanceFilter;
+import dev.weft.store.InstanceStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running {@code weft server}: the database, the background runtime, the API. {@link #start}
+ * starts listening, then resumes every unfinished instance; {@link #close} stops the API, then the
+ * runtime, then the database.
+ */
+public final class WeftServer implements AutoCloseable {
+  private final Database db;
+  private final BackgroundRuntime engine;
+  private final Metrics metrics;
+  private final ApiServer api;
+
+  private WeftServer(Database db, BackgroundRuntime engine, Metrics metrics, ApiServer api) {
+    this.db = db;
+    this.engine = engine;
+    this.metrics = metrics;
+    this.api = api;
+  }
+
+  /**
+   * Opens the database, resumes unfinished instances and starts listening.
+   *
+   * @param extra more resources (the coordinator's jobs, nodes, ...; tests' own routes)
+   * @throws dev.weft.store.StoreException if the database cannot be opened
+   */
+  public static WeftServer start(ServerSettings settings, List<ApiResource> extra) {
+    Database db = Database.open(settings.databaseUrl());
+    try {
+      RuntimeClock clock = RuntimeClock.system();
+      WorkflowRuntime runtime = new WorkflowRuntime(db, clock, () -> UUID.randomUUID().toString(), Duration.ofSeconds(30));
+      BackgroundRuntime engine = new BackgroundRuntime(runtime, new Definitions(db.definitions()), db.instances(),
+          clock, Executors.newFixedThreadPool(settings.workers(), daemonThreads()));
+      Metrics metrics = new Metrics(Arrays.stream(InstanceStatus.values()).map(Enum::name).toList(), () -> counts(db));
+      List<ApiResource> resources = new ArrayList<>(List.of(
+          new HealthResource(() -> db.instances().list(InstanceFilter.all(1))),
+          new MetricsResource(metrics),
+          new DefinitionResource(engine, db.definitions()),
+          new InstanceResource(engine, db.definitions(), db.instances(), db.events())));
+      resources.addAll(extra);
+      ApiServer api = new ApiServer(settings.api(), resources, metrics);
+      try {
+        api.start();
+      } catch (RuntimeException e) {
+        engine.close();
+        metrics.close();
+        throw e;
+      }
+      engine.resumeUnfinished();
+      return new WeftServer(db, engine, metrics, api);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  public ApiServer api() {
+    return api;
+  }
+
+  private static Map<String, Long> counts(Database db) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    db.instances().countByStatus().forEach((s, n) -> m.put(s.name(), n));
+    return m;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "weft-runtime-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    engine.close();
+    metrics.close();
+    db.close();
+  }
+}
