@@ -12,10 +12,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** H2 in a temp dir, or a fresh schema on the local PostgreSQL (skipped when it is unreachable). */
-enum TestDb {
+public enum TestDb {
   H2, POSTGRES;
 
-  static final String POSTGRES_URL = System.getProperty("weft.test.postgres",
+  public static final String POSTGRES_URL = System.getProperty("weft.test.postgres",
       "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
@@ -25,13 +25,13 @@ enum TestDb {
   }
 
   /** A database URL of its own, and how to throw it away afterwards. */
-  record Place(String url, Runnable dispose) {
-    Database open() {
+  public record Place(String url, Runnable dispose) {
+    public Database open() {
       return Database.open(url);
     }
   }
 
-  Place place(Path tempDir) {
+  public Place place(Path tempDir) {
     if (this == H2) {
       return new Place("jdbc:h2:file:" + tempDir.resolve("weft").toAbsolutePath(), () -> { });
     }
