@@ -12,6 +12,7 @@ import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.server.runtime.TestDb;
 import dev.weft.store.LeaseGrant;
 import dev.weft.store.NodeState;
+import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskRecord;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,6 +99,25 @@ abstract class SchedulerLoopContract {
     assertThatThrownBy(() -> new PlanApplier(c.a, leaseA).apply(snapshot, plan, grant, at(31)))
         .isInstanceOf(LeaseLostException.class).hasMessageContaining("server-a no longer holds the scheduler lease at epoch 1");
     assertThat(c.task("j1/0").version()).isEqualTo(version);
+  }
+
+  @Test
+  void a_plan_onto_a_node_that_took_other_tasks_since_its_snapshot_is_refused() {
+    c.node("n1", 1, at(0));
+    c.submit("j1", at(0), task("j1/x", 1), task("j1/y", 1));
+    SchedulerLease lease = new SchedulerLease(c.a.leases(), "server-a", SchedulingFixture.LEASE);
+    LeaseGrant grant = lease.acquire(at(0)).orElseThrow();
+    Snapshot s = new SnapshotReader(c.a).read(at(0));
+    CorePlanner planner = new CorePlanner(SchedulerConfig.defaults());
+    // two plans from one snapshot that each saw only one of the tasks: same node, different tasks
+    Plan onlyX = planner.plan(s.view(), List.of(s.pending().get(0)), at(0).toEpochMilli());
+    Plan onlyY = planner.plan(s.view(), List.of(s.pending().get(1)), at(0).toEpochMilli());
+    PlanApplier applier = new PlanApplier(c.a, lease);
+    assertThat(applier.apply(s, onlyX, grant, at(1)).placed()).containsExactly("j1/x@n1");
+    assertThatThrownBy(() -> applier.apply(s, onlyY, grant, at(1))).isInstanceOf(StaleVersionException.class)
+        .hasMessageContaining("node n1");
+    assertThat(c.task("j1/y").status()).isEqualTo(TaskState.PENDING);
+    c.assertNoNodeOvercommitted();
   }
 
   @Test
