@@ -10,7 +10,11 @@ import static dev.weft.model.lifecycle.TaskEvent.START;
 import static dev.weft.model.lifecycle.TaskEvent.SUCCEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -90,6 +94,14 @@ class TaskLifecycleTest {
     for (TaskLifecycle.Transition t : TaskLifecycle.table()) {
       assertThat(diagram).contains(t.from() + " --> " + t.to() + " : " + t.event().name().toLowerCase());
     }
+  }
+
+  @Test
+  void the_docs_show_the_table_as_it_is() throws IOException {
+    Path page = Path.of(System.getProperty("weft.docs", "../docs"), "scheduling-loop.md");
+    assumeTrue(Files.exists(page), "no docs next to the module (" + page.toAbsolutePath() + "), skipping");
+    assertThat(Files.readString(page)).as("docs/scheduling-loop.md holds TaskLifecycle.mermaid()")
+        .contains("```mermaid\n" + TaskLifecycle.mermaid() + "```");
   }
 
   private static TaskState live(List<TaskEvent> events, Set<TaskLifecycle.Transition> visited) {
