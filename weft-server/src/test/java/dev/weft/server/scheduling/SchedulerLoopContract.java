@@ -198,6 +198,33 @@ abstract class SchedulerLoopContract {
   }
 
   @Test
+  void a_new_queue_tree_caps_the_next_round_and_the_usage_shows_used_and_pending_per_queue() {
+    c.node("n1", 8, at(0));
+    QueueTrees trees = new QueueTrees(c.a);
+    assertThat(trees.current().children()).extracting(q -> q.name()).containsExactly("default");
+    trees.apply("""
+        name: root
+        children:
+          - name: batch
+            max: "25%"
+          - name: default
+        """, "queues.yaml", 0, at(0));
+    JobSubmission jobs = new JobSubmission(c.a);
+    jobs.submit("wide", "wide", JobSubmission.array("wide", task("x", 1).queue("root.batch").build(), 4), at(0));
+    jobs.submit("one", "one", List.of(task("one/0", 1).build()), at(0));
+    assertThat(c.serverA.runOnce(at(1)).applied().placed()).hasSize(3);
+    QueueUsage.Report report = QueueUsage.read(c.a);
+    assertThat(report.queues()).extracting(l -> l.path() + " holds " + l.holding() + " (" + l.used().cpuMillis()
+        + "m) waits " + l.pending()).containsExactly(
+        "root holds 3 (3000m) waits 2", "root.batch holds 2 (2000m) waits 2", "root.default holds 1 (1000m) waits 0");
+    assertThat(report.unknownQueues()).isEmpty();
+    assertThatThrownBy(() -> trees.apply("name: root\nchildren: [{name: Bad}]", "queues.yaml", 1, at(2)))
+        .isInstanceOf(dev.weft.model.codec.SpecException.class).hasMessageContaining("queues.yaml:2");
+    assertThatThrownBy(() -> trees.apply("name: root", "queues.yaml", 0, at(2)))
+        .isInstanceOf(StaleVersionException.class);
+  }
+
+  @Test
   void estimates_are_learned_from_the_runs_of_the_same_name() {
     c.node("n1", 8, at(0));
     c.submit("etl", at(0), task("etl/0", 1), task("etl/1", 1), task("etl/2", 1));
