@@ -13,6 +13,6 @@ public interface RuntimeHistory {
   /** The durations of the last {@code limit} runs of {@code name}, oldest first. */
   List<Long> recent(String name, int limit);
 
-  /** {@link #recent} for several names in one read; names without history are absent. */
+  /** {@link #recent} for several names at once (one query per few hundred names); names without history are absent. */
   Map<String, List<Long>> recent(Set<String> names, int limit);
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,38 +54,37 @@ final class SnapshotReader {
           taskVersions.put(t.id(), t.version());
         }
       }
-      List<TaskRecord> waiting = ready(db.tasks().withStatus(Set.of(TaskState.PENDING), PENDING_LIMIT));
-      Map<String, List<Long>> history = db.runtimes().recent(names(waiting), RuntimeEstimator.WINDOW);
+      Map<TaskRecord, TaskSpec> waiting = ready(db.tasks().withStatus(Set.of(TaskState.PENDING), PENDING_LIMIT));
+      Map<String, List<Long>> history = db.runtimes().recent(names(waiting.keySet()), RuntimeEstimator.WINDOW);
       List<PendingTask> pending = new ArrayList<>();
-      for (TaskRecord t : waiting) {
-        TaskSpec spec = RuntimeEstimator.estimate(SpecJson.task(t), history.get(t.name()));
-        pending.add(new PendingTask(spec, 0, t.attempt()));
+      waiting.forEach((t, spec) -> {
+        pending.add(new PendingTask(RuntimeEstimator.estimate(spec, history.get(t.name())), 0, t.attempt()));
         taskVersions.put(t.id(), t.version());
-      }
+      });
       ClusterView view = new ClusterView(nodes, running, SpecJson.queues(db.queueTree().current()), Map.of(),
           TaskGraph.EMPTY);
       return new Snapshot(view, pending, taskVersions, nodeVersions);
     });
   }
 
-  /** The pending tasks whose dependencies have all succeeded, in the order given. */
-  private List<TaskRecord> ready(List<TaskRecord> pending) {
+  /** The pending tasks whose dependencies have all succeeded with their specs, in the order given. */
+  private Map<TaskRecord, TaskSpec> ready(List<TaskRecord> pending) {
     Map<String, TaskState> states = new HashMap<>();
     Set<String> jobsRead = new HashSet<>();
-    List<TaskRecord> out = new ArrayList<>();
+    Map<TaskRecord, TaskSpec> out = new LinkedHashMap<>();
     for (TaskRecord t : pending) {
-      List<String> deps = SpecJson.task(t).dependsOn();
-      if (!deps.isEmpty() && jobsRead.add(t.jobId())) {
+      TaskSpec spec = SpecJson.task(t);
+      if (!spec.dependsOn().isEmpty() && jobsRead.add(t.jobId())) {
         db.tasks().ofJob(t.jobId()).forEach(s -> states.put(s.id(), s.status()));
       }
-      if (deps.stream().allMatch(d -> states.get(d) == TaskState.SUCCEEDED)) {
-        out.add(t);
+      if (spec.dependsOn().stream().allMatch(d -> states.get(d) == TaskState.SUCCEEDED)) {
+        out.put(t, spec);
       }
     }
     return out;
   }
 
-  private static Set<String> names(List<TaskRecord> tasks) {
+  private static Set<String> names(Set<TaskRecord> tasks) {
     Set<String> names = new HashSet<>();
     tasks.forEach(t -> names.add(t.name()));
     return names;

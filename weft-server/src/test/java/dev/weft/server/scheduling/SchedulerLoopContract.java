@@ -9,12 +9,14 @@ import dev.weft.model.lifecycle.TaskState;
 import dev.weft.scheduler.CorePlanner;
 import dev.weft.scheduler.api.Plan;
 import dev.weft.scheduler.api.SchedulerConfig;
+import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.server.runtime.TestDb;
 import dev.weft.store.LeaseGrant;
 import dev.weft.store.NodeState;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskRecord;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,39 @@ abstract class SchedulerLoopContract {
     RoundResult aBack = c.serverA.runOnce(at(12));
     assertThat(aBack.leader()).isFalse();
     assertThat(c.a.tasks().withStatus(java.util.Set.of(TaskState.PLACED), 10)).hasSize(3);
+  }
+
+  @Test
+  void running_until_stopped_plans_every_interval_on_the_clock_then_hands_the_lease_back() {
+    c.node("n1", 4, at(0));
+    c.submit("j1", at(0), task("j1/0", 1));
+    JumpingClock clock = new JumpingClock(at(0).toEpochMilli());
+    int[] rounds = {0};
+    c.serverA.runUntil(clock, Duration.ofSeconds(1), () -> rounds[0]++ == 3);
+    assertThat(clock.nowMillis()).isEqualTo(at(3).toEpochMilli());
+    assertThat(c.task("j1/0").status()).isEqualTo(TaskState.PLACED);
+    RoundResult b = c.serverB.runOnce(at(3));
+    assertThat(b.leader()).as("server B leads at once: A released the lease").isTrue();
+    assertThat(b.epoch()).isEqualTo(2);
+  }
+
+  /** Time that jumps to the wake-up time instead of sleeping. */
+  private static final class JumpingClock implements RuntimeClock {
+    private long now;
+
+    JumpingClock(long start) {
+      now = start;
+    }
+
+    @Override
+    public long nowMillis() {
+      return now;
+    }
+
+    @Override
+    public void sleepUntil(long millis) {
+      now = Math.max(now, millis);
+    }
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.util.Set;
 
 /** {@link RuntimeHistory} on table {@code weft_runtime}. */
 public final class JdbcRuntimeHistory implements RuntimeHistory {
+  /** Keeps the IN list far below the drivers' parameter limits. */
+  private static final int NAMES_PER_QUERY = 500;
   private final JdbcTransactor tx;
 
   public JdbcRuntimeHistory(JdbcTransactor tx) {
@@ -41,27 +43,36 @@ public final class JdbcRuntimeHistory implements RuntimeHistory {
 
   @Override
   public Map<String, List<Long>> recent(Set<String> names, int limit) {
+    List<String> all = List.copyOf(names);
     Map<String, List<Long>> out = new HashMap<>();
-    for (String name : names) {
-      List<Long> durations = tx.run("reading the run times of " + name, c -> {
-        try (PreparedStatement ps = c.prepareStatement("SELECT duration_ms FROM weft_runtime WHERE name = ?"
-            + " ORDER BY finished_at DESC, task_id DESC, attempt DESC LIMIT ?")) {
-          ps.setString(1, name);
-          ps.setInt(2, limit);
-          List<Long> newestFirst = new ArrayList<>();
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              newestFirst.add(rs.getLong(1));
-            }
-          }
-          Collections.reverse(newestFirst);
-          return newestFirst;
-        }
-      });
-      if (!durations.isEmpty()) {
-        out.put(name, List.copyOf(durations));
-      }
+    for (int from = 0; from < all.size(); from += NAMES_PER_QUERY) {
+      out.putAll(recentOf(all.subList(from, Math.min(all.size(), from + NAMES_PER_QUERY)), limit));
     }
     return out;
+  }
+
+  /** One query for a batch of names: the newest {@code limit} runs of each, by a window function. */
+  private Map<String, List<Long>> recentOf(List<String> ordered, int limit) {
+    String marks = String.join(", ", Collections.nCopies(ordered.size(), "?"));
+    return tx.run("reading the run times of " + ordered.size() + " names", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT name, duration_ms FROM (SELECT name, duration_ms,"
+          + " finished_at, task_id, attempt, ROW_NUMBER() OVER (PARTITION BY name"
+          + " ORDER BY finished_at DESC, task_id DESC, attempt DESC) AS newest FROM weft_runtime WHERE name IN ("
+          + marks + ")) ranked WHERE newest <= ? ORDER BY name, finished_at, task_id, attempt")) {
+        int n = 1;
+        for (String name : ordered) {
+          ps.setString(n++, name);
+        }
+        ps.setInt(n, limit);
+        Map<String, List<Long>> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+          }
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return out;
+      }
+    });
   }
 }
