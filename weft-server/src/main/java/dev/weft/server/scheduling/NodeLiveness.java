@@ -22,6 +22,10 @@ public final class NodeLiveness {
   /** What one sweep did. */
   public record Swept(List<String> nodesDown, List<String> requeued, List<String> failed) {}
 
+  /** Silence after which a node is down by default. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+  /** How often a lost task is queued again by default before it fails. */
+  public static final int DEFAULT_MAX_REQUEUES = 3;
   private final Database db;
   private final Duration timeout;
   private final int maxRequeues;

@@ -26,7 +26,7 @@ import java.util.List;
 final class SchedulingFixture implements AutoCloseable {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   static final Duration LEASE = SchedulerLease.DEFAULT_TTL;
-  static final Duration SILENCE = Duration.ofSeconds(15);
+  static final Duration SILENCE = NodeLiveness.DEFAULT_TIMEOUT;
 
   final Database a;
   final Database b;
