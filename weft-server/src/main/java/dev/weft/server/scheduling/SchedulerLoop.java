@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One server's scheduler. Every server runs one; only the holder of the scheduler lease plans. A
@@ -62,13 +63,20 @@ public final class SchedulerLoop {
 
   /**
    * Runs rounds every {@code interval} on {@code clock} until {@code stop} says so, then releases the
-   * lease. Returns early, lease released, when interrupted.
+   * lease. A round that fails (the database unreachable, a stored spec that no longer reads) is
+   * handed to {@code onError} and the next round runs as usual. Returns early, lease released, when
+   * interrupted.
    */
-  public void runUntil(RuntimeClock clock, Duration interval, BooleanSupplier stop) {
+  public void runUntil(RuntimeClock clock, Duration interval, BooleanSupplier stop,
+                       Consumer<RuntimeException> onError) {
     try {
       while (!stop.getAsBoolean()) {
         long start = clock.nowMillis();
-        runOnce(Instant.ofEpochMilli(start));
+        try {
+          runOnce(Instant.ofEpochMilli(start));
+        } catch (RuntimeException e) {
+          onError.accept(e);
+        }
         clock.sleepUntil(start + interval.toMillis());
       }
     } catch (InterruptedException e) {

@@ -5,6 +5,8 @@ import static dev.weft.server.scheduling.SchedulingFixture.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.model.codec.SpecException;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.scheduler.CorePlanner;
 import dev.weft.scheduler.api.Plan;
@@ -90,12 +92,31 @@ abstract class SchedulerLoopContract {
     c.submit("j1", at(0), task("j1/0", 1));
     JumpingClock clock = new JumpingClock(at(0).toEpochMilli());
     int[] rounds = {0};
-    c.serverA.runUntil(clock, Duration.ofSeconds(1), () -> rounds[0]++ == 3);
+    List<RuntimeException> errors = new ArrayList<>();
+    c.serverA.runUntil(clock, Duration.ofSeconds(1), () -> rounds[0]++ == 3, errors::add);
+    assertThat(errors).isEmpty();
     assertThat(clock.nowMillis()).isEqualTo(at(3).toEpochMilli());
     assertThat(c.task("j1/0").status()).isEqualTo(TaskState.PLACED);
     RoundResult b = c.serverB.runOnce(at(3));
     assertThat(b.leader()).as("server B leads at once: A released the lease").isTrue();
     assertThat(b.epoch()).isEqualTo(2);
+  }
+
+  @Test
+  void a_failing_round_is_reported_and_the_next_rounds_still_run() throws Exception {
+    c.node("n1", 4, at(0));
+    c.submit("j1", at(0), task("j1/0", 1));
+    // a tree written past the codec (by hand, or by an older version) that no longer reads
+    c.a.queueTree().replace(new ObjectMapper().readTree("{\"name\": \"root\", \"children\": [{\"name\": \"Bad\"}]}"),
+        0, at(0));
+    int[] rounds = {0};
+    List<RuntimeException> errors = new ArrayList<>();
+    c.serverA.runUntil(new JumpingClock(at(1).toEpochMilli()), Duration.ofSeconds(1), () -> rounds[0]++ == 3,
+        errors::add);
+    assertThat(errors).hasSize(3).allSatisfy(e -> assertThat(e).isInstanceOf(SpecException.class)
+        .hasMessageContaining("queue tree version 1.json").hasMessageContaining("/children/0/name"));
+    new QueueTrees(c.a).apply("name: root\nchildren: [{name: default}]", "queues.yaml", 1, at(5));
+    assertThat(c.serverA.runOnce(at(5)).applied().placed()).containsExactly("j1/0@n1");
   }
 
   /** Time that jumps to the wake-up time instead of sleeping. */
