@@ -6,8 +6,9 @@ import java.time.Instant;
 
 /**
  * A stored task. {@code version} counts its writes (optimistic checks); {@code attempt} counts the
- * times it was queued again after being preempted or lost; {@code nodeId} is set while it is placed
- * or running. Times are null until they happen; {@code sentAt} is when its agent took the assignment.
+ * times it was queued again after being preempted or lost; {@code nodeId} is where it was placed,
+ * kept once it finished (where it ran) and cleared when it is queued again. Times are null until
+ * they happen; {@code sentAt} is when its agent took the assignment.
  */
 public record TaskRecord(String id, String jobId, String name, JsonNode spec, String queue, int priority,
                          TaskState status, int attempt, String nodeId, long version, Instant submittedAt,

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.model.lifecycle.IllegalTaskTransitionException;
 import dev.weft.model.lifecycle.TaskEvent;
+import dev.weft.model.lifecycle.TaskLifecycle;
 import dev.weft.model.lifecycle.TaskState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -93,6 +95,33 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(again.nodeId()).isNull();
     assertThat(again.startedAt()).isNull();
     assertThat(again.message()).isEqualTo("lose");
+  }
+
+  @Test
+  void every_row_of_the_lifecycle_table_is_applied_through_the_store() {
+    Map<TaskState, List<TaskEvent>> pathTo = Map.of(
+        TaskState.PENDING, List.of(),
+        TaskState.PLACED, List.of(TaskEvent.PLACE),
+        TaskState.RUNNING, List.of(TaskEvent.PLACE, TaskEvent.START),
+        TaskState.PREEMPTED, List.of(TaskEvent.PLACE, TaskEvent.PREEMPT),
+        TaskState.LOST, List.of(TaskEvent.PLACE, TaskEvent.LOSE));
+    int n = 0;
+    for (TaskLifecycle.Transition row : TaskLifecycle.table()) {
+      String id = "t-" + n++;
+      submit("j-" + id, id);
+      pathTo.get(row.from()).forEach(e -> task(id, e));
+      assertThat(db.tasks().find(id).orElseThrow().status()).isEqualTo(row.from());
+      TaskRecord after = task(id, row.event());
+      assertThat(after.status()).as(row.toString()).isEqualTo(row.to());
+      if (row.to() == TaskState.PENDING) {
+        assertThat(after.nodeId()).as(row + ": a requeued task forgets its node").isNull();
+      }
+      assertThat(db.tasks().onNode("n-1").stream().anyMatch(t -> t.id().equals(id)))
+          .as(row + ": on its node while it holds resources").isEqualTo(row.to().holdsResources());
+      assertThat(after.finishedAt() != null).as(row + ": finish time").isEqualTo(row.to() != TaskState.PENDING
+          && !row.to().holdsResources());
+    }
+    assertThat(n).isEqualTo(TaskLifecycle.table().size());
   }
 
   @Test
