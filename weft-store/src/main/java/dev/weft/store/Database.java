@@ -7,7 +7,13 @@ import dev.weft.store.jdbc.JdbcDefinitionStore;
 import dev.weft.store.jdbc.JdbcEventStore;
 import dev.weft.store.jdbc.JdbcGroupCommitter;
 import dev.weft.store.jdbc.JdbcInstanceStore;
+import dev.weft.store.jdbc.JdbcJobStore;
+import dev.weft.store.jdbc.JdbcLeaseStore;
+import dev.weft.store.jdbc.JdbcNodeStore;
 import dev.weft.store.jdbc.JdbcOutbox;
+import dev.weft.store.jdbc.JdbcQueueTreeStore;
+import dev.weft.store.jdbc.JdbcRuntimeHistory;
+import dev.weft.store.jdbc.JdbcTaskStore;
 import dev.weft.store.jdbc.JdbcTimerStore;
 import dev.weft.store.jdbc.JdbcTransactor;
 import java.time.Duration;
@@ -85,6 +91,30 @@ public final class Database implements AutoCloseable {
 
   public TimerStore timers() {
     return new JdbcTimerStore(transactor);
+  }
+
+  public JobStore jobs() {
+    return new JdbcJobStore(transactor);
+  }
+
+  public TaskStore tasks() {
+    return new JdbcTaskStore(transactor);
+  }
+
+  public NodeStore nodes() {
+    return new JdbcNodeStore(transactor);
+  }
+
+  public QueueTreeStore queueTree() {
+    return new JdbcQueueTreeStore(transactor);
+  }
+
+  public RuntimeHistory runtimes() {
+    return new JdbcRuntimeHistory(transactor);
+  }
+
+  public LeaseStore leases() {
+    return new JdbcLeaseStore(transactor);
   }
 
   /** A group committer on this database's transactor; the caller closes it before the database. */

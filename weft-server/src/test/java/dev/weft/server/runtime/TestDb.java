@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 public enum TestDb {
   H2, POSTGRES;
 
-  static final String POSTGRES_URL = System.getProperty("weft.test.postgres",
+  public static final String POSTGRES_URL = System.getProperty("weft.test.postgres",
       "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");

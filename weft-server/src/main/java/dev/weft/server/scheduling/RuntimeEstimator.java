@@ -1,0 +1,36 @@
+package dev.weft.server.scheduling;
+
+import dev.weft.model.TaskSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Fills in the run-time estimate of a task that has none: the median of the most recent runs of
+ * the same name (service or job). The median, not the mean, so that one stuck or crashed run does
+ * not move the estimate. A task's own estimate always wins; no history leaves it unknown (0).
+ */
+final class RuntimeEstimator {
+  /** How many recent runs of a name the estimate looks at. */
+  static final int WINDOW = 9;
+
+  private RuntimeEstimator() {
+  }
+
+  /** The spec with an estimate learned from {@code recent} (oldest first) when it had none. */
+  static TaskSpec estimate(TaskSpec spec, List<Long> recent) {
+    if (spec.estimateMillis() > 0 || recent == null || recent.isEmpty()) {
+      return spec;
+    }
+    return spec.toBuilder().estimateMillis(median(recent.subList(Math.max(0, recent.size() - WINDOW),
+        recent.size()))).build();
+  }
+
+  /** The middle value; for an even count, the mean of the two middle ones (rounded down). */
+  static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.weft.server.scheduling;
+
+import dev.weft.scheduler.api.ClusterView;
+import dev.weft.scheduler.api.PendingTask;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one round read from the store: the planner's input, and the versions it was read at, which
+ * the apply checks (a task or node written since makes the plan stale).
+ */
+record Snapshot(ClusterView view, List<PendingTask> pending, Map<String, Long> taskVersions,
+                Map<String, Long> nodeVersions) {
+  Snapshot {
+    pending = List.copyOf(pending);
+    taskVersions = Map.copyOf(taskVersions);
+    nodeVersions = Map.copyOf(nodeVersions);
+  }
+}

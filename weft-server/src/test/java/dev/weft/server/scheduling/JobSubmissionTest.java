@@ -1,0 +1,52 @@
+package dev.weft.server.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.model.Resources;
+import dev.weft.model.TaskSpec;
+import dev.weft.store.JobKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobSubmissionTest {
+  private static TaskSpec t(String id, String... deps) {
+    return TaskSpec.builder(id).dependsOn(List.of(deps)).build();
+  }
+
+  @Test
+  void the_kind_follows_the_shape() {
+    assertThat(JobSubmission.check("j", List.of(t("a")))).isEqualTo(JobKind.SINGLE);
+    assertThat(JobSubmission.check("j", List.of(t("a"), t("b")))).isEqualTo(JobKind.ARRAY);
+    assertThat(JobSubmission.check("j", List.of(t("a"), t("b", "a"), t("c", "a", "b")))).isEqualTo(JobKind.DAG);
+  }
+
+  @Test
+  void an_array_copies_the_template_under_numbered_ids() {
+    TaskSpec template = TaskSpec.builder("x").resources(Resources.cpus(2)).priority(70).queue("root.batch").build();
+    List<TaskSpec> tasks = JobSubmission.array("sweep", template, 3);
+    assertThat(tasks).extracting(TaskSpec::id).containsExactly("sweep/0", "sweep/1", "sweep/2");
+    assertThat(tasks).allSatisfy(s -> {
+      assertThat(s.job()).isEqualTo("sweep");
+      assertThat(s.resources()).isEqualTo(Resources.cpus(2));
+      assertThat(s.priority()).isEqualTo(70);
+      assertThat(s.queue()).isEqualTo("root.batch");
+    });
+    assertThatThrownBy(() -> JobSubmission.array("sweep", template, 0))
+        .hasMessage("job sweep: an array needs at least 1 task, got 0");
+  }
+
+  @Test
+  void a_job_the_scheduler_could_never_finish_is_refused_naming_the_task() {
+    assertThatThrownBy(() -> JobSubmission.check("j", List.of()))
+        .hasMessage("job j has no tasks");
+    assertThatThrownBy(() -> JobSubmission.check("j", List.of(t("a"), t("a"))))
+        .hasMessage("job j: task id a appears twice");
+    assertThatThrownBy(() -> JobSubmission.check("j", List.of(t("a"), t("b", "zz"))))
+        .hasMessage("job j: task b depends on zz, which is not a task of this job");
+    assertThatThrownBy(() -> JobSubmission.check("j", List.of(t("a", "c"), t("b", "a"), t("c", "b"), t("d"))))
+        .hasMessage("job j: dependencies form a cycle, a -> c -> b -> a (each waits for the next, so none could start)");
+    assertThatThrownBy(() -> JobSubmission.check("j", List.of(t("a", "a"))))
+        .hasMessageContaining("a -> a");
+  }
+}

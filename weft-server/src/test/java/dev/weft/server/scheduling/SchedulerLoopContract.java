@@ -1,0 +1,302 @@
+package dev.weft.server.scheduling;
+
+import static dev.weft.server.scheduling.SchedulingFixture.T0;
+import static dev.weft.server.scheduling.SchedulingFixture.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.model.codec.SpecException;
+import dev.weft.model.lifecycle.TaskState;
+import dev.weft.scheduler.CorePlanner;
+import dev.weft.scheduler.api.Plan;
+import dev.weft.scheduler.api.SchedulerConfig;
+import dev.weft.server.runtime.RuntimeClock;
+import dev.weft.server.runtime.TestDb;
+import dev.weft.store.LeaseGrant;
+import dev.weft.store.NodeState;
+import dev.weft.store.StaleVersionException;
+import dev.weft.store.TaskRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two servers' scheduler loops on one database, on a clock the test moves by hand. */
+abstract class SchedulerLoopContract {
+  @TempDir Path tempDir;
+  SchedulingFixture c;
+
+  abstract TestDb target();
+
+  @BeforeEach
+  void open() {
+    c = new SchedulingFixture(target(), tempDir);
+  }
+
+  @AfterEach
+  void close() {
+    c.close();
+  }
+
+  static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  @Test
+  void only_the_lease_holder_plans_and_the_other_changes_nothing() {
+    c.node("n1", 4, at(0));
+    c.submit("j1", at(0), task("j1/0", 1), task("j1/1", 1));
+    RoundResult a = c.serverA.runOnce(at(1));
+    assertThat(a.leader()).isTrue();
+    assertThat(a.epoch()).isEqualTo(1);
+    assertThat(a.applied().placed()).containsExactlyInAnyOrder("j1/0@n1", "j1/1@n1");
+    c.submit("j2", at(2), task("j2/0", 1));
+    RoundResult b = c.serverB.runOnce(at(2));
+    assertThat(b.leader()).isFalse();
+    assertThat(c.task("j2/0").status()).isEqualTo(TaskState.PENDING);
+    assertThat(c.serverA.runOnce(at(3)).applied().placed()).containsExactly("j2/0@n1");
+  }
+
+  @Test
+  void when_the_holder_stops_the_other_takes_over_within_the_lease_and_plans_from_the_database() {
+    c.node("n1", 2, at(0));
+    c.node("n2", 2, at(0));
+    c.submit("j1", at(0), task("j1/0", 2), task("j1/1", 1));
+    assertThat(c.serverA.runOnce(at(1)).applied().placed()).hasSize(2);
+    // server A stops here: it renews nothing after t=1 s
+    c.submit("j2", at(2), task("j2/0", 1), task("j2/1", 2));
+    c.a.nodes().heartbeat("n1", at(10));
+    c.a.nodes().heartbeat("n2", at(10));
+    assertThat(c.serverB.runOnce(at(10)).leader()).isFalse();
+    RoundResult b = c.serverB.runOnce(at(11));
+    assertThat(b.leader()).isTrue();
+    assertThat(b.epoch()).isEqualTo(2);
+    // B never saw A's plan in memory: it knows n1/n2 are partly used only from the database
+    assertThat(b.applied().placed()).containsExactly("j2/0@" + c.task("j1/1").nodeId());
+    assertThat(c.task("j2/1").status()).isEqualTo(TaskState.PENDING);
+    c.assertNoNodeOvercommitted();
+    RoundResult aBack = c.serverA.runOnce(at(12));
+    assertThat(aBack.leader()).isFalse();
+    assertThat(c.a.tasks().withStatus(java.util.Set.of(TaskState.PLACED), 10)).hasSize(3);
+  }
+
+  @Test
+  void running_until_stopped_plans_every_interval_on_the_clock_then_hands_the_lease_back() {
+    c.node("n1", 4, at(0));
+    c.submit("j1", at(0), task("j1/0", 1));
+    JumpingClock clock = new JumpingClock(at(0).toEpochMilli());
+    int[] rounds = {0};
+    List<RuntimeException> errors = new ArrayList<>();
+    c.serverA.runUntil(clock, Duration.ofSeconds(1), () -> rounds[0]++ == 3, errors::add);
+    assertThat(errors).isEmpty();
+    assertThat(clock.nowMillis()).isEqualTo(at(3).toEpochMilli());
+    assertThat(c.task("j1/0").status()).isEqualTo(TaskState.PLACED);
+    RoundResult b = c.serverB.runOnce(at(3));
+    assertThat(b.leader()).as("server B leads at once: A released the lease").isTrue();
+    assertThat(b.epoch()).isEqualTo(2);
+  }
+
+  @Test
+  void a_failing_round_is_reported_and_the_next_rounds_still_run() throws Exception {
+    c.node("n1", 4, at(0));
+    c.submit("j1", at(0), task("j1/0", 1));
+    // a tree written past the codec (by hand, or by an older version) that no longer reads
+    c.a.queueTree().replace(new ObjectMapper().readTree("{\"name\": \"root\", \"children\": [{\"name\": \"Bad\"}]}"),
+        0, at(0));
+    int[] rounds = {0};
+    List<RuntimeException> errors = new ArrayList<>();
+    c.serverA.runUntil(new JumpingClock(at(1).toEpochMilli()), Duration.ofSeconds(1), () -> rounds[0]++ == 3,
+        errors::add);
+    assertThat(errors).hasSize(3).allSatisfy(e -> assertThat(e).isInstanceOf(SpecException.class)
+        .hasMessageContaining("queue tree version 1.json").hasMessageContaining("/children/0/name"));
+    new QueueTrees(c.a).apply("name: root\nchildren: [{name: default}]", "queues.yaml", 1, at(5));
+    assertThat(c.serverA.runOnce(at(5)).applied().placed()).containsExactly("j1/0@n1");
+  }
+
+  /** Time that jumps to the wake-up time instead of sleeping. */
+  private static final class JumpingClock implements RuntimeClock {
+    private long now;
+
+    JumpingClock(long start) {
+      now = start;
+    }
+
+    @Override
+    public long nowMillis() {
+      return now;
+    }
+
+    @Override
+    public void sleepUntil(long millis) {
+      now = Math.max(now, millis);
+    }
+  }
+
+  @Test
+  void a_plan_made_under_a_lost_lease_is_refused_whole() {
+    c.node("n1", 4, at(0));
+    c.submit("j1", at(0), task("j1/0", 1));
+    SchedulerLease leaseA = new SchedulerLease(c.a.leases(), "server-a", SchedulingFixture.LEASE);
+    LeaseGrant grant = leaseA.acquire(at(0)).orElseThrow();
+    Snapshot snapshot = new SnapshotReader(c.a).read(at(0));
+    Plan plan = new CorePlanner(SchedulerConfig.defaults()).plan(snapshot.view(), snapshot.pending(), at(0).toEpochMilli());
+    assertThat(plan.placements()).hasSize(1);
+    // server A pauses past its lease; server B takes over
+    c.a.nodes().heartbeat("n1", at(30));
+    assertThat(c.serverB.runOnce(at(30)).epoch()).isEqualTo(2);
+    assertThat(c.task("j1/0").nodeId()).isEqualTo("n1");
+    long version = c.task("j1/0").version();
+    assertThatThrownBy(() -> new PlanApplier(c.a, leaseA).apply(snapshot, plan, grant, at(31)))
+        .isInstanceOf(LeaseLostException.class).hasMessageContaining("server-a no longer holds the scheduler lease at epoch 1");
+    assertThat(c.task("j1/0").version()).isEqualTo(version);
+  }
+
+  @Test
+  void a_plan_onto_a_node_that_took_other_tasks_since_its_snapshot_is_refused() {
+    c.node("n1", 1, at(0));
+    c.submit("j1", at(0), task("j1/x", 1), task("j1/y", 1));
+    SchedulerLease lease = new SchedulerLease(c.a.leases(), "server-a", SchedulingFixture.LEASE);
+    LeaseGrant grant = lease.acquire(at(0)).orElseThrow();
+    Snapshot s = new SnapshotReader(c.a).read(at(0));
+    CorePlanner planner = new CorePlanner(SchedulerConfig.defaults());
+    // two plans from one snapshot that each saw only one of the tasks: same node, different tasks
+    Plan onlyX = planner.plan(s.view(), List.of(s.pending().get(0)), at(0).toEpochMilli());
+    Plan onlyY = planner.plan(s.view(), List.of(s.pending().get(1)), at(0).toEpochMilli());
+    PlanApplier applier = new PlanApplier(c.a, lease);
+    assertThat(applier.apply(s, onlyX, grant, at(1)).placed()).containsExactly("j1/x@n1");
+    assertThatThrownBy(() -> applier.apply(s, onlyY, grant, at(1))).isInstanceOf(StaleVersionException.class)
+        .hasMessageContaining("node n1");
+    assertThat(c.task("j1/y").status()).isEqualTo(TaskState.PENDING);
+    c.assertNoNodeOvercommitted();
+  }
+
+  @Test
+  void a_lower_priority_task_is_preempted_and_queued_again_with_its_attempt_counted() {
+    c.node("n1", 2, at(0));
+    c.submit("low", at(0), task("low/0", 2).priority(10));
+    c.serverA.runOnce(at(1));
+    new TaskReports(c.a).started("low/0", at(2));
+    c.submit("high", at(3), task("high/0", 2).priority(90));
+    RoundResult r = c.serverA.runOnce(at(4));
+    assertThat(r.applied().preempted()).containsExactly("low/0");
+    assertThat(r.applied().placed()).containsExactly("high/0@n1");
+    TaskRecord victim = c.task("low/0");
+    assertThat(victim.status()).isEqualTo(TaskState.PENDING);
+    assertThat(victim.attempt()).isEqualTo(1);
+    assertThat(victim.nodeId()).isNull();
+    assertThat(victim.message()).startsWith("preempted for high/0");
+    c.assertNoNodeOvercommitted();
+  }
+
+  @Test
+  void a_silent_node_goes_down_and_its_tasks_run_elsewhere_with_their_attempt_counted() {
+    c.node("n1", 2, at(0));
+    c.submit("j1", at(0), task("j1/0", 2));
+    c.serverA.runOnce(at(1));
+    new TaskReports(c.a).started("j1/0", at(2));
+    c.node("n2", 2, at(5));
+    c.a.nodes().heartbeat("n2", at(20));
+    RoundResult r = c.serverA.runOnce(at(20));
+    assertThat(r.swept().nodesDown()).containsExactly("n1");
+    assertThat(r.swept().requeued()).containsExactly("j1/0");
+    assertThat(r.applied().placed()).containsExactly("j1/0@n2");
+    TaskRecord moved = c.task("j1/0");
+    assertThat(moved.attempt()).isEqualTo(1);
+    assertThat(moved.status()).isEqualTo(TaskState.PLACED);
+    assertThat(c.a.nodes().find("n1").orElseThrow().state()).isEqualTo(NodeState.DOWN);
+  }
+
+  @Test
+  void a_task_lost_more_often_than_allowed_fails_instead_of_running_again() {
+    c.submit("j1", at(0), task("j1/0", 1));
+    List<String> failed = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      long t = round * 100L;
+      c.node("n" + round, 2, at(t));
+      c.serverA.runOnce(at(t + 1));
+      failed.addAll(c.serverA.runOnce(at(t + 50)).swept().failed());
+    }
+    TaskRecord task = c.task("j1/0");
+    assertThat(task.status()).isEqualTo(TaskState.FAILED);
+    assertThat(task.attempt()).isEqualTo(2);
+    assertThat(task.message()).contains("lost 3 times, not queued again");
+    assertThat(failed).containsExactly("j1/0");
+  }
+
+  @Test
+  void drained_and_cordoned_nodes_get_no_new_tasks() {
+    c.node("n1", 4, at(0));
+    c.node("n2", 4, at(0));
+    c.a.nodes().setState("n1", NodeState.DRAINING, at(0));
+    c.a.nodes().setState("n2", NodeState.CORDONED, at(0));
+    c.submit("j1", at(0), task("j1/0", 1));
+    assertThat(c.serverA.runOnce(at(1)).applied().placed()).isEmpty();
+    c.a.nodes().setState("n2", NodeState.UP, at(2));
+    assertThat(c.serverA.runOnce(at(3)).applied().placed()).containsExactly("j1/0@n2");
+  }
+
+  @Test
+  void a_dag_task_waits_until_what_it_depends_on_has_succeeded() {
+    c.node("n1", 4, at(0));
+    c.submit("dag", at(0), task("dag/a", 1), task("dag/b", 1).dependsOn(List.of("dag/a")));
+    assertThat(c.serverA.runOnce(at(1)).applied().placed()).containsExactly("dag/a@n1");
+    TaskReports reports = new TaskReports(c.a);
+    reports.started("dag/a", at(2));
+    assertThat(c.serverA.runOnce(at(3)).applied().placed()).isEmpty();
+    reports.finished("dag/a", 0, "ok", at(4));
+    assertThat(c.serverA.runOnce(at(5)).applied().placed()).containsExactly("dag/b@n1");
+  }
+
+  @Test
+  void a_new_queue_tree_caps_the_next_round_and_the_usage_shows_used_and_pending_per_queue() {
+    c.node("n1", 8, at(0));
+    QueueTrees trees = new QueueTrees(c.a);
+    assertThat(trees.current().children()).extracting(q -> q.name()).containsExactly("default");
+    trees.apply("""
+        name: root
+        children:
+          - name: batch
+            max: "25%"
+          - name: default
+        """, "queues.yaml", 0, at(0));
+    JobSubmission jobs = new JobSubmission(c.a);
+    jobs.submit("wide", "wide", JobSubmission.array("wide", task("x", 1).queue("root.batch").build(), 4), at(0));
+    jobs.submit("one", "one", List.of(task("one/0", 1).build()), at(0));
+    assertThat(c.serverA.runOnce(at(1)).applied().placed()).hasSize(3);
+    QueueUsage.Report report = QueueUsage.read(c.a);
+    assertThat(report.queues()).extracting(l -> l.path() + " holds " + l.holding() + " (" + l.used().cpuMillis()
+        + "m) waits " + l.pending()).containsExactly(
+        "root holds 3 (3000m) waits 2", "root.batch holds 2 (2000m) waits 2", "root.default holds 1 (1000m) waits 0");
+    assertThat(report.unknownQueues()).isEmpty();
+    assertThatThrownBy(() -> trees.apply("name: root\nchildren: [{name: Bad}]", "queues.yaml", 1, at(2)))
+        .isInstanceOf(dev.weft.model.codec.SpecException.class).hasMessageContaining("queues.yaml:2");
+    assertThatThrownBy(() -> trees.apply("name: root", "queues.yaml", 0, at(2)))
+        .isInstanceOf(StaleVersionException.class);
+  }
+
+  @Test
+  void estimates_are_learned_from_the_runs_of_the_same_name() {
+    c.node("n1", 8, at(0));
+    c.submit("etl", at(0), task("etl/0", 1), task("etl/1", 1), task("etl/2", 1));
+    c.serverA.runOnce(at(1));
+    TaskReports reports = new TaskReports(c.a);
+    long[] seconds = {10, 20, 600};
+    for (int i = 0; i < 3; i++) {
+      reports.started("etl/" + i, at(2));
+      reports.finished("etl/" + i, 0, "ok", at(2 + seconds[i]));
+    }
+    c.a.jobs().submit(new dev.weft.store.NewJob("etl-2", "etl", dev.weft.store.JobKind.ARRAY, List.of(
+        SpecJson.newTask(task("etl-2/0", 1).build(), "etl"),
+        SpecJson.newTask(task("etl-2/1", 1).estimateMillis(5_000).build(), "etl"),
+        SpecJson.newTask(task("other/0", 1).build(), "other"))), at(700));
+    Snapshot s = new SnapshotReader(c.a).read(at(700));
+    assertThat(s.pending()).extracting(p -> p.id() + "=" + p.spec().estimateMillis())
+        .containsExactly("etl-2/0=20000", "etl-2/1=5000", "other/0=0");
+  }
+}

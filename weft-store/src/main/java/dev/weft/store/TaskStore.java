@@ -1,0 +1,41 @@
+package dev.weft.store;
+
+import dev.weft.model.lifecycle.TaskState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Scheduled tasks: what the scheduler reads each round and every change of their state. */
+public interface TaskStore {
+  Optional<TaskRecord> find(String id);
+
+  /** The tasks of one job, in submission order. */
+  List<TaskRecord> ofJob(String jobId);
+
+  /** Tasks in any of {@code statuses}, oldest submission first (ties by id), at most {@code limit}. */
+  List<TaskRecord> withStatus(Set<TaskState> statuses, int limit);
+
+  /** The tasks holding resources on {@code nodeId} (placed or running). */
+  List<TaskRecord> onNode(String nodeId);
+
+  /**
+   * Applies one event to a task, checked against {@link dev.weft.model.lifecycle.TaskLifecycle}
+   * and the version the caller read; bumps the version. PLACE sets the node; REQUEUE clears the
+   * node and run times and counts the attempt up; finishing events set the exit and finish time.
+   * Joins the caller's transaction when one is open.
+   *
+   * @throws StaleVersionException when the task changed since {@code expectedVersion}
+   * @throws dev.weft.model.lifecycle.IllegalTaskTransitionException when the table forbids the event
+   * @throws NotFoundException for an unknown task
+   */
+  TaskRecord apply(TaskChange change, Instant now);
+
+  /**
+   * The agent's poll: tasks placed on {@code nodeId} whose assignment was not yet taken, marked as
+   * taken at {@code now}. Several servers may poll for the same node at once: each task is handed
+   * out once ({@code FOR UPDATE SKIP LOCKED}, re-checked on write). Placing a task again (after a
+   * requeue) makes it due again.
+   */
+  List<TaskRecord> poll(String nodeId, Instant now, int limit);
+}

@@ -1,0 +1,78 @@
+package dev.weft.store.jdbc;
+
+import dev.weft.store.RuntimeHistory;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@link RuntimeHistory} on table {@code weft_runtime}. */
+public final class JdbcRuntimeHistory implements RuntimeHistory {
+  /** Keeps the IN list far below the drivers' parameter limits. */
+  private static final int NAMES_PER_QUERY = 500;
+  private final JdbcTransactor tx;
+
+  public JdbcRuntimeHistory(JdbcTransactor tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void record(String taskId, int attempt, String name, long durationMillis, Instant finishedAt) {
+    tx.run("recording the run time of " + taskId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_runtime (task_id, attempt, name, duration_ms,"
+          + " finished_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        ps.setString(1, taskId);
+        ps.setInt(2, attempt);
+        ps.setString(3, name);
+        ps.setLong(4, durationMillis);
+        ps.setLong(5, finishedAt.toEpochMilli());
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public List<Long> recent(String name, int limit) {
+    return recent(Set.of(name), limit).getOrDefault(name, List.of());
+  }
+
+  @Override
+  public Map<String, List<Long>> recent(Set<String> names, int limit) {
+    List<String> all = List.copyOf(names);
+    Map<String, List<Long>> out = new HashMap<>();
+    for (int from = 0; from < all.size(); from += NAMES_PER_QUERY) {
+      out.putAll(recentOf(all.subList(from, Math.min(all.size(), from + NAMES_PER_QUERY)), limit));
+    }
+    return out;
+  }
+
+  /** One query for a batch of names: the newest {@code limit} runs of each, by a window function. */
+  private Map<String, List<Long>> recentOf(List<String> ordered, int limit) {
+    String marks = String.join(", ", Collections.nCopies(ordered.size(), "?"));
+    return tx.run("reading the run times of " + ordered.size() + " names", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT name, duration_ms FROM (SELECT name, duration_ms,"
+          + " finished_at, task_id, attempt, ROW_NUMBER() OVER (PARTITION BY name"
+          + " ORDER BY finished_at DESC, task_id DESC, attempt DESC) AS newest FROM weft_runtime WHERE name IN ("
+          + marks + ")) ranked WHERE newest <= ? ORDER BY name, finished_at, task_id, attempt")) {
+        int n = 1;
+        for (String name : ordered) {
+          ps.setString(n++, name);
+        }
+        ps.setInt(n, limit);
+        Map<String, List<Long>> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+          }
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return out;
+      }
+    });
+  }
+}

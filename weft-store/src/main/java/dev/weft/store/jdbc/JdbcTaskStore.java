@@ -1,0 +1,149 @@
+package dev.weft.store.jdbc;
+
+import dev.weft.model.lifecycle.TaskLifecycle;
+import dev.weft.model.lifecycle.TaskState;
+import dev.weft.store.NotFoundException;
+import dev.weft.store.StaleVersionException;
+import dev.weft.store.TaskChange;
+import dev.weft.store.TaskRecord;
+import dev.weft.store.TaskStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@link TaskStore} on table {@code weft_task}; the agent poll uses {@code FOR UPDATE SKIP LOCKED}. */
+public final class JdbcTaskStore implements TaskStore {
+  private static final String DUE = "node_id = ? AND status = 'PLACED' AND sent_at IS NULL";
+  private final JdbcTransactor tx;
+
+  public JdbcTaskStore(JdbcTransactor tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public Optional<TaskRecord> find(String id) {
+    return tx.run("reading task " + id, c -> TaskRows.byId(c, id));
+  }
+
+  @Override
+  public List<TaskRecord> ofJob(String jobId) {
+    return tx.run("reading the tasks of job " + jobId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.COLUMNS
+          + " FROM weft_task WHERE job_id = ? ORDER BY submitted_at, id")) {
+        ps.setString(1, jobId);
+        return TaskRows.read(ps);
+      }
+    });
+  }
+
+  @Override
+  public List<TaskRecord> withStatus(Set<TaskState> statuses, int limit) {
+    if (statuses.isEmpty()) {
+      return List.of();
+    }
+    String in = statuses.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
+    return tx.run("reading tasks " + statuses, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.COLUMNS + " FROM weft_task WHERE status IN ("
+          + in + ") ORDER BY submitted_at, id LIMIT ?")) {
+        ps.setInt(1, limit);
+        return TaskRows.read(ps);
+      }
+    });
+  }
+
+  @Override
+  public List<TaskRecord> onNode(String nodeId) {
+    return tx.run("reading the tasks on node " + nodeId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.COLUMNS
+          + " FROM weft_task WHERE node_id = ? AND status IN ('PLACED', 'RUNNING') ORDER BY placed_at, id")) {
+        ps.setString(1, nodeId);
+        return TaskRows.read(ps);
+      }
+    });
+  }
+
+  @Override
+  public TaskRecord apply(TaskChange change, Instant now) {
+    String id = change.taskId();
+    return tx.run(change.event() + " of task " + id, c -> {
+      TaskRecord before = TaskRows.byId(c, id).orElseThrow(() -> new NotFoundException("task " + id));
+      if (before.version() != change.expectedVersion()) {
+        throw new StaleVersionException("task", id, change.expectedVersion(), before.version());
+      }
+      TaskState to = TaskLifecycle.apply(id, before.status(), change.event());
+      if (write(c, change, to, now) != 1) {
+        long actual = TaskRows.byId(c, id).map(TaskRecord::version).orElse(-1L);
+        throw new StaleVersionException("task", id, change.expectedVersion(), actual);
+      }
+      return TaskRows.byId(c, id).orElseThrow();
+    });
+  }
+
+  /** One UPDATE per event kind, guarded by the version read. */
+  private static int write(Connection c, TaskChange change, TaskState to, Instant now) throws SQLException {
+    String set = switch (change.event()) {
+      case PLACE -> "node_id = ?, placed_at = ?, sent_at = NULL";
+      case START -> "started_at = ?";
+      case SUCCEED, FAIL, PREEMPT, LOSE, CANCEL -> "finished_at = ?, exit_code = ?, message = ?";
+      case REQUEUE -> "attempt = attempt + 1, node_id = NULL, placed_at = NULL, sent_at = NULL,"
+          + " started_at = NULL, finished_at = NULL, exit_code = NULL";
+    };
+    try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET status = ?, version = version + 1, " + set
+        + " WHERE id = ? AND version = ?")) {
+      int n = 1;
+      ps.setString(n++, to.name());
+      switch (change.event()) {
+        case PLACE -> {
+          ps.setString(n++, change.nodeId());
+          ps.setLong(n++, now.toEpochMilli());
+        }
+        case START -> ps.setLong(n++, now.toEpochMilli());
+        case SUCCEED, FAIL, PREEMPT, LOSE, CANCEL -> {
+          ps.setLong(n++, now.toEpochMilli());
+          Columns.setInteger(ps, n++, change.exitCode());
+          ps.setString(n++, change.message());
+        }
+        case REQUEUE -> { }
+      }
+      ps.setString(n++, change.taskId());
+      ps.setLong(n, change.expectedVersion());
+      return ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public List<TaskRecord> poll(String nodeId, Instant now, int limit) {
+    return tx.run("polling assignments of node " + nodeId, c -> {
+      List<String> candidates = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM weft_task WHERE " + DUE
+          + " ORDER BY placed_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        ps.setString(1, nodeId);
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            candidates.add(rs.getString(1));
+          }
+        }
+      }
+      List<TaskRecord> taken = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET sent_at = ? WHERE id = ? AND " + DUE)) {
+        for (String id : candidates) {
+          ps.setLong(1, now.toEpochMilli());
+          ps.setString(2, id);
+          ps.setString(3, nodeId);
+          if (ps.executeUpdate() == 1) {
+            TaskRows.byId(c, id).ifPresent(taken::add);
+          }
+        }
+      }
+      return taken;
+    });
+  }
+}

@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class H2NodeStoreTest extends NodeStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.H2;
+  }
+}

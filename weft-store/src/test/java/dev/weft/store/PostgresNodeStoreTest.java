@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresNodeStoreTest extends NodeStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresSchedulingStateTest extends SchedulingStateContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.weft.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.model.lifecycle.IllegalTaskTransitionException;
+import dev.weft.model.lifecycle.TaskEvent;
+import dev.weft.model.lifecycle.TaskLifecycle;
+import dev.weft.model.lifecycle.TaskState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The {@link JobStore} and {@link TaskStore} contracts, run on every database. */
+abstract class TaskStoreContract extends StoreContract {
+  static NewTask task(String id) {
+    return new NewTask(id, "etl", json("cpu", 1), "root.default", 50);
+  }
+
+  Job submit(String jobId, String... taskIds) {
+    List<NewTask> tasks = new ArrayList<>();
+    for (String t : taskIds) {
+      tasks.add(task(t));
+    }
+    return db.jobs().submit(new NewJob(jobId, "nightly", taskIds.length == 1 ? JobKind.SINGLE : JobKind.ARRAY,
+        tasks), T0);
+  }
+
+  TaskRecord task(String id, TaskEvent event) {
+    TaskRecord t = db.tasks().find(id).orElseThrow();
+    TaskChange change = event == TaskEvent.PLACE ? TaskChange.place(id, t.version(), "n-1")
+        : TaskChange.of(id, t.version(), event, event.name().toLowerCase());
+    return db.tasks().apply(change, T0.plusSeconds(t.version()));
+  }
+
+  @Test
+  void a_submitted_job_stores_its_tasks_pending_and_again_adds_nothing() {
+    Job job = submit("j-1", "j-1/0", "j-1/1");
+    assertThat(job.kind()).isEqualTo(JobKind.ARRAY);
+    assertThat(submit("j-1", "j-1/0", "j-1/1", "j-1/2")).isEqualTo(job);
+    List<TaskRecord> tasks = db.tasks().ofJob("j-1");
+    assertThat(tasks).extracting(TaskRecord::id).containsExactly("j-1/0", "j-1/1");
+    assertThat(tasks).allSatisfy(t -> {
+      assertThat(t.status()).isEqualTo(TaskState.PENDING);
+      assertThat(t.attempt()).isZero();
+      assertThat(t.version()).isEqualTo(1);
+      assertThat(t.spec()).isEqualTo(json("cpu", 1));
+      assertThat(t.queue()).isEqualTo("root.default");
+    });
+    assertThat(db.jobs().list(10)).containsExactly(job);
+  }
+
+  @Test
+  void a_task_id_of_another_job_is_a_conflict_and_nothing_of_the_job_is_kept() {
+    submit("j-1", "t-1");
+    assertThatThrownBy(() -> submit("j-2", "t-2", "t-1")).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("task id t-1 is already used");
+    assertThat(db.jobs().find("j-2")).isEmpty();
+    assertThat(db.tasks().find("t-2")).isEmpty();
+  }
+
+  @Test
+  void a_task_runs_through_place_start_succeed_with_times_node_and_exit() {
+    submit("j-1", "t-1");
+    TaskRecord placed = task("t-1", TaskEvent.PLACE);
+    assertThat(placed.status()).isEqualTo(TaskState.PLACED);
+    assertThat(placed.nodeId()).isEqualTo("n-1");
+    assertThat(placed.placedAt()).isNotNull();
+    assertThat(db.tasks().onNode("n-1")).extracting(TaskRecord::id).containsExactly("t-1");
+    task("t-1", TaskEvent.START);
+    TaskRecord done = db.tasks().apply(TaskChange.finish("t-1", 3, 0, "ok"), T0.plusSeconds(60));
+    assertThat(done.status()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(done.exitCode()).isZero();
+    assertThat(done.finishedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(done.version()).isEqualTo(4);
+    assertThat(db.tasks().onNode("n-1")).isEmpty();
+  }
+
+  @Test
+  void a_lost_task_queued_again_counts_an_attempt_and_forgets_its_node() {
+    submit("j-1", "t-1");
+    task("t-1", TaskEvent.PLACE);
+    task("t-1", TaskEvent.START);
+    assertThat(task("t-1", TaskEvent.LOSE).status()).isEqualTo(TaskState.LOST);
+    TaskRecord again = task("t-1", TaskEvent.REQUEUE);
+    assertThat(again.status()).isEqualTo(TaskState.PENDING);
+    assertThat(again.attempt()).isEqualTo(1);
+    assertThat(again.nodeId()).isNull();
+    assertThat(again.startedAt()).isNull();
+    assertThat(again.message()).isEqualTo("lose");
+  }
+
+  @Test
+  void every_row_of_the_lifecycle_table_is_applied_through_the_store() {
+    Map<TaskState, List<TaskEvent>> pathTo = Map.of(
+        TaskState.PENDING, List.of(),
+        TaskState.PLACED, List.of(TaskEvent.PLACE),
+        TaskState.RUNNING, List.of(TaskEvent.PLACE, TaskEvent.START),
+        TaskState.PREEMPTED, List.of(TaskEvent.PLACE, TaskEvent.PREEMPT),
+        TaskState.LOST, List.of(TaskEvent.PLACE, TaskEvent.LOSE));
+    int n = 0;
+    for (TaskLifecycle.Transition row : TaskLifecycle.table()) {
+      String id = "t-" + n++;
+      submit("j-" + id, id);
+      pathTo.get(row.from()).forEach(e -> task(id, e));
+      assertThat(db.tasks().find(id).orElseThrow().status()).isEqualTo(row.from());
+      TaskRecord after = task(id, row.event());
+      assertThat(after.status()).as(row.toString()).isEqualTo(row.to());
+      if (row.to() == TaskState.PENDING) {
+        assertThat(after.nodeId()).as(row + ": a requeued task forgets its node").isNull();
+      }
+      assertThat(db.tasks().onNode("n-1").stream().anyMatch(t -> t.id().equals(id)))
+          .as(row + ": on its node while it holds resources").isEqualTo(row.to().holdsResources());
+      assertThat(after.finishedAt() != null).as(row + ": finish time").isEqualTo(row.to() != TaskState.PENDING
+          && !row.to().holdsResources());
+    }
+    assertThat(n).isEqualTo(TaskLifecycle.table().size());
+  }
+
+  @Test
+  void a_stale_version_or_an_event_the_table_forbids_is_refused_and_changes_nothing() {
+    submit("j-1", "t-1");
+    assertThatThrownBy(() -> db.tasks().apply(TaskChange.place("t-1", 7, "n-1"), T0))
+        .isInstanceOf(StaleVersionException.class).hasMessageContaining("task t-1 is at version 1, not 7");
+    assertThatThrownBy(() -> db.tasks().apply(TaskChange.of("t-1", 1, TaskEvent.START, null), T0))
+        .isInstanceOf(IllegalTaskTransitionException.class).hasMessageContaining("task t-1 is PENDING");
+    assertThatThrownBy(() -> db.tasks().apply(TaskChange.of("nope", 1, TaskEvent.CANCEL, null), T0))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(db.tasks().find("t-1").orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
+  void status_reads_come_oldest_first() {
+    db.jobs().submit(new NewJob("j-2", "b", JobKind.SINGLE, List.of(task("t-2"))), T0.plusSeconds(5));
+    submit("j-1", "t-1");
+    task("t-2", TaskEvent.PLACE);
+    assertThat(db.tasks().withStatus(Set.of(TaskState.PENDING), 10)).extracting(TaskRecord::id).containsExactly("t-1");
+    assertThat(db.tasks().withStatus(Set.of(TaskState.PENDING, TaskState.PLACED), 10)).extracting(TaskRecord::id)
+        .containsExactly("t-1", "t-2");
+    assertThat(db.tasks().withStatus(Set.of(TaskState.PENDING, TaskState.PLACED), 1)).hasSize(1);
+  }
+
+  @Test
+  void the_agent_poll_hands_out_each_placement_once_and_again_after_a_new_placement() {
+    submit("j-1", "t-1", "t-2", "t-3");
+    task("t-1", TaskEvent.PLACE);
+    task("t-2", TaskEvent.PLACE);
+    assertThat(db.tasks().poll("n-1", T0, 10)).extracting(TaskRecord::id).containsExactly("t-1", "t-2");
+    assertThat(db.tasks().poll("n-1", T0, 10)).isEmpty();
+    assertThat(db.tasks().poll("n-2", T0, 10)).isEmpty();
+    task("t-1", TaskEvent.PREEMPT);
+    task("t-1", TaskEvent.REQUEUE);
+    task("t-1", TaskEvent.PLACE);
+    assertThat(db.tasks().poll("n-1", T0, 10)).extracting(TaskRecord::id).containsExactly("t-1");
+  }
+
+  @Test
+  void two_servers_polling_for_one_node_at_once_never_get_the_same_task() throws Exception {
+    int total = 40;
+    List<NewTask> tasks = new ArrayList<>();
+    for (int i = 0; i < total; i++) {
+      tasks.add(task("t-" + i));
+    }
+    db.jobs().submit(new NewJob("j-1", "wide", JobKind.ARRAY, tasks), T0);
+    for (int i = 0; i < total; i++) {
+      db.tasks().apply(TaskChange.place("t-" + i, 1, "n-1"), T0);
+    }
+    List<String> all = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> pollers = new ArrayList<>();
+    for (int s = 0; s < 2; s++) {
+      pollers.add(pool.submit(() -> {
+        start.await();
+        List<TaskRecord> batch;
+        do {
+          batch = db.tasks().poll("n-1", T0, 3);
+          batch.forEach(t -> all.add(t.id()));
+        } while (!batch.isEmpty());
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : pollers) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(all).hasSize(total).doesNotHaveDuplicates();
+  }
+}
