@@ -33,6 +33,7 @@ class CallArgumentsTest {
   void anAuthenticationReferenceIsReplacedByTheNamedPolicyEvaluated() {
     Driver d = new Driver("""
         use:
+          secrets: [ apiKey ]
           authentications:
             petAuth:
               basic: { username: '${ .user }', password: '${ $secrets.apiKey }' }
