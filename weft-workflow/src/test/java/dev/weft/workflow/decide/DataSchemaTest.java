@@ -165,6 +165,20 @@ class DataSchemaTest {
   }
 
   @Test
+  void theSchemaDialectFollowsTheSchemasOwnDollarSchema() {
+    String doc = """
+        do:
+          - s:
+              input:
+                schema:
+                  document: { $schema: 'http://json-schema.org/draft-04/schema#', type: number, maximum: 5, exclusiveMaximum: true }
+              set: { ok: true }
+        """;
+    assertThat(new Driver(doc).output("4")).isEqualTo(Driver.json("ok: true"));
+    assertThat(new Driver(doc).error("5").get("type").asText()).isEqualTo(VALIDATION);
+  }
+
+  @Test
   void anExternalSchemaResourceIsRefusedClearlyWithoutFetchingIt() {
     JsonNode error = new Driver("""
         do:
