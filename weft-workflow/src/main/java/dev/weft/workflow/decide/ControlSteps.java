@@ -72,8 +72,11 @@ final class ControlSteps {
   Flow attempt(Step.Try t, JsonNode input, Map<String, JsonNode> scope) {
     String base = replay.nextId(t.common().pointer());
     Step.Catch h = t.handler();
+    long firstStart = 0;
     for (int attempt = 1; ; attempt++) {
+      long outer = replay.openWindow();
       Flow flow = replay.runList(t.body(), input, scope);
+      long firstIssued = replay.closeWindow(outer);
       if (!(flow instanceof Flow.Raised raised)) {
         return flow instanceof Flow.Done d ? new Flow.Done(d.output(), null) : flow;
       }
@@ -84,17 +87,22 @@ final class ControlSteps {
       }
       RetryPolicy p = h.retry();
       boolean retries = p != null && holds(p.when(), p.exceptWhen(), input, withError);
-      if (retries && p.maxAttempts() != 0 && attempt >= p.maxAttempts()) {
+      String timerId = base + "/retry/" + attempt;
+      // when the failure was first seen: the retry timer's issue time once it is issued, so later replays agree
+      long failedAt = replay.state().issued().getOrDefault(timerId, replay.now());
+      long started = Math.min(firstIssued, failedAt);
+      firstStart = attempt == 1 ? started : firstStart;
+      if (retries && !withinLimits(p, attempt, started, failedAt, firstStart, timerId)) {
         return h.body() == null ? raised : asDone(replay.runList(h.body(), input, Map.copyOf(withError)));
       }
       if (retries) {
-        String timerId = base + "/retry/" + attempt;
         Outcome fired = replay.state().outcomes().get(timerId);
         if (fired == null) {
-          long issuedAt = replay.state().issued().getOrDefault(timerId, replay.now());
+          long issuedAt = replay.issuedAt(timerId);
           replay.pendingAdd(new Command.StartTimer(timerId, t.common().pointer(), issuedAt + Jitter.delay(p, attempt, timerId)));
           return new Flow.Blocked();
         }
+        replay.issuedAt(timerId);
         replay.seq(Math.max(replay.seq(), fired.seq()));
         continue;
       }
@@ -103,6 +111,23 @@ final class ControlSteps {
       }
       return asDone(replay.runList(h.body(), input, Map.copyOf(withError)));
     }
+  }
+
+  /**
+   * Whether attempt number {@code attempt}, which started at {@code started} and failed at
+   * {@code failedAt}, may be retried: fewer than {@code limit.attempt.count} attempts so far, the
+   * attempt took no longer than {@code limit.attempt.duration}, and the retry (after its delay)
+   * would start within {@code limit.duration} of the first attempt's start. An attempt starts
+   * when its first command is issued, or, when it issued none, when it failed.
+   */
+  private static boolean withinLimits(RetryPolicy p, int attempt, long started, long failedAt, long firstStart, String timerId) {
+    if (p.maxAttempts() != 0 && attempt >= p.maxAttempts()) {
+      return false;
+    }
+    if (p.attemptLimitMillis() > 0 && failedAt - started > p.attemptLimitMillis()) {
+      return false;
+    }
+    return p.limitMillis() <= 0 || failedAt + Jitter.delay(p, attempt, timerId) - firstStart <= p.limitMillis();
   }
 
   private static Flow asDone(Flow flow) {

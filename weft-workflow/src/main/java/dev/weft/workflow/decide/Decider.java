@@ -23,6 +23,8 @@ public final class Decider {
   /** Retrying from the failed step forgets at most this many failed commands in one go (one per faulted fork branch). */
   private static final int MAX_FORGOTTEN = 1000;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** Far enough ahead for any real decision time, far enough from overflow for time arithmetic. */
+  private static final long LATER_THAN_ANY_DECISION = Long.MAX_VALUE / 4;
   private final Plan plan;
 
   public Decider(Plan plan) {
@@ -63,7 +65,8 @@ public final class Decider {
     if (state.status() == Status.PENDING) {
       return List.of();
     }
-    Replay replay = new Replay(plan, state, state.startedAtMillis());
+    // a time after every decision: a failure whose retry was not issued is then one the retry limits stopped
+    Replay replay = new Replay(plan, state, LATER_THAN_ANY_DECISION);
     replay.runWorkflow();
     return replay.ran();
   }

@@ -26,6 +26,7 @@ final class ListenStep {
   static Flow run(Replay replay, Step.Listen l, JsonNode input, Map<String, JsonNode> scope, ObjectNode task) {
     String at = l.common().pointer();
     String id = replay.nextId(at);
+    replay.issuedAt(id);
     Outcome answered = replay.state().outcomes().get(id);
     if (answered != null) {
       replay.seq(Math.max(replay.seq(), answered.seq()));

@@ -41,6 +41,8 @@ final class Replay {
   private JsonNode context = JSON.objectNode();
   private long seq;
   private int budget = STEP_BUDGET;
+  /** The earliest issue time of a command met since the innermost open {@link #openWindow() window}; MAX_VALUE for none. */
+  private long earliestIssued = Long.MAX_VALUE;
 
   Replay(Plan plan, InstanceState state, long now) {
     this.plan = plan;
@@ -77,6 +79,10 @@ final class Replay {
 
   Flow runWorkflow() {
     try {
+      Flow.Raised invalid = DataChecks.check(plan.schemas().input(), state.input(), "input", "/");
+      if (invalid != null) {
+        return invalid;
+      }
       JsonNode input = plan.inputFrom() == null ? state.input()
           : Expressions.evaluateFilter(plan.inputFrom(), state.input(), vars(Map.of(), state.input(), null, JSON.objectNode()));
       JsonNode in = input;
@@ -89,8 +95,10 @@ final class Replay {
       if (out == null) {
         return flow;
       }
-      return new Flow.Done(plan.outputAs() == null ? out
-          : Expressions.evaluateFilter(plan.outputAs(), out, vars(Map.of(), input, out, JSON.objectNode())), null);
+      JsonNode result = plan.outputAs() == null ? out
+          : Expressions.evaluateFilter(plan.outputAs(), out, vars(Map.of(), input, out, JSON.objectNode()));
+      invalid = DataChecks.check(plan.schemas().output(), result, "output", "/");
+      return invalid != null ? invalid : new Flow.Done(result, null);
     } catch (ExpressionException e) {
       return new Flow.Raised(expressionError(e, "/"));
     }
@@ -138,14 +146,26 @@ final class Replay {
         return new Flow.Done(rawInput, "continue");
       }
       ran.add(c.pointer());
+      Flow.Raised invalid = DataChecks.check(c.schemas().input(), rawInput, "input", c.pointer());
+      if (invalid != null) {
+        return invalid;
+      }
       Flow flow = raceTimeout(c.pointer(), c.timeoutMillis(), () -> execute(step, input, scope, task));
       if (!(flow instanceof Flow.Done done)) {
         return flow;
       }
       JsonNode out = c.outputAs() == null ? done.output()
           : Expressions.evaluateFilter(c.outputAs(), done.output(), vars(scope, input, done.output(), task));
+      invalid = DataChecks.check(c.schemas().output(), out, "output", c.pointer());
+      if (invalid != null) {
+        return invalid;
+      }
       if (c.exportAs() != null) {
         context = Expressions.evaluateFilter(c.exportAs(), out, vars(scope, input, out, task));
+      }
+      invalid = DataChecks.check(c.schemas().export(), context, "export", c.pointer());
+      if (invalid != null) {
+        return invalid;
       }
       return new Flow.Done(out, done.then());
     } catch (ExpressionException e) {
@@ -166,7 +186,7 @@ final class Replay {
       case Step.Raise r -> new Flow.Raised(Errors.withInstance(Expressions.evaluateTemplate(r.error(), input, vars), at));
       case Step.Call call -> Effects.call(this, call, input, vars);
       case Step.Run run -> Effects.run(this, run, input, vars);
-      case Step.Wait w -> await(at, id -> new Command.StartTimer(id, at, state.issued().getOrDefault(id, now) + w.millis()), r -> input);
+      case Step.Wait w -> await(at, id -> new Command.StartTimer(id, at, issuedAt(id) + w.millis()), r -> input);
       case Step.Emit e -> await(at, id -> new Command.Emit(id, at, Expressions.evaluateTemplate(e.event().path("with"), input, vars)),
           r -> r.isNull() ? input : r);
       case Step.Listen l -> ListenStep.run(this, l, input, scope, task);
@@ -214,6 +234,7 @@ final class Replay {
    */
   Flow await(String pointer, Function<String, Command> command, UnaryOperator<JsonNode> onResult) {
     String id = rerunId(nextId(pointer));
+    issuedAt(id);
     Outcome outcome = state.outcomes().get(id);
     if (outcome == null) {
       pending.add(command.apply(id));
@@ -277,6 +298,30 @@ final class Replay {
 
   static JsonNode expressionError(ExpressionException e, String pointer) {
     return Errors.of("expression", 400, "Expression error", e.getMessage() + " (in " + e.expression() + ")", pointer);
+  }
+
+  /**
+   * When the command was first issued, or now when it is about to be; counted in the open
+   * window, so a {@code try} knows when each of its attempts started.
+   */
+  long issuedAt(String commandId) {
+    long at = state.issued().getOrDefault(commandId, now);
+    earliestIssued = Math.min(earliestIssued, at);
+    return at;
+  }
+
+  /** Opens a window for the issue times of the commands met from now on; returns the outer window's mark for {@link #closeWindow}. */
+  long openWindow() {
+    long outer = earliestIssued;
+    earliestIssued = Long.MAX_VALUE;
+    return outer;
+  }
+
+  /** Closes the window: the earliest issue time met in it ({@code Long.MAX_VALUE} for none), which also counts in the outer one. */
+  long closeWindow(long outer) {
+    long inner = earliestIssued;
+    earliestIssued = Math.min(outer, inner);
+    return inner;
   }
 
   // State shared with ControlSteps: the recorded outcomes, the issue times, the latest outcome consumed.

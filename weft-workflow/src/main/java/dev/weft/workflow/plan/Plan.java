@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param inputFrom the workflow's {@code input.from}, or null
  * @param outputAs the workflow's {@code output.as}, or null
  * @param timeoutMillis the workflow's {@code timeout.after}, 0 for none
+ * @param schemas the workflow's {@code input.schema} and {@code output.schema}, compiled once for all instances
  */
-public record Plan(JsonNode document, TaskList body, JsonNode inputFrom, JsonNode outputAs, long timeoutMillis) {
+public record Plan(JsonNode document, TaskList body, JsonNode inputFrom, JsonNode outputAs, long timeoutMillis,
+    Step.Schemas schemas) {
   /** The names the document declares in {@code use.secrets}; only these are visible as {@code $secrets}. */
   public java.util.List<String> declaredSecrets() {
     java.util.List<String> names = new java.util.ArrayList<>();

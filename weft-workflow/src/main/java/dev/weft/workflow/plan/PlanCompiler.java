@@ -24,7 +24,9 @@ public final class PlanCompiler {
   public static Plan compile(JsonNode document) {
     PlanCompiler c = new PlanCompiler(document);
     return new Plan(document, c.taskList(document.get("do"), "/do"), opt(document.at("/input/from")),
-        opt(document.at("/output/as")), c.timeout(document.get("timeout"), "/timeout"));
+        opt(document.at("/output/as")), c.timeout(document.get("timeout"), "/timeout"),
+        new Step.Schemas(DataSchema.compile(document.at("/input/schema"), "/input/schema"),
+            DataSchema.compile(document.at("/output/schema"), "/output/schema"), null));
   }
 
   private TaskList taskList(JsonNode list, String pointer) {
@@ -38,7 +40,7 @@ public final class PlanCompiler {
 
   private Step step(String name, JsonNode t, String at) {
     Step.Common c = new Step.Common(name, at, text(t.get("if")), text(t.get("then")), opt(t.at("/input/from")),
-        opt(t.at("/output/as")), opt(t.at("/export/as")), timeout(t.get("timeout"), at + "/timeout"));
+        opt(t.at("/output/as")), opt(t.at("/export/as")), timeout(t.get("timeout"), at + "/timeout"), schemas(t, at));
     if (t.has("call")) {
       return new Step.Call(c, t.get("call").asText(), t.path("with"));
     }
@@ -104,6 +106,13 @@ public final class PlanCompiler {
     return Durations.millis(timeout.get("after"), at + "/after");
   }
 
+  private static Step.Schemas schemas(JsonNode t, String at) {
+    DataSchema input = DataSchema.compile(t.at("/input/schema"), at + "/input/schema");
+    DataSchema output = DataSchema.compile(t.at("/output/schema"), at + "/output/schema");
+    DataSchema export = DataSchema.compile(t.at("/export/schema"), at + "/export/schema");
+    return input == null && output == null && export == null ? Step.Schemas.NONE : new Step.Schemas(input, output, export);
+  }
+
   private Step.Catch handler(JsonNode c, String at) {
     if (c == null) {
       return new Step.Catch(null, "error", null, null, null, null);
@@ -122,7 +131,8 @@ public final class PlanCompiler {
         : b.has("linear") ? RetryPolicy.Backoff.LINEAR : RetryPolicy.Backoff.CONSTANT;
     return new RetryPolicy(text(r.get("when")), text(r.get("exceptWhen")), Durations.millis(r.get("delay"), at + "/delay"),
         backoff, Durations.millis(r.at("/jitter/from"), at + "/jitter/from"), Durations.millis(r.at("/jitter/to"), at + "/jitter/to"),
-        r.at("/limit/attempt/count").asInt(0));
+        r.at("/limit/attempt/count").asInt(0), Durations.millis(r.at("/limit/duration"), at + "/limit/duration"),
+        Durations.millis(r.at("/limit/attempt/duration"), at + "/limit/attempt/duration"));
   }
 
   private static String text(JsonNode n) {

@@ -19,9 +19,15 @@ public sealed interface Step {
    * @param outputAs {@code output.as}, or null
    * @param exportAs {@code export.as}, or null
    * @param timeoutMillis {@code timeout.after} (inline or from {@code use.timeouts}), 0 for none
+   * @param schemas {@code input.schema}, {@code output.schema}, {@code export.schema}
    */
   record Common(String name, String pointer, String guard, String then, JsonNode inputFrom, JsonNode outputAs,
-      JsonNode exportAs, long timeoutMillis) {}
+      JsonNode exportAs, long timeoutMillis, Schemas schemas) {}
+
+  /** The compiled data schemas of a task or of the workflow (no {@code export} there); each null when absent. */
+  record Schemas(DataSchema input, DataSchema output, DataSchema export) {
+    public static final Schemas NONE = new Schemas(null, null, null);
+  }
 
   record Do(Common common, TaskList body) implements Step {}
 

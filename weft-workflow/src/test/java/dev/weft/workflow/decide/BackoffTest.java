@@ -14,6 +14,6 @@ class BackoffTest {
       "LINEAR, 1, 1000", "LINEAR, 3, 3000",
       "EXPONENTIAL, 1, 1000", "EXPONENTIAL, 2, 2000", "EXPONENTIAL, 4, 8000"})
   void eachBackoffGrowsAsDocumented(Backoff backoff, int attempt, long millis) {
-    assertThat(Jitter.delay(new RetryPolicy(null, null, 1_000, backoff, 0, 0, 0), attempt, "any")).isEqualTo(millis);
+    assertThat(Jitter.delay(new RetryPolicy(null, null, 1_000, backoff, 0, 0, 0, 0, 0), attempt, "any")).isEqualTo(millis);
   }
 }

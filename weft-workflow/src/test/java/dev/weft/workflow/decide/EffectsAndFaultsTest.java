@@ -156,7 +156,7 @@ class EffectsAndFaultsTest {
 
   @Test
   void jitterIsSeededFromTheInstanceAndAttemptAndStaysInItsRange() {
-    var policy = new dev.weft.workflow.plan.RetryPolicy(null, null, 1_000, dev.weft.workflow.plan.RetryPolicy.Backoff.LINEAR, 100, 500, 0);
+    var policy = new dev.weft.workflow.plan.RetryPolicy(null, null, 1_000, dev.weft.workflow.plan.RetryPolicy.Backoff.LINEAR, 100, 500, 0, 0, 0);
     long first = Jitter.delay(policy, 2, "wf-1/do/0/t@1/retry/2");
     assertThat(Jitter.delay(policy, 2, "wf-1/do/0/t@1/retry/2")).isEqualTo(first);
     assertThat(first).isBetween(2_100L, 2_499L);
