@@ -101,14 +101,23 @@ public final class BenchCommand implements Callable<Integer> {
       + " reference runtime and Flowable: instances per second for 1 and 4 threads, and the ratios.")
   int workflow(
       @Option(names = "--quick", description = "About a second per cell (a smoke run, figures not meaningful).") boolean quick,
-      @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json) throws Exception {
+      @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json,
+      @Option(names = "--engine", split = ",", description = "Only these engines (default: all of"
+          + " weft-memory, sdk-java, weft-durable, flowable, flowable-h2-defaults); ratios need both sides.") List<String> engines)
+      throws Exception {
+    List<String> chosen = engines == null ? WorkflowBench.ENGINES : engines;
+    for (String e : chosen) {
+      if (!WorkflowBench.ENGINES.contains(e)) {
+        return usageError("unknown engine '" + e + "' (choose " + String.join(", ", WorkflowBench.ENGINES) + ")");
+      }
+    }
     PrintStream stdout = System.out;
     String startedAt = java.time.Instant.now().toString();
     double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<CellResult> cells;
     System.setOut(System.err);
     try {
-      cells = new WorkflowBench(quick ? Schedule.QUICK : Schedule.FULL, System.err).run();
+      cells = new WorkflowBench(quick ? Schedule.QUICK : Schedule.FULL, System.err).run(chosen);
     } finally {
       System.setOut(stdout);
     }

@@ -15,18 +15,27 @@ import org.flowable.variable.api.history.HistoricVariableInstance;
 /**
  * Flowable, embedded, on an H2 file database with history level {@code audit}, steps as Java
  * delegates ({@link FlowableSteps}), no async executor: starting a process instance runs it to
- * its end and commits in the caller's thread. Flowable's own defaults otherwise (its pooled data
- * source, its id generator).
+ * its end and commits in the caller's thread. The database is opened with {@code WRITE_DELAY=0}
+ * as weft-store opens its own (H2's default delays writing a commit to the file by up to 500 ms),
+ * so both engines have written an instance's end to the file when they report it; the report also
+ * shows Flowable on H2's defaults ({@code flowable-h2-defaults}), for information. Flowable's own
+ * defaults otherwise (its pooled data source, its id generator).
  */
 final class FlowableEngine implements Engine {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private final String name;
   private final ProcessEngine engine;
   private final RuntimeService runtime;
   private final HistoryService history;
 
-  FlowableEngine(Path dir) {
+  /**
+   * @param writeDelayZero true for {@code WRITE_DELAY=0} (each commit written to the file, as
+   *     weft-store does), false for H2's default (a commit reaches the file up to 500 ms later)
+   */
+  FlowableEngine(Path dir, boolean writeDelayZero) {
+    this.name = writeDelayZero ? "flowable" : "flowable-h2-defaults";
     ProcessEngineConfiguration config = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:file:" + dir.resolve("flowable").toAbsolutePath())
+        .setJdbcUrl("jdbc:h2:file:" + dir.resolve("flowable").toAbsolutePath() + (writeDelayZero ? ";WRITE_DELAY=0" : ""))
         .setJdbcDriver("org.h2.Driver")
         .setJdbcUsername("sa")
         .setJdbcPassword("")
@@ -40,7 +49,7 @@ final class FlowableEngine implements Engine {
 
   @Override
   public String name() {
-    return "flowable";
+    return name;
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.time.Duration;
  * timed runs of {@code iteration} each.
  */
 public record Schedule(String mode, Duration warmup, Duration iteration, int iterations) {
-  public static final Schedule FULL = new Schedule("full", Duration.ofSeconds(4), Duration.ofSeconds(3), 5);
+  public static final Schedule FULL = new Schedule("full", Duration.ofSeconds(3), Duration.ofSeconds(2), 5);
   public static final Schedule QUICK = new Schedule("quick", Duration.ofMillis(600), Duration.ofMillis(500), 2);
 
   public Schedule {

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  */
 public final class WorkflowBench {
   public static final List<Integer> THREADS = List.of(1, 4);
-  public static final List<String> ENGINES = List.of("weft-memory", "sdk-java", "weft-durable", "flowable");
+  public static final List<String> ENGINES = List.of("weft-memory", "sdk-java", "weft-durable", "flowable",
+      "flowable-h2-defaults");
 
   private final Schedule schedule;
   private final PrintStream log;
@@ -28,11 +29,12 @@ public final class WorkflowBench {
     this.log = log;
   }
 
-  public List<CellResult> run() {
+  /** Runs every cell of the named engines, in the order given. */
+  public List<CellResult> run(List<String> engines) {
     Path dir = tempDir();
     try {
       List<CellResult> cells = new ArrayList<>();
-      for (String name : ENGINES) {
+      for (String name : engines) {
         cells.addAll(runEngine(name, n -> open(n, dir.resolve(n))));
       }
       return cells;
@@ -47,7 +49,8 @@ public final class WorkflowBench {
       case "weft-memory" -> new WeftMemoryEngine();
       case "weft-durable" -> new WeftDurableEngine(dir);
       case "sdk-java" -> new SdkJavaEngine();
-      case "flowable" -> new FlowableEngine(dir);
+      case "flowable" -> new FlowableEngine(dir, true);
+      case "flowable-h2-defaults" -> new FlowableEngine(dir, false);
       default -> throw new IllegalArgumentException("unknown engine " + name + " (choose " + ENGINES + ")");
     };
   }

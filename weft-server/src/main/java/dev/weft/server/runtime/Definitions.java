@@ -13,11 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Documents in the definition store, and a decider per stored version. A document is stored
  * under {@code namespace/name} of its {@code document} block; the same text again reuses its
- * version, another text gets the next version number.
+ * version, another text gets the next version number. A text stored once by this process is
+ * not read, validated or compiled again: stored versions never change, so the same text keeps
+ * meaning the same version.
  */
 final class Definitions {
   private final DefinitionStore store;
   private final Map<String, Decider> deciders = new ConcurrentHashMap<>();
+  private final Map<String, Definition> storedTexts = new ConcurrentHashMap<>();
 
   Definitions(DefinitionStore store) {
     this.store = store;
@@ -25,6 +28,16 @@ final class Definitions {
 
   /** Validates (throwing {@code WorkflowValidationException}), compiles and stores the document. */
   Definition store(String text, Instant now) {
+    Definition known = storedTexts.get(text);
+    if (known != null) {
+      return known;
+    }
+    Definition d = storeNew(text, now);
+    storedTexts.putIfAbsent(text, d);
+    return d;
+  }
+
+  private Definition storeNew(String text, Instant now) {
     Plan plan = PlanCompiler.compile(text);
     String name = plan.document().path("document").path("namespace").asText("default") + "/"
         + plan.document().path("document").path("name").asText("unnamed");
