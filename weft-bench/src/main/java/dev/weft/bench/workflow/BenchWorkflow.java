@@ -24,7 +24,12 @@ public enum BenchWorkflow {
   W1("w1", "w1Sequence", "10 sequential set steps incrementing a counter"),
   /** A {@code fork} of four branches; branch k sets {@code value = counter + k}, then doubles it. */
   W2("w2", "w2Fork", "fork of 4 branches of 2 steps each"),
-  /** A {@code switch} on {@code n} over three cases (each one step), then one step. */
+  /**
+   * A {@code switch} on {@code n} over three cases (each one step), then one step. The cases do
+   * not overlap ({@code n < 10}, {@code 10 <= n < 100}, default): sdk-java 7.13.4 keeps switch
+   * cases in a {@code HashMap} and so does not always take the first matching case, as the DSL
+   * says; with overlapping cases it routed n = 5 to the second case in some runs.
+   */
   W3("w3", "w3Switch", "switch over 3 cases then one step");
 
   private static final ObjectMapper JSON = new ObjectMapper();

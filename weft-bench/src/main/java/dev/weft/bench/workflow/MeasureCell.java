@@ -26,6 +26,22 @@ final class MeasureCell {
     this.nanoTime = nanoTime;
   }
 
+  /**
+   * Runs the workflow on one thread for the warm-up time, every output checked, and returns how
+   * many ran; the first run of an engine loads and compiles much that later cells reuse.
+   *
+   * @throws IllegalStateException on a wrong output or an instance that did not complete
+   */
+  long warmUp(BenchWorkflow workflow, String engine, Engine.Runner runner) {
+    long deadline = nanoTime.getAsLong() + schedule.warmup().toNanos();
+    long n = 0;
+    while (nanoTime.getAsLong() < deadline) {
+      Map<String, Object> input = workflow.input(n++);
+      workflow.check(engine, input, runner.run(input, true));
+    }
+    return n;
+  }
+
   CellResult measure(BenchWorkflow workflow, String engine, int threads, Engine.Runner runner) {
     AtomicLong next = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Runs every cell: for each engine (opened once, its databases in a fresh temporary directory),
- * each workflow and 1 then 4 threads. Progress goes to {@code log}; the temporary directory is
+ * Runs every cell: for each engine (opened once, its databases in a fresh temporary directory,
+ * then warmed up on each workflow in turn), each workflow and 1 then 4 threads. Progress goes to {@code log}; the temporary directory is
  * deleted at the end.
  */
 public final class WorkflowBench {
@@ -59,6 +59,7 @@ public final class WorkflowBench {
     MeasureCell measure = new MeasureCell(schedule, System::nanoTime);
     List<CellResult> cells = new ArrayList<>();
     try (Engine engine = opener.apply(name)) {
+      warmUpEngine(engine, measure);
       for (BenchWorkflow w : BenchWorkflow.values()) {
         for (int threads : THREADS) {
           CellResult cell = prepareAndMeasure(engine, w, threads, measure);
@@ -77,6 +78,18 @@ public final class WorkflowBench {
       }
     }
     return cells;
+  }
+
+  /** Each workflow once on one thread for the warm-up time; a failure here shows again in its cell. */
+  private void warmUpEngine(Engine engine, MeasureCell measure) {
+    for (BenchWorkflow w : BenchWorkflow.values()) {
+      try {
+        long n = measure.warmUp(w, engine.name(), engine.prepare(w, 1));
+        log.printf("%s %s warm-up: %d instances, outputs checked%n", w, engine.name(), n);
+      } catch (RuntimeException e) {
+        log.printf("%s %s warm-up failed: %s%n", w, engine.name(), e.getMessage());
+      }
+    }
   }
 
   private static CellResult prepareAndMeasure(Engine engine, BenchWorkflow w, int threads, MeasureCell measure) {
