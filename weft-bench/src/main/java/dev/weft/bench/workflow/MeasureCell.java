@@ -27,13 +27,13 @@ final class MeasureCell {
   }
 
   /**
-   * Runs the workflow on one thread for the warm-up time, every output checked, and returns how
-   * many ran; the first run of an engine loads and compiles much that later cells reuse.
+   * Runs the workflow on one thread for the engine warm-up time, every output checked, and returns
+   * how many ran; the first run of an engine loads and compiles much that later cells reuse.
    *
    * @throws IllegalStateException on a wrong output or an instance that did not complete
    */
   long warmUp(BenchWorkflow workflow, String engine, Engine.Runner runner) {
-    long deadline = nanoTime.getAsLong() + schedule.warmup().toNanos();
+    long deadline = nanoTime.getAsLong() + schedule.engineWarmup().toNanos();
     long n = 0;
     while (nanoTime.getAsLong() < deadline) {
       Map<String, Object> input = workflow.input(n++);

@@ -71,6 +71,7 @@ public record WorkflowReport(Schedule schedule, List<CellResult> cells, String s
     out.put("jdk", Runtime.version().toString());
     out.put("cpus", Runtime.getRuntime().availableProcessors());
     out.put("loadAverageAtStart", loadAverageAtStart);
+    out.put("engineWarmupSecondsPerWorkflow", schedule.engineWarmup().toMillis() / 1000.0);
     out.put("warmupSeconds", schedule.warmup().toMillis() / 1000.0);
     out.put("iterationSeconds", schedule.iteration().toMillis() / 1000.0);
     out.put("iterations", schedule.iterations());
