@@ -7,7 +7,9 @@ import dev.weft.bench.workflow.WorkflowBench;
 import dev.weft.bench.workflow.WorkflowReport;
 import dev.weft.scheduler.api.SchedulerConfig;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,8 +20,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code weft bench placement|workflow|tasks [--quick] [--json]}. Exit codes: 0 measured, 1 the
- * benchmark itself failed, 2 bad usage or a benchmark not built yet. With {@code --json} stdout
+ * {@code weft bench placement|replay|workflow|tasks [--quick] [--json]}. Exit codes: 0 measured, 1 the
+ * benchmark itself failed (for {@code workflow}: a cell could not be measured), 2 bad usage or a
+ * benchmark not built yet. With {@code --json} stdout
  * holds exactly one JSON object; JMH's progress always goes to stderr.
  */
 @Command(name = "weft bench", description = "Runs a benchmark: placement, replay or workflow.")
@@ -100,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Command(name = "workflow", description = "The same three workflows on Weft (in memory, durable), the sdk-java"
       + " reference runtime and Flowable: instances per second for 1 and 4 threads, and the ratios.")
   int workflow(
-      @Option(names = "--quick", description = "About a second per cell (a smoke run, figures not meaningful).") boolean quick,
+      @Option(names = "--quick", description = "Short runs, about 2 s per cell (a smoke run: figures not meaningful).") boolean quick,
       @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json,
       @Option(names = "--engine", split = ",", description = "Only these engines (default: all of"
           + " weft-memory, sdk-java, weft-durable, flowable, flowable-h2-defaults); ratios need both sides.") List<String> engines)
@@ -112,8 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     PrintStream stdout = System.out;
-    String startedAt = java.time.Instant.now().toString();
-    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    String startedAt = Instant.now().toString();
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<CellResult> cells;
     System.setOut(System.err);
     try {
