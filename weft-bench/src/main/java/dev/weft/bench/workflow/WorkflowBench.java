@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +34,7 @@ public final class WorkflowBench {
     try {
       List<CellResult> cells = new ArrayList<>();
       for (String name : engines) {
-        cells.addAll(runEngine(name, n -> open(n, dir.resolve(n))));
+        cells.addAll(runEngine(name, dir.resolve(name)));
       }
       return cells;
     } finally {
@@ -55,10 +54,22 @@ public final class WorkflowBench {
     };
   }
 
-  private List<CellResult> runEngine(String name, Function<String, Engine> opener) {
-    MeasureCell measure = new MeasureCell(schedule, System::nanoTime);
+  private List<CellResult> runEngine(String name, Path dir) {
     List<CellResult> cells = new ArrayList<>();
-    try (Engine engine = opener.apply(name)) {
+    Engine opened;
+    try {
+      opened = open(name, dir);
+    } catch (RuntimeException e) {
+      log.printf("%s could not be opened: %s%n", name, e.getMessage());
+      for (BenchWorkflow w : BenchWorkflow.values()) {
+        for (int threads : THREADS) {
+          cells.add(CellResult.failed(w, name, threads, "engine failed to open: " + e.getMessage()));
+        }
+      }
+      return cells;
+    }
+    MeasureCell measure = new MeasureCell(schedule, System::nanoTime);
+    try (Engine engine = opened) {
       warmUpEngine(engine, measure);
       for (BenchWorkflow w : BenchWorkflow.values()) {
         for (int threads : THREADS) {
@@ -67,13 +78,6 @@ public final class WorkflowBench {
               ? String.format("%.0f instances/s (min %.0f, max %.0f)", cell.mean(), cell.min(), cell.max())
               : "not measured: " + cell.failure());
           cells.add(cell);
-        }
-      }
-    } catch (RuntimeException e) {
-      log.printf("%s could not be opened: %s%n", name, e.getMessage());
-      for (BenchWorkflow w : BenchWorkflow.values()) {
-        for (int threads : THREADS) {
-          cells.add(CellResult.failed(w, name, threads, "engine failed to open: " + e.getMessage()));
         }
       }
     }
