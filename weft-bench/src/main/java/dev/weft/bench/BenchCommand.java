@@ -1,9 +1,16 @@
 package dev.weft.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.bench.workflow.CellResult;
+import dev.weft.bench.workflow.Schedule;
+import dev.weft.bench.workflow.WorkflowBench;
+import dev.weft.bench.workflow.WorkflowReport;
 import dev.weft.scheduler.api.SchedulerConfig;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,11 +20,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code weft bench placement|workflow|tasks [--quick] [--json]}. Exit codes: 0 measured, 1 the
- * benchmark itself failed, 2 bad usage or a benchmark not built yet. With {@code --json} stdout
+ * {@code weft bench placement|replay|workflow|tasks [--quick] [--json]}. Exit codes: 0 measured, 1 the
+ * benchmark itself failed (for {@code workflow}: a cell could not be measured), 2 bad usage or a
+ * benchmark not built yet. With {@code --json} stdout
  * holds exactly one JSON object; JMH's progress always goes to stderr.
  */
-@Command(name = "weft bench", description = "Runs a JMH benchmark of the scheduling core.")
+@Command(name = "weft bench", description = "Runs a benchmark: placement, replay or workflow.")
 public final class BenchCommand implements Callable<Integer> {
   private static final String CHOICES = "placement, replay, workflow or tasks";
 
@@ -92,9 +100,34 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  @Command(name = "workflow", description = "Not built yet.")
-  int workflow(@Option(names = "--quick") boolean quick, @Option(names = "--json") boolean json) {
-    return usageError("workflow: not built yet (issue: workflow engine)");
+  @Command(name = "workflow", description = "The same three workflows on Weft (in memory, durable), the sdk-java"
+      + " reference runtime and Flowable: instances per second for 1 and 4 threads, and the ratios.")
+  int workflow(
+      @Option(names = "--quick", description = "Short runs, about 2 s per cell (a smoke run: figures not meaningful).") boolean quick,
+      @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json,
+      @Option(names = "--engine", split = ",", description = "Only these engines (default: all of"
+          + " weft-memory, sdk-java, weft-durable, flowable, flowable-h2-defaults); ratios need both sides.") List<String> engines)
+      throws Exception {
+    List<String> chosen = engines == null ? WorkflowBench.ENGINES : engines;
+    for (String e : chosen) {
+      if (!WorkflowBench.ENGINES.contains(e)) {
+        return usageError("unknown engine '" + e + "' (choose " + String.join(", ", WorkflowBench.ENGINES) + ")");
+      }
+    }
+    PrintStream stdout = System.out;
+    String startedAt = Instant.now().toString();
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    List<CellResult> cells;
+    System.setOut(System.err);
+    try {
+      cells = new WorkflowBench(quick ? Schedule.QUICK : Schedule.FULL, System.err).run(chosen);
+    } finally {
+      System.setOut(stdout);
+    }
+    WorkflowReport report = new WorkflowReport(quick ? Schedule.QUICK : Schedule.FULL, cells, startedAt, load);
+    stdout.print(json ? new ObjectMapper().writeValueAsString(report.json()) + System.lineSeparator() : report.text());
+    stdout.flush();
+    return cells.stream().allMatch(CellResult::measured) ? 0 : 1;
   }
 
   @Command(name = "tasks", description = "Not built yet.")

@@ -1,0 +1,124 @@
+package dev.weft.bench.workflow;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs every cell: for each engine (opened once, its databases in a fresh temporary directory,
+ * then warmed up on each workflow in turn), each workflow and 1 then 4 threads. Progress goes to {@code log}; the temporary directory is
+ * deleted at the end.
+ */
+public final class WorkflowBench {
+  public static final List<Integer> THREADS = List.of(1, 4);
+  public static final List<String> ENGINES = List.of("weft-memory", "sdk-java", "weft-durable", "flowable",
+      "flowable-h2-defaults");
+
+  private final Schedule schedule;
+  private final PrintStream log;
+
+  public WorkflowBench(Schedule schedule, PrintStream log) {
+    this.schedule = schedule;
+    this.log = log;
+  }
+
+  /** Runs every cell of the named engines, in the order given. */
+  public List<CellResult> run(List<String> engines) {
+    Path dir = tempDir();
+    try {
+      List<CellResult> cells = new ArrayList<>();
+      for (String name : engines) {
+        cells.addAll(runEngine(name, dir.resolve(name)));
+      }
+      return cells;
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /** Opens an engine by its report name, its database (if any) under {@code dir}. */
+  static Engine open(String name, Path dir) {
+    return switch (name) {
+      case "weft-memory" -> new WeftMemoryEngine();
+      case "weft-durable" -> new WeftDurableEngine(dir);
+      case "sdk-java" -> new SdkJavaEngine();
+      case "flowable" -> new FlowableEngine(dir, true);
+      case "flowable-h2-defaults" -> new FlowableEngine(dir, false);
+      default -> throw new IllegalArgumentException("unknown engine " + name + " (choose " + ENGINES + ")");
+    };
+  }
+
+  private List<CellResult> runEngine(String name, Path dir) {
+    List<CellResult> cells = new ArrayList<>();
+    Engine opened;
+    try {
+      opened = open(name, dir);
+    } catch (RuntimeException e) {
+      log.printf("%s could not be opened: %s%n", name, e.getMessage());
+      for (BenchWorkflow w : BenchWorkflow.values()) {
+        for (int threads : THREADS) {
+          cells.add(CellResult.failed(w, name, threads, "engine failed to open: " + e.getMessage()));
+        }
+      }
+      return cells;
+    }
+    MeasureCell measure = new MeasureCell(schedule, System::nanoTime);
+    try (Engine engine = opened) {
+      warmUpEngine(engine, measure);
+      for (BenchWorkflow w : BenchWorkflow.values()) {
+        for (int threads : THREADS) {
+          CellResult cell = prepareAndMeasure(engine, w, threads, measure);
+          log.printf("%s %s %d thread(s): %s%n", w, name, threads, cell.measured()
+              ? String.format("%.0f instances/s (min %.0f, max %.0f)", cell.mean(), cell.min(), cell.max())
+              : "not measured: " + cell.failure());
+          cells.add(cell);
+        }
+      }
+    }
+    return cells;
+  }
+
+  /** Each workflow once on one thread for the warm-up time; a failure here shows again in its cell. */
+  private void warmUpEngine(Engine engine, MeasureCell measure) {
+    for (BenchWorkflow w : BenchWorkflow.values()) {
+      try {
+        long n = measure.warmUp(w, engine.name(), engine.prepare(w, 1));
+        log.printf("%s %s warm-up: %d instances, outputs checked%n", w, engine.name(), n);
+      } catch (RuntimeException e) {
+        log.printf("%s %s warm-up failed: %s%n", w, engine.name(), e.getMessage());
+      }
+    }
+  }
+
+  private static CellResult prepareAndMeasure(Engine engine, BenchWorkflow w, int threads, MeasureCell measure) {
+    Engine.Runner runner;
+    try {
+      runner = engine.prepare(w, threads);
+    } catch (RuntimeException e) {
+      return CellResult.failed(w, engine.name(), threads, "cannot deploy: " + e.getMessage());
+    }
+    return measure.measure(w, engine.name(), threads, runner);
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("weft-bench-workflow");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
