@@ -31,7 +31,7 @@ public final class InMemoryRunner {
    */
   public InMemoryRunner(String document, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
     this.decider = new Decider(PlanCompiler.compile(document));
-    this.effector = new Effector(httpTimeout);
+    this.effector = new Effector(httpTimeout, EventSink.NONE, HostRedirects.NONE);
     this.clock = clock;
     this.ids = ids;
   }
