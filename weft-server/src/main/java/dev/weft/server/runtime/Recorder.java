@@ -39,12 +39,23 @@ final class Recorder {
 
   /** Creates the instance (the same key again gives the same one) and decides {@code Started} once. */
   Instance started(String id, String key, Definition def, JsonNode input, long now) {
+    return startedAndDecided(id, key, def, input, now).instance();
+  }
+
+  /**
+   * An instance as {@link #started} left it: the row as created (or found) and, when this call
+   * decided {@code Started}, the state that decision produced (else null).
+   */
+  record Start(Instance instance, InstanceState decided) {}
+
+  /** As {@link #started}, also giving the state the {@code Started} decision produced. */
+  Start startedAndDecided(String id, String key, Definition def, JsonNode input, long now) {
     Instance inst = instances.create(new NewInstance(id, key, def.name(), def.version(),
         Snapshots.write(InstanceState.initial(id))), Instant.ofEpochMilli(now));
-    if (inst.status() == InstanceStatus.PENDING) {
-      decisions.write(inst, new Event.Started(input, null), now);
+    if (inst.status() != InstanceStatus.PENDING) {
+      return new Start(inst, null);
     }
-    return inst;
+    return new Start(inst, decisions.write(inst, new Event.Started(input, null), now).decision().state());
   }
 
   /** Marks the entry done and decides on its result; false when it was already done (nothing written). */

@@ -87,7 +87,16 @@ public final class WorkflowRuntime {
 
   /** Starts (see {@link #start}) and drives the instance to its end. */
   public RunResult run(String document, JsonNode input, String idempotencyKey) {
-    return drive(start(document, input, idempotencyKey));
+    Definition def = define(document);
+    String id = ids.get();
+    long now = clock.nowMillis();
+    Recorder.Start s = tx.inTransaction(() -> recorder.startedAndDecided(id, idempotencyKey, def, input, now));
+    if (s.decided() != null && s.decided().isFinished()) { // ended in its first decision: nothing left to carry out
+      InstanceStatus status = Snapshots.storeStatus(s.decided().status());
+      return new RunResult(s.instance().id(), status, status == InstanceStatus.COMPLETED ? s.decided().result() : null,
+          status == InstanceStatus.FAILED ? s.decided().result() : null);
+    }
+    return drive(s.instance().id());
   }
 
   /**
