@@ -84,6 +84,11 @@ public final class WeftServer implements AutoCloseable {
     return api;
   }
 
+  /** The server's database (tests register nodes through it; agents do through their protocol). */
+  public Database database() {
+    return db;
+  }
+
   private static Map<String, Long> counts(Database db) {
     Map<String, Long> m = new LinkedHashMap<>();
     db.instances().countByStatus().forEach((s, n) -> m.put(s.name(), n));
