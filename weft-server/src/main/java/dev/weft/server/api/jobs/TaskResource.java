@@ -36,14 +36,15 @@ final class TaskResource implements ApiResource {
   @Override
   public void register(RouteRegistry routes) {
     Param id = Param.path("id", "the task id (a job's tasks are <job>/<n> or the ids given)");
-    routes.add(new ApiRoute(HandlerType.GET, BASE + "/{id}", Access.READ, "One task: state, node, times, spec",
-        List.of(id), null, Map.of(200, "the task", 404, "no such task"), ctx -> Replies.json(ctx, 200, Views.task(find(ctx)))));
-    routes.add(new ApiRoute(HandlerType.GET, BASE + "/{id}/explain", Access.READ,
+    routes.add(new ApiRoute(HandlerType.GET, BASE + "/<id>/explain", Access.READ,
         "Why a task is pending: the planner's explanation on the current cluster", List.of(id), null,
         Map.of(200, "the explanation", 404, "no such task"), this::explain));
-    routes.add(new ApiRoute(HandlerType.GET, BASE + "/{id}/logs", Access.READ, "A task's log (not available yet: 501)",
+    routes.add(new ApiRoute(HandlerType.GET, BASE + "/<id>/logs", Access.READ, "A task's log (not available yet: 501)",
         List.of(id), null, Map.of(404, "no such task", 501, "logs are kept on the agent's machine, not shipped to the server"),
         this::logs));
+    // registered last: <id> takes slashes (array tasks are job/n), so it would also match the two above
+    routes.add(new ApiRoute(HandlerType.GET, BASE + "/<id>", Access.READ, "One task: state, node, times, spec",
+        List.of(id), null, Map.of(200, "the task", 404, "no such task"), ctx -> Replies.json(ctx, 200, Views.task(find(ctx)))));
   }
 
   private void explain(Context ctx) {
