@@ -21,6 +21,7 @@ final class Documents {
   private Documents() {}
 
   static List<Doc> read(String text, String source) {
+    List<String> lines = text.lines().toList();
     List<Doc> out = new ArrayList<>();
     try (JsonParser p = YAML.getFactory().createParser(text);
          MappingIterator<JsonNode> it = YAML.readValues(p, JsonNode.class)) {
@@ -28,7 +29,7 @@ final class Documents {
         JsonLocation at = p.currentTokenLocation();
         JsonNode n = it.nextValue();
         if (n != null && !n.isNull() && !(n.isTextual() && n.asText().isBlank())) {
-          out.add(new Doc(n, Math.max(1, at.getLineNr())));
+          out.add(new Doc(n, firstContentLine(lines, Math.max(1, at.getLineNr()))));
         }
       }
     } catch (JsonProcessingException e) {
@@ -39,7 +40,44 @@ final class Documents {
     if (out.isEmpty()) {
       throw new UsageException(source + ": holds no document");
     }
+    List<Integer> starts = starts(lines);
+    if (starts.size() == out.size()) {
+      List<Doc> placed = new ArrayList<>();
+      for (int i = 0; i < out.size(); i++) {
+        placed.add(new Doc(out.get(i).tree(), starts.get(i)));
+      }
+      return placed;
+    }
     return out;
+  }
+
+  /** The first content line (1-based) of each part between {@code ---} markers that has content. */
+  private static List<Integer> starts(List<String> lines) {
+    List<Integer> starts = new ArrayList<>();
+    boolean looking = true;
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i).strip();
+      if (l.equals("---") || l.startsWith("--- ")) {
+        looking = true;
+      } else if (looking && !l.isEmpty() && !l.startsWith("#")) {
+        starts.add(i + 1);
+        looking = false;
+      }
+    }
+    return starts;
+  }
+
+  /** From {@code line} (1-based) on, the first line that is not a {@code ---} marker, blank or a comment. */
+  private static int firstContentLine(List<String> lines, int line) {
+    int i = line;
+    while (i <= lines.size()) {
+      String l = lines.get(i - 1).strip();
+      if (!(l.isEmpty() || l.startsWith("#") || l.equals("---"))) {
+        return i;
+      }
+      i++;
+    }
+    return line;
   }
 
   /**
