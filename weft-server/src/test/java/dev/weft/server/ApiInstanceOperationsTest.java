@@ -130,6 +130,29 @@ class ApiInstanceOperationsTest {
   }
 
   @Test
+  void the_server_starts_a_scheduled_workflow_when_it_is_due() throws InterruptedException {
+    String ticker = """
+        document: { dsl: '1.0.0', namespace: api-test, name: ticker, version: '0.1.0' }
+        schedule: { every: PT1S }
+        do:
+          - tick:
+              set: { ticked: true }
+        """;
+    assertThat(http.post("/api/v1/workflows", null, "application/yaml", ticker).status()).isEqualTo(201);
+    long deadline = System.nanoTime() + 60_000_000_000L; // a liveness bound, not a speed check
+    while (true) {
+      JsonNode items = http.get("/api/v1/instances?definition=api-test/ticker&status=COMPLETED", null).json().path("items");
+      if (items.size() > 0) {
+        String id = items.get(0).path("id").asText();
+        assertThat(http.get("/api/v1/instances/" + id, null).json().path("output").path("ticked").asBoolean()).isTrue();
+        return;
+      }
+      assertThat(System.nanoTime()).as("no run of the scheduled workflow completed in a minute").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
   void operations_on_an_unknown_instance_are_404() {
     for (String op : List.of("cancel", "suspend", "resume", "retry")) {
       assertThat(http.send("POST", "/api/v1/instances/nope/" + op, null, null, null).status()).as(op).isEqualTo(404);
