@@ -41,6 +41,7 @@ final class JobResource implements ApiResource {
   static final int MAX_ARRAY = 10_000;
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   private static final int CANCEL_TRIES = 5;
+  static final int MAX_TEXT = 200;
 
   private final Database db;
   private final Clock clock;
@@ -83,10 +84,11 @@ final class JobResource implements ApiResource {
       throw ProblemException.badRequest(FieldError.at("/id", "must match " + ID.pattern() + ", got '" + shorten(jobId) + "'"));
     }
     String name = req.name() == null || req.name().isBlank() ? jobId : req.name();
-    if (name.length() > 200) {
-      throw ProblemException.badRequest(FieldError.at("/name", "at most 200 characters, got " + name.length()));
+    if (name.length() > MAX_TEXT) {
+      throw ProblemException.badRequest(FieldError.at("/name", "at most " + MAX_TEXT + " characters, got " + name.length()));
     }
     List<TaskSpec> tasks = tasks(req, jobId);
+    checkLengths(tasks, req.tasks() != null);
     Job job;
     try {
       job = submission.submit(jobId, name, tasks, clock.instant());
@@ -137,6 +139,21 @@ final class JobResource implements ApiResource {
       return SpecCodec.readTasks(list.toString(), "tasks");
     } catch (SpecException e) {
       throw problems(e, "/tasks");
+    }
+  }
+
+  /** The store keeps task ids and queue names in 200 characters. */
+  private static void checkLengths(List<TaskSpec> tasks, boolean list) {
+    for (int i = 0; i < tasks.size(); i++) {
+      TaskSpec t = tasks.get(i);
+      String at = list ? "/tasks/" + i : "/task";
+      if (t.id().length() > MAX_TEXT) {
+        throw ProblemException.badRequest(FieldError.at(at + "/id", "at most " + MAX_TEXT + " characters, got " + t.id().length()));
+      }
+      if (t.queue() != null && t.queue().length() > MAX_TEXT) {
+        throw ProblemException.badRequest(FieldError.at(at + "/queue", "at most " + MAX_TEXT + " characters, got "
+            + t.queue().length()));
+      }
     }
   }
 
