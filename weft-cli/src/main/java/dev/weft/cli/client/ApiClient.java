@@ -133,7 +133,7 @@ final class ApiClient {
       String msg = first.path("message").asText("");
       if (!msg.isEmpty() && !detail.contains(msg)) {
         b.append(" [").append(place.isEmpty() ? "" : place + ": ").append(firstLine(msg)).append(']');
-      } else if (!place.isEmpty() && !place.equals("")) {
+      } else if (!place.isEmpty()) {
         b.append(" [at ").append(place).append(']');
       }
       int more = p.path("errors").size() - 1;
