@@ -1,14 +1,15 @@
 package dev.weft.cli;
 
+import dev.weft.cli.client.ServerRefusedException;
 import dev.weft.model.codec.SpecException;
 import dev.weft.sim.cluster.ClusterSpecException;
 import dev.weft.sim.workload.WorkloadException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns every error into one line on stderr. Mistakes in the command line or its inputs are
@@ -34,6 +35,11 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
       err.println("weft: " + firstLine(e.getMessage()) + (more > 0 ? " (and " + more + " more problems)" : ""));
       err.flush();
       return WeftCommand.BAD_INPUT;
+    }
+    if (e instanceof ServerRefusedException) {
+      err.println("weft: " + firstLine(e.getMessage()));
+      err.flush();
+      return WeftCommand.WORK_FAILED;
     }
     if (isUserError(e)) {
       err.println("weft: " + firstLine(e.getMessage()));

@@ -7,6 +7,7 @@ import dev.weft.server.api.ApiSettings;
 import dev.weft.server.api.Bodies;
 import dev.weft.server.api.auth.TokenFileException;
 import dev.weft.server.api.auth.Tokens;
+import dev.weft.server.secrets.SecretSource;
 import dev.weft.store.StoreException;
 import dev.weft.store.jdbc.Dialect;
 import java.io.IOException;
@@ -57,8 +58,12 @@ final class ServerCommand implements Callable<Integer> {
           + TOKENS_VARIABLE + " (lines or ';'-separated). None: every caller is admin, loopback only.")
   Path tokensFile;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Threads carrying out workflow instances (default ${DEFAULT-VALUE}).")
+  @Option(names = "--workers", paramLabel = "N", description = "Engine threads carrying out workflow commands at once (default ${DEFAULT-VALUE}).")
   int workers = 4;
+
+  @Option(names = "--secrets", paramLabel = "FILE",
+      description = "A JSON or YAML object of secret values for workflows' $secrets (else environment variables WEFT_SECRET_<NAME>). Never stored, logged or answered.")
+  Path secretsFile;
 
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -136,7 +141,15 @@ final class ServerCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new UsageException("--workers must be at least 1, got " + workers);
     }
-    return new ServerSettings(url, new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT), workers);
+    return new ServerSettings(url, new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT), workers, secrets());
+  }
+
+  private SecretSource secrets() {
+    try {
+      return RunSecrets.source(secretsFile);
+    } catch (IOException e) {
+      throw new UsageException("--secrets: " + firstLine(e.getMessage()));
+    }
   }
 
   private Tokens tokens() {

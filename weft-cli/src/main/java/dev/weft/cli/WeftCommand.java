@@ -1,12 +1,18 @@
 package dev.weft.cli;
 
 import dev.weft.cli.agent.AgentCommand;
+import dev.weft.cli.client.ApplyCommand;
+import dev.weft.cli.client.InstanceCommand;
+import dev.weft.cli.client.JobCommand;
+import dev.weft.cli.client.NodesCommand;
+import dev.weft.cli.client.QueuesCommand;
+import dev.weft.cli.client.TaskCommand;
 import dev.weft.cli.simulate.SimulateCommand;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code weft}: the single entry point of the runnable jar. Subcommands are listed in the
@@ -21,6 +27,12 @@ import picocli.CommandLine.Spec;
         ConformanceCommand.class,
         AgentCommand.class,
         ServerCommand.class,
+        ApplyCommand.class,
+        InstanceCommand.class,
+        JobCommand.class,
+        TaskCommand.class,
+        NodesCommand.class,
+        QueuesCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class WeftCommand implements Callable<Integer> {

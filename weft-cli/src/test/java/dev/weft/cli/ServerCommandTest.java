@@ -40,6 +40,18 @@ class ServerCommandTest {
   }
 
   @Test
+  void an_unreadable_or_malformed_secrets_file_is_a_usage_error() throws IOException {
+    Path missing = dir.resolve("nope.yaml");
+    WeftRun r = WeftRun.of("server", "--secrets", missing.toString(), "--port", "0", "--data", dir.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("weft: --secrets: cannot read " + missing);
+    Path list = Files.writeString(dir.resolve("list.yaml"), "- a\n- b\n");
+    WeftRun l = WeftRun.of("server", "--secrets", list.toString(), "--port", "0", "--data", dir.toString());
+    assertThat(l.exitCode()).isEqualTo(2);
+    assertThat(l.err()).startsWith("weft: --secrets: " + list + " must hold an object of secret names to values");
+  }
+
+  @Test
   void a_bad_tokens_file_is_named_by_line() throws IOException {
     Path tokens = Files.writeString(dir.resolve("tokens.txt"), "# ok\nshort admin\n");
     WeftRun r = WeftRun.of("server", "--tokens", tokens.toString(), "--port", "0", "--data", dir.toString());

@@ -7,34 +7,33 @@ import dev.weft.server.api.ops.Metrics;
 import dev.weft.server.api.ops.MetricsResource;
 import dev.weft.server.api.workflows.DefinitionResource;
 import dev.weft.server.api.workflows.InstanceResource;
-import dev.weft.server.runtime.Definitions;
+import dev.weft.server.api.jobs.SchedulingResources;
+import dev.weft.server.api.workflows.InstanceOperationsResource;
 import dev.weft.server.runtime.RuntimeClock;
-import dev.weft.server.runtime.WorkflowRuntime;
 import dev.weft.store.Database;
 import dev.weft.store.InstanceFilter;
 import dev.weft.store.InstanceStatus;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * A running {@code weft server}: the database, the background runtime, the API. {@link #start}
- * starts listening, then resumes every unfinished instance; {@link #close} stops the API, then the
- * runtime, then the database.
+ * A running {@code weft server}: the database, the workflow engine (with its schedule runner),
+ * the API. The engine carries on whatever the store holds unfinished; {@link #close} stops the
+ * API, then the engine, then the database.
  */
 public final class WeftServer implements AutoCloseable {
   private final Database db;
-  private final BackgroundRuntime engine;
+  private final WorkflowServices engine;
   private final Metrics metrics;
   private final ApiServer api;
 
-  private WeftServer(Database db, BackgroundRuntime engine, Metrics metrics, ApiServer api) {
+  private WeftServer(Database db, WorkflowServices engine, Metrics metrics, ApiServer api) {
     this.db = db;
     this.engine = engine;
     this.metrics = metrics;
@@ -51,26 +50,26 @@ public final class WeftServer implements AutoCloseable {
     Database db = Database.open(settings.databaseUrl());
     try {
       RuntimeClock clock = RuntimeClock.system();
-      WorkflowRuntime runtime = new WorkflowRuntime(db, clock, () -> UUID.randomUUID().toString(), Duration.ofSeconds(30));
-      BackgroundRuntime engine = new BackgroundRuntime(runtime, new Definitions(db.definitions()), db.instances(),
-          clock, Executors.newFixedThreadPool(settings.workers(), daemonThreads()));
+      Supplier<String> ids = () -> UUID.randomUUID().toString();
+      WorkflowServices workflows = WorkflowServices.open(db, settings, clock, ids);
       Metrics metrics = new Metrics(Arrays.stream(InstanceStatus.values()).map(Enum::name).toList(), () -> counts(db));
       List<ApiResource> resources = new ArrayList<>(List.of(
           new HealthResource(() -> db.instances().list(InstanceFilter.all(1))),
           new MetricsResource(metrics),
-          new DefinitionResource(engine, db.definitions()),
-          new InstanceResource(engine, db.definitions(), db.instances(), db.events())));
+          new DefinitionResource(workflows.engine(), db.definitions()),
+          new InstanceResource(workflows.engine(), db.definitions(), db.instances(), db.events()),
+          new InstanceOperationsResource(workflows.operations(), workflows.delivery(), db.instances())));
+      resources.addAll(SchedulingResources.of(db, Clock.systemUTC()));
       resources.addAll(extra);
       ApiServer api = new ApiServer(settings.api(), resources, metrics);
       try {
         api.start();
       } catch (RuntimeException e) {
-        engine.close();
+        workflows.close();
         metrics.close();
         throw e;
       }
-      engine.resumeUnfinished();
-      return new WeftServer(db, engine, metrics, api);
+      return new WeftServer(db, workflows, metrics, api);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -85,19 +84,15 @@ public final class WeftServer implements AutoCloseable {
     return api;
   }
 
+  /** The server's database (tests register nodes through it; agents do through their protocol). */
+  public Database database() {
+    return db;
+  }
+
   private static Map<String, Long> counts(Database db) {
     Map<String, Long> m = new LinkedHashMap<>();
     db.instances().countByStatus().forEach((s, n) -> m.put(s.name(), n));
     return m;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "weft-runtime-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   @Override

@@ -87,7 +87,28 @@ class ApiSecurityTest {
         Arguments.of("agent", "GET", "/metrics", null, 403),
         Arguments.of("admin", "POST", "/api/v1/admin-probe", null, 200),
         Arguments.of("admin", "GET", "/api/v1/agent/probe", null, 200),
-        Arguments.of("admin", "POST", "/api/v1/instances", start, 201));
+        Arguments.of("admin", "POST", "/api/v1/instances", start, 201),
+        // instance operations and events: operate
+        Arguments.of("viewer", "POST", "/api/v1/instances/nope/cancel", null, 403),
+        Arguments.of("operator", "POST", "/api/v1/instances/nope/cancel", null, 404),
+        Arguments.of("agent", "POST", "/api/v1/instances/nope/retry", null, 403),
+        Arguments.of("viewer", "POST", "/api/v1/events", "{\"type\":\"t\"}", 403),
+        Arguments.of("operator", "POST", "/api/v1/events", "{\"type\":\"t\"}", 200),
+        // jobs: read and operate; tasks: read
+        Arguments.of("viewer", "GET", "/api/v1/jobs", null, 200),
+        Arguments.of("agent", "GET", "/api/v1/jobs", null, 403),
+        Arguments.of("viewer", "POST", "/api/v1/jobs", "{\"task\":{\"resources\":{\"cpu\":1}}}", 403),
+        Arguments.of("operator", "POST", "/api/v1/jobs", "{\"task\":{\"resources\":{\"cpu\":1}}}", 201),
+        Arguments.of("viewer", "POST", "/api/v1/jobs/nope/cancel", null, 403),
+        Arguments.of("viewer", "GET", "/api/v1/tasks/nope/explain", null, 404),
+        Arguments.of("agent", "GET", "/api/v1/tasks/nope", null, 403),
+        // nodes and queues: read, changes are admin
+        Arguments.of("viewer", "GET", "/api/v1/nodes", null, 200),
+        Arguments.of("operator", "POST", "/api/v1/nodes/nope/drain", null, 403),
+        Arguments.of("admin", "POST", "/api/v1/nodes/nope/drain", null, 404),
+        Arguments.of("viewer", "GET", "/api/v1/queues", null, 200),
+        Arguments.of("operator", "PUT", "/api/v1/queues", "{\"name\":\"root\"}", 403),
+        Arguments.of("agent", "GET", "/api/v1/queues", null, 403));
   }
 
   @ParameterizedTest(name = "{0}: {1} {2} -> {4}")

@@ -34,7 +34,7 @@ final class OpenApiDocument {
     ObjectNode paths = doc.putObject("paths");
     Map<String, ObjectNode> byPath = new TreeMap<>();
     for (ApiRoute r : registry.all()) {
-      ObjectNode item = byPath.computeIfAbsent(r.path(), p -> F.objectNode());
+      ObjectNode item = byPath.computeIfAbsent(openApiPath(r.path()), p -> F.objectNode());
       item.set(r.method().name().toLowerCase(Locale.ROOT), operation(r));
     }
     byPath.forEach(paths::set);
@@ -84,5 +84,10 @@ final class OpenApiDocument {
         "errors", errors)), "title", "status");
     schema.put("additionalProperties", true);
     return schema;
+  }
+
+  /** Javalin's {@code <id>} (a parameter that may hold slashes, as task ids do) is {@code {id}} in OpenAPI. */
+  static String openApiPath(String javalinPath) {
+    return javalinPath.replaceAll("<([^>]+)>", "{$1}");
   }
 }

@@ -35,7 +35,7 @@ class OpenApiDocumentTest {
           "/api/v1/instances", "/api/v1/instances/{id}", ApiServer.OPENAPI_PATH);
       int operations = 0;
       for (ApiRoute route : routes) {
-        JsonNode op = doc.path("paths").path(route.path()).path(route.method().name().toLowerCase(Locale.ROOT));
+        JsonNode op = doc.path("paths").path(OpenApiDocument.openApiPath(route.path())).path(route.method().name().toLowerCase(Locale.ROOT));
         assertThat(op.isObject()).as(route.method() + " " + route.path()).isTrue();
         assertThat(op.path("x-weft-access").asText()).isEqualTo(route.access().name().toLowerCase(Locale.ROOT));
         assertThat(op.path("responses").has("default")).isTrue();
@@ -46,7 +46,7 @@ class OpenApiDocumentTest {
           }
         });
         List<String> inPath = new ArrayList<>();
-        Matcher m = PATH_PARAM.matcher(route.path());
+        Matcher m = PATH_PARAM.matcher(OpenApiDocument.openApiPath(route.path()));
         while (m.find()) {
           inPath.add(m.group(1));
         }

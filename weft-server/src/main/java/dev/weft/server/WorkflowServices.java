@@ -1,0 +1,90 @@
+package dev.weft.server;
+
+import dev.weft.server.runtime.Definitions;
+import dev.weft.server.runtime.EngineSettings;
+import dev.weft.server.runtime.EventDelivery;
+import dev.weft.server.runtime.HostRedirects;
+import dev.weft.server.runtime.InstanceOperations;
+import dev.weft.server.runtime.RuntimeClock;
+import dev.weft.server.runtime.ScheduleRunner;
+import dev.weft.server.runtime.WorkflowEngine;
+import dev.weft.server.runtime.WorkflowRuntime;
+import dev.weft.store.Database;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The workflow side of a server: the multi-threaded {@link WorkflowEngine} (its {@code emit}s
+ * published to listening instances through {@link EventDelivery}), the operations on instances,
+ * and a thread that starts scheduled definitions when due ({@link ScheduleRunner}, once a
+ * second). All of them take {@code $secrets} from the settings' {@code SecretSource}.
+ */
+final class WorkflowServices implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(WorkflowServices.class.getName());
+  static final Duration SCHEDULE_EVERY = Duration.ofSeconds(1);
+
+  private final EngineBackground engine;
+  private final InstanceOperations operations;
+  private final EventDelivery delivery;
+  private final ScheduledExecutorService schedules;
+
+  private WorkflowServices(EngineBackground engine, InstanceOperations operations, EventDelivery delivery,
+      ScheduledExecutorService schedules) {
+    this.engine = engine;
+    this.operations = operations;
+    this.delivery = delivery;
+    this.schedules = schedules;
+  }
+
+  static WorkflowServices open(Database db, ServerSettings settings, RuntimeClock clock, Supplier<String> ids) {
+    EventDelivery delivery = new EventDelivery(db, clock, settings.secrets());
+    EngineSettings es = EngineSettings.of("server-" + UUID.randomUUID()).withDispatchers(settings.workers());
+    WorkflowEngine engine = WorkflowEngine.open(db, es, clock, ids, settings.secrets(), delivery::publish);
+    InstanceOperations operations = new InstanceOperations(db, clock, ids, settings.secrets());
+    // Only its start() is used: it records a due start; the engine's threads carry the instance out.
+    WorkflowRuntime starter = new WorkflowRuntime(db, clock, ids, es.httpTimeout(), delivery::publish, HostRedirects.NONE,
+        settings.secrets());
+    ScheduleRunner runner = new ScheduleRunner(db, starter, clock);
+    ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("weft-schedules").daemon().factory());
+    schedules.scheduleWithFixedDelay(() -> runDue(runner), 0, SCHEDULE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    return new WorkflowServices(new EngineBackground(engine, new Definitions(db.definitions()), clock), operations,
+        delivery, schedules);
+  }
+
+  private static void runDue(ScheduleRunner runner) {
+    try {
+      runner.runDue();
+    } catch (RuntimeException e) { // a failed round must not stop later ones
+      LOG.log(System.Logger.Level.WARNING, "starting scheduled workflows failed; trying again in "
+          + SCHEDULE_EVERY.toSeconds() + " s: " + e.getClass().getSimpleName());
+    }
+  }
+
+  EngineBackground engine() {
+    return engine;
+  }
+
+  InstanceOperations operations() {
+    return operations;
+  }
+
+  EventDelivery delivery() {
+    return delivery;
+  }
+
+  @Override
+  public void close() {
+    schedules.shutdownNow();
+    try {
+      schedules.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    engine.close();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.weft.server.api.jobs;
+
+import dev.weft.scheduler.CorePlanner;
+import dev.weft.scheduler.api.SchedulerConfig;
+import dev.weft.server.api.ApiResource;
+import dev.weft.server.scheduling.TaskExplainer;
+import dev.weft.store.Database;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** The jobs, tasks, nodes and queues resources of one database. */
+public final class SchedulingResources {
+  private SchedulingResources() {}
+
+  /**
+   * The four resources; {@code clock} stamps submissions and changes. Explanations come from the
+   * core planner with the default configuration.
+   */
+  public static List<ApiResource> of(Database db, Clock clock) {
+    TaskExplainer explainer = new TaskExplainer(db, new CorePlanner(SchedulerConfig.defaults()));
+    return List.of(new JobResource(db, clock, () -> UUID.randomUUID().toString()), new TaskResource(db, explainer, clock),
+        new NodeResource(db, clock), new QueueResource(db, clock));
+  }
+}
