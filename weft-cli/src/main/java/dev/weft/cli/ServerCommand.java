@@ -1,6 +1,8 @@
 package dev.weft.cli;
 
+import dev.weft.model.codec.DurationParser;
 import dev.weft.server.QuietLibraries;
+import dev.weft.server.scheduling.SchedulingSettings;
 import dev.weft.server.ServerSettings;
 import dev.weft.server.WeftServer;
 import dev.weft.server.api.ApiSettings;
@@ -17,7 +19,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +64,10 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Threads carrying out workflow instances (default ${DEFAULT-VALUE}).")
   int workers = 4;
 
+  @Option(names = "--node-timeout", paramLabel = "D",
+      description = "A node silent this long is down and its tasks run elsewhere (default ${DEFAULT-VALUE}); agents heartbeat at a third of it.")
+  String nodeTimeout = "15s";
+
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -69,8 +77,10 @@ final class ServerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     QuietLibraries.apply();
     ServerSettings settings;
+    SchedulingSettings scheduling;
     try {
       settings = settings();
+      scheduling = scheduling();
     } catch (UsageException | TokenFileException | IllegalArgumentException e) {
       err.println("weft: " + e.getMessage());
       err.flush();
@@ -81,7 +91,7 @@ final class ServerCommand implements Callable<Integer> {
     }
     WeftServer server;
     try {
-      server = WeftServer.start(settings, List.of());
+      server = WeftServer.start(settings, scheduling, List.of());
     } catch (StoreException e) {
       err.println("weft: " + firstLine(e.getMessage()));
       err.flush();
@@ -137,6 +147,29 @@ final class ServerCommand implements Callable<Integer> {
       throw new UsageException("--workers must be at least 1, got " + workers);
     }
     return new ServerSettings(url, new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT), workers);
+  }
+
+  /** The scheduler's settings: the lease holder is this process (host, pid, a random part). */
+  private SchedulingSettings scheduling() {
+    long millis;
+    try {
+      millis = DurationParser.millis(nodeTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--node-timeout: " + e.getMessage());
+    }
+    if (millis < 1000) {
+      throw new UsageException("--node-timeout must be at least 1s, got " + nodeTimeout);
+    }
+    String holder = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    return SchedulingSettings.withNodeTimeout(holder, Duration.ofMillis(millis));
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
+    }
   }
 
   private Tokens tokens() {
