@@ -80,7 +80,8 @@ public final class AgentDesk {
   /**
    * The tasks placed on {@code nodeId} not yet handed out, at most {@code maxStarts}, waiting up to
    * {@code wait} for some to be placed. A placed task with nothing to run fails at once (it is not
-   * handed out).
+   * handed out). Each task's environment also has {@code WEFT_TASK_ID}, {@code WEFT_JOB_ID} and
+   * {@code WEFT_ATTEMPT}.
    */
   public List<Start> poll(String nodeId, int maxStarts, Duration wait) throws InterruptedException {
     Instant deadline = clock.instant().plus(wait);
@@ -106,7 +107,12 @@ public final class AgentDesk {
           "the task has no 'run' (command or argv): there is nothing for an agent to run"));
       return Optional.empty();
     }
-    return Optional.of(new Start(new RunId(t.id(), t.attempt()), spec.run(), spec.resources()));
+    Map<String, String> env = new LinkedHashMap<>(spec.run().env());
+    env.put("WEFT_TASK_ID", t.id());
+    env.put("WEFT_JOB_ID", t.jobId());
+    env.put("WEFT_ATTEMPT", Integer.toString(t.attempt()));
+    TaskRun run = new TaskRun(spec.run().argv(), env, spec.run().timeoutMillis());
+    return Optional.of(new Start(new RunId(t.id(), t.attempt()), run, spec.resources()));
   }
 
   /** Applies the changes in order; returns those that changed nothing, with the reason. */

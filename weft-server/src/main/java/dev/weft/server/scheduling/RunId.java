@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The name an agent knows one attempt of a task by: the task id made safe for file and cgroup
- * names ({@code A-Z a-z 0-9 _ -} kept, any other byte of its UTF-8 written {@code %XX}), then
- * {@code ~} and the attempt. So {@code etl/3} at attempt 1 is {@code etl%2F3~1}: its logs and
+ * names ({@code A-Z a-z 0-9 _ -} kept, any other byte of its UTF-8 written {@code .XX}), then
+ * {@code ~} and the attempt. So {@code etl/3} at attempt 1 is {@code etl.2F3~1}: its logs and
  * cgroup are the agent's, and a report about an attempt that was since lost and queued again is
  * told apart from one about the current attempt.
  */
@@ -33,7 +33,7 @@ public record RunId(String taskId, int attempt) {
       if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
         out.append(c);
       } else {
-        out.append('%').append(String.format("%02X", b & 0xff));
+        out.append('.').append(String.format("%02X", b & 0xff));
       }
     }
     return out.append('~').append(attempt).toString();
@@ -43,14 +43,14 @@ public record RunId(String taskId, int attempt) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '%') {
+      if (c == '.') {
         if (i + 3 > s.length()) {
-          throw new IllegalArgumentException("'" + whole + "' is not a run id: '%' must be followed by two hex digits");
+          throw new IllegalArgumentException("'" + whole + "' is not a run id: '.' must be followed by two hex digits");
         }
         try {
           bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + whole + "' is not a run id: '%' must be followed by two hex digits");
+          throw new IllegalArgumentException("'" + whole + "' is not a run id: '.' must be followed by two hex digits");
         }
         i += 2;
       } else {

@@ -21,12 +21,17 @@ public final class SchedulerThread implements AutoCloseable {
     SchedulerLease lease = new SchedulerLease(db.leases(), settings.holder(), settings.leaseTtl());
     SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(SchedulerConfig.defaults()), liveness,
         SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
-    this.thread = new Thread(() -> loop.runUntil(RuntimeClock.system(), settings.round(), () -> stopping, onError,
-        round -> {
+    this.thread = new Thread(() -> {
+      try {
+        loop.runUntil(RuntimeClock.system(), settings.round(), () -> stopping, onError, round -> {
           if (!round.applied().placed().isEmpty()) {
             bell.ring();
           }
-        }), "weft-scheduler");
+        });
+      } catch (RuntimeException e) { // releasing the lease failed (the database went first): it expires by itself
+        onError.accept(e);
+      }
+    }, "weft-scheduler");
     thread.setDaemon(true);
   }
 
