@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The whole cluster for real: {@code weft server} and two {@code weft agent}s as child JVMs,
  * joined over HTTP with an agent token, the database PostgreSQL (a schema of its own) or an H2
  * file. 20 short shell tasks each run once, spread over both nodes, output kept by the agent
- * that ran them; then an agent is killed with SIGKILL while it runs a long task: its node is
+ * that ran them; the server restarts and the agents carry on with it; then an agent is killed with SIGKILL while it runs a long task: its node is
  * marked down after the 3 s heartbeat timeout and the task runs again, attempt counted, on the
  * other agent. Waits are on conditions with generous limits; nothing is timed.
  */
@@ -68,10 +68,11 @@ class ClusterEndToEndTest {
     Path tokens = Files.writeString(dir.resolve("tokens.txt"), ADMIN + " admin\n" + AGENT + " agent node-agents\n");
     List<ChildProcess> children = new ArrayList<>();
     try {
-      ChildProcess server = start(children, ChildProcess.weft("server", List.of("server", "--db", url, "--port", "0",
-          "--bind", "127.0.0.1", "--tokens", tokens.toString(), "--node-timeout", "3s")));
-      String base = server.await(LISTENING, PATIENCE).orElseThrow(() -> new AssertionError(
-          "the server did not start:\n" + server.output()));
+      int port = freePort();
+      List<String> serverArgs = List.of("server", "--db", url, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+          "--tokens", tokens.toString(), "--node-timeout", "3s");
+      ChildProcess server = start(children, ChildProcess.weft("server", serverArgs));
+      String base = listening(server);
       assertThat(httpGet(base + "/api/v1/openapi.json", ADMIN)).contains("/api/v1/agent/poll", "/api/v1/agent/report");
       ChildProcess a = start(children, agent("node-a", "eu/zone-a/rack-1", base));
       ChildProcess b = start(children, agent("node-b", "eu/zone-b/rack-7", base));
@@ -102,6 +103,18 @@ class ClusterEndToEndTest {
               .isEqualTo("hello from " + t.id() + " attempt 0\n"); // one line: it ran once
           assertThat(other).as("%s did not run on the other node", t.id()).doesNotExist();
         }
+
+        // the server restarts: the agents keep trying and carry on with the new one
+        server.close();
+        ChildProcess restarted = start(children, ChildProcess.weft("server-2", serverArgs));
+        assertThat(listening(restarted)).isEqualTo(base);
+        TaskSpec afterRestart = TaskSpec.builder("template").resources(Resources.of(250, 0))
+            .run(TaskRun.shell("echo \"again $WEFT_TASK_ID\"")).build();
+        new JobSubmission(db).submit("again", "again", JobSubmission.array("again", afterRestart, 4), Instant.now());
+        waitFor("the 4 tasks after the restart succeeded", () -> db.tasks().ofJob("again").stream()
+            .allMatch(t -> t.status() == TaskState.SUCCEEDED), () -> describe(db.tasks().ofJob("again")));
+        assertThat(db.tasks().ofJob("again")).allSatisfy(t -> assertThat(t.attempt()).isZero());
+        assertThat(a.output() + "\n" + b.output()).contains("server reachable again");
 
         // two long tasks of 1.5 cpu: one per node; kill -9 the agent running the first
         TaskSpec longTask = TaskSpec.builder("template").resources(Resources.of(1500, 0))
@@ -143,6 +156,17 @@ class ClusterEndToEndTest {
         "--topology", topology, "--cpus", "2", "--memory", "1Gi", "--heartbeat", "500ms",
         "--data-dir", dir.resolve(name).toString(), "--work-dir", dir.resolve(name + "-work").toString(),
         "--enforcement", "none", "--label", "e2e=yes"));
+  }
+
+  private static String listening(ChildProcess server) throws InterruptedException {
+    return server.await(LISTENING, PATIENCE).orElseThrow(() -> new AssertionError(
+        server.tag() + " did not start:\n" + server.output()));
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
