@@ -32,8 +32,8 @@ import java.util.Optional;
 public final class AgentDesk {
   /** The label a node's resource enforcement is kept under, so tasks can ask for fenced nodes. */
   public static final String ENFORCEMENT_LABEL = "weft.dev/enforcement";
-  /** How often the store is read again while a poll waits with no bell. */
-  static final Duration RECHECK = Duration.ofMillis(250);
+  /** How often the store is read again while a poll waits with no bell (work placed by another server). */
+  static final Duration RECHECK = Duration.ofSeconds(1);
 
   /** One task to start: the agent's run id, what to run, and the resources it was placed with. */
   public record Start(RunId runId, TaskRun run, Resources resources) {}
