@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The server's side of the agent protocol, without HTTP: a node joins (registered, counts as a
@@ -33,6 +34,8 @@ public final class AgentDesk {
   /** The label a node's resource enforcement is kept under, so tasks can ask for fenced nodes. */
   public static final String ENFORCEMENT_LABEL = "weft.dev/enforcement";
   /** How often the store is read again while a poll waits with no bell (work placed by another server). */
+  /** How long a handed-out task may stay unstarted and unlisted by its agent before it is queued again. */
+  public static final Duration UNDELIVERED = Duration.ofSeconds(60);
   static final Duration RECHECK = Duration.ofSeconds(1);
 
   /** One task to start: the agent's run id, what to run, and the resources it was placed with. */
@@ -68,9 +71,36 @@ public final class AgentDesk {
     return db.nodes().register(SpecJson.newNode(new Node(name, capacity, all, List.of(), topology)), clock.instant());
   }
 
-  /** False for a node the server does not know (the agent then joins again). */
-  public boolean heartbeat(String nodeId) {
-    return liveness.heartbeat(nodeId, clock.instant());
+  /**
+   * False for a node the server does not know (the agent then joins again). A task handed out to
+   * this node more than {@link #UNDELIVERED} ago that is still only placed and that the agent does
+   * not list as running never reached it (the poll's answer was lost): it is lost and queued again,
+   * its attempt counted.
+   */
+  public boolean heartbeat(String nodeId, Set<String> running) {
+    Instant now = clock.instant();
+    boolean known = liveness.heartbeat(nodeId, now);
+    if (known) {
+      for (TaskRecord t : db.tasks().onNode(nodeId)) {
+        if (t.status() == TaskState.PLACED && t.sentAt() != null && t.sentAt().isBefore(now.minus(UNDELIVERED))
+            && !running.contains(new RunId(t.id(), t.attempt()).toString())) {
+          requeueUndelivered(t, nodeId, now);
+        }
+      }
+    }
+    return known;
+  }
+
+  private void requeueUndelivered(TaskRecord t, String nodeId, Instant now) {
+    String why = "handed to node " + nodeId + " at " + t.sentAt() + " but never started there";
+    try {
+      db.transactor().inTransaction(() -> {
+        TaskRecord lost = db.tasks().apply(TaskChange.of(t.id(), t.version(), TaskEvent.LOSE, why), now);
+        return db.tasks().apply(TaskChange.of(t.id(), lost.version(), TaskEvent.REQUEUE, why), now);
+      });
+    } catch (IllegalTaskTransitionException | StaleVersionException e) {
+      // reported or changed meanwhile: nothing written, nothing to do
+    }
   }
 
   public boolean known(String nodeId) {

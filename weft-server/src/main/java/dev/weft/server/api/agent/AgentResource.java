@@ -33,7 +33,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -128,7 +130,8 @@ public final class AgentResource implements ApiResource {
 
   private void heartbeat(Context ctx) {
     HeartbeatRequest req = Bodies.json(ctx, HeartbeatRequest.class);
-    Replies.json(ctx, 200, new HeartbeatReply(desk.heartbeat(nodeId(req.nodeId()))));
+    Replies.json(ctx, 200, new HeartbeatReply(desk.heartbeat(nodeId(req.nodeId()),
+        req.running() == null ? Set.of() : req.running().stream().filter(Objects::nonNull).collect(Collectors.toSet()))));
   }
 
   private void poll(Context ctx) throws InterruptedException {
