@@ -104,6 +104,15 @@ class AgentProtocolApiTest {
 
       assertThat(http.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"n1\"}").json().get("known").asBoolean())
           .isTrue();
+      // a heartbeat listing a run the server has finished: the next poll says to kill it
+      assertThat(http.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"n1\", \"running\": [\"t~0\"]}")
+          .status()).isEqualTo(200);
+      JsonNode kill = http.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 0}").json()
+          .get("assignments").get(0);
+      assertThat(kill.get("type").asText()).isEqualTo("kill");
+      assertThat(kill.get("taskId").asText()).isEqualTo("t~0");
+      assertThat(kill.get("reason").asText()).isEqualTo("task t is SUCCEEDED");
+      assertThat(kill.has("argv")).isFalse();
       assertThat(http.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"nobody\"}").json().get("known")
           .asBoolean()).isFalse();
     }

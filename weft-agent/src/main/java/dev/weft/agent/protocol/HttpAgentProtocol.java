@@ -77,11 +77,12 @@ public final class HttpAgentProtocol implements AgentProtocol {
     JsonNode reply = post("poll", body, wait.plus(SLACK));
     List<Assignment> out = new ArrayList<>();
     for (JsonNode a : reply.path("assignments")) {
-      if (!"start".equals(a.path("type").asText())) {
-        throw new ProtocolException("poll: the server sent an assignment of unknown type '" + a.path("type").asText()
-            + "'; is the agent older than the server?");
+      switch (a.path("type").asText()) {
+        case "start" -> out.add(new Assignment.Start(command(a)));
+        case "kill" -> out.add(new Assignment.Kill(text(a, "taskId", "poll"), a.path("reason").asText("")));
+        default -> throw new ProtocolException("poll: the server sent an assignment of unknown type '"
+            + a.path("type").asText() + "'; is the agent older than the server?");
       }
-      out.add(new Assignment.Start(command(a)));
     }
     return out;
   }

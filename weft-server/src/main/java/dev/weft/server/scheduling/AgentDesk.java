@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's side of the agent protocol, without HTTP: a node joins (registered, counts as a
@@ -41,6 +42,16 @@ public final class AgentDesk {
   /** One task to start: the agent's run id, what to run, and the resources it was placed with. */
   public record Start(RunId runId, TaskRun run, Resources resources) {}
 
+  /** A run the agent should stop: it is no longer this node's (finished, cancelled, preempted, lost, moved). */
+  public record Kill(String runId, String reason) {}
+
+  /** What a poll hands out. */
+  public record Work(List<Start> starts, List<Kill> kills) {
+    public boolean isEmpty() {
+      return starts.isEmpty() && kills.isEmpty();
+    }
+  }
+
   /** One status change reported by an agent. */
   public record Change(RunId runId, String state, Integer exitCode, String detail) {}
 
@@ -52,6 +63,8 @@ public final class AgentDesk {
   private final TaskReports reports;
   private final WorkBell bell;
   private final InstantSource clock;
+  /** Runs to stop, by node, found at heartbeats and handed out by the next poll (kept in this server only). */
+  private final Map<String, Map<String, String>> toKill = new ConcurrentHashMap<>();
 
   public AgentDesk(Database db, NodeLiveness liveness, WorkBell bell, InstantSource clock) {
     this.db = db;
@@ -81,6 +94,7 @@ public final class AgentDesk {
     Instant now = clock.instant();
     boolean known = liveness.heartbeat(nodeId, now);
     if (known) {
+      findRunsToKill(nodeId, running);
       for (TaskRecord t : db.tasks().onNode(nodeId)) {
         if (t.status() == TaskState.PLACED && t.sentAt() != null && t.sentAt().isBefore(now.minus(UNDELIVERED))
             && !running.contains(new RunId(t.id(), t.attempt()).toString())) {
@@ -89,6 +103,27 @@ public final class AgentDesk {
       }
     }
     return known;
+  }
+
+  private void findRunsToKill(String nodeId, Set<String> running) {
+    for (String id : running) {
+      RunId run;
+      try {
+        run = RunId.of(id);
+      } catch (IllegalArgumentException e) {
+        continue; // not a run this server handed out
+      }
+      Optional<TaskRecord> t = db.tasks().find(run.taskId());
+      String why = t.isEmpty() ? "no task " + run.taskId()
+          : !nodeId.equals(t.get().nodeId()) || t.get().attempt() != run.attempt()
+              ? "task " + run.taskId() + " is now attempt " + t.get().attempt() + " in state " + t.get().status()
+                  + (t.get().nodeId() == null ? "" : " on node " + t.get().nodeId())
+              : t.get().status() == TaskState.PLACED || t.get().status() == TaskState.RUNNING ? null
+              : "task " + run.taskId() + " is " + t.get().status();
+      if (why != null) {
+        toKill.computeIfAbsent(nodeId, n -> new ConcurrentHashMap<>()).put(id, why);
+      }
+    }
   }
 
   private void requeueUndelivered(TaskRecord t, String nodeId, Instant now) {
@@ -111,11 +146,16 @@ public final class AgentDesk {
    * The tasks placed on {@code nodeId} not yet handed out, at most {@code maxStarts}, waiting up to
    * {@code wait} for some to be placed. A placed task with nothing to run fails at once (it is not
    * handed out). Each task's environment also has {@code WEFT_TASK_ID}, {@code WEFT_JOB_ID} and
-   * {@code WEFT_ATTEMPT}.
+   * {@code WEFT_ATTEMPT}. Runs found at a heartbeat that are no longer this node's come along as kills.
    */
-  public List<Start> poll(String nodeId, int maxStarts, Duration wait) throws InterruptedException {
+  public Work poll(String nodeId, int maxStarts, Duration wait) throws InterruptedException {
     Instant deadline = clock.instant().plus(wait);
     while (true) {
+      List<Kill> kills = new ArrayList<>();
+      Map<String, String> due = toKill.remove(nodeId);
+      if (due != null) {
+        due.forEach((run, why) -> kills.add(new Kill(run, why)));
+      }
       List<Start> starts = new ArrayList<>();
       if (maxStarts > 0) {
         for (TaskRecord t : db.tasks().poll(nodeId, clock.instant(), maxStarts)) {
@@ -123,8 +163,8 @@ public final class AgentDesk {
         }
       }
       Duration left = Duration.between(clock.instant(), deadline);
-      if (!starts.isEmpty() || left.isNegative() || left.isZero()) {
-        return starts;
+      if (!starts.isEmpty() || !kills.isEmpty() || left.isNegative() || left.isZero()) {
+        return new Work(starts, kills);
       }
       bell.await(left.compareTo(RECHECK) < 0 ? left : RECHECK);
     }

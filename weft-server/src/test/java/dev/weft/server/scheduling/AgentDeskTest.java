@@ -47,7 +47,7 @@ class AgentDeskTest {
         TaskRecord r = db.tasks().find(id).orElseThrow();
         db.tasks().apply(TaskChange.place(id, r.version(), "n1"), now);
       }
-      assertThat(desk.poll("n1", 10, Duration.ZERO)).extracting(s -> s.runId().toString())
+      assertThat(desk.poll("n1", 10, Duration.ZERO).starts()).extracting(s -> s.runId().toString())
           .containsExactlyInAnyOrder("t~0", "u~0");
 
       now = now.plus(AgentDesk.UNDELIVERED).minusSeconds(1);
@@ -62,6 +62,13 @@ class AgentDeskTest {
       assertThat(db.tasks().find("u").orElseThrow().status()).isEqualTo(TaskState.PLACED);
       assertThat(desk.report("n1", List.of(new AgentDesk.Change(new RunId("t", 0), "RUNNING", null, "started"))))
           .extracting(AgentDesk.Ignored::reason).singleElement().asString().startsWith("stale: task t is now attempt 1");
+
+      // the agent still lists the old attempt (say it started after all): the next poll tells it to stop it
+      desk.heartbeat("n1", Set.of("t~0", "u~0"));
+      AgentDesk.Work work = desk.poll("n1", 0, Duration.ZERO);
+      assertThat(work.starts()).isEmpty();
+      assertThat(work.kills()).containsExactly(new AgentDesk.Kill("t~0", "task t is now attempt 1 in state PENDING"));
+      assertThat(desk.poll("n1", 0, Duration.ZERO).isEmpty()).as("handed out once").isTrue();
     } finally {
       place.dispose().run();
     }

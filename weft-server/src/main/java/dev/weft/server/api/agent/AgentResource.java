@@ -149,10 +149,11 @@ public final class AgentResource implements ApiResource {
       throw new ProblemException(404, "https://weft.dev/problems/not-found", "Not found",
           "no node " + node + ": join first", List.of(FieldError.at("/nodeId", "unknown node")));
     }
-    List<Assignment> out = desk.poll(node, max, Duration.ofMillis(wait)).stream()
-        .map(s -> new Assignment("start", s.runId().toString(), s.run().argv(), s.run().env(),
-            s.resources().cpuMillis(), s.resources().memoryMiB(), s.run().timeoutMillis()))
-        .toList();
+    AgentDesk.Work work = desk.poll(node, max, Duration.ofMillis(wait));
+    List<Assignment> out = new ArrayList<>();
+    work.kills().forEach(k -> out.add(new Assignment("kill", k.runId(), null, null, 0, 0, 0, k.reason())));
+    work.starts().forEach(s -> out.add(new Assignment("start", s.runId().toString(), s.run().argv(), s.run().env(),
+        s.resources().cpuMillis(), s.resources().memoryMiB(), s.run().timeoutMillis(), null)));
     Replies.json(ctx, 200, new PollReply(out));
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.server.api.agent;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +21,13 @@ final class AgentWire {
 
   record PollRequest(String nodeId, Integer maxStarts, Integer waitMillis) {}
 
-  /** One assignment; {@code type} is {@code start} (the only kind sent so far). */
+  /**
+   * One assignment: {@code start} (argv, env, cpu, memory, timeout) or {@code kill} (reason): stop a
+   * run that is no longer this node's.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Assignment(String type, String taskId, List<String> argv, Map<String, String> env, long cpuMillis,
-                    long memoryMiB, long timeoutMillis) {}
+                    long memoryMiB, long timeoutMillis, String reason) {}
 
   record PollReply(List<Assignment> assignments) {}
 
