@@ -1,6 +1,8 @@
 package dev.weft.cli;
 
+import dev.weft.model.codec.DurationParser;
 import dev.weft.server.QuietLibraries;
+import dev.weft.server.scheduling.SchedulingSettings;
 import dev.weft.server.ServerSettings;
 import dev.weft.server.WeftServer;
 import dev.weft.server.api.ApiSettings;
@@ -18,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +69,10 @@ final class ServerCommand implements Callable<Integer> {
       description = "A JSON or YAML object of secret values for workflows' $secrets (else environment variables WEFT_SECRET_<NAME>). Never stored, logged or answered.")
   Path secretsFile;
 
+  @Option(names = "--node-timeout", paramLabel = "D",
+      description = "A node silent this long is down and its tasks run elsewhere (default ${DEFAULT-VALUE}); agents heartbeat at a third of it.")
+  String nodeTimeout = "15s";
+
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -74,8 +82,10 @@ final class ServerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     QuietLibraries.apply();
     ServerSettings settings;
+    SchedulingSettings scheduling;
     try {
       settings = settings();
+      scheduling = scheduling();
     } catch (UsageException | TokenFileException | IllegalArgumentException e) {
       err.println("weft: " + e.getMessage());
       err.flush();
@@ -86,7 +96,7 @@ final class ServerCommand implements Callable<Integer> {
     }
     WeftServer server;
     try {
-      server = WeftServer.start(settings, List.of());
+      server = WeftServer.start(settings, scheduling, List.of());
     } catch (StoreException e) {
       err.println("weft: " + firstLine(e.getMessage()));
       err.flush();
@@ -149,6 +159,29 @@ final class ServerCommand implements Callable<Integer> {
       return RunSecrets.source(secretsFile);
     } catch (IOException e) {
       throw new UsageException("--secrets: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** The scheduler's settings: the lease holder is this process (host, pid, a random part). */
+  private SchedulingSettings scheduling() {
+    long millis;
+    try {
+      millis = DurationParser.millis(nodeTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--node-timeout: " + e.getMessage());
+    }
+    if (millis < 1000) {
+      throw new UsageException("--node-timeout must be at least 1s, got " + nodeTimeout);
+    }
+    String holder = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    return SchedulingSettings.withNodeTimeout(holder, Duration.ofMillis(millis));
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
     }
   }
 

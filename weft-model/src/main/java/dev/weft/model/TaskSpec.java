@@ -11,12 +11,14 @@ import java.util.Map;
  * @param gang tasks with the same non-null gang id are placed all together or not at all;
  *     {@code gangSize} says how many members make the gang complete
  * @param dependsOn ids of tasks that must succeed first (a DAG job)
+ * @param run what an agent runs for it (null for tasks that only exist to be scheduled: simulations, tests)
  */
 public record TaskSpec(
     String id, String job, Resources resources, Profile profile, int priority, String queue, String user,
     long submitMillis, long estimateMillis, long deadlineMillis,
     List<LabelConstraint> constraints, List<Toleration> tolerations, List<AffinityRule> affinity,
-    Map<String, String> labels, String gang, int gangSize, boolean preemptible, List<String> dependsOn) {
+    Map<String, String> labels, String gang, int gangSize, boolean preemptible, List<String> dependsOn,
+    TaskRun run) {
 
   public static final int DEFAULT_PRIORITY = 50;
   public static final String DEFAULT_QUEUE = "root.default";
@@ -38,6 +40,15 @@ public record TaskSpec(
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
   }
 
+  /** A task with nothing for an agent to run (simulations and planner tests). */
+  public TaskSpec(String id, String job, Resources resources, Profile profile, int priority, String queue, String user,
+      long submitMillis, long estimateMillis, long deadlineMillis, List<LabelConstraint> constraints,
+      List<Toleration> tolerations, List<AffinityRule> affinity, Map<String, String> labels, String gang, int gangSize,
+      boolean preemptible, List<String> dependsOn) {
+    this(id, job, resources, profile, priority, queue, user, submitMillis, estimateMillis, deadlineMillis, constraints,
+        tolerations, affinity, labels, gang, gangSize, preemptible, dependsOn, null);
+  }
+
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -48,7 +59,7 @@ public record TaskSpec(
     b.user = user; b.submitMillis = submitMillis; b.estimateMillis = estimateMillis;
     b.deadlineMillis = deadlineMillis; b.constraints = constraints; b.tolerations = tolerations;
     b.affinity = affinity; b.labels = labels; b.gang = gang; b.gangSize = gangSize;
-    b.preemptible = preemptible; b.dependsOn = dependsOn;
+    b.preemptible = preemptible; b.dependsOn = dependsOn; b.run = run;
     return b;
   }
 
@@ -72,6 +83,7 @@ public record TaskSpec(
     private int gangSize;
     private boolean preemptible = true;
     private List<String> dependsOn = List.of();
+    private TaskRun run;
 
     private Builder(String id) {
       this.id = id;
@@ -93,10 +105,11 @@ public record TaskSpec(
     public Builder gang(String v, int size) { gang = v; gangSize = size; return this; }
     public Builder preemptible(boolean v) { preemptible = v; return this; }
     public Builder dependsOn(List<String> v) { dependsOn = v; return this; }
+    public Builder run(TaskRun v) { run = v; return this; }
 
     public TaskSpec build() {
       return new TaskSpec(id, job, resources, profile, priority, queue, user, submitMillis, estimateMillis,
-          deadlineMillis, constraints, tolerations, affinity, labels, gang, gangSize, preemptible, dependsOn);
+          deadlineMillis, constraints, tolerations, affinity, labels, gang, gangSize, preemptible, dependsOn, run);
     }
   }
 }

@@ -2,6 +2,14 @@ package dev.weft.server;
 
 import dev.weft.server.api.ApiResource;
 import dev.weft.server.api.ApiServer;
+import dev.weft.server.api.agent.AgentResource;
+import dev.weft.server.scheduling.AgentDesk;
+import dev.weft.server.scheduling.NodeLiveness;
+import dev.weft.server.scheduling.SchedulerThread;
+import dev.weft.server.scheduling.SchedulingSettings;
+import dev.weft.server.scheduling.WorkBell;
+import java.time.InstantSource;
+import java.util.function.Function;
 import dev.weft.server.api.ops.HealthResource;
 import dev.weft.server.api.ops.Metrics;
 import dev.weft.server.api.ops.MetricsResource;
@@ -28,10 +36,12 @@ import java.util.function.Supplier;
  * API, then the engine, then the database.
  */
 public final class WeftServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("dev.weft.server");
   private final Database db;
   private final WorkflowServices engine;
   private final Metrics metrics;
   private final ApiServer api;
+  private SchedulerThread scheduler;
 
   private WeftServer(Database db, WorkflowServices engine, Metrics metrics, ApiServer api) {
     this.db = db;
@@ -41,12 +51,34 @@ public final class WeftServer implements AutoCloseable {
   }
 
   /**
+   * As {@link #start(ServerSettings, List)}, and also serves the agent protocol and runs the
+   * scheduler loop (with node liveness sweeps) on its own thread.
+   */
+  public static WeftServer start(ServerSettings settings, SchedulingSettings scheduling, List<ApiResource> extra) {
+    WorkBell bell = new WorkBell();
+    WeftServer server = start(settings, extra, db -> List.of(new AgentResource(
+        new AgentDesk(db, liveness(db, scheduling), bell, InstantSource.system()), scheduling)));
+    server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell,
+        e -> LOG.log(System.Logger.Level.WARNING, "scheduler round failed: " + e));
+    return server;
+  }
+
+  private static NodeLiveness liveness(Database db, SchedulingSettings s) {
+    return new NodeLiveness(db, s.nodeTimeout(), s.maxRequeues());
+  }
+
+  /**
    * Opens the database, resumes unfinished instances and starts listening.
    *
    * @param extra more resources (the coordinator's jobs, nodes, ...; tests' own routes)
    * @throws dev.weft.store.StoreException if the database cannot be opened
    */
   public static WeftServer start(ServerSettings settings, List<ApiResource> extra) {
+    return start(settings, extra, db -> List.of());
+  }
+
+  private static WeftServer start(ServerSettings settings, List<ApiResource> extra,
+                                  Function<Database, List<ApiResource>> more) {
     Database db = Database.open(settings.databaseUrl());
     try {
       RuntimeClock clock = RuntimeClock.system();
@@ -61,6 +93,7 @@ public final class WeftServer implements AutoCloseable {
           new InstanceOperationsResource(workflows.operations(), workflows.delivery(), db.instances())));
       resources.addAll(SchedulingResources.of(db, Clock.systemUTC()));
       resources.addAll(extra);
+      resources.addAll(more.apply(db));
       ApiServer api = new ApiServer(settings.api(), resources, metrics);
       try {
         api.start();
@@ -97,6 +130,9 @@ public final class WeftServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (scheduler != null) {
+      scheduler.close();
+    }
     api.close();
     engine.close();
     metrics.close();

@@ -5,6 +5,7 @@ import dev.weft.server.api.ApiSettings;
 import dev.weft.server.api.Bodies;
 import dev.weft.server.api.auth.Tokens;
 import dev.weft.server.runtime.TestDb;
+import dev.weft.server.scheduling.SchedulingSettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,6 +26,19 @@ public final class RunningServer implements AutoCloseable {
     TestDb.Place place = db.place(dir);
     ApiSettings api = new ApiSettings("127.0.0.1", 0, tokens, Bodies.DEFAULT_LIMIT);
     return new RunningServer(place, WeftServer.start(new ServerSettings(place.url(), api, 2), extra));
+  }
+
+  /** A server that also serves the agent protocol and runs the scheduler loop. */
+  public static RunningServer startScheduling(TestDb db, Path dir, Tokens tokens, SchedulingSettings scheduling) {
+    QuietLibraries.apply();
+    TestDb.Place place = db.place(dir);
+    ApiSettings api = new ApiSettings("127.0.0.1", 0, tokens, Bodies.DEFAULT_LIMIT);
+    return new RunningServer(place, WeftServer.start(new ServerSettings(place.url(), api, 2), scheduling, List.of()));
+  }
+
+  /** The database's URL (open a second handle on it to look at or prepare rows). */
+  public String databaseUrl() {
+    return place.url();
   }
 
   public Http http() {

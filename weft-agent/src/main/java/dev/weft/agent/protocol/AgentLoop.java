@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.BooleanSupplier;
 
@@ -67,6 +68,20 @@ public final class AgentLoop {
         afterFailure.run();
       }
     }
+  }
+
+  /**
+   * Takes on a task an earlier agent on this machine started and left running (re-adoption after
+   * an agent restart): its end is reported like that of a task this loop started. The server
+   * ignores the report if it has given the task to another node meanwhile.
+   */
+  public void adopt(String taskId, CompletableFuture<TaskOutcome> outcome) {
+    outcome.whenComplete((o, failure) -> ended(taskId, o, failure));
+  }
+
+  /** Reports the end of a task that ended while no agent watched it (found at start). */
+  public void endedWhileAway(TaskOutcome outcome) {
+    ended(outcome.taskId(), outcome, null);
   }
 
   /** The changes not yet accepted by the server, oldest first. */

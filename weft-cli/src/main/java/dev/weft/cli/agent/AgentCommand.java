@@ -1,26 +1,202 @@
 package dev.weft.cli.agent;
 
+import dev.weft.cli.UsageException;
 import dev.weft.cli.WeftCommand;
+import dev.weft.agent.enforce.Confiner;
+import dev.weft.agent.exec.ProcessExecutor;
+import dev.weft.agent.exec.ProcessTable;
+import dev.weft.agent.exec.Signals;
+import dev.weft.agent.host.HostFacts;
+import dev.weft.agent.host.HostProbe;
+import dev.weft.agent.logs.TaskLogs;
+import dev.weft.agent.protocol.AgentLoop;
+import dev.weft.agent.protocol.Backoff;
+import dev.weft.agent.protocol.HttpAgentProtocol;
+import dev.weft.agent.protocol.LoopSettings;
+import dev.weft.agent.protocol.NodeInfo;
+import dev.weft.agent.protocol.Reconnecting;
+import dev.weft.agent.state.StateDir;
+import dev.weft.model.Resources;
+import dev.weft.model.TopologyPath;
+import dev.weft.model.codec.DurationParser;
+import dev.weft.model.codec.QuantityParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weft agent}: the agent's local commands. Joining a server ({@code --server URL --token T})
- * needs the server's agent endpoints, which do not exist yet; until then the agent core is used
- * through these commands and the Java API.
+ * {@code weft agent --server URL --token T ...}: joins a server and runs the tasks it places on
+ * this machine until stopped (SIGTERM / Ctrl-C); without {@code --server}, prints usage. The
+ * subcommands are local: probe the machine, run one task, read a task's logs.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-    description = "The agent: probe this machine, run a task on it with its resources enforced.",
+    description = {"Join a Weft server and run the tasks it places here (weft agent --server URL --token T),",
+        "or work locally: probe this machine, run a task on it with its resources enforced, read its logs."},
     subcommands = {ProbeCommand.class, ExecCommand.class, LogsCommand.class})
 public final class AgentCommand implements Callable<Integer> {
+  static final String TOKEN_VARIABLE = "WEFT_AGENT_TOKEN";
+
   @Spec
   CommandSpec spec;
 
+  @Mixin
+  AgentOptions agent;
+
+  @Option(names = "--server", paramLabel = "URL", description = "The server, e.g. http://10.0.0.5:8080.")
+  String server;
+
+  @Option(names = "--token", paramLabel = "T", description = "The agent token (role agent); also $" + TOKEN_VARIABLE + ".")
+  String token;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "The node id to join as (default: this host's name).")
+  String name;
+
+  @Option(names = "--topology", paramLabel = "PATH", description = "Where this machine sits: region/zone/rack, e.g. eu/zone-a/rack-1.")
+  String topology;
+
+  @Option(names = "--label", paramLabel = "K=V", description = "A node label (repeatable).")
+  List<String> labels = List.of();
+
+  @Option(names = "--cpus", paramLabel = "Q", description = "Override the cpu offered: CPUs (2, 0.5) or millicores (1500m).")
+  String cpus;
+
+  @Option(names = "--memory", paramLabel = "Q", description = "Override the memory offered, e.g. 4Gi.")
+  String memory;
+
+  @Option(names = "--disk", paramLabel = "Q", description = "Override the disk offered, e.g. 100Gi.")
+  String disk;
+
+  @Option(names = "--gpus", paramLabel = "N", description = "Whole GPUs offered (default ${DEFAULT-VALUE}; not detected).")
+  long gpus;
+
+  @Option(names = "--work-dir", paramLabel = "DIR", description = "Where tasks run (default: the agent's working directory).")
+  Path workDir;
+
+  @Option(names = "--slots", paramLabel = "N", description = "At most this many tasks at once, whatever the server places (default ${DEFAULT-VALUE}).")
+  int slots = 64;
+
+  @Option(names = "--heartbeat", paramLabel = "D",
+      description = "Heartbeat interval, also the longest poll (default ${DEFAULT-VALUE}); keep it under a third of the server's --node-timeout.")
+  String heartbeat = "5s";
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean stop;
+
   @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return WeftCommand.BAD_INPUT;
+  public Integer call() throws IOException {
+    if (server == null) {
+      spec.commandLine().usage(spec.commandLine().getErr());
+      return WeftCommand.BAD_INPUT;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    URI url = serverUrl();
+    Duration every = Duration.ofMillis(ProbeCommand.quantity("--heartbeat", heartbeat, DurationParser::millis).getAsLong());
+    if (every.isZero()) {
+      throw new UsageException("--heartbeat must be more than 0");
+    }
+    if (slots < 1) {
+      throw new UsageException("--slots must be at least 1, got " + slots);
+    }
+    Files.createDirectories(agent.dataDir);
+    if (workDir != null) {
+      Files.createDirectories(workDir);
+    }
+    Confiner confiner = agent.confiner();
+    NodeInfo node = new NodeInfo(name == null ? hostName() : name, capacity(), labels(),
+        topology == null ? null : TopologyPath.parse(topology), confiner.enforcement());
+    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    try {
+      StateDir state = new StateDir(agent.dataDir.resolve("state"));
+      ProcessExecutor executor = new ProcessExecutor(confiner, new TaskLogs(agent.dataDir.resolve("logs")), state,
+          timers, ProcessTable.live(), new Signals());
+      String token = this.token != null ? this.token : System.getenv(TOKEN_VARIABLE);
+      AgentLoop loop = new AgentLoop(new HttpAgentProtocol(url, token, workDir), executor, node,
+          new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system());
+      int adopted = Orphans.adopt(state, executor, loop);
+      say(err, "agent " + node.name() + " (" + node.topology() + ", cpu " + node.capacity().cpuMillis() + "m, memory "
+          + node.capacity().memoryMiB() + " MiB, " + confiner.enforcement().kind().label() + ") joining " + url
+          + (adopted == 0 ? "" : "; adopted " + adopted + " task(s) an earlier agent left running"));
+      Thread hook = new Thread(() -> {
+        stop = true;
+        try {
+          stopped.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "weft-agent-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      new Reconnecting(loop, new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5)), Thread::sleep,
+          m -> say(err, m)).runUntil(() -> stop);
+      say(err, "agent " + node.name() + " stopped");
+      return WeftCommand.OK;
+    } finally {
+      timers.shutdownNow();
+      stopped.countDown();
+    }
+  }
+
+  private static void say(PrintWriter err, String line) {
+    err.println("weft: " + line);
+    err.flush();
+  }
+
+  private URI serverUrl() {
+    try {
+      URI u = URI.create(server);
+      if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+        throw new IllegalArgumentException("expected http://HOST:PORT");
+      }
+      return u;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--server: '" + server + "' is not a server URL (" + e.getMessage() + ")");
+    }
+  }
+
+  private Resources capacity() {
+    HostFacts facts = HostProbe.ofThisMachine(agent.dataDir).measure().overriddenBy(
+        ProbeCommand.quantity("--cpus", cpus, QuantityParser::cpuMillis),
+        ProbeCommand.quantity("--memory", memory, QuantityParser::mebibytes),
+        ProbeCommand.quantity("--disk", disk, QuantityParser::mebibytes));
+    if (gpus < 0) {
+      throw new UsageException("--gpus cannot be negative");
+    }
+    return new Resources(facts.cpuMillis(), facts.memoryMiB(), facts.diskMiB(), gpus, Map.of());
+  }
+
+  private Map<String, String> labels() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String l : labels) {
+      int eq = l.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("--label: expected KEY=VALUE, got '" + l + "'");
+      }
+      out.put(l.substring(0, eq), l.substring(eq + 1));
+    }
+    return out;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Profile;
 import dev.weft.model.Resources;
+import dev.weft.model.TaskRun;
 import dev.weft.model.TaskSpec;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,14 +12,17 @@ import java.util.regex.Pattern;
 /**
  * One task: {@code {id, job, resources, profile, priority, queue, user, submit, estimate,
  * deadline, constraints, tolerations, affinity, labels, gang: {name, size}, preemptible,
- * dependsOn}}. Only {@code id} is required; times are durations from 0. Writing leaves out
- * the fields that hold their default.
+ * dependsOn, run: {command | argv, env, timeout}}}. Only {@code id} is required; times are
+ * durations from 0. {@code run} is what an agent runs: {@code command} (run by {@code sh -c}) or
+ * {@code argv} (a program and its arguments), not both. Writing leaves out the fields that hold
+ * their default.
  */
 final class TaskCodec {
   static final List<String> FIELDS = List.of("id", "job", "resources", "profile", "priority", "queue", "user",
       "submit", "estimate", "deadline", "constraints", "tolerations", "affinity", "labels", "gang",
-      "preemptible", "dependsOn");
+      "preemptible", "dependsOn", "run");
   private static final List<String> GANG_FIELDS = List.of("name", "size");
+  private static final List<String> RUN_FIELDS = List.of("command", "argv", "env", "timeout");
   private static final Choice<Profile> PROFILE =
       Choice.of("profile", "cpu", Profile.CPU, "io", Profile.IO, "mixed", Profile.MIXED);
   private static final Pattern QUEUE_PATH = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
@@ -47,6 +51,7 @@ final class TaskCodec {
         .affinity(PlacementRulesCodec.affinity(at.field("affinity")));
     times(at, b);
     gang(at.field("gang"), b);
+    b.run(run(at.field("run")));
     return id == null || !gpusOk ? null : b.build();
   }
 
@@ -71,6 +76,9 @@ final class TaskCodec {
     out.put("preemptible", t.preemptible());
     if (!t.dependsOn().isEmpty()) {
       out.set("dependsOn", Trees.textList(t.dependsOn()));
+    }
+    if (t.run() != null) {
+      out.set("run", writeRun(t.run()));
     }
     return out;
   }
@@ -125,6 +133,47 @@ final class TaskCodec {
 
   private static Long duration(Located at) {
     return at.scalar(DurationParser.EXPECTED, DurationParser::millis);
+  }
+
+  private static TaskRun run(Located at) {
+    if (!at.isPresent() || !at.expectObject(RUN_FIELDS)) {
+      return null;
+    }
+    Located command = at.field("command");
+    Located argvAt = at.field("argv");
+    List<String> argv;
+    if (command.isPresent() == argvAt.isPresent()) {
+      at.problem("give either 'command' (run by sh -c) or 'argv' (a program and its arguments)");
+      return null;
+    }
+    if (command.isPresent()) {
+      String text = command.text();
+      if (text == null || text.isBlank()) {
+        command.problem("a command must not be blank");
+        return null;
+      }
+      argv = List.of("sh", "-c", text);
+    } else {
+      argv = argvAt.textList();
+      if (argv.isEmpty()) {
+        argvAt.problem("argv needs at least the program");
+        return null;
+      }
+    }
+    Long timeout = duration(at.field("timeout"));
+    return new TaskRun(argv, at.field("env").textMap(), timeout == null ? 0 : timeout);
+  }
+
+  private static ObjectNode writeRun(TaskRun r) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.set("argv", Trees.textList(r.argv()));
+    if (!r.env().isEmpty()) {
+      out.set("env", Trees.textMap(r.env()));
+    }
+    if (r.timeoutMillis() != 0) {
+      out.put("timeout", DurationParser.format(r.timeoutMillis()));
+    }
+    return out;
   }
 
   private static void gang(Located at, TaskSpec.Builder b) {

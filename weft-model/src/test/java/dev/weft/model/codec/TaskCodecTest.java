@@ -9,6 +9,7 @@ import dev.weft.model.LabelConstraint;
 import dev.weft.model.LabelConstraint.Operator;
 import dev.weft.model.Profile;
 import dev.weft.model.Resources;
+import dev.weft.model.TaskRun;
 import dev.weft.model.TaskSpec;
 import dev.weft.model.Toleration;
 import dev.weft.model.TopologyLevel;
@@ -34,7 +35,8 @@ class TaskCodecTest {
       .affinity(List.of(new AffinityRule(AffinityRule.Kind.ANTI_AFFINITY, Map.of("job", "train"), TopologyLevel.RACK, true),
           new AffinityRule(AffinityRule.Kind.AFFINITY, Map.of("app", "db"), TopologyLevel.ZONE, false)))
       .labels(Map.of("job", "train", "attempt", "2")).gang("train", 4).preemptible(false)
-      .dependsOn(List.of("prepare", "fetch")).build();
+      .dependsOn(List.of("prepare", "fetch"))
+      .run(new TaskRun(List.of("python3", "train.py", "--epochs", "3"), Map.of("SEED", "7"), 3_600_000)).build();
 
   @ParameterizedTest
   @EnumSource(Format.class)
@@ -85,7 +87,7 @@ class TaskCodecTest {
         """;
     assertThat(problemsOf(() -> SpecCodec.readTask(yaml, "task.yaml"))).containsExactly(
         problem("/prio", 2, "unknown field 'prio' (expected one of id, job, resources, profile, priority, queue, user,"
-            + " submit, estimate, deadline, constraints, tolerations, affinity, labels, gang, preemptible, dependsOn)"),
+            + " submit, estimate, deadline, constraints, tolerations, affinity, labels, gang, preemptible, dependsOn, run)"),
         problem("/priority", 3, "expected a whole number, got \"high\""),
         problem("/profile", 4, "unknown profile 'gpu' (did you mean 'cpu'? expected one of cpu, io, mixed)"),
         problem("/queue", 5, "expected a queue path like \"root.analytics.etl\" (names of a-z, 0-9, '_' and '-'"
@@ -136,5 +138,22 @@ class TaskCodecTest {
     assertThat(task.profile()).isEqualTo(Profile.IO);
     assertThat(task.affinity()).containsExactly(
         new AffinityRule(AffinityRule.Kind.ANTI_AFFINITY, Map.of(), TopologyLevel.ZONE, false));
+  }
+
+  @Test
+  void a_run_command_is_run_by_the_shell() {
+    TaskSpec task = SpecCodec.readTask("id: t1\nrun:\n  command: echo $I; sleep 0.2\n  env: {I: 3}\n  timeout: 30s\n",
+        "task.yaml");
+    assertThat(task.run()).isEqualTo(new TaskRun(List.of("sh", "-c", "echo $I; sleep 0.2"), Map.of("I", "3"), 30_000));
+  }
+
+  @Test
+  void a_run_needs_exactly_one_of_command_and_argv() {
+    assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun:\n  command: a\n  argv: [b]\n", "task.yaml")))
+        .containsExactly(problem("/run", 2, "give either 'command' (run by sh -c) or 'argv' (a program and its arguments)"));
+    assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun:\n  argv: []\n", "task.yaml")))
+        .containsExactly(problem("/run/argv", 3, "argv needs at least the program"));
+    assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun:\n  comand: a\n", "task.yaml")))
+        .extracting(SpecProblem::pointer).contains("/run/comand");
   }
 }

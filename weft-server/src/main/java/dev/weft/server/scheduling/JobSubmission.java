@@ -38,7 +38,7 @@ public final class JobSubmission {
           .profile(template.profile()).priority(template.priority()).queue(template.queue())
           .user(template.user()).estimateMillis(template.estimateMillis()).deadlineMillis(template.deadlineMillis())
           .constraints(template.constraints()).tolerations(template.tolerations()).affinity(template.affinity())
-          .labels(template.labels()).preemptible(template.preemptible()).build());
+          .labels(template.labels()).preemptible(template.preemptible()).run(template.run()).build());
     }
     return out;
   }

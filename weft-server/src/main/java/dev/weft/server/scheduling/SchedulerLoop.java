@@ -69,11 +69,17 @@ public final class SchedulerLoop {
    */
   public void runUntil(RuntimeClock clock, Duration interval, BooleanSupplier stop,
                        Consumer<RuntimeException> onError) {
+    runUntil(clock, interval, stop, onError, round -> { });
+  }
+
+  /** As {@link #runUntil(RuntimeClock, Duration, BooleanSupplier, Consumer)}, handing each round's result to {@code afterRound}. */
+  public void runUntil(RuntimeClock clock, Duration interval, BooleanSupplier stop,
+                       Consumer<RuntimeException> onError, Consumer<RoundResult> afterRound) {
     try {
       while (!stop.getAsBoolean()) {
         long start = clock.nowMillis();
         try {
-          runOnce(Instant.ofEpochMilli(start));
+          afterRound.accept(runOnce(Instant.ofEpochMilli(start)));
         } catch (RuntimeException e) {
           onError.accept(e);
         }

@@ -1,0 +1,94 @@
+package dev.weft.cli.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A {@code weft} command in a child JVM on the test class path; its output lines are kept (and echoed with a tag). */
+final class ChildProcess implements AutoCloseable {
+  private final String tag;
+  private final Process process;
+  private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+  private ChildProcess(String tag, Process process) {
+    this.tag = tag;
+    this.process = process;
+    Thread.ofPlatform().daemon().name("child-" + tag).start(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          lines.add(line);
+          System.out.println("[" + tag + "] " + line);
+        }
+      } catch (IOException e) {
+        lines.add("(output closed: " + e.getMessage() + ")");
+      }
+    });
+  }
+
+  static ChildProcess weft(String tag, List<String> args) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), "dev.weft.cli.WeftCommand"));
+    cmd.addAll(args);
+    return new ChildProcess(tag, new ProcessBuilder(cmd).redirectErrorStream(true).start());
+  }
+
+  /** The first group of the first output line matching {@code pattern}, waiting up to {@code max}. */
+  Optional<String> await(Pattern pattern, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (System.nanoTime() < deadline) {
+      synchronized (lines) {
+        for (String l : lines) {
+          Matcher m = pattern.matcher(l);
+          if (m.find()) {
+            return Optional.of(m.groupCount() > 0 ? m.group(1) : l);
+          }
+        }
+      }
+      if (!process.isAlive()) {
+        return Optional.empty();
+      }
+      Thread.sleep(100);
+    }
+    return Optional.empty();
+  }
+
+  String output() {
+    synchronized (lines) {
+      return String.join("\n", lines);
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** kill -9. */
+  void killHard() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, then SIGKILL if it does not stop within 30 s. */
+  @Override
+  public void close() throws InterruptedException {
+    process.toHandle().destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  String tag() {
+    return tag;
+  }
+}

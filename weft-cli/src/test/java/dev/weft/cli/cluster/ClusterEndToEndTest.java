@@ -1,0 +1,218 @@
+package dev.weft.cli.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.weft.model.Resources;
+import dev.weft.model.TaskRun;
+import dev.weft.model.TaskSpec;
+import dev.weft.model.lifecycle.TaskState;
+import dev.weft.server.scheduling.JobSubmission;
+import dev.weft.server.scheduling.RunId;
+import dev.weft.store.Database;
+import dev.weft.store.NodeRecord;
+import dev.weft.store.NodeState;
+import dev.weft.store.TaskRecord;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The whole cluster for real: {@code weft server} and two {@code weft agent}s as child JVMs,
+ * joined over HTTP with an agent token, the database PostgreSQL (a schema of its own) or an H2
+ * file. 20 short shell tasks each run once, spread over both nodes, output kept by the agent
+ * that ran them; the server restarts and the agents carry on with it; then an agent is killed with SIGKILL while it runs a long task: its node is
+ * marked down after the 3 s heartbeat timeout and the task runs again, attempt counted, on the
+ * other agent. Waits are on conditions with generous limits; nothing is timed.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ClusterEndToEndTest {
+  private static final String POSTGRES = System.getProperty("weft.test.postgres",
+      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+  private static final String ADMIN = "admin-token-e2e-0123456789";
+  private static final String AGENT = "agent-token-e2e-0123456789";
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)/api/v1");
+
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"postgresql", "h2"})
+  void two_agents_run_a_job_and_a_killed_agents_task_runs_again_elsewhere(String kind) throws Exception {
+    String schema = "weft_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String url = kind.equals("h2") ? "jdbc:h2:file:" + dir.resolve("db/weft").toAbsolutePath() + ";AUTO_SERVER=TRUE"
+        : postgresSchema(schema);
+    Path tokens = Files.writeString(dir.resolve("tokens.txt"), ADMIN + " admin\n" + AGENT + " agent node-agents\n");
+    List<ChildProcess> children = new ArrayList<>();
+    try {
+      int port = freePort();
+      List<String> serverArgs = List.of("server", "--db", url, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+          "--tokens", tokens.toString(), "--node-timeout", "3s");
+      ChildProcess server = start(children, ChildProcess.weft("server", serverArgs));
+      String base = listening(server);
+      assertThat(httpGet(base + "/api/v1/openapi.json", ADMIN)).contains("/api/v1/agent/poll", "/api/v1/agent/report");
+      ChildProcess a = start(children, agent("node-a", "eu/zone-a/rack-1", base));
+      ChildProcess b = start(children, agent("node-b", "eu/zone-b/rack-7", base));
+      try (Database db = Database.open(url)) {
+        waitFor("both agents joined", () -> db.nodes().list().size() == 2, () -> server.output());
+        assertThat(db.nodes().find("node-a").orElseThrow().topology()).isEqualTo("eu/zone-a/rack-1");
+        assertThat(db.nodes().find("node-b").orElseThrow().topology()).isEqualTo("eu/zone-b/rack-7");
+
+        // 20 short tasks, 250m each: 5 cpus in all, more than one node's 2, so both nodes take some
+        TaskSpec shortTask = TaskSpec.builder("template").resources(Resources.of(250, 0))
+            .run(TaskRun.shell("echo \"hello from $WEFT_TASK_ID attempt $WEFT_ATTEMPT\"; sleep 0.2")).build();
+        new JobSubmission(db).submit("hello", "hello", JobSubmission.array("hello", shortTask, 20), Instant.now());
+        waitFor("all 20 tasks succeeded", () -> db.tasks().ofJob("hello").stream()
+            .allMatch(t -> t.status() == TaskState.SUCCEEDED), () -> describe(db.tasks().ofJob("hello")));
+        List<TaskRecord> done = db.tasks().ofJob("hello");
+        assertThat(done).hasSize(20).allSatisfy(t -> {
+          assertThat(t.attempt()).as("attempt of %s", t.id()).isZero();
+          assertThat(t.exitCode()).isZero();
+          assertThat(t.nodeId()).isIn("node-a", "node-b");
+        });
+        assertThat(done.stream().map(TaskRecord::nodeId).collect(Collectors.toSet()))
+            .as("nodes used").containsExactlyInAnyOrder("node-a", "node-b");
+        for (TaskRecord t : done) {
+          String run = new RunId(t.id(), 0).toString();
+          Path ranHere = stdout(t.nodeId(), run);
+          Path other = stdout(t.nodeId().equals("node-a") ? "node-b" : "node-a", run);
+          assertThat(Files.readString(ranHere)).as("stdout of %s", t.id())
+              .isEqualTo("hello from " + t.id() + " attempt 0\n"); // one line: it ran once
+          assertThat(other).as("%s did not run on the other node", t.id()).doesNotExist();
+        }
+
+        // the server restarts: the agents keep trying and carry on with the new one
+        server.close();
+        ChildProcess restarted = start(children, ChildProcess.weft("server-2", serverArgs));
+        assertThat(listening(restarted)).isEqualTo(base);
+        TaskSpec afterRestart = TaskSpec.builder("template").resources(Resources.of(250, 0))
+            .run(TaskRun.shell("echo \"again $WEFT_TASK_ID\"")).build();
+        new JobSubmission(db).submit("again", "again", JobSubmission.array("again", afterRestart, 4), Instant.now());
+        waitFor("the 4 tasks after the restart succeeded", () -> db.tasks().ofJob("again").stream()
+            .allMatch(t -> t.status() == TaskState.SUCCEEDED), () -> describe(db.tasks().ofJob("again")));
+        assertThat(db.tasks().ofJob("again")).allSatisfy(t -> assertThat(t.attempt()).isZero());
+        assertThat(a.output() + "\n" + b.output()).contains("server reachable again");
+
+        // two long tasks of 1.5 cpu: one per node; kill -9 the agent running the first
+        TaskSpec longTask = TaskSpec.builder("template").resources(Resources.of(1500, 0))
+            .run(TaskRun.shell("sleep 5; echo \"long $WEFT_TASK_ID attempt $WEFT_ATTEMPT done\"")).build();
+        new JobSubmission(db).submit("long", "long", JobSubmission.array("long", longTask, 2), Instant.now());
+        waitFor("both long tasks running", () -> db.tasks().ofJob("long").stream()
+            .allMatch(t -> t.status() == TaskState.RUNNING), () -> describe(db.tasks().ofJob("long")));
+        TaskRecord victim = db.tasks().find("long/0").orElseThrow();
+        String lostNode = victim.nodeId();
+        String survivor = lostNode.equals("node-a") ? "node-b" : "node-a";
+        (lostNode.equals("node-a") ? a : b).killHard();
+
+        waitFor("the killed agent's node is down", () -> db.nodes().find(lostNode).map(NodeRecord::state)
+            .orElseThrow() == NodeState.DOWN, () -> db.nodes().list().toString());
+        waitFor("the lost task ran again and succeeded", () -> db.tasks().find("long/0").orElseThrow().status()
+            == TaskState.SUCCEEDED, () -> describe(db.tasks().ofJob("long")));
+        TaskRecord again = db.tasks().find("long/0").orElseThrow();
+        assertThat(again.attempt()).as("attempt counted").isEqualTo(1);
+        assertThat(again.nodeId()).isEqualTo(survivor);
+        assertThat(Files.readString(stdout(survivor, new RunId("long/0", 1).toString())))
+            .isEqualTo("long long/0 attempt 1 done\n");
+        waitFor("the other long task succeeded", () -> db.tasks().find("long/1").orElseThrow().status()
+            == TaskState.SUCCEEDED, () -> describe(db.tasks().ofJob("long")));
+        assertThat(db.tasks().find("long/1").orElseThrow().attempt()).isZero();
+        assertThat(db.nodes().find(survivor).orElseThrow().state()).isEqualTo(NodeState.UP);
+      }
+    } finally {
+      for (ChildProcess c : children.reversed()) {
+        c.close();
+      }
+      if (kind.equals("postgresql")) {
+        dropSchema(schema);
+      }
+    }
+  }
+
+  private ChildProcess agent(String name, String topology, String base) throws Exception {
+    return ChildProcess.weft(name, List.of("agent", "--server", base, "--token", AGENT, "--name", name,
+        "--topology", topology, "--cpus", "2", "--memory", "1Gi", "--heartbeat", "500ms",
+        "--data-dir", dir.resolve(name).toString(), "--work-dir", dir.resolve(name + "-work").toString(),
+        "--enforcement", "none", "--label", "e2e=yes"));
+  }
+
+  private static String listening(ChildProcess server) throws InterruptedException {
+    return server.await(LISTENING, PATIENCE).orElseThrow(() -> new AssertionError(
+        server.tag() + " did not start:\n" + server.output()));
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
+    children.add(c);
+    return c;
+  }
+
+  /** Where the agent of {@code node} keeps a run's stdout (its TaskLogs file name). */
+  private Path stdout(String node, String runId) {
+    return dir.resolve(node).resolve("logs").resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_") + ".stdout");
+  }
+
+  private static String describe(List<TaskRecord> tasks) {
+    return tasks.stream().map(t -> t.id() + " " + t.status() + " attempt " + t.attempt() + " on " + t.nodeId()
+        + (t.message() == null ? "" : " (" + t.message() + ")")).collect(Collectors.joining("\n"));
+  }
+
+  private static void waitFor(String what, BooleanSupplier done, Supplier<String> state) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "\n" + state.get());
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static String httpGet(String url, String token) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(url).isEqualTo(200);
+    return r.body();
+  }
+
+  private static String postgresSchema(String schema) {
+    try (Connection c = DriverManager.getConnection(POSTGRES)) {
+      c.createStatement().execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      assumeTrue(false, "PostgreSQL at " + POSTGRES + " is unreachable, skipping: " + e.getMessage());
+    }
+    return POSTGRES + "&currentSchema=" + schema;
+  }
+
+  private static void dropSchema(String schema) throws SQLException {
+    try (Connection c = DriverManager.getConnection(POSTGRES)) {
+      c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.weft.server.api.agent;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** The bodies of the agent protocol ({@code /api/v1/agent}); see docs/cluster.md for their meaning. */
+final class AgentWire {
+  private AgentWire() {}
+
+  /** What a machine offers: cpu in millicores, memory and disk in MiB, whole gpus. */
+  record Capacity(Long cpuMillis, Long memoryMiB, Long diskMiB, Long gpus) {}
+
+  record JoinRequest(String name, String topology, Capacity capacity, Map<String, String> labels, String enforcement) {}
+
+  record JoinReply(String nodeId, String topology, long heartbeatMillis, long nodeTimeoutMillis) {}
+
+  record HeartbeatRequest(String nodeId, List<String> running) {}
+
+  record HeartbeatReply(boolean known) {}
+
+  record PollRequest(String nodeId, Integer maxStarts, Integer waitMillis) {}
+
+  /**
+   * One assignment: {@code start} (argv, env, cpu, memory, timeout) or {@code kill} (reason): stop a
+   * run that is no longer this node's.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Assignment(String type, String taskId, List<String> argv, Map<String, String> env, long cpuMillis,
+                    long memoryMiB, long timeoutMillis, String reason) {}
+
+  record PollReply(List<Assignment> assignments) {}
+
+  /** One status change; {@code taskId} is the run id the assignment gave. */
+  record Change(String taskId, String state, Integer exitCode, String detail, String at) {}
+
+  record ReportRequest(String nodeId, List<Change> changes) {}
+
+  record Ignored(String taskId, String reason) {}
+
+  record ReportReply(int accepted, List<Ignored> ignored) {}
+}

@@ -1,0 +1,238 @@
+package dev.weft.server.scheduling;
+
+import dev.weft.model.Node;
+import dev.weft.model.Resources;
+import dev.weft.model.TaskRun;
+import dev.weft.model.TaskSpec;
+import dev.weft.model.TopologyPath;
+import dev.weft.model.lifecycle.IllegalTaskTransitionException;
+import dev.weft.model.lifecycle.TaskEvent;
+import dev.weft.model.lifecycle.TaskState;
+import dev.weft.store.Database;
+import dev.weft.store.NodeRecord;
+import dev.weft.store.StaleVersionException;
+import dev.weft.store.TaskChange;
+import dev.weft.store.TaskRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The server's side of the agent protocol, without HTTP: a node joins (registered, counts as a
+ * heartbeat), says it is alive, long-polls for the tasks placed on it, and reports what became of
+ * them. Reports are matched by {@link RunId}: a report about another node's task or about an
+ * attempt that was since lost and queued again changes nothing and is answered as ignored, with
+ * the reason; so is a repeated report (a batch the agent sent again after a lost answer).
+ */
+public final class AgentDesk {
+  /** The label a node's resource enforcement is kept under, so tasks can ask for fenced nodes. */
+  public static final String ENFORCEMENT_LABEL = "weft.dev/enforcement";
+  /** How often the store is read again while a poll waits with no bell (work placed by another server). */
+  /** How long a handed-out task may stay unstarted and unlisted by its agent before it is queued again. */
+  public static final Duration UNDELIVERED = Duration.ofSeconds(60);
+  static final Duration RECHECK = Duration.ofSeconds(1);
+
+  /** One task to start: the agent's run id, what to run, and the resources it was placed with. */
+  public record Start(RunId runId, TaskRun run, Resources resources) {}
+
+  /** A run the agent should stop: it is no longer this node's (finished, cancelled, preempted, lost, moved). */
+  public record Kill(String runId, String reason) {}
+
+  /** What a poll hands out. */
+  public record Work(List<Start> starts, List<Kill> kills) {
+    public boolean isEmpty() {
+      return starts.isEmpty() && kills.isEmpty();
+    }
+  }
+
+  /** One status change reported by an agent. */
+  public record Change(RunId runId, String state, Integer exitCode, String detail) {}
+
+  /** A change that changed nothing, and why. */
+  public record Ignored(String runId, String reason) {}
+
+  private final Database db;
+  private final NodeLiveness liveness;
+  private final TaskReports reports;
+  private final WorkBell bell;
+  private final InstantSource clock;
+  /** Runs to stop, by node, found at heartbeats and handed out by the next poll (kept in this server only). */
+  private final Map<String, Map<String, String>> toKill = new ConcurrentHashMap<>();
+
+  public AgentDesk(Database db, NodeLiveness liveness, WorkBell bell, InstantSource clock) {
+    this.db = db;
+    this.liveness = liveness;
+    this.reports = new TaskReports(db);
+    this.bell = bell;
+    this.clock = clock;
+  }
+
+  /** Registers (or updates) the node named {@code name}; a node that was down is up again. */
+  public NodeRecord join(String name, TopologyPath topology, Resources capacity, Map<String, String> labels,
+                         String enforcement) {
+    Map<String, String> all = new LinkedHashMap<>(labels);
+    if (enforcement != null) {
+      all.put(ENFORCEMENT_LABEL, enforcement);
+    }
+    return db.nodes().register(SpecJson.newNode(new Node(name, capacity, all, List.of(), topology)), clock.instant());
+  }
+
+  /**
+   * False for a node the server does not know (the agent then joins again). A task handed out to
+   * this node more than {@link #UNDELIVERED} ago that is still only placed and that the agent does
+   * not list as running never reached it (the poll's answer was lost): it is lost and queued again,
+   * its attempt counted.
+   */
+  public boolean heartbeat(String nodeId, Set<String> running) {
+    Instant now = clock.instant();
+    boolean known = liveness.heartbeat(nodeId, now);
+    if (known) {
+      findRunsToKill(nodeId, running);
+      for (TaskRecord t : db.tasks().onNode(nodeId)) {
+        if (t.status() == TaskState.PLACED && t.sentAt() != null && t.sentAt().isBefore(now.minus(UNDELIVERED))
+            && !running.contains(new RunId(t.id(), t.attempt()).toString())) {
+          requeueUndelivered(t, nodeId, now);
+        }
+      }
+    }
+    return known;
+  }
+
+  private void findRunsToKill(String nodeId, Set<String> running) {
+    for (String id : running) {
+      RunId run;
+      try {
+        run = RunId.of(id);
+      } catch (IllegalArgumentException e) {
+        continue; // not a run this server handed out
+      }
+      Optional<TaskRecord> t = db.tasks().find(run.taskId());
+      String why = t.isEmpty() ? "no task " + run.taskId()
+          : !nodeId.equals(t.get().nodeId()) || t.get().attempt() != run.attempt()
+              ? "task " + run.taskId() + " is now attempt " + t.get().attempt() + " in state " + t.get().status()
+                  + (t.get().nodeId() == null ? "" : " on node " + t.get().nodeId())
+              : t.get().status() == TaskState.PLACED || t.get().status() == TaskState.RUNNING ? null
+              : "task " + run.taskId() + " is " + t.get().status();
+      if (why != null) {
+        toKill.computeIfAbsent(nodeId, n -> new ConcurrentHashMap<>()).put(id, why);
+      }
+    }
+  }
+
+  private void requeueUndelivered(TaskRecord t, String nodeId, Instant now) {
+    String why = "handed to node " + nodeId + " at " + t.sentAt() + " but never started there";
+    try {
+      db.transactor().inTransaction(() -> {
+        TaskRecord lost = db.tasks().apply(TaskChange.of(t.id(), t.version(), TaskEvent.LOSE, why), now);
+        return db.tasks().apply(TaskChange.of(t.id(), lost.version(), TaskEvent.REQUEUE, why), now);
+      });
+    } catch (IllegalTaskTransitionException | StaleVersionException e) {
+      // reported or changed meanwhile: nothing written, nothing to do
+    }
+  }
+
+  public boolean known(String nodeId) {
+    return db.nodes().find(nodeId).isPresent();
+  }
+
+  /**
+   * The tasks placed on {@code nodeId} not yet handed out, at most {@code maxStarts}, waiting up to
+   * {@code wait} for some to be placed. A placed task with nothing to run fails at once (it is not
+   * handed out). Each task's environment also has {@code WEFT_TASK_ID}, {@code WEFT_JOB_ID} and
+   * {@code WEFT_ATTEMPT}. Runs found at a heartbeat that are no longer this node's come along as kills.
+   */
+  public Work poll(String nodeId, int maxStarts, Duration wait) throws InterruptedException {
+    Instant deadline = clock.instant().plus(wait);
+    while (true) {
+      List<Kill> kills = new ArrayList<>();
+      Map<String, String> due = toKill.remove(nodeId);
+      if (due != null) {
+        due.forEach((run, why) -> kills.add(new Kill(run, why)));
+      }
+      List<Start> starts = new ArrayList<>();
+      if (maxStarts > 0) {
+        for (TaskRecord t : db.tasks().poll(nodeId, clock.instant(), maxStarts)) {
+          start(t).ifPresent(starts::add);
+        }
+      }
+      Duration left = Duration.between(clock.instant(), deadline);
+      if (!starts.isEmpty() || !kills.isEmpty() || left.isNegative() || left.isZero()) {
+        return new Work(starts, kills);
+      }
+      bell.await(left.compareTo(RECHECK) < 0 ? left : RECHECK);
+    }
+  }
+
+  private Optional<Start> start(TaskRecord t) {
+    TaskSpec spec = SpecJson.task(t);
+    if (spec.run() == null) {
+      apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null, null,
+          "the task has no 'run' (command or argv): there is nothing for an agent to run"));
+      return Optional.empty();
+    }
+    Map<String, String> env = new LinkedHashMap<>(spec.run().env());
+    env.put("WEFT_TASK_ID", t.id());
+    env.put("WEFT_JOB_ID", t.jobId());
+    env.put("WEFT_ATTEMPT", Integer.toString(t.attempt()));
+    TaskRun run = new TaskRun(spec.run().argv(), env, spec.run().timeoutMillis());
+    return Optional.of(new Start(new RunId(t.id(), t.attempt()), run, spec.resources()));
+  }
+
+  /** Applies the changes in order; returns those that changed nothing, with the reason. */
+  public List<Ignored> report(String nodeId, List<Change> changes) {
+    List<Ignored> ignored = new ArrayList<>();
+    for (Change c : changes) {
+      String why = reportOne(nodeId, c);
+      if (why != null) {
+        ignored.add(new Ignored(c.runId().toString(), why));
+      }
+    }
+    return ignored;
+  }
+
+  /** Null when applied, else why not. */
+  private String reportOne(String nodeId, Change c) {
+    Optional<TaskRecord> found = db.tasks().find(c.runId().taskId());
+    if (found.isEmpty()) {
+      return "no task " + c.runId().taskId();
+    }
+    TaskRecord t = found.get();
+    if (!nodeId.equals(t.nodeId()) || t.attempt() != c.runId().attempt()) {
+      return "stale: task " + t.id() + " is now attempt " + t.attempt() + " in state " + t.status()
+          + (t.nodeId() == null ? "" : " on node " + t.nodeId());
+    }
+    try {
+      return switch (c.state()) {
+        case "RUNNING" -> t.status() == TaskState.PLACED ? applied(reports.started(t.id(), clock.instant()))
+            : "already " + t.status();
+        case "SUSPENDED", "RESUMED" -> null; // kept by the agent; the server has no suspended state for tasks yet
+        case "SUCCEEDED" -> t.status() == TaskState.RUNNING
+            ? applied(reports.finished(t.id(), c.exitCode() == null ? 0 : c.exitCode(), c.detail(), clock.instant()))
+            : "already " + t.status();
+        case "FAILED", "OUT_OF_MEMORY", "TIMED_OUT", "KILLED", "REJECTED" ->
+            t.status() == TaskState.RUNNING || t.status() == TaskState.PLACED
+                ? applied(apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null,
+                    c.exitCode(), c.state() + (c.detail() == null ? "" : ": " + c.detail()))))
+                : "already " + t.status();
+        default -> "unknown state " + c.state();
+      };
+    } catch (IllegalTaskTransitionException | StaleVersionException e) {
+      return e.getMessage();
+    }
+  }
+
+  private TaskRecord apply(TaskRecord t, TaskChange change) {
+    return db.transactor().inTransaction(() -> db.tasks().apply(change, clock.instant()));
+  }
+
+  private static String applied(TaskRecord ignored) {
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.weft.server.scheduling;
+
+import dev.weft.scheduler.CorePlanner;
+import dev.weft.scheduler.api.SchedulerConfig;
+import dev.weft.server.runtime.RuntimeClock;
+import dev.weft.store.Database;
+import java.util.function.Consumer;
+
+/**
+ * The scheduler loop of one {@code weft server} on its own thread: a round every
+ * {@link SchedulingSettings#round()}, the lease held as {@link SchedulingSettings#holder()}, silent
+ * nodes swept inside each round. Rings the {@link WorkBell} after a round that placed tasks, so
+ * waiting agents hear of them at once. {@link #close} stops it and releases the lease.
+ */
+public final class SchedulerThread implements AutoCloseable {
+  private final Thread thread;
+  private volatile boolean stopping;
+
+  private SchedulerThread(Database db, SchedulingSettings settings, NodeLiveness liveness, WorkBell bell,
+                          Consumer<RuntimeException> onError) {
+    SchedulerLease lease = new SchedulerLease(db.leases(), settings.holder(), settings.leaseTtl());
+    SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(SchedulerConfig.defaults()), liveness,
+        SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
+    this.thread = new Thread(() -> {
+      try {
+        loop.runUntil(RuntimeClock.system(), settings.round(), () -> stopping, onError, round -> {
+          if (!round.applied().placed().isEmpty()) {
+            bell.ring();
+          }
+        });
+      } catch (RuntimeException e) { // releasing the lease failed (the database went first): it expires by itself
+        onError.accept(e);
+      }
+    }, "weft-scheduler");
+    thread.setDaemon(true);
+  }
+
+  public static SchedulerThread start(Database db, SchedulingSettings settings, NodeLiveness liveness, WorkBell bell,
+                                      Consumer<RuntimeException> onError) {
+    SchedulerThread t = new SchedulerThread(db, settings, liveness, bell, onError);
+    t.thread.start();
+    return t;
+  }
+
+  /** Stops after the current round and waits for the lease to be released. */
+  @Override
+  public void close() {
+    stopping = true;
+    thread.interrupt();
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

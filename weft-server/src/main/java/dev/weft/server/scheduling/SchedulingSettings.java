@@ -1,0 +1,33 @@
+package dev.weft.server.scheduling;
+
+import java.time.Duration;
+
+/**
+ * How a server schedules.
+ *
+ * @param holder this server's name in the scheduler lease (unique per server process)
+ * @param round time between scheduler rounds
+ * @param leaseTtl how long the lease lasts after its last renewal
+ * @param nodeTimeout silence after which a node is down and its tasks are queued again
+ * @param maxRequeues times a lost task is queued again before it fails
+ * @param heartbeatEvery how often agents are told to heartbeat (well under {@code nodeTimeout})
+ */
+public record SchedulingSettings(String holder, Duration round, Duration leaseTtl, Duration nodeTimeout,
+                                 int maxRequeues, Duration heartbeatEvery) {
+  public SchedulingSettings {
+    if (round.isNegative() || round.isZero() || nodeTimeout.isNegative() || nodeTimeout.isZero()) {
+      throw new IllegalArgumentException("the round and the node timeout must be positive");
+    }
+  }
+
+  /** Rounds every second, a 10 s lease, nodes down after 15 s of silence, heartbeats every 5 s. */
+  public static SchedulingSettings defaults(String holder) {
+    return withNodeTimeout(holder, NodeLiveness.DEFAULT_TIMEOUT);
+  }
+
+  /** The defaults with another node timeout; agents are told to heartbeat at a third of it. */
+  public static SchedulingSettings withNodeTimeout(String holder, Duration nodeTimeout) {
+    return new SchedulingSettings(holder, Duration.ofSeconds(1), SchedulerLease.DEFAULT_TTL, nodeTimeout,
+        NodeLiveness.DEFAULT_MAX_REQUEUES, nodeTimeout.dividedBy(3));
+  }
+}

@@ -1,0 +1,172 @@
+package dev.weft.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.model.Resources;
+import dev.weft.model.TaskRun;
+import dev.weft.model.TaskSpec;
+import dev.weft.model.lifecycle.TaskState;
+import dev.weft.server.api.auth.Tokens;
+import dev.weft.server.runtime.TestDb;
+import dev.weft.server.scheduling.JobSubmission;
+import dev.weft.server.scheduling.SchedulingSettings;
+import dev.weft.store.Database;
+import dev.weft.store.NodeRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The agent protocol over HTTP against a real server (scheduler loop running), on H2 and PostgreSQL. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AgentProtocolApiTest {
+  static final String AGENT = "agent-token-0123456789";
+  static final String VIEWER = "viewer-token-0123456789";
+  static final String JOIN = """
+      {"name": "n1", "topology": "eu/zone-a/rack-1", "capacity": {"cpuMillis": 2000, "memoryMiB": 1024, "diskMiB": 100},
+       "labels": {"disk": "ssd"}, "enforcement": "cgroup-v1"}""";
+
+  @TempDir
+  Path dir;
+
+  private RunningServer start(TestDb db) {
+    Tokens tokens = Tokens.parse(AGENT + " agent a\n" + VIEWER + " viewer v\n", "tokens.txt");
+    return RunningServer.startScheduling(db, dir, tokens,
+        SchedulingSettings.withNodeTimeout("test-server", Duration.ofSeconds(30)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void an_agent_joins_polls_its_task_and_reports_it_done(TestDb kind) throws Exception {
+    try (RunningServer s = start(kind); Database db = Database.open(s.databaseUrl())) {
+      Http http = s.http();
+      Http.Reply joined = http.postJson("/api/v1/agent/join", AGENT, JOIN);
+      assertThat(joined.status()).as(joined.text()).isEqualTo(200);
+      assertThat(joined.json().get("nodeId").asText()).isEqualTo("n1");
+      assertThat(joined.json().get("heartbeatMillis").asLong()).isEqualTo(10_000);
+      NodeRecord node = db.nodes().find("n1").orElseThrow();
+      assertThat(node.topology()).isEqualTo("eu/zone-a/rack-1");
+      assertThat(node.labels().get("disk").asText()).isEqualTo("ssd");
+      assertThat(node.labels().get("weft.dev/enforcement").asText()).isEqualTo("cgroup-v1");
+
+      TaskSpec runs = TaskSpec.builder("t").resources(Resources.of(500, 64))
+          .run(new TaskRun(List.of("sh", "-c", "echo hi"), java.util.Map.of("A", "1"), 30_000)).build();
+      new JobSubmission(db).submit("j", "j", List.of(runs.toBuilder().job("j").build(),
+          TaskSpec.builder("nothing-to-run").job("j").build()), Instant.now());
+
+      JsonNode start = null;
+      for (int i = 0; i < 20 && start == null; i++) { // each poll waits until the scheduler placed the task
+        Http.Reply polled = http.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 5000}");
+        assertThat(polled.status()).as(polled.text()).isEqualTo(200);
+        for (JsonNode a : polled.json().get("assignments")) {
+          start = a;
+        }
+      }
+      assertThat(start).as("an assignment within 20 polls").isNotNull();
+      assertThat(start.get("type").asText()).isEqualTo("start");
+      assertThat(start.get("taskId").asText()).isEqualTo("t~0");
+      assertThat(start.get("argv").toString()).isEqualTo("[\"sh\",\"-c\",\"echo hi\"]");
+      assertThat(start.get("env").get("A").asText()).isEqualTo("1");
+      assertThat(start.get("env").get("WEFT_TASK_ID").asText()).isEqualTo("t");
+      assertThat(start.get("env").get("WEFT_ATTEMPT").asText()).isEqualTo("0");
+      assertThat(start.get("cpuMillis").asLong()).isEqualTo(500);
+      assertThat(start.get("memoryMiB").asLong()).isEqualTo(64);
+      assertThat(start.get("timeoutMillis").asLong()).isEqualTo(30_000);
+      var failed = db.tasks().find("nothing-to-run").orElseThrow();
+      assertThat(failed.status()).isEqualTo(TaskState.FAILED);
+      assertThat(failed.message()).contains("no 'run'");
+
+      String batch = """
+          {"nodeId": "n1", "changes": [
+            {"taskId": "t~0", "state": "RUNNING", "detail": "started", "at": "2026-01-01T00:00:00Z"},
+            {"taskId": "t~0", "state": "SUCCEEDED", "exitCode": 0, "detail": "exit 0", "at": "2026-01-01T00:00:01Z"}]}""";
+      Http.Reply reported = http.postJson("/api/v1/agent/report", AGENT, batch);
+      assertThat(reported.status()).as(reported.text()).isEqualTo(200);
+      assertThat(reported.json().get("accepted").asInt()).isEqualTo(2);
+      assertThat(db.tasks().find("t").orElseThrow().status()).isEqualTo(TaskState.SUCCEEDED);
+
+      Http.Reply again = http.postJson("/api/v1/agent/report", AGENT, batch);
+      assertThat(again.json().get("accepted").asInt()).as("a repeated batch changes nothing").isZero();
+      assertThat(again.json().get("ignored").get(0).get("reason").asText()).isEqualTo("already SUCCEEDED");
+      Http.Reply stale = http.postJson("/api/v1/agent/report", AGENT,
+          "{\"nodeId\": \"n1\", \"changes\": [{\"taskId\": \"t~3\", \"state\": \"FAILED\", \"exitCode\": 1}]}");
+      assertThat(stale.json().get("ignored").get(0).get("reason").asText()).startsWith("stale: task t is now attempt 0");
+      assertThat(db.tasks().find("t").orElseThrow().status()).isEqualTo(TaskState.SUCCEEDED);
+
+      assertThat(http.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"n1\"}").json().get("known").asBoolean())
+          .isTrue();
+      // a heartbeat listing a run the server has finished: the next poll says to kill it
+      assertThat(http.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"n1\", \"running\": [\"t~0\"]}")
+          .status()).isEqualTo(200);
+      JsonNode kill = http.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 0}").json()
+          .get("assignments").get(0);
+      assertThat(kill.get("type").asText()).isEqualTo("kill");
+      assertThat(kill.get("taskId").asText()).isEqualTo("t~0");
+      assertThat(kill.get("reason").asText()).isEqualTo("task t is SUCCEEDED");
+      assertThat(kill.has("argv")).isFalse();
+      assertThat(http.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"nobody\"}").json().get("known")
+          .asBoolean()).isFalse();
+    }
+  }
+
+  static Stream<Arguments> badRequests() {
+    return Stream.of(
+        Arguments.of("join", "{\"capacity\": {\"cpuMillis\": 1, \"memoryMiB\": 1}}", 400, "/name"),
+        Arguments.of("join", "{\"name\": \"../etc\", \"capacity\": {\"cpuMillis\": 1, \"memoryMiB\": 1}}", 400, "/name"),
+        Arguments.of("join", "{\"name\": \"n\"}", 400, "/capacity"),
+        Arguments.of("join", "{\"name\": \"n\", \"capacity\": {\"cpuMillis\": -1, \"memoryMiB\": 1}}", 400,
+            "/capacity/cpuMillis"),
+        Arguments.of("join", "{\"name\": \"n\", \"capacity\": {\"cpuMillis\": \"2\", \"memoryMiB\": 1}}", 400,
+            "/capacity/cpuMillis"),
+        Arguments.of("join", "{\"name\": \"n\", \"topology\": \"a/b/c/d\", \"capacity\": {\"cpuMillis\": 1, \"memoryMiB\": 1}}",
+            400, "/topology"),
+        Arguments.of("join", "{\"name\": \"n\", \"capacity\": {\"cpuMillis\": 1, \"memoryMiB\": 1}, \"colour\": 1}", 400,
+            "/colour"),
+        Arguments.of("heartbeat", "{}", 400, "/nodeId"),
+        Arguments.of("poll", "{\"nodeId\": \"n1\", \"maxStarts\": -1}", 400, "/maxStarts"),
+        Arguments.of("poll", "{\"nodeId\": \"n1\", \"waitMillis\": 3600000}", 400, "/waitMillis"),
+        Arguments.of("poll", "{\"nodeId\": \"nobody\", \"waitMillis\": 0}", 404, "/nodeId"),
+        Arguments.of("report", "{\"nodeId\": \"n1\"}", 400, "/changes"),
+        Arguments.of("report", "{\"nodeId\": \"n1\", \"changes\": [{\"taskId\": \"t\", \"state\": \"RUNNING\"}]}", 400,
+            "/changes/0/taskId"),
+        Arguments.of("report", "{\"nodeId\": \"n1\", \"changes\": [{\"taskId\": \"t~0\", \"state\": \"DONE\"}]}", 400,
+            "/changes/0/state"),
+        Arguments.of("report", "{\"nodeId\": \"n1\", \"changes\": [null]}", 400, "/changes/0"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2} at {3}")
+  @MethodSource("badRequests")
+  void bad_input_is_a_problem_naming_the_field(String call, String body, int status, String pointer) {
+    try (RunningServer s = start(TestDb.H2)) {
+      assertThat(s.http().postJson("/api/v1/agent/join", AGENT, JOIN).status()).isEqualTo(200);
+      Http.Reply r = s.http().postJson("/api/v1/agent/" + call, AGENT, body);
+      assertThat(r.status()).as(r.text()).isEqualTo(status);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.json().get("errors").get(0).get("pointer").asText()).isEqualTo(pointer);
+      assertThat(r.text()).doesNotContain("Exception", "dev.weft");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void only_agent_tokens_open_the_agent_protocol(TestDb kind) {
+    try (RunningServer s = start(kind)) {
+      assertThat(s.http().postJson("/api/v1/agent/join", null, JOIN).status()).isEqualTo(401);
+      assertThat(s.http().postJson("/api/v1/agent/join", VIEWER, JOIN).status()).isEqualTo(403);
+      assertThat(s.http().get("/api/v1/instances", AGENT).status()).isEqualTo(403);
+      JsonNode doc = s.http().get("/api/v1/openapi.json", null).json();
+      assertThat(doc.get("paths").has("/api/v1/agent/poll")).isTrue();
+      assertThat(doc.get("paths").get("/api/v1/agent/report").get("post").get("x-weft-access").asText())
+          .isEqualToIgnoringCase("agent");
+    }
+  }
+}

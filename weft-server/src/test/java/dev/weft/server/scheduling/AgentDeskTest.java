@@ -1,0 +1,76 @@
+package dev.weft.server.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.model.Resources;
+import dev.weft.model.TaskRun;
+import dev.weft.model.TaskSpec;
+import dev.weft.model.TopologyPath;
+import dev.weft.model.lifecycle.TaskState;
+import dev.weft.server.runtime.TestDb;
+import dev.weft.store.Database;
+import dev.weft.store.TaskChange;
+import dev.weft.store.TaskRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The agent desk on an injected clock: a handed-out task that never reached its agent is queued again. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AgentDeskTest {
+  @TempDir
+  Path dir;
+
+  Instant now = Instant.parse("2026-11-24T00:00:00Z");
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_task_handed_out_but_never_started_or_listed_by_its_agent_is_queued_again(TestDb kind) throws Exception {
+    TestDb.Place place = kind.place(dir);
+    try (Database db = place.open()) {
+      InstantSource clock = () -> now;
+      AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), new WorkBell(), clock);
+      desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
+      TaskSpec t = TaskSpec.builder("t").resources(Resources.of(100, 0)).run(TaskRun.shell("true")).build();
+      new JobSubmission(db).submit("j", "j", List.of(t.toBuilder().job("j").build(),
+          TaskSpec.builder("u").job("j").resources(Resources.of(100, 0)).run(TaskRun.shell("true")).build()), now);
+      for (String id : List.of("t", "u")) {
+        TaskRecord r = db.tasks().find(id).orElseThrow();
+        db.tasks().apply(TaskChange.place(id, r.version(), "n1"), now);
+      }
+      assertThat(desk.poll("n1", 10, Duration.ZERO).starts()).extracting(s -> s.runId().toString())
+          .containsExactlyInAnyOrder("t~0", "u~0");
+
+      now = now.plus(AgentDesk.UNDELIVERED).minusSeconds(1);
+      assertThat(desk.heartbeat("n1", Set.of())).isTrue();
+      assertThat(db.tasks().find("t").orElseThrow().status()).as("not yet overdue").isEqualTo(TaskState.PLACED);
+
+      now = now.plusSeconds(2);
+      assertThat(desk.heartbeat("n1", Set.of("u~0"))).isTrue(); // u runs there (its start report is on its way)
+      TaskRecord t2 = db.tasks().find("t").orElseThrow();
+      assertThat(t2.status()).isEqualTo(TaskState.PENDING);
+      assertThat(t2.attempt()).isEqualTo(1);
+      assertThat(db.tasks().find("u").orElseThrow().status()).isEqualTo(TaskState.PLACED);
+      assertThat(desk.report("n1", List.of(new AgentDesk.Change(new RunId("t", 0), "RUNNING", null, "started"))))
+          .extracting(AgentDesk.Ignored::reason).singleElement().asString().startsWith("stale: task t is now attempt 1");
+
+      // the agent still lists the old attempt (say it started after all): the next poll tells it to stop it
+      desk.heartbeat("n1", Set.of("t~0", "u~0"));
+      AgentDesk.Work work = desk.poll("n1", 0, Duration.ZERO);
+      assertThat(work.starts()).isEmpty();
+      assertThat(work.kills()).containsExactly(new AgentDesk.Kill("t~0", "task t is now attempt 1 in state PENDING"));
+      assertThat(desk.poll("n1", 0, Duration.ZERO).isEmpty()).as("handed out once").isTrue();
+    } finally {
+      place.dispose().run();
+    }
+  }
+}
