@@ -20,48 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class MutatedDocumentsTest {
   private static final YAMLMapper YAML = new YAMLMapper();
-  private static final String BASE = """
-      document: { dsl: '1.0.0', namespace: test, name: mutants, version: '0.1.0' }
-      do:
-        - init:
-            set: { n: 0, xs: [1, 2] }
-        - loop:
-            for: { each: x, in: '${ .xs }' }
-            while: '${ .n < 10 }'
-            do:
-              - add:
-                  set: { n: '${ .n + $x }' }
-        - branch:
-            switch:
-              - big: { when: '.n > 2', then: guarded }
-              - other: { then: pause }
-        - pause:
-            wait: PT1S
-        - guarded:
-            try:
-              - sq:
-                  call: square
-                  with: { x: '${ .n }' }
-            catch:
-              errors: { with: { status: 503 } }
-              retry: { delay: PT1S, backoff: { exponential: {} }, limit: { attempt: { count: 3 } } }
-        - both:
-            fork:
-              branches:
-                - get:
-                    call: http
-                    with: { method: get, endpoint: 'http://h/x' }
-                - tell:
-                    emit: { event: { with: { source: 'https://weft.dev', type: t } } }
-        - fail:
-            if: '${ .n > 100 }'
-            raise: { error: { type: 'https://example.com/e', status: 500 } }
-      """;
+
 
   @Test
   void everyMutantIsAcceptedOrRejectedWithPointersNeverWithAnotherException() throws Exception {
     Random random = new Random(42);
-    JsonNode base = YAML.readTree(BASE);
+    JsonNode base = YAML.readTree(SampleDocuments.STEPS);
     int rejected = 0;
     for (int i = 0; i < 200; i++) {
       JsonNode mutant = base.deepCopy();
