@@ -130,24 +130,7 @@ class WorkflowEngineTest {
   }
 
   private static String twoCalls(String base) {
-    return """
-        document:
-          dsl: '1.0.0'
-          namespace: test
-          name: two-calls
-          version: '0.1.0'
-        do:
-          - first:
-              call: http
-              with:
-                method: get
-                endpoint: %1$s/first
-          - second:
-              call: http
-              with:
-                method: get
-                endpoint: %1$s/second
-        """.formatted(base);
+    return WorkflowRuntimeTest.twoCalls("two-calls", base);
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

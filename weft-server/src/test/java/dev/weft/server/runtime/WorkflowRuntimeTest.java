@@ -303,7 +303,7 @@ class WorkflowRuntimeTest {
   }
 
   /** Two http calls in a row, to {@code base}/first and {@code base}/second. */
-  private static String twoCalls(String name, String base) {
+  static String twoCalls(String name, String base) {
     return doc(name, """
           - first:
               call: http
