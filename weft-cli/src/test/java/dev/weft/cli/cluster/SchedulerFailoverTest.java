@@ -93,7 +93,8 @@ class SchedulerFailoverTest {
           submit(survivorUrl, "inflight", 2, "1500m", "sleep 4");
           waitFor("both long tasks running", () -> db.tasks().ofJob("inflight").stream()
               .allMatch(t -> t.status() == TaskState.RUNNING), () -> describe(db, "inflight"));
-          assertThat(lease(schema.url()).orElseThrow().holder()).as("lease holder before the kill").isEqualTo(first.holder());
+          Lease beforeKill = lease(schema.url()).orElseThrow();
+          assertThat(beforeKill.holder()).as("lease holder before the kill").isEqualTo(first.holder());
 
           Instant killedAt = Instant.now();
           holder.killHard();
@@ -104,8 +105,10 @@ class SchedulerFailoverTest {
               .min(Comparator.naturalOrder()).orElseThrow();
           Duration takeover = Duration.between(killedAt, firstPlaced);
           Lease second = lease(schema.url()).orElseThrow();
-          System.out.printf("scheduler failover: holder %s (epoch %d) killed; %s (epoch %d) placed the first new task "
-              + "%d ms after the kill%n", first.holder(), first.epoch(), second.holder(), second.epoch(), takeover.toMillis());
+          System.out.printf("scheduler failover: holder %s (epoch %d, lease running until at least %d ms after the kill) "
+              + "killed; %s (epoch %d) placed the first new task %d ms after the kill%n", first.holder(), first.epoch(),
+              Duration.between(killedAt, beforeKill.expiresAt()).toMillis(), second.holder(), second.epoch(),
+              takeover.toMillis());
           assertThat(servers.get(second.pid())).as("the new lease holder %s", second.holder()).isSameAs(survivor);
           assertThat(second.epoch()).as("fencing epoch after the takeover").isGreaterThan(first.epoch());
           assertThat(takeover).as("kill to the first placement by the survivor").isLessThanOrEqualTo(TAKEOVER_LIMIT);
