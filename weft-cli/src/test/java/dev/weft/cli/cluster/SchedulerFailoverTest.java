@@ -1,5 +1,7 @@
 package dev.weft.cli.cluster;
 
+import static dev.weft.cli.cluster.ClusterChecks.PATIENCE;
+import static dev.weft.cli.cluster.ClusterChecks.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.model.lifecycle.TaskState;
@@ -25,9 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -54,7 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SchedulerFailoverTest {
   private static final String ADMIN = "admin-token-failover-0123456789";
   private static final String AGENT = "agent-token-failover-0123456789";
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
   /** The requirement: the other server schedules within 15 s of the kill. */
   private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(15);
 
@@ -141,9 +140,9 @@ class SchedulerFailoverTest {
     for (TaskRecord t : tasks) {
       String run = new RunId(t.id(), 0).toString();
       String other = t.nodeId().equals("node-a") ? "node-b" : "node-a";
-      assertThat(Files.readString(stdout(t.nodeId(), run))).as("stdout of %s", t.id())
+      assertThat(Files.readString(ClusterChecks.stdout(dir, t.nodeId(), run))).as("stdout of %s", t.id())
           .isEqualTo("ran " + t.id() + " attempt 0\n");
-      assertThat(stdout(other, run)).as("%s did not run on %s", t.id(), other).doesNotExist();
+      assertThat(ClusterChecks.stdout(dir, other, run)).as("%s did not run on %s", t.id(), other).doesNotExist();
     }
   }
 
@@ -191,13 +190,7 @@ class SchedulerFailoverTest {
   }
 
   private static String describe(Database db, String job) {
-    return db.tasks().ofJob(job).stream().map(t -> t.id() + " " + t.status() + " attempt " + t.attempt() + " on "
-        + t.nodeId() + (t.message() == null ? "" : " (" + t.message() + ")")).collect(Collectors.joining("\n"));
-  }
-
-  /** Where the agent of {@code node} keeps a run's stdout (its TaskLogs file name). */
-  private Path stdout(String node, String runId) {
-    return dir.resolve(node).resolve("logs").resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_") + ".stdout");
+    return ClusterChecks.describe(db.tasks().ofJob(job));
   }
 
   private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
@@ -205,13 +198,4 @@ class SchedulerFailoverTest {
     return c;
   }
 
-  private static void waitFor(String what, BooleanSupplier done, Supplier<String> state) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "\n" + state.get());
-      }
-      Thread.sleep(200);
-    }
-  }
 }
