@@ -143,7 +143,7 @@ class ClusterEndToEndTest {
   }
 
   private ChildProcess agent(String name, String topology, String base) throws Exception {
-    return ChildProcess.agent(name, topology, base, AGENT, dir);
+    return ChildProcess.agent(name, topology, List.of(base), AGENT, dir);
   }
 
   private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {

@@ -81,8 +81,10 @@ class SchedulerFailoverTest {
           ChildProcess survivor = holder == serverA ? serverB : serverA;
           String survivorUrl = urls.get(survivor);
 
-          start(children, ChildProcess.agent("node-a", "eu/zone-a/rack-1", survivorUrl, AGENT, dir));
-          start(children, ChildProcess.agent("node-b", "eu/zone-b/rack-2", survivorUrl, AGENT, dir));
+          // node-a talks to the survivor only; node-b to the holder first, then the survivor (agent failover)
+          start(children, ChildProcess.agent("node-a", "eu/zone-a/rack-1", List.of(survivorUrl), AGENT, dir));
+          ChildProcess nodeB = start(children, ChildProcess.agent("node-b", "eu/zone-b/rack-2",
+              List.of(urls.get(holder), survivorUrl), AGENT, dir));
           waitFor("both agents joined", () -> db.nodes().list().size() == 2, survivor::output);
 
           submit(survivorUrl, "before", 8, "250m", "sleep 0.2");
@@ -116,6 +118,8 @@ class SchedulerFailoverTest {
             waitFor("every task of " + job + " succeeded", () -> allSucceeded(db, job), () -> describe(db, job));
           }
           assertEachAttemptStartedOnce(db, starts);
+          assertThat(nodeB.output()).as("node-b moved from the killed server to the survivor")
+              .contains("cannot reach " + urls.get(holder)).contains("server reachable again");
         }
       } finally {
         for (ChildProcess c : children.reversed()) {
