@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5, end-to-end (c): two {@code weft server}s on one PostgreSQL schema, two agents on the
- * server that does not hold the scheduler lease; the lease holder is killed with SIGKILL while
- * tasks run. The survivor must take the lease and place new tasks within 15 s of the kill
+ * server that does not hold the scheduler lease (node-b lists the holder first and must move to the
+ * other server: {@code --server} repeated); the lease holder is killed with SIGKILL while tasks run. The survivor must take the lease and place new tasks within 15 s of the kill
  * (measured from the kill to the first placement time the survivor wrote), every task runs to
  * success, and no task attempt starts twice: each task's attempt stays 0 in the store, each task
  * appends one line to a shared start log, and its stdout exists on one agent only, once.
