@@ -11,6 +11,8 @@ import dev.weft.agent.host.HostProbe;
 import dev.weft.agent.logs.TaskLogs;
 import dev.weft.agent.protocol.AgentLoop;
 import dev.weft.agent.protocol.Backoff;
+import dev.weft.agent.protocol.AgentProtocol;
+import dev.weft.agent.protocol.FailoverProtocol;
 import dev.weft.agent.protocol.HttpAgentProtocol;
 import dev.weft.agent.protocol.LoopSettings;
 import dev.weft.agent.protocol.NodeInfo;
@@ -59,8 +61,9 @@ public final class AgentCommand implements Callable<Integer> {
   @Mixin
   AgentOptions agent;
 
-  @Option(names = "--server", paramLabel = "URL", description = "The server, e.g. http://10.0.0.5:8080.")
-  String server;
+  @Option(names = "--server", paramLabel = "URL",
+      description = "The server, e.g. http://10.0.0.5:8080; repeat it for other servers of the cluster, tried in turn when one fails.")
+  List<String> servers;
 
   @Option(names = "--token", paramLabel = "T", description = "The agent token (role agent); also $" + TOKEN_VARIABLE + ".")
   String token;
@@ -101,12 +104,12 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (server == null) {
+    if (servers == null || servers.isEmpty()) {
       spec.commandLine().usage(spec.commandLine().getErr());
       return WeftCommand.BAD_INPUT;
     }
     PrintWriter err = spec.commandLine().getErr();
-    URI url = serverUrl();
+    List<URI> urls = servers.stream().map(AgentCommand::serverUrl).toList();
     Duration every = Duration.ofMillis(ProbeCommand.quantity("--heartbeat", heartbeat, DurationParser::millis).getAsLong());
     if (every.isZero()) {
       throw new UsageException("--heartbeat must be more than 0");
@@ -127,11 +130,11 @@ public final class AgentCommand implements Callable<Integer> {
       ProcessExecutor executor = new ProcessExecutor(confiner, new TaskLogs(agent.dataDir.resolve("logs")), state,
           timers, ProcessTable.live(), new Signals());
       String token = this.token != null ? this.token : System.getenv(TOKEN_VARIABLE);
-      AgentLoop loop = new AgentLoop(new HttpAgentProtocol(url, token, workDir), executor, node,
+      AgentLoop loop = new AgentLoop(protocol(urls, token), executor, node,
           new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system());
       int adopted = Orphans.adopt(state, executor, loop);
       say(err, "agent " + node.name() + " (" + node.topology() + ", cpu " + node.capacity().cpuMillis() + "m, memory "
-          + node.capacity().memoryMiB() + " MiB, " + confiner.enforcement().kind().label() + ") joining " + url
+          + node.capacity().memoryMiB() + " MiB, " + confiner.enforcement().kind().label() + ") joining " + urls.getFirst() + (urls.size() == 1 ? "" : " (then " + urls.subList(1, urls.size()) + " in turn)")
           + (adopted == 0 ? "" : "; adopted " + adopted + " task(s) an earlier agent left running"));
       Thread hook = new Thread(() -> {
         stop = true;
@@ -157,7 +160,13 @@ public final class AgentCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private URI serverUrl() {
+  /** One server as is; several behind a {@link FailoverProtocol} that moves to the next when one fails. */
+  private AgentProtocol protocol(List<URI> urls, String token) {
+    List<AgentProtocol> each = urls.stream().<AgentProtocol>map(u -> new HttpAgentProtocol(u, token, workDir)).toList();
+    return each.size() == 1 ? each.getFirst() : new FailoverProtocol(each);
+  }
+
+  private static URI serverUrl(String server) {
     try {
       URI u = URI.create(server);
       if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {

@@ -1,7 +1,9 @@
 package dev.weft.cli.cluster;
 
+import static dev.weft.cli.cluster.ClusterChecks.PATIENCE;
+import static dev.weft.cli.cluster.ClusterChecks.describe;
+import static dev.weft.cli.cluster.ClusterChecks.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.model.Resources;
 import dev.weft.model.TaskRun;
@@ -19,19 +21,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -49,12 +44,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ClusterEndToEndTest {
-  private static final String POSTGRES = System.getProperty("weft.test.postgres",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
   private static final String ADMIN = "admin-token-e2e-0123456789";
   private static final String AGENT = "agent-token-e2e-0123456789";
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)/api/v1");
 
   @TempDir
   Path dir;
@@ -62,17 +53,17 @@ class ClusterEndToEndTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"postgresql", "h2"})
   void two_agents_run_a_job_and_a_killed_agents_task_runs_again_elsewhere(String kind) throws Exception {
-    String schema = "weft_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String url = kind.equals("h2") ? "jdbc:h2:file:" + dir.resolve("db/weft").toAbsolutePath() + ";AUTO_SERVER=TRUE"
-        : postgresSchema(schema);
+    PostgresSchema schema = kind.equals("h2") ? null : PostgresSchema.create("weft_e2e_");
+    String url = schema == null ? "jdbc:h2:file:" + dir.resolve("db/weft").toAbsolutePath() + ";AUTO_SERVER=TRUE"
+        : schema.url();
     Path tokens = Files.writeString(dir.resolve("tokens.txt"), ADMIN + " admin\n" + AGENT + " agent node-agents\n");
     List<ChildProcess> children = new ArrayList<>();
     try {
-      int port = freePort();
+      int port = ChildProcess.freeLoopbackPort();
       List<String> serverArgs = List.of("server", "--db", url, "--port", Integer.toString(port), "--bind", "127.0.0.1",
           "--tokens", tokens.toString(), "--node-timeout", "3s");
       ChildProcess server = start(children, ChildProcess.weft("server", serverArgs));
-      String base = listening(server);
+      String base = server.awaitListening(PATIENCE);
       assertThat(httpGet(base + "/api/v1/openapi.json", ADMIN)).contains("/api/v1/agent/poll", "/api/v1/agent/report");
       ChildProcess a = start(children, agent("node-a", "eu/zone-a/rack-1", base));
       ChildProcess b = start(children, agent("node-b", "eu/zone-b/rack-7", base));
@@ -97,8 +88,8 @@ class ClusterEndToEndTest {
             .as("nodes used").containsExactlyInAnyOrder("node-a", "node-b");
         for (TaskRecord t : done) {
           String run = new RunId(t.id(), 0).toString();
-          Path ranHere = stdout(t.nodeId(), run);
-          Path other = stdout(t.nodeId().equals("node-a") ? "node-b" : "node-a", run);
+          Path ranHere = ClusterChecks.stdout(dir, t.nodeId(), run);
+          Path other = ClusterChecks.stdout(dir, t.nodeId().equals("node-a") ? "node-b" : "node-a", run);
           assertThat(Files.readString(ranHere)).as("stdout of %s", t.id())
               .isEqualTo("hello from " + t.id() + " attempt 0\n"); // one line: it ran once
           assertThat(other).as("%s did not run on the other node", t.id()).doesNotExist();
@@ -107,7 +98,7 @@ class ClusterEndToEndTest {
         // the server restarts: the agents keep trying and carry on with the new one
         server.close();
         ChildProcess restarted = start(children, ChildProcess.weft("server-2", serverArgs));
-        assertThat(listening(restarted)).isEqualTo(base);
+        assertThat(restarted.awaitListening(PATIENCE)).isEqualTo(base);
         TaskSpec afterRestart = TaskSpec.builder("template").resources(Resources.of(250, 0))
             .run(TaskRun.shell("echo \"again $WEFT_TASK_ID\"")).build();
         new JobSubmission(db).submit("again", "again", JobSubmission.array("again", afterRestart, 4), Instant.now());
@@ -134,7 +125,7 @@ class ClusterEndToEndTest {
         TaskRecord again = db.tasks().find("long/0").orElseThrow();
         assertThat(again.attempt()).as("attempt counted").isEqualTo(1);
         assertThat(again.nodeId()).isEqualTo(survivor);
-        assertThat(Files.readString(stdout(survivor, new RunId("long/0", 1).toString())))
+        assertThat(Files.readString(ClusterChecks.stdout(dir, survivor, new RunId("long/0", 1).toString())))
             .isEqualTo("long long/0 attempt 1 done\n");
         waitFor("the other long task succeeded", () -> db.tasks().find("long/1").orElseThrow().status()
             == TaskState.SUCCEEDED, () -> describe(db.tasks().ofJob("long")));
@@ -145,28 +136,14 @@ class ClusterEndToEndTest {
       for (ChildProcess c : children.reversed()) {
         c.close();
       }
-      if (kind.equals("postgresql")) {
-        dropSchema(schema);
+      if (schema != null) {
+        schema.close();
       }
     }
   }
 
   private ChildProcess agent(String name, String topology, String base) throws Exception {
-    return ChildProcess.weft(name, List.of("agent", "--server", base, "--token", AGENT, "--name", name,
-        "--topology", topology, "--cpus", "2", "--memory", "1Gi", "--heartbeat", "500ms",
-        "--data-dir", dir.resolve(name).toString(), "--work-dir", dir.resolve(name + "-work").toString(),
-        "--enforcement", "none", "--label", "e2e=yes"));
-  }
-
-  private static String listening(ChildProcess server) throws InterruptedException {
-    return server.await(LISTENING, PATIENCE).orElseThrow(() -> new AssertionError(
-        server.tag() + " did not start:\n" + server.output()));
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return ChildProcess.agent(name, topology, List.of(base), AGENT, dir);
   }
 
   private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
@@ -174,45 +151,10 @@ class ClusterEndToEndTest {
     return c;
   }
 
-  /** Where the agent of {@code node} keeps a run's stdout (its TaskLogs file name). */
-  private Path stdout(String node, String runId) {
-    return dir.resolve(node).resolve("logs").resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_") + ".stdout");
-  }
-
-  private static String describe(List<TaskRecord> tasks) {
-    return tasks.stream().map(t -> t.id() + " " + t.status() + " attempt " + t.attempt() + " on " + t.nodeId()
-        + (t.message() == null ? "" : " (" + t.message() + ")")).collect(Collectors.joining("\n"));
-  }
-
-  private static void waitFor(String what, BooleanSupplier done, Supplier<String> state) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "\n" + state.get());
-      }
-      Thread.sleep(200);
-    }
-  }
-
   private static String httpGet(String url, String token) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(url).isEqualTo(200);
     return r.body();
-  }
-
-  private static String postgresSchema(String schema) {
-    try (Connection c = DriverManager.getConnection(POSTGRES)) {
-      c.createStatement().execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      assumeTrue(false, "PostgreSQL at " + POSTGRES + " is unreachable, skipping: " + e.getMessage());
-    }
-    return POSTGRES + "&currentSchema=" + schema;
-  }
-
-  private static void dropSchema(String schema) throws SQLException {
-    try (Connection c = DriverManager.getConnection(POSTGRES)) {
-      c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-    }
   }
 }
