@@ -15,6 +15,7 @@ import dev.weft.store.Database;
 import dev.weft.store.Instance;
 import dev.weft.store.InstanceFilter;
 import dev.weft.store.InstanceStatus;
+import dev.weft.store.RecordedEvent;
 import dev.weft.store.TaskRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,11 +90,15 @@ class ServerCrashEndToEndTest {
       try (Database db = Database.open(url)) {
         waitFor("both agents joined", () -> db.nodes().list().size() == 2, server::output);
         send(http, "POST", base + "/api/v1/workflows", "application/yaml", workflow(service.base()), Map.of(), 201);
-        startInstances(http, base);
+        long joinedAt = System.nanoTime();
         TaskSpec noop = TaskSpec.builder("template").resources(Resources.of(10, 0))
             .run(TaskRun.shell("echo \"$WEFT_TASK_ID $WEFT_ATTEMPT\" >> '" + starts + "'")).build();
         String job = "{\"id\":\"" + JOB + "\",\"count\":" + TASKS + ",\"task\":" + SpecCodec.writeTask(noop, Format.JSON) + "}";
         send(http, "POST", base + "/api/v1/jobs", "application/json", job, Map.of(), 201);
+        startInstances(http, base);
+        long instancesStartedAt = System.nanoTime();
+        System.out.printf("[server crash] server up and both agents joined after %.1f s; %d tasks submitted, then %d instances started"
+            + " over the API in %.1f s%n", (joinedAt - t0) / 1e9, TASKS, INSTANCES, (instancesStartedAt - joinedAt) / 1e9);
 
         waitFor("part of the instances completed and part of the tasks succeeded", () ->
             completed(db).size() >= INSTANCES / 10 && succeeded(db).size() >= TASKS / 10, () -> progress(db));
@@ -124,6 +129,9 @@ class ServerCrashEndToEndTest {
           JsonNode view = JSON.readTree(send(http, "GET", base + "/api/v1/instances/" + i.id(), null, null, Map.of(), 200));
           assertThat(view.path("output")).as("output of %s", i.idempotencyKey())
               .isEqualTo(JSON.createObjectNode().put("order", n).put("step", "ship"));
+          assertThat(db.events().history(i.id()).stream().collect(Collectors.groupingBy(RecordedEvent::type, Collectors.counting())))
+              .as("journal of %s: no step recorded twice", i.idempotencyKey())
+              .isEqualTo(Map.of("Started", 1L, "TimerFired", 1L, "CommandCompleted", 2L));
         }
         assertOneEffectiveCallPerStep(service, done);
 
