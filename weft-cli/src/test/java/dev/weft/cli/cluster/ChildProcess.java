@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 /** A {@code weft} command in a child JVM on the test class path; its output lines are kept (and echoed with a tag). */
 final class ChildProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)/api/v1");
   private final String tag;
   private final Process process;
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -86,6 +87,27 @@ final class ChildProcess implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** {@code weft agent} joined to {@code server} with an agent token, its data under {@code dir/name} and runs in {@code dir/name-work}. */
+  static ChildProcess agent(String name, String topology, String server, String token, java.nio.file.Path dir)
+      throws IOException {
+    return weft(name, List.of("agent", "--server", server, "--token", token, "--name", name,
+        "--topology", topology, "--cpus", "2", "--memory", "1Gi", "--heartbeat", "500ms",
+        "--data-dir", dir.resolve(name).toString(), "--work-dir", dir.resolve(name + "-work").toString(),
+        "--enforcement", "none", "--label", "e2e=yes"));
+  }
+
+  /** A free port on loopback (free when asked; a server started at once gets it). */
+  static int freeLoopbackPort() throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The base URL a {@code weft server} prints when it listens, waiting up to {@code max}; fails with its output. */
+  String awaitListening(Duration max) throws InterruptedException {
+    return await(LISTENING, max).orElseThrow(() -> new AssertionError(tag + " did not start:\n" + output()));
   }
 
   String tag() {

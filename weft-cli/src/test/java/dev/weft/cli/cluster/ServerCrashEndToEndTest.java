@@ -1,7 +1,6 @@
 package dev.weft.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,22 +22,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,12 +49,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Waits are on conditions with generous limits; nothing is timed.
  */
 class ServerCrashEndToEndTest {
-  private static final String POSTGRES = System.getProperty("weft.test.postgres",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
   private static final String ADMIN = "admin-token-crash-0123456789";
   private static final String AGENT = "agent-token-crash-0123456789";
   private static final Duration PATIENCE = Duration.ofMinutes(3);
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)/api/v1");
+  private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int INSTANCES = 500;
   private static final int TASKS = 2000;
@@ -72,18 +64,18 @@ class ServerCrashEndToEndTest {
 
   @Test
   void killing_the_only_server_midway_loses_and_duplicates_nothing() throws Exception {
-    String schema = "weft_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String url = postgresSchema(schema);
+    PostgresSchema schema = PostgresSchema.create("weft_crash_");
+    String url = schema.url();
     Path tokens = Files.writeString(dir.resolve("tokens.txt"), ADMIN + " admin\n" + AGENT + " agent node-agents\n");
     Path starts = dir.resolve("starts.log");
     List<ChildProcess> children = new ArrayList<>();
     long t0 = System.nanoTime();
     try (IdempotentService service = new IdempotentService()) {
-      int port = freePort();
+      int port = ChildProcess.freeLoopbackPort();
       List<String> serverArgs = List.of("server", "--db", url, "--port", Integer.toString(port), "--bind", "127.0.0.1",
           "--tokens", tokens.toString(), "--node-timeout", "6s", "--workers", "8");
       ChildProcess server = start(children, ChildProcess.weft("server", serverArgs));
-      String base = listening(server);
+      String base = server.awaitListening(STARTUP);
       start(children, agent("node-a", base));
       start(children, agent("node-b", base));
       HttpClient http = HttpClient.newHttpClient();
@@ -117,7 +109,7 @@ class ServerCrashEndToEndTest {
         assertThat(tasksAtKill.getOrDefault(TaskState.SUCCEEDED, 0L)).as("tasks succeeded at the kill").isBetween(1L, TASKS - 1L);
 
         ChildProcess restarted = start(children, ChildProcess.weft("server-2", serverArgs));
-        assertThat(listening(restarted)).isEqualTo(base);
+        assertThat(restarted.awaitListening(STARTUP)).isEqualTo(base);
         waitFor("every instance completed and every task succeeded", () ->
             completed(db).size() == INSTANCES && succeeded(db).size() == TASKS, () -> progress(db));
         long doneAt = System.nanoTime();
@@ -167,7 +159,7 @@ class ServerCrashEndToEndTest {
       for (ChildProcess c : children.reversed()) {
         c.close();
       }
-      dropSchema(schema);
+      schema.close();
     }
   }
 
@@ -264,17 +256,6 @@ class ServerCrashEndToEndTest {
     return r.body();
   }
 
-  private static String listening(ChildProcess server) throws InterruptedException {
-    return server.await(LISTENING, Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError(
-        server.tag() + " did not start:\n" + server.output()));
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
   private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
     children.add(c);
     return c;
@@ -287,21 +268,6 @@ class ServerCrashEndToEndTest {
         throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "\n" + state.get());
       }
       Thread.sleep(200);
-    }
-  }
-
-  private static String postgresSchema(String schema) {
-    try (Connection c = DriverManager.getConnection(POSTGRES)) {
-      c.createStatement().execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      assumeTrue(false, "PostgreSQL at " + POSTGRES + " is unreachable, skipping: " + e.getMessage());
-    }
-    return POSTGRES + "&currentSchema=" + schema;
-  }
-
-  private static void dropSchema(String schema) throws SQLException {
-    try (Connection c = DriverManager.getConnection(POSTGRES)) {
-      c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
     }
   }
 }
