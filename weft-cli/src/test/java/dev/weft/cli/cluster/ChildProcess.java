@@ -89,13 +89,19 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
-  /** {@code weft agent} joined to {@code server} with an agent token, its data under {@code dir/name} and runs in {@code dir/name-work}. */
-  static ChildProcess agent(String name, String topology, String server, String token, java.nio.file.Path dir)
+  /**
+   * {@code weft agent} joined to {@code servers} (one {@code --server} each, tried in turn) with an agent token,
+   * its data under {@code dir/name} and runs in {@code dir/name-work}.
+   */
+  static ChildProcess agent(String name, String topology, List<String> servers, String token, java.nio.file.Path dir)
       throws IOException {
-    return weft(name, List.of("agent", "--server", server, "--token", token, "--name", name,
+    List<String> args = new ArrayList<>(List.of("agent"));
+    servers.forEach(s -> args.addAll(List.of("--server", s)));
+    args.addAll(List.of("--token", token, "--name", name,
         "--topology", topology, "--cpus", "2", "--memory", "1Gi", "--heartbeat", "500ms",
         "--data-dir", dir.resolve(name).toString(), "--work-dir", dir.resolve(name + "-work").toString(),
         "--enforcement", "none", "--label", "e2e=yes"));
+    return weft(name, args);
   }
 
   /** A free port on loopback (free when asked; a server started at once gets it). */
