@@ -42,6 +42,20 @@ public final class NodeLiveness {
     return db.nodes().heartbeat(nodeId, now);
   }
 
+  /**
+   * As {@link #sweep(Instant)}, by a judge that has only been listening since {@code listeningSince}
+   * (a scheduler that just became leader, or just restarted): until it has listened for the whole
+   * timeout, no node is marked down, since heartbeats sent while no server was answering (or to a
+   * server that died) may not have been recorded. Nomad resets its heartbeat timers on leader
+   * election for the same reason.
+   */
+  public Swept sweep(Instant now, Instant listeningSince) {
+    if (listeningSince.isAfter(now.minus(timeout))) {
+      return new Swept(List.of(), List.of(), List.of());
+    }
+    return sweep(now);
+  }
+
   public Swept sweep(Instant now) {
     Instant silentSince = now.minus(timeout);
     List<String> down = new ArrayList<>();

@@ -28,6 +28,9 @@ public final class SchedulerLoop {
   private final PlanApplier applier;
   private final NodeLiveness liveness;
   private final int maxAttempts;
+  /** Whether this loop led in its previous round, and since when it has led (a new leader's grace). */
+  private boolean ledLastRound;
+  private Instant leadingSince;
 
   public SchedulerLoop(Database db, SchedulerLease lease, Planner planner, NodeLiveness liveness, int maxAttempts) {
     this.lease = lease;
@@ -42,10 +45,15 @@ public final class SchedulerLoop {
   public RoundResult runOnce(Instant now) {
     Optional<LeaseGrant> grant = lease.acquire(now);
     if (grant.isEmpty()) {
+      ledLastRound = false;
       return RoundResult.notLeader();
     }
     long epoch = grant.get().epoch();
-    NodeLiveness.Swept swept = liveness.sweep(now);
+    if (!ledLastRound) { // a new leader (a takeover, or this server just started): agents may still be finding it
+      ledLastRound = true;
+      leadingSince = now;
+    }
+    NodeLiveness.Swept swept = liveness.sweep(now, leadingSince);
     int conflicts = 0;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Snapshot snapshot = reader.read(now);
@@ -55,6 +63,7 @@ public final class SchedulerLoop {
       } catch (StaleVersionException e) {
         conflicts++;
       } catch (LeaseLostException e) {
+        ledLastRound = false;
         return RoundResult.notLeader();
       }
     }

@@ -195,6 +195,19 @@ abstract class SchedulerLoopContract {
   }
 
   @Test
+  void a_new_leader_listens_for_the_whole_timeout_before_it_marks_a_node_down() {
+    c.node("n1", 2, at(0));
+    long started = 100; // the first round long after the node's last heartbeat: a server restarted
+    RoundResult first = c.serverA.runOnce(at(started));
+    assertThat(first.swept().nodesDown()).isEmpty();
+    RoundResult withinGrace = c.serverA.runOnce(at(started + SchedulingFixture.SILENCE.toSeconds() - 1));
+    assertThat(withinGrace.swept().nodesDown()).isEmpty();
+    assertThat(c.a.nodes().find("n1").orElseThrow().state()).isNotEqualTo(NodeState.DOWN);
+    RoundResult after = c.serverA.runOnce(at(started + SchedulingFixture.SILENCE.toSeconds() + 1));
+    assertThat(after.swept().nodesDown()).containsExactly("n1");
+  }
+
+  @Test
   void a_silent_node_goes_down_and_its_tasks_run_elsewhere_with_their_attempt_counted() {
     c.node("n1", 2, at(0));
     c.submit("j1", at(0), task("j1/0", 2));
