@@ -1,5 +1,7 @@
 package dev.weft.cli.cluster;
 
+import dev.weft.server.runtime.CountingService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instances and {@value #TASKS} tasks are in flight, restart it on the same PostgreSQL schema
  * and port: everything completes, nothing is lost or duplicated. The server and two agents are
  * child JVMs; the test stores a workflow (a short {@code wait}, then two http calls to an
- * {@link IdempotentService} in this process) and starts the instances over the REST API with an
+ * {@link CountingService} in this process) and starts the instances over the REST API with an
  * {@code Idempotency-Key} each, and submits an array job of short shell tasks that append
  * "task attempt" to one shared file as they start. Once part, not all, of both is done (read
  * from the database) the server is killed; the agents keep retrying with their unsent reports.
@@ -71,7 +73,7 @@ class ServerCrashEndToEndTest {
     Path starts = dir.resolve("starts.log");
     List<ChildProcess> children = new ArrayList<>();
     long t0 = System.nanoTime();
-    try (IdempotentService service = new IdempotentService()) {
+    try (CountingService service = new CountingService(0)) {
       int port = ChildProcess.freeLoopbackPort();
       List<String> serverArgs = List.of("server", "--db", url, "--port", Integer.toString(port), "--bind", "127.0.0.1",
           "--tokens", tokens.toString(), "--node-timeout", "6s", "--workers", "8");
@@ -214,7 +216,7 @@ class ServerCrashEndToEndTest {
   }
 
   /** Each instance has one applied key per called path, each path applied once per instance, nothing without a key. */
-  private static void assertOneEffectiveCallPerStep(IdempotentService service, List<Instance> done) {
+  private static void assertOneEffectiveCallPerStep(CountingService service, List<Instance> done) {
     assertThat(service.withoutKey.get()).as("requests without Idempotency-Key").isZero();
     assertThat(service.byKey).as("distinct idempotency keys = http steps").hasSize(INSTANCES * CALLED_PATHS.length);
     for (String path : CALLED_PATHS) {

@@ -25,23 +25,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A test can {@link #hold} the answers to one order: such a request is applied, then its answer
  * waits until {@link #release()}, as if the caller died before hearing back.
  */
-final class CountingService implements AutoCloseable {
+public final class CountingService implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One key's story: the path it was first applied on, how often it arrived, the kept answer. */
-  record Applied(String path, AtomicInteger deliveries, byte[] answer) {}
+  public record Applied(String path, AtomicInteger deliveries, byte[] answer) {}
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(16);
   private final int delayMillis;
-  final Map<String, Applied> byKey = new ConcurrentHashMap<>();
-  final AtomicInteger requests = new AtomicInteger();
-  final AtomicInteger withoutKey = new AtomicInteger();
+  public final Map<String, Applied> byKey = new ConcurrentHashMap<>();
+  public final AtomicInteger requests = new AtomicInteger();
+  public final AtomicInteger withoutKey = new AtomicInteger();
   private volatile int heldOrder = -1;
   private final CountDownLatch heldArrived = new CountDownLatch(1);
   private final CountDownLatch released = new CountDownLatch(1);
 
-  CountingService(int delayMillis) throws IOException {
+  public CountingService(int delayMillis) throws IOException {
     this.delayMillis = delayMillis;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(threads);
@@ -63,16 +63,16 @@ final class CountingService implements AutoCloseable {
     released.countDown();
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Requests beyond the first of each key: what the idempotency keys absorbed. */
-  int duplicateDeliveries() {
+  public int duplicateDeliveries() {
     return requests.get() - withoutKey.get() - byKey.size();
   }
 
-  long appliedOn(String path) {
+  public long appliedOn(String path) {
     return byKey.values().stream().filter(a -> a.path().equals(path)).count();
   }
 
