@@ -17,6 +17,7 @@ import dev.weft.server.api.workflows.DefinitionResource;
 import dev.weft.server.api.workflows.InstanceResource;
 import dev.weft.server.api.jobs.SchedulingResources;
 import dev.weft.server.api.workflows.InstanceOperationsResource;
+import dev.weft.server.api.workflows.InstanceTasksResource;
 import dev.weft.server.api.services.ServiceResource;
 import dev.weft.server.services.ServiceRegistry;
 import dev.weft.server.runtime.RuntimeClock;
@@ -93,7 +94,8 @@ public final class WeftServer implements AutoCloseable {
           new DefinitionResource(workflows.engine(), db.definitions()),
           new InstanceResource(workflows.engine(), db.definitions(), db.instances(), db.events()),
           new InstanceOperationsResource(workflows.operations(), workflows.delivery(), db.instances()),
-          new ServiceResource(new ServiceRegistry(db.services()), db.services(), Clock.systemUTC())));
+          new ServiceResource(new ServiceRegistry(db.services()), db.services(), Clock.systemUTC()),
+          new InstanceTasksResource(db)));
       resources.addAll(SchedulingResources.of(db, Clock.systemUTC()));
       resources.addAll(extra);
       resources.addAll(more.apply(db));

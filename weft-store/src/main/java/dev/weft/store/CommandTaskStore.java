@@ -26,4 +26,7 @@ public interface CommandTaskStore {
 
   /** The undelivered links of one instance (its tasks still on their way). */
   List<CommandTask> open(String instanceId);
+
+  /** Every link of one instance, delivered or not, in submission order. */
+  List<CommandTask> ofInstance(String instanceId);
 }

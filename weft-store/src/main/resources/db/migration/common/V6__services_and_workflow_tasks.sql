@@ -14,6 +14,7 @@ CREATE TABLE weft_service (
 -- until the task's outcome has been delivered to the instance as the command's result.
 CREATE TABLE weft_command_task (
   command_id    VARCHAR(400) PRIMARY KEY,
+  decision_id   VARCHAR(400) NOT NULL,
   instance_id   VARCHAR(100) NOT NULL,
   task_id       VARCHAR(200) NOT NULL,
   service       VARCHAR(320),

@@ -23,7 +23,7 @@ abstract class CommandTaskStoreContract extends StoreContract {
   }
 
   private CommandTask link(String command, String instance, String task) {
-    return new CommandTask(command, instance, task, "square@1.0.0", T0, null);
+    return new CommandTask(command, command + "-decision", instance, task, "square@1.0.0", T0, null);
   }
 
   @Test
@@ -65,6 +65,7 @@ abstract class CommandTaskStoreContract extends StoreContract {
     db.commandTasks().link(link("c", "i-2", "t-3"));
     db.commandTasks().markDelivered("a", T0);
     assertThat(db.commandTasks().open("i-1")).extracting(CommandTask::commandId).containsExactly("b");
+    assertThat(db.commandTasks().ofInstance("i-1")).extracting(CommandTask::commandId).containsExactly("a", "b");
   }
 
   @Test

@@ -57,7 +57,7 @@ final class CarryOutCommand {
   private boolean submittedAsTask(PendingCommand p, Command c) {
     Optional<TaskCommands.Submission> s;
     try {
-      s = tasks.submission(p.instanceId(), c);
+      s = tasks.submission(p.instanceId(), p.id(), c);
     } catch (CommandFault f) {
       record(p, new Event.CommandFailed(c.id(), f.error()));
       return true;
@@ -66,7 +66,7 @@ final class CarryOutCommand {
       return false;
     }
     carriedOut.incrementAndGet();
-    commits.commit("submitting the task of " + p.id(), () -> recorder.commandBecameTask(p, s.get(), clock.nowMillis()));
+    commits.commit("submitting the task of " + p.id(), () -> recorder.commandBecameTask(p, c.id(), s.get(), clock.nowMillis()));
     return true;
   }
 

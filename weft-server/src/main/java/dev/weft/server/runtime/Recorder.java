@@ -81,16 +81,16 @@ final class Recorder {
 
   /**
    * The entry became a task: the entry is done, the task submitted as a one-task job (its id is
-   * the job id) and linked to the command. False when the entry was done already (nothing
+   * the job id) and linked to the entry (with the decider's command id, which the result must carry). False when the entry was done already (nothing
    * written); submitting and linking are idempotent by id besides.
    */
-  boolean commandBecameTask(PendingCommand p, TaskCommands.Submission s, long now) {
+  boolean commandBecameTask(PendingCommand p, String decisionId, TaskCommands.Submission s, long now) {
     Instant at = Instant.ofEpochMilli(now);
     if (!outbox.markDone(p.id(), at)) {
       return false;
     }
     jobs.submit(s.spec().id(), s.jobName(), List.of(s.spec()), at);
-    links.link(new CommandTask(p.id(), p.instanceId(), s.spec().id(), s.service(), at, null));
+    links.link(new CommandTask(p.id(), decisionId, p.instanceId(), s.spec().id(), s.service(), at, null));
     return true;
   }
 

@@ -1,7 +1,9 @@
 package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.model.QueueSpec;
 import dev.weft.model.TaskSpec;
+import dev.weft.server.scheduling.QueueTrees;
 import dev.weft.server.services.Behaviour;
 import dev.weft.server.services.InvalidServiceException;
 import dev.weft.server.services.ServiceDefinition;
@@ -12,7 +14,9 @@ import dev.weft.workflow.decide.Command;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,49 +35,82 @@ final class TaskCommands {
   private final ServiceCalls calls;
   private final Definitions definitions;
   private final InstanceStore instances;
+  private final QueueTrees queues;
 
-  TaskCommands(ServiceCalls calls, Definitions definitions, InstanceStore instances) {
+  TaskCommands(ServiceCalls calls, Definitions definitions, InstanceStore instances, QueueTrees queues) {
     this.calls = calls;
     this.definitions = definitions;
     this.instances = instances;
+    this.queues = queues;
   }
 
   /**
-   * The task for the command of {@code instanceId}, or empty when it is carried out in the server.
+   * The task for the command of {@code instanceId} in outbox entry {@code entryId}, or empty when it is carried out in the server.
    *
    * @throws CommandFault when the input breaks the service's contract or the step's task settings are wrong
    */
-  Optional<Submission> submission(String instanceId, Command c) throws CommandFault {
-    return switch (c) {
-      case Command.RunShell r -> Optional.of(shell(instanceId, r));
-      case Command.CallService s -> service(instanceId, s);
+  Optional<Submission> submission(String instanceId, String entryId, Command c) throws CommandFault {
+    Optional<Submission> s = switch (c) {
+      case Command.RunShell r -> Optional.of(shell(instanceId, entryId, r));
+      case Command.CallService call -> service(instanceId, entryId, call);
       default -> Optional.empty();
+    };
+    if (s.isPresent()) {
+      checkQueue(s.get().spec().queue(), c);
+    }
+    return s;
+  }
+
+  /** A task in a queue the tree does not have would wait forever: the step faults instead, naming the leaves. */
+  private void checkQueue(String queue, Command c) throws CommandFault {
+    List<String> leaves = new ArrayList<>();
+    leaves(queues.current(), "", leaves);
+    if (!leaves.contains(queue)) {
+      throw new CommandFault("configuration", 400, "Unknown queue", "queue '" + queue
+          + "' is not a leaf of the queue tree (leaves: " + String.join(", ", leaves) + "); apply a tree that has it",
+          stepOf(c));
+    }
+  }
+
+  private static void leaves(QueueSpec q, String parent, List<String> out) {
+    String path = parent.isEmpty() ? q.name() : parent + "." + q.name();
+    if (q.isLeaf()) {
+      out.add(path);
+    }
+    q.children().forEach(child -> leaves(child, path, out));
+  }
+
+  private static String stepOf(Command c) {
+    return switch (c) {
+      case Command.RunShell r -> r.step();
+      case Command.CallService s -> s.step();
+      default -> "";
     };
   }
 
-  private Submission shell(String instanceId, Command.RunShell r) throws CommandFault {
+  private Submission shell(String instanceId, String entryId, Command.RunShell r) throws CommandFault {
     Instance inst = instances.find(instanceId).orElseThrow(() -> new IllegalStateException("no instance " + instanceId));
     String at = r.step() + "/metadata/weft";
     JsonNode settings = definitions.decider(inst.definitionName(), inst.definitionVersion()).plan().document().at(at);
     try {
-      TaskSpec spec = TaskTemplate.shell(taskId(instanceId, r.id()), ShellRunner.argv(r), ShellRunner.env(r), settings, at);
+      TaskSpec spec = TaskTemplate.shell(taskId(instanceId, entryId), ShellRunner.argv(r), ShellRunner.env(r), settings, at);
       return new Submission(spec, clip("shell:" + inst.definitionName() + r.step()), null);
     } catch (InvalidServiceException e) {
       throw new CommandFault("configuration", 400, "Bad task settings", e.getMessage(), r.step());
     }
   }
 
-  private Optional<Submission> service(String instanceId, Command.CallService c) throws CommandFault {
+  private Optional<Submission> service(String instanceId, String entryId, Command.CallService c) throws CommandFault {
     ServiceDefinition s = calls.resolve(c);
     if (!(s.behaviour() instanceof Behaviour.Process p)) {
       return Optional.empty();
     }
-    return Optional.of(new Submission(ServiceCalls.task(taskId(instanceId, c.id()), s, p, c), clip("service:" + s.name()),
+    return Optional.of(new Submission(ServiceCalls.task(taskId(instanceId, entryId), s, p, c), clip("service:" + s.name()),
         s.key()));
   }
 
   /**
-   * {@code wf-<instance>-<16 hex of SHA-256(command id)>}: stable across crashes and servers,
+   * {@code wf-<instance>-<16 hex of SHA-256(outbox entry id)>}: stable across crashes and servers,
    * short enough for a job id, and it shows whose task it is.
    */
   static String taskId(String instanceId, String commandId) {

@@ -31,31 +31,31 @@ final class TaskOutcomes {
     String what = link.service() == null ? "Task " + t.id() : "Service " + link.service() + " (task " + t.id() + ")";
     return switch (t.status()) {
       case SUCCEEDED -> succeeded(link, out, step);
-      case CANCELLED -> new Event.CommandFailed(link.commandId(), Errors.of("runtime", 500, "Task cancelled",
+      case CANCELLED -> new Event.CommandFailed(link.decisionId(), Errors.of("runtime", 500, "Task cancelled",
           what + " was cancelled" + (t.message() == null ? "" : ": " + t.message()), step));
-      default -> new Event.CommandFailed(link.commandId(),
+      default -> new Event.CommandFailed(link.decisionId(),
           TaskResults.failed(what, t.exitCode(), t.message(), out.stderr(), step));
     };
   }
 
   private Event succeeded(CommandTask link, TaskOutput out, String step) {
     if (link.service() == null) {
-      return new Event.CommandCompleted(link.commandId(), TaskResults.shellOutput(out.stdout()));
+      return new Event.CommandCompleted(link.decisionId(), TaskResults.shellOutput(out.stdout()));
     }
     try {
       ServiceDefinition s = calls.byKey(link.service(), step);
       JsonNode result = calls.checkedOutput(s, TaskResults.serviceOutput(out.stdout()), step);
-      return new Event.CommandCompleted(link.commandId(), result);
+      return new Event.CommandCompleted(link.decisionId(), result);
     } catch (CommandFault f) {
-      return new Event.CommandFailed(link.commandId(), f.error());
+      return new Event.CommandFailed(link.decisionId(), f.error());
     }
   }
 
-  /** The step pointer inside the command id ({@code instanceId + step + "@" + attempt}). */
+  /** The step pointer inside the command id (the instance id, the step's JSON pointer, {@code @} and the attempt). */
   private static String step(CommandTask link) {
-    String id = link.commandId();
-    int at = id.lastIndexOf('@');
-    return id.startsWith(link.instanceId()) && at > link.instanceId().length()
-        ? id.substring(link.instanceId().length(), at) : "";
+    String id = link.decisionId();
+    int from = id.indexOf('/', id.startsWith(link.instanceId()) ? link.instanceId().length() : 0);
+    int to = id.lastIndexOf('@');
+    return from >= 0 && to > from ? id.substring(from, to) : "";
   }
 }

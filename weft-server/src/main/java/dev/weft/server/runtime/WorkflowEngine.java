@@ -64,7 +64,8 @@ public final class WorkflowEngine implements AutoCloseable {
     Effector effector = new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE,
         new ServiceRegistry(db.services()));
     TaskCommands tasks = settings.tasksOnAgents()
-        ? new TaskCommands(effector.services(), definitions, db.instances()) : null;
+        ? new TaskCommands(effector.services(), definitions, db.instances(),
+        new dev.weft.server.scheduling.QueueTrees(db)) : null;
     this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** {@link CommandTaskStore} on table {@code weft_command_task}, joined to {@code weft_task} for ended tasks. */
 public final class JdbcCommandTaskStore implements CommandTaskStore {
-  private static final String COLUMNS = "l.command_id, l.instance_id, l.task_id, l.service, l.submitted_at, l.delivered_at";
+  private static final String COLUMNS = "l.command_id, l.decision_id, l.instance_id, l.task_id, l.service, l.submitted_at, l.delivered_at";
   private final JdbcTransactor tx;
 
   public JdbcCommandTaskStore(JdbcTransactor tx) {
@@ -24,17 +24,18 @@ public final class JdbcCommandTaskStore implements CommandTaskStore {
   @Override
   public boolean link(CommandTask link) {
     return tx.run("linking command " + link.commandId(), c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_command_task (command_id, instance_id, task_id,"
-          + " service, submitted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_command_task (command_id, decision_id, instance_id,"
+          + " task_id, service, submitted_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         ps.setString(1, link.commandId());
-        ps.setString(2, link.instanceId());
-        ps.setString(3, link.taskId());
+        ps.setString(2, link.decisionId());
+        ps.setString(3, link.instanceId());
+        ps.setString(4, link.taskId());
         if (link.service() == null) {
-          ps.setNull(4, Types.VARCHAR);
+          ps.setNull(5, Types.VARCHAR);
         } else {
-          ps.setString(4, link.service());
+          ps.setString(5, link.service());
         }
-        ps.setLong(5, link.submittedAt().toEpochMilli());
+        ps.setLong(6, link.submittedAt().toEpochMilli());
         return ps.executeUpdate() == 1;
       }
     });
@@ -74,6 +75,13 @@ public final class JdbcCommandTaskStore implements CommandTaskStore {
         instanceId, Integer.MAX_VALUE));
   }
 
+  @Override
+  public List<CommandTask> ofInstance(String instanceId) {
+    return tx.run("listing tasks of " + instanceId, c -> select(c, "SELECT " + COLUMNS
+        + " FROM weft_command_task l WHERE l.instance_id = ? ORDER BY l.submitted_at, l.command_id",
+        instanceId, Integer.MAX_VALUE));
+  }
+
   private static List<CommandTask> select(Connection c, String sql, String arg, int limit) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (arg != null) {
@@ -84,10 +92,10 @@ public final class JdbcCommandTaskStore implements CommandTaskStore {
       List<CommandTask> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          long delivered = rs.getLong(6);
+          long delivered = rs.getLong(7);
           Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
-          out.add(new CommandTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              Instant.ofEpochMilli(rs.getLong(5)), deliveredAt));
+          out.add(new CommandTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              Instant.ofEpochMilli(rs.getLong(6)), deliveredAt));
         }
       }
       return out;
