@@ -45,8 +45,8 @@ final class ServiceCalls {
 
   /** The service called, with the call's input checked against its contract. */
   ServiceDefinition resolve(Command.CallService c) throws CommandFault {
-    ServiceDefinition s = registry.latest(c.service()).orElseThrow(() -> new CommandFault("runtime", 404,
-        "Unknown service", "no service named '" + c.service() + "' is registered (builtins: square)", c.step()));
+    ServiceDefinition s = registry.latest(c.service()).orElseThrow(() -> new CommandFault("runtime", 501,
+        "Not supported", "no service named '" + c.service() + "' is registered (builtins: square)", c.step()));
     List<DataSchema.Violation> bad = checked(() -> contracts.input(s, c.with()), s, c.step());
     if (!bad.isEmpty()) {
       throw new CommandFault("validation", 400, "Contract violation", "the input of service " + s.key()
