@@ -8,7 +8,9 @@ import java.util.Arrays;
  * {@code limit} bytes of a stream are kept; bytes already stored are skipped, so a piece sent
  * twice (a lost reply, an agent restart, a failover to another server) is stored once; a piece
  * that starts past what is stored (a gap) stores nothing, and the answer's {@code kept} tells the
- * agent where to resume.
+ * agent where to resume. A stream has ended once a piece marked last joins what is stored without
+ * a gap (the agent may have stopped short of what the task wrote, at its own limit): then every
+ * byte written and not kept counts as dropped.
  *
  * @param offset where {@code data} goes
  * @param data the bytes to store now (maybe none)
@@ -25,8 +27,9 @@ public record LogAppend(long offset, byte[] data, LogExtent after) {
       data = Arrays.copyOfRange(piece.data(), (int) (start - piece.offset()), (int) (end - piece.offset()));
       kept = end;
     }
-    boolean ended = before.ended() || piece.last() && kept >= Math.min(written, limit);
-    return new LogAppend(start, data, new LogExtent(kept, written, Math.max(0, written - limit), ended));
+    boolean ended = before.ended() || piece.last() && piece.offset() <= before.kept();
+    long dropped = ended ? written - kept : Math.max(0, written - limit);
+    return new LogAppend(start, data, new LogExtent(kept, written, dropped, ended));
   }
 
   /** Whether the stream has all of its first {@code limit} bytes: the agent should send no more data. */

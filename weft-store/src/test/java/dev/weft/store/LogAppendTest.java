@@ -53,10 +53,16 @@ class LogAppendTest {
   }
 
   @Test
-  void the_last_piece_ends_the_stream_once_everything_up_to_the_limit_is_stored() {
-    assertThat(LogAppend.of(new LogExtent(10, 20, 10, false), piece(20, "", 20, true), 10).after().ended()).isTrue();
-    assertThat(LogAppend.of(new LogExtent(2, 2, 0, false), piece(2, "c", 3, true), 10).after().ended()).isTrue();
-    assertThat(LogAppend.of(new LogExtent(2, 9, 0, false), piece(2, "c", 3, true), 10).after().ended())
-        .as("the agent said it wrote 9 bytes, only 3 are here").isFalse();
+  void the_last_piece_ends_the_stream_when_it_joins_what_is_stored() {
+    assertThat(LogAppend.of(new LogExtent(10, 20, 10, false), piece(20, "", 20, true), 10).after())
+        .isEqualTo(new LogExtent(10, 20, 10, true));
+    assertThat(LogAppend.of(new LogExtent(2, 2, 0, false), piece(2, "c", 3, true), 10).after())
+        .isEqualTo(new LogExtent(3, 3, 0, true));
+  }
+
+  @Test
+  void an_agent_that_stopped_shipping_at_its_own_limit_ends_the_stream_with_the_rest_dropped() {
+    assertThat(LogAppend.of(new LogExtent(3, 3, 0, false), piece(3, "", 9, true), 100).after())
+        .isEqualTo(new LogExtent(3, 9, 6, true));
   }
 }
