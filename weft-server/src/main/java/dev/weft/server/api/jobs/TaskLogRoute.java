@@ -80,7 +80,7 @@ final class TaskLogRoute {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("taskId", page.task().id());
     m.put("attempt", page.attempt());
-    m.put("state", page.attempt() == page.task().attempt() ? page.task().status().name() : "ENDED");
+    m.put("state", page.attempt() == page.task().attempt() ? page.task().status().name() : "SUPERSEDED");
     if (page.attempt() == page.task().attempt() && page.task().exitCode() != null) {
       m.put("exitCode", page.task().exitCode());
     }
