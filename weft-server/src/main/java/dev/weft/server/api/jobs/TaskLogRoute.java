@@ -1,5 +1,7 @@
 package dev.weft.server.api.jobs;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.server.api.Access;
 import dev.weft.server.api.ApiRoute;
 import dev.weft.server.api.FieldError;
@@ -49,9 +51,9 @@ final class TaskLogRoute {
         this::logs);
   }
 
-  private static com.fasterxml.jackson.databind.node.ObjectNode enumSchema(String... values) {
-    var n = Schemas.string();
-    var list = n.putArray("enum");
+  private static ObjectNode enumSchema(String... values) {
+    ObjectNode n = Schemas.string();
+    ArrayNode list = n.putArray("enum");
     for (String v : values) {
       list.add(v);
     }
