@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 public final class LogShipping implements LogFlush {
   /** Runs flushed lately, so a report sent again does not ship their logs again. */
   private static final int REMEMBERED = 10_000;
+  /** The most shipments of running runs' output in one round. */
+  static final int ROUNDS = 16;
   private final AgentProtocol protocol;
   private final LogPacker packer;
   private final Consumer<String> say;
@@ -41,12 +43,18 @@ public final class LogShipping implements LogFlush {
     this.say = say;
   }
 
-  /** Ships one round of new bytes of the running runs; throws {@link ProtocolException} when the server cannot take them. */
+  /**
+   * Ships the new bytes of the running runs, in up to {@link #ROUNDS} shipments (so a task writing
+   * fast is followed at up to that many shipments a second); throws {@link ProtocolException} when
+   * the server cannot take them.
+   */
   public synchronized void shipRunning(String nodeId, Set<String> runIds) {
     List<String> runs = runIds.stream().filter(r -> !flushed.contains(r)).sorted().toList();
-    List<LogPiece> pieces = packer.newBytes(runs);
-    if (!pieces.isEmpty()) {
-      packer.acknowledge(protocol.shipLogs(nodeId, pieces));
+    for (int i = 0; i < ROUNDS; i++) {
+      List<LogPiece> pieces = packer.newBytes(runs);
+      if (pieces.isEmpty() || !packer.acknowledge(protocol.shipLogs(nodeId, pieces))) {
+        return;
+      }
     }
   }
 

@@ -59,8 +59,8 @@ class LogShippingTest {
   void new_output_of_running_tasks_reaches_the_server_in_rounds() throws IOException {
     write("r~0", LogStream.STDOUT, "line 1\nline 2\n");
     shipping.shipRunning("n", Set.of("r~0"));
-    assertThat(server.log("r~0", LogStream.STDOUT)).isEqualTo("line 1\nl"); // 8-byte chunks
-    shipping.shipRunning("n", Set.of("r~0"));
+    assertThat(server.log("r~0", LogStream.STDOUT)).isEqualTo("line 1\nline 2\n");
+    assertThat(server.shipments).as("8-byte pieces, shipped one after another in one round").hasSize(2);
     write("r~0", LogStream.STDERR, "warn\n");
     shipping.shipRunning("n", Set.of("r~0"));
     assertThat(server.log("r~0", LogStream.STDOUT)).isEqualTo("line 1\nline 2\n");
