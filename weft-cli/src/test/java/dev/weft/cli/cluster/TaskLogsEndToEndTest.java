@@ -35,12 +35,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code weft task logs --follow} end to end: a server (in this JVM, restarted on the same port and
- * H2 file mid-task) and a real {@code weft agent} (a child JVM, killed with SIGKILL mid-task and
+ * database mid-task; an H2 file or a PostgreSQL schema) and a real {@code weft agent} (a child JVM, killed with SIGKILL mid-task and
  * started again, adopting the task). A shell task prints lines to stdout and stderr, then waits for
  * a gate file; the CLI, run in-process through picocli, shows the first lines while the task still
  * runs and every line exactly once after it ends, stdout and stderr apart.
@@ -53,12 +54,19 @@ class TaskLogsEndToEndTest {
   @TempDir
   Path dir;
 
-  @Test
-  void follow_shows_lines_while_the_task_runs_and_all_of_them_once_across_agent_and_server_restarts()
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void follow_shows_lines_while_the_task_runs_and_all_of_them_once_across_agent_and_server_restarts(String kind)
       throws Exception {
     QuietLibraries.apply();
+    try (PostgresSchema schema = kind.equals("h2") ? null : PostgresSchema.create("weft_logs_")) {
+      String url = schema == null ? "jdbc:h2:file:" + dir.resolve("db/weft").toAbsolutePath() : schema.url();
+      followAcrossRestarts(url);
+    }
+  }
+
+  private void followAcrossRestarts(String url) throws Exception {
     Path gate = dir.resolve("gate");
-    String url = "jdbc:h2:file:" + dir.resolve("db/weft").toAbsolutePath();
     int port = ChildProcess.freeLoopbackPort();
     String base = "http://127.0.0.1:" + port;
     WeftServer server = startServer(url, port);

@@ -46,7 +46,7 @@ final class TaskLogRoute {
             Param.query("follow", enumSchema("true", "false"),
                 "wait until new bytes arrive or the output is complete (default false)"),
             Param.query("waitMillis", Schemas.integer(0, MAX_WAIT_MILLIS), "the longest a follow waits (default 20000)")),
-        null, Map.of(200, "{taskId, attempt, state, chunks: [{stream, offset, data (base64)}], next: {stream: offset},"
+        null, Map.of(503, "the server is stopping while a follow waited: ask again", 200, "{taskId, attempt, state, chunks: [{stream, offset, data (base64)}], next: {stream: offset},"
             + " dropped: {stream: bytes}, more, ended, complete}", 400, "a bad parameter", 404, "no such task"),
         this::logs);
   }
@@ -60,7 +60,7 @@ final class TaskLogRoute {
     return n;
   }
 
-  private void logs(Context ctx) throws InterruptedException {
+  private void logs(Context ctx) {
     String id = ctx.pathParam("id");
     List<TaskStream> streams = streams(ctx);
     Map<TaskStream, Long> from = offsets(ctx, streams);
@@ -74,6 +74,10 @@ final class TaskLogRoute {
           .orElseThrow(() -> ProblemException.notFound("no task " + id));
     } catch (LogFeed.NoSuchAttemptException e) {
       throw ProblemException.badRequest(FieldError.param("attempt", e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the server is stopping: a follower should ask again (another server, or this one back)
+      throw new ProblemException(503, "https://weft.dev/problems/unavailable", "Service unavailable",
+          "the server is stopping; follow again from the same offset", List.of());
     }
     Replies.json(ctx, 200, view(page));
   }
