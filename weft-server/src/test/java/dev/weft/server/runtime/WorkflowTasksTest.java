@@ -142,6 +142,43 @@ class WorkflowTasksTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_fault_that_ends_the_instance_cancels_its_other_tasks(TestDb kind) throws Exception {
+    try (Database db = kind.place(dir).open()) {
+      Rig rig = rig(db);
+      String id = new WorkflowRuntime(db, new FakeClock(1000), () -> "i-4", Duration.ofSeconds(5)).start("""
+          document: { dsl: '1.0.0', namespace: t, name: fork-tasks, version: '1.0.0' }
+          do:
+            - both:
+                fork:
+                  branches:
+                    - fails: { run: { shell: { command: 'exit 3' } } }
+                    - slow: { run: { shell: { command: 'sleep 100' } } }
+          """, JSON.readTree("{}"), "k");
+      List<PendingCommand> entries = db.outbox().pending(10);
+      assertThat(entries).hasSize(2);
+      List<String> taskIds = new java.util.ArrayList<>();
+      for (PendingCommand p : entries) {
+        Command c = Journal.command(p.type(), p.payload());
+        TaskCommands.Submission s = rig.tasks().submission(id, p.id(), c).orElseThrow();
+        db.transactor().inTransaction(() -> rig.recorder().commandBecameTask(p, c.id(), s, 2000));
+        taskIds.add(s.spec().id());
+      }
+      String failing = db.commandTasks().ofInstance(id).stream().filter(l -> l.decisionId().contains("/fails"))
+          .findFirst().orElseThrow().taskId();
+      String slow = taskIds.stream().filter(t -> !t.equals(failing)).findFirst().orElseThrow();
+      finish(db, slow, TaskEvent.PLACE, TaskEvent.START);
+      finish(db, failing, TaskEvent.PLACE, TaskEvent.FAIL);
+      CommandTask ended = db.commandTasks().ended(10).getFirst();
+      db.transactor().inTransaction(() -> rig.recorder().taskEnded(ended, rig.outcomes().of(ended), 3000));
+      assertThat(db.instances().find(id).orElseThrow().status()).isEqualTo(InstanceStatus.FAILED);
+      TaskRecord stopped = db.tasks().find(slow).orElseThrow();
+      assertThat(stopped.status().name()).isEqualTo("CANCELLED");
+      assertThat(stopped.message()).contains("ended before this task did");
+    }
+  }
+
   private interface Attempt {
     Object run() throws CommandFault;
   }
