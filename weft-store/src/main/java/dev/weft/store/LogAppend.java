@@ -9,8 +9,8 @@ import java.util.Arrays;
  * twice (a lost reply, an agent restart, a failover to another server) is stored once; a piece
  * that starts past what is stored (a gap) stores nothing, and the answer's {@code kept} tells the
  * agent where to resume. A stream has ended once a piece marked last joins what is stored without
- * a gap (the agent may have stopped short of what the task wrote, at its own limit): then every
- * byte written and not kept counts as dropped.
+ * a gap (the agent may have stopped short of what the task wrote, at its own limit), or arrives
+ * when the limit is reached: then every byte written and not kept counts as dropped.
  *
  * @param offset where {@code data} goes
  * @param data the bytes to store now (maybe none)
@@ -27,7 +27,7 @@ public record LogAppend(long offset, byte[] data, LogExtent after) {
       data = Arrays.copyOfRange(piece.data(), (int) (start - piece.offset()), (int) (end - piece.offset()));
       kept = end;
     }
-    boolean ended = before.ended() || piece.last() && piece.offset() <= before.kept();
+    boolean ended = before.ended() || piece.last() && (piece.offset() <= before.kept() || kept >= limit);
     long dropped = ended ? written - kept : Math.max(0, written - limit);
     return new LogAppend(start, data, new LogExtent(kept, written, dropped, ended));
   }
