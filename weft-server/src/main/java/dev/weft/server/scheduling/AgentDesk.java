@@ -214,23 +214,20 @@ public final class AgentDesk {
           + (t.nodeId() == null ? "" : " on node " + t.nodeId());
     }
     try {
+      if (isEnd(c.state())) {
+        keepOutput(t, c);
+      }
       return switch (c.state()) {
         case "RUNNING" -> t.status() == TaskState.PLACED ? applied(reports.started(t.id(), clock.instant()))
             : "already " + t.status();
         case "SUSPENDED", "RESUMED" -> null; // kept by the agent; the server has no suspended state for tasks yet
         case "SUCCEEDED" -> t.status() == TaskState.RUNNING
-            ? applied(db.transactor().inTransaction(() -> {
-                keepOutput(t, c);
-                return reports.finished(t.id(), c.exitCode() == null ? 0 : c.exitCode(), c.detail(), clock.instant());
-              }))
+            ? applied(reports.finished(t.id(), c.exitCode() == null ? 0 : c.exitCode(), c.detail(), clock.instant()))
             : "already " + t.status();
         case "FAILED", "OUT_OF_MEMORY", "TIMED_OUT", "KILLED", "REJECTED" ->
             t.status() == TaskState.RUNNING || t.status() == TaskState.PLACED
-                ? applied(db.transactor().inTransaction(() -> {
-                    keepOutput(t, c);
-                    return apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null,
-                        c.exitCode(), c.state() + (c.detail() == null ? "" : ": " + c.detail())));
-                  }))
+                ? applied(apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null,
+                    c.exitCode(), c.state() + (c.detail() == null ? "" : ": " + c.detail()))))
                 : "already " + t.status();
         default -> "unknown state " + c.state();
       };
@@ -239,9 +236,21 @@ public final class AgentDesk {
     }
   }
 
-  /** The output tails of the attempt, kept in the transaction that ends it (so a workflow finds them with its outcome). */
+  private static boolean isEnd(String state) {
+    return switch (state) {
+      case "SUCCEEDED", "FAILED", "OUT_OF_MEMORY", "TIMED_OUT", "KILLED", "REJECTED" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The output tails of the attempt of a task a workflow waits for (a linked command), kept (first
+   * report wins) before the task's end is recorded, so whoever sees the task ended finds its
+   * output. Other tasks' output is not kept here (their logs are shipped separately): no write on
+   * the report path of plain jobs, which agents send between heartbeats.
+   */
   private void keepOutput(TaskRecord t, Change c) {
-    if (c.stdoutTail() != null || c.stderrTail() != null) {
+    if ((c.stdoutTail() != null || c.stderrTail() != null) && db.commandTasks().isLinked(t.id())) {
       db.taskOutputs().save(new TaskOutput(t.id(), t.attempt(), c.stdoutTail(), c.stderrTail()));
     }
   }
