@@ -93,13 +93,14 @@ public final class WorkflowEngine implements AutoCloseable {
    * it on from there.
    *
    * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
+   * @throws dev.weft.store.StoreUnavailableException if the database is away (nothing was started)
    * @throws StoreException if the store refused the start every time it was tried
    */
   public String start(String document, JsonNode input, String idempotencyKey) {
     long now = clock.nowMillis();
     Definition def = definitions.store(document, Instant.ofEpochMilli(now));
     String id = ids.get();
-    Instance inst = commits.commit("starting " + idempotencyKey,
+    Instance inst = commits.commitOrUnavailable("starting " + idempotencyKey,
         () -> recorder.started(id, idempotencyKey, def, input, now))
         .orElseThrow(() -> new StoreException("instance with key " + idempotencyKey + " could not be started"));
     if (inst.status() == InstanceStatus.PENDING) {
