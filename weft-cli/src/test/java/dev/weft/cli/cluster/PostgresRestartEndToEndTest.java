@@ -107,10 +107,18 @@ class PostgresRestartEndToEndTest {
           long downAt = System.nanoTime();
           System.out.printf("[pg restart] PostgreSQL stopped after %.1f s (stop took %.1f s) with %s%n",
               (downAt - t0) / 1e9, (downAt - stopAt) / 1e9, before);
-          for (String server : List.of(a, b)) {
-            assertAnswersUnavailable(http, server);
+          try (ExecutorService askers = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> asked = new ArrayList<>();
+            for (String server : List.of(a, b)) {
+              for (HttpRequest r : requestsDuringOutage(server)) {
+                asked.add(askers.submit(() -> assertAnswersUnavailable(http, r)));
+              }
+            }
+            Thread.sleep(Duration.ofSeconds(DOWN_SECONDS)); // the outage itself, not a wait for a condition
+            for (Future<?> f : asked) {
+              f.get();
+            }
           }
-          Thread.sleep(Duration.ofSeconds(DOWN_SECONDS)); // the outage itself, not a wait for a condition
           pg.startServer();
           long upAt = System.nanoTime();
           System.out.printf("[pg restart] PostgreSQL up again after %.1f s down%n", (upAt - downAt) / 1e9);
@@ -128,6 +136,8 @@ class PostgresRestartEndToEndTest {
             System.out.printf("[pg restart] %s wrote %d line(s) from the stop on%n", c.tag(), lines.length - linesBefore[i]);
           }
 
+          System.out.printf("[pg restart] tasks by attempt: %s%n", db.tasks().ofJob(JOB).stream()
+              .collect(Collectors.groupingBy(TaskRecord::attempt, Collectors.counting())));
           assertThat(children).as("no process had to be restarted").allSatisfy(c -> {
             assertThat(c.alive()).as("%s alive", c.tag()).isTrue();
             assertThat(c.pid()).as("pid of %s", c.tag()).isEqualTo(pids.get(c.tag()));
@@ -150,22 +160,24 @@ class PostgresRestartEndToEndTest {
     }
   }
 
-  /** While the database is down, a read and a write each get 503 with a problem detail, well within {@link #ANSWER_LIMIT}. */
-  private static void assertAnswersUnavailable(HttpClient http, String base) throws Exception {
-    for (HttpRequest r : List.of(
-        request("GET", base + "/api/v1/instances?limit=1", null, null).build(),
+  /** A read and a write, each to be answered 503 while the database is down. */
+  private static List<HttpRequest> requestsDuringOutage(String base) {
+    return List.of(request("GET", base + "/api/v1/instances?limit=1", null, null).timeout(ANSWER_LIMIT).build(),
         request("POST", base + "/api/v1/jobs", "application/json",
-            "{\"id\":\"during-outage\",\"task\":{\"run\":{\"command\":\"true\"}}}").build())) {
-      long sent = System.nanoTime();
-      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(r, (n, v) -> true).timeout(ANSWER_LIMIT).build(),
-          HttpResponse.BodyHandlers.ofString());
-      double seconds = (System.nanoTime() - sent) / 1e9;
-      System.out.printf("[pg restart] %s %s while PostgreSQL was down: %d in %.1f s: %s%n", r.method(), r.uri(),
-          answer.statusCode(), seconds, answer.body());
-      assertThat(answer.statusCode()).as("%s %s while the database is down: %s", r.method(), r.uri(), answer.body()).isEqualTo(503);
-      assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-      assertThat(JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(503);
-    }
+            "{\"id\":\"during-outage\",\"task\":{\"run\":{\"command\":\"true\"}}}").timeout(ANSWER_LIMIT).build());
+  }
+
+  /** While the database is down, {@code r} gets 503 with a problem detail, well within {@link #ANSWER_LIMIT}. */
+  private static Void assertAnswersUnavailable(HttpClient http, HttpRequest r) throws Exception {
+    long sent = System.nanoTime();
+    HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
+    System.out.printf("[pg restart] %s %s while PostgreSQL was down: %d in %.1f s: %s%n", r.method(), r.uri(),
+        answer.statusCode(), (System.nanoTime() - sent) / 1e9, answer.body());
+    assertThat(answer.statusCode()).as("%s %s while the database is down: %s", r.method(), r.uri(), answer.body()).isEqualTo(503);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(503);
+    return null;
   }
 
   private static void assertInstancesCompletedOnce(Database db, HttpClient http, String base) throws Exception {

@@ -13,6 +13,7 @@ import dev.weft.store.Database;
  * waiting agents hear of them at once. {@link #close} stops it and releases the lease.
  */
 public final class SchedulerThread implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SchedulerThread.class.getName());
   private final Thread thread;
   private volatile boolean stopping;
 
@@ -25,6 +26,7 @@ public final class SchedulerThread implements AutoCloseable {
       try {
         loop.runUntil(RuntimeClock.system(), settings.round(), () -> stopping, failures::failed, round -> {
           failures.succeeded();
+          reportSwept(round.swept());
           if (!round.applied().placed().isEmpty()) {
             bell.ring();
           }
@@ -34,6 +36,14 @@ public final class SchedulerThread implements AutoCloseable {
       }
     }, "weft-scheduler");
     thread.setDaemon(true);
+  }
+
+  /** One line per node marked down: an operator wants to know, and tests read it. */
+  private static void reportSwept(NodeLiveness.Swept swept) {
+    if (swept != null && !swept.nodesDown().isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "node(s) " + swept.nodesDown() + " missed their heartbeats: marked down, "
+          + swept.requeued().size() + " task(s) queued again, " + swept.failed().size() + " failed");
+    }
   }
 
   /**
