@@ -276,7 +276,7 @@ class PostgresRestartEndToEndTest {
 
   private ChildProcess server(String tag, String url, Path tokens) throws Exception {
     return ChildProcess.weft(tag, List.of("server", "--db", url, "--port", Integer.toString(ChildProcess.freeLoopbackPort()),
-        "--bind", "127.0.0.1", "--tokens", tokens.toString(), "--node-timeout", "6s", "--workers", "8"));
+        "--bind", "127.0.0.1", "--tokens", tokens.toString(), "--workers", "8"));
   }
 
   private ChildProcess agent(String name, List<String> servers) throws Exception {
