@@ -29,6 +29,8 @@ final class PrivatePostgres implements AutoCloseable {
   private final Path bin;
   private final Path dir;
   private final int port;
+  /** Stops the server and deletes it if the test JVM ends without {@link #close} (the build was stopped). */
+  private final Thread stopAtExit = new Thread(this::closeQuietly, "stop-private-postgres");
 
   private PrivatePostgres(Path bin, Path dir, int port) {
     this.bin = bin;
@@ -49,6 +51,7 @@ final class PrivatePostgres implements AutoCloseable {
       run(List.of("chown", "postgres", dir.toString()), dir);
     }
     pg.pg("initdb", "-D", pg.data(), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
+    Runtime.getRuntime().addShutdownHook(pg.stopAtExit);
     pg.startServer();
     return pg;
   }
@@ -72,6 +75,11 @@ final class PrivatePostgres implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     try {
+      Runtime.getRuntime().removeShutdownHook(stopAtExit);
+    } catch (IllegalStateException exiting) {
+      // called from the hook itself
+    }
+    try {
       pg("pg_ctl", "-D", data(), "-m", "immediate", "-w", "stop");
     } catch (IllegalStateException alreadyStopped) {
       // stopped by the test, or never started: nothing to stop
@@ -80,6 +88,14 @@ final class PrivatePostgres implements AutoCloseable {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      System.err.println("cannot stop the private PostgreSQL in " + dir + ": " + e.getMessage());
     }
   }
 

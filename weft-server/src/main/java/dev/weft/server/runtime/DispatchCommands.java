@@ -7,6 +7,7 @@ import dev.weft.store.StoreException;
 import dev.weft.store.StoreUnavailableException;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,11 @@ final class DispatchCommands implements Runnable {
     this.loop = loop;
     this.settings = loop.settings();
     this.idle = new Semaphore(settings.dispatchers());
+  }
+
+  /** The ids of the entries the dispatchers hold now (a live view). */
+  Set<String> carryingOut() {
+    return Collections.unmodifiableSet(inFlight);
   }
 
   @Override

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Runs the workflow instances of a database with many threads, and with other engines (other
  * processes) on the same PostgreSQL. A claim loop leases pending outbox entries to N dispatcher
- * threads, which carry them out concurrently; a timer loop fires due timers. Every decision
+ * threads, which carry them out concurrently, and a lease keeper renews those leases while the
+ * entries are carried out; a timer loop fires due timers. Every decision
  * (start, command result, timer) is one unit of work committed through a {@link GroupCommitter},
  * so under load many instances' decisions share one transaction. Decisions on one instance
  * never race: each unit reads the instance and appends against the version it read; within
@@ -45,9 +46,13 @@ public final class WorkflowEngine implements AutoCloseable {
   private final AtomicLong otherDecisions = new AtomicLong();
   private final Doorbell commandsBell = new Doorbell();
   private final Doorbell timersBell = new Doorbell();
+  private final Doorbell renewBell = new Doorbell();
   private final ExecutorService dispatchers;
   private final List<Thread> loops;
+  private final Thread renewer;
   private volatile boolean running = true;
+  /** The lease keeper runs until the dispatchers have finished, after the other loops stopped. */
+  private volatile boolean renewing = true;
 
   private WorkflowEngine(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids, SecretSource secrets,
       EventSink emitted) {
@@ -67,9 +72,12 @@ public final class WorkflowEngine implements AutoCloseable {
         new LoopContext(settings, clock, commandsBell, () -> running));
     FireDueTimers fire = new FireDueTimers(db.timers(), recorder, commits,
         new LoopContext(settings, clock, timersBell, () -> running), this::decidedElsewhere);
+    RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
+        new LoopContext(settings, clock, renewBell, () -> renewing));
     this.loops = List.of(
         Thread.ofPlatform().name("weft-claim-" + settings.owner()).daemon().start(dispatch),
         Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire));
+    this.renewer = Thread.ofPlatform().name("weft-renew-" + settings.owner()).daemon().start(renew);
   }
 
   /**
@@ -136,6 +144,9 @@ public final class WorkflowEngine implements AutoCloseable {
       }
       dispatchers.shutdown();
       dispatchers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      renewing = false;
+      renewBell.ring();
+      renewer.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {

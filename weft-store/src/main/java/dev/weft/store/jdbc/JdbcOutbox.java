@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@link Outbox} on table {@code weft_command}. */
 public final class JdbcOutbox implements Outbox {
@@ -47,6 +50,29 @@ public final class JdbcOutbox implements Outbox {
         }
       }
       return claimed;
+    });
+  }
+
+  @Override
+  public Set<String> renew(String owner, Collection<String> commandIds, Duration lease, Instant now) {
+    if (commandIds.isEmpty()) {
+      return Set.of();
+    }
+    return tx.run("renewing command leases of " + owner, c -> {
+      Set<String> renewed = new HashSet<>();
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_command SET lease_until = ?"
+          + " WHERE id = ? AND lease_owner = ? AND done_at IS NULL AND lease_until > ?")) {
+        for (String id : commandIds) {
+          ps.setLong(1, now.plus(lease).toEpochMilli());
+          ps.setString(2, id);
+          ps.setString(3, owner);
+          ps.setLong(4, now.toEpochMilli());
+          if (ps.executeUpdate() == 1) {
+            renewed.add(id);
+          }
+        }
+      }
+      return renewed;
     });
   }
 
