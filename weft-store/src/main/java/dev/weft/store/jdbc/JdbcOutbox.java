@@ -53,27 +53,29 @@ public final class JdbcOutbox implements Outbox {
     });
   }
 
+  /**
+   * One short transaction per command: the engine's group committer marks the same rows done in
+   * its batches, and a renewal holding several row locks at once could deadlock with it.
+   */
   @Override
   public Set<String> renew(String owner, Collection<String> commandIds, Duration lease, Instant now) {
-    if (commandIds.isEmpty()) {
-      return Set.of();
-    }
-    return tx.run("renewing command leases of " + owner, c -> {
-      Set<String> renewed = new HashSet<>();
-      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_command SET lease_until = ?"
-          + " WHERE id = ? AND lease_owner = ? AND done_at IS NULL AND lease_until > ?")) {
-        for (String id : commandIds) {
+    Set<String> renewed = new HashSet<>();
+    for (String id : commandIds) {
+      boolean extended = tx.run("renewing the lease of command " + id, c -> {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE weft_command SET lease_until = ?"
+            + " WHERE id = ? AND lease_owner = ? AND done_at IS NULL AND lease_until > ?")) {
           ps.setLong(1, now.plus(lease).toEpochMilli());
           ps.setString(2, id);
           ps.setString(3, owner);
           ps.setLong(4, now.toEpochMilli());
-          if (ps.executeUpdate() == 1) {
-            renewed.add(id);
-          }
+          return ps.executeUpdate() == 1;
         }
+      });
+      if (extended) {
+        renewed.add(id);
       }
-      return renewed;
-    });
+    }
+    return renewed;
   }
 
   @Override
