@@ -7,6 +7,7 @@ import dev.weft.cli.client.JobCommand;
 import dev.weft.cli.client.NodesCommand;
 import dev.weft.cli.client.QueuesCommand;
 import dev.weft.cli.client.TaskCommand;
+import dev.weft.cli.demo.DemoCommand;
 import dev.weft.cli.simulate.SimulateCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
