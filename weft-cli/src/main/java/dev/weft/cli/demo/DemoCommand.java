@@ -53,6 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
   boolean simulated;
 
   private final CountDownLatch stop = new CountDownLatch(1);
+  private volatile boolean interrupted;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -77,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw e;
     }
     Thread hook = new Thread(() -> {
+      interrupted = true;
       cluster.close();
       if (data == null) {
         deleteQuietly(dir);
@@ -87,6 +89,10 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       return run(cluster, dir, out, err);
     } catch (DemoFailedException | ServerRefusedException e) {
+      if (interrupted) { // Ctrl-C while it ran: the server went away under the run; nothing failed
+        say(err, "demo stopped");
+        return WeftCommand.OK;
+      }
       err.println("weft: demo: " + e.getMessage());
       err.flush();
       return WeftCommand.WORK_FAILED;
