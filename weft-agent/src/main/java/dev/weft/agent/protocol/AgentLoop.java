@@ -26,12 +26,23 @@ public final class AgentLoop {
   private final NodeInfo node;
   private final LoopSettings settings;
   private final InstantSource clock;
+  private final OutputTails tails;
   private final LinkedBlockingDeque<StatusChange> pending = new LinkedBlockingDeque<>();
   private Joined session;
   private Instant lastHeartbeat = Instant.MIN;
 
+  /** The tails of how many bytes of task output at most go in one report (at least one change always does). */
+  static final int REPORT_TAIL_BUDGET = 512 * 1024;
+
   public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
       InstantSource clock) {
+    this(protocol, runner, node, settings, clock, OutputTails.NONE);
+  }
+
+  /** As above; the report of a task's end carries the tails of its output from {@code tails}. */
+  public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
+      InstantSource clock, OutputTails tails) {
+    this.tails = tails;
     this.protocol = protocol;
     this.runner = runner;
     this.node = node;
@@ -136,7 +147,9 @@ public final class AgentLoop {
     if (failure != null) {
       change(id, TaskState.FAILED, null, "the agent lost the task: " + failure.getMessage());
     } else {
-      change(id, TaskState.ended(outcome.status()), outcome.exitCode(), outcome.detail());
+      OutputTails.Tails t = tails.of(id);
+      pending.addLast(new StatusChange(id, TaskState.ended(outcome.status()), outcome.exitCode(), outcome.detail(),
+          clock.instant(), t.stdout(), t.stderr()));
     }
   }
 
@@ -147,7 +160,14 @@ public final class AgentLoop {
   private void reportPending(String nodeId) {
     while (!pending.isEmpty()) {
       List<StatusChange> batch = new ArrayList<>();
-      pending.stream().limit(settings.reportBatch()).forEach(batch::add);
+      int bytes = 0;
+      for (StatusChange c : pending) {
+        if (batch.size() == settings.reportBatch() || (!batch.isEmpty() && bytes + c.tailBytes() > REPORT_TAIL_BUDGET)) {
+          break;
+        }
+        batch.add(c);
+        bytes += c.tailBytes();
+      }
       protocol.report(nodeId, batch);
       batch.forEach(c -> pending.pollFirst()); // only this thread removes, from the head the batch came from
     }

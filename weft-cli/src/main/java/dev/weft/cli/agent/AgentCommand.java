@@ -8,6 +8,7 @@ import dev.weft.agent.exec.ProcessTable;
 import dev.weft.agent.exec.Signals;
 import dev.weft.agent.host.HostFacts;
 import dev.weft.agent.host.HostProbe;
+import dev.weft.agent.logs.LogTails;
 import dev.weft.agent.logs.TaskLogs;
 import dev.weft.agent.protocol.AgentLoop;
 import dev.weft.agent.protocol.Backoff;
@@ -127,11 +128,11 @@ public final class AgentCommand implements Callable<Integer> {
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     try {
       StateDir state = new StateDir(agent.dataDir.resolve("state"));
-      ProcessExecutor executor = new ProcessExecutor(confiner, new TaskLogs(agent.dataDir.resolve("logs")), state,
-          timers, ProcessTable.live(), new Signals());
+      TaskLogs logs = new TaskLogs(agent.dataDir.resolve("logs"));
+      ProcessExecutor executor = new ProcessExecutor(confiner, logs, state, timers, ProcessTable.live(), new Signals());
       String token = this.token != null ? this.token : System.getenv(TOKEN_VARIABLE);
       AgentLoop loop = new AgentLoop(protocol(urls, token), executor, node,
-          new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system());
+          new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system(), new LogTails(logs));
       int adopted = Orphans.adopt(state, executor, loop);
       say(err, "agent " + node.name() + " (" + node.topology() + ", cpu " + node.capacity().cpuMillis() + "m, memory "
           + node.capacity().memoryMiB() + " MiB, " + confiner.enforcement().kind().label() + ") joining " + urls.getFirst() + (urls.size() == 1 ? "" : " (then " + urls.subList(1, urls.size()) + " in turn)")
