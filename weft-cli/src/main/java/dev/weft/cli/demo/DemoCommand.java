@@ -116,7 +116,8 @@ public final class DemoCommand implements Callable<Integer> {
     for (JsonNode n : api.get("/api/v1/nodes").path("items")) {
       topology.put(n.path("id").asText(), n.path("topology").asText());
     }
-    List<TaskStory> stories = new DemoRun(api, err).run();
+    DemoRun.Outcome outcome = new DemoRun(api, err).run();
+    List<TaskStory> stories = outcome.stories();
     Instant start = stories.stream().map(TaskStory::submittedAt).min(Comparator.naturalOrder()).orElseThrow();
     out.println("Weft demo: one server and " + DemoNode.THREE.size() + " agents (child processes) on this machine");
     for (DemoNode n : DemoNode.THREE) {
@@ -128,17 +129,20 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
     out.print(Summary.render(stories, topology, Backfill.find(stories, DemoWorkload.POLICIES), start));
     out.println();
+    out.print(outcome.workflow().render(topology, start));
+    out.println();
     out.println("API: " + cluster.url() + "/api/v1   (OpenAPI: " + cluster.url() + "/api/v1/openapi.json)");
     out.println("Try: weft nodes --server " + cluster.url() + "   weft queues --server " + cluster.url()
         + "   weft job get fill --server " + cluster.url());
     out.flush();
-    long failed = stories.stream().filter(s -> !"SUCCEEDED".equals(s.state())).count();
+    long failed = stories.stream().filter(s -> !"SUCCEEDED".equals(s.state())).count()
+        + ("COMPLETED".equals(outcome.workflow().status()) ? 0 : 1);
     if (!once) {
       say(err, "serving at " + cluster.url() + " until Ctrl-C");
       stop.await();
     }
     if (failed > 0) {
-      say(err, "demo: " + failed + " task(s) did not succeed (see the table)");
+      say(err, "demo: " + failed + " task(s) or the workflow did not succeed (see the summary)");
       return WeftCommand.WORK_FAILED;
     }
     return WeftCommand.OK;

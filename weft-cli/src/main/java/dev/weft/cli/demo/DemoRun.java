@@ -20,29 +20,41 @@ final class DemoRun {
   private final ApiClient api;
   private final PrintWriter err;
   private final TaskWatch watch;
+  private final SquaresWorkflow squares;
   private final int total;
 
   DemoRun(ApiClient api, PrintWriter err) {
     this.api = api;
     this.err = err;
     this.watch = new TaskWatch(api);
+    this.squares = new SquaresWorkflow(api);
     this.total = Stream.concat(DemoWorkload.fill().stream(), DemoWorkload.contention().stream())
         .mapToInt(j -> j.path("tasks").size()).sum();
   }
 
-  /** Runs the workload to its end and returns every task's story. */
-  List<TaskStory> run() throws InterruptedException {
+  /** What the demo ran: every batch task's story and the workflow instance. */
+  record Outcome(List<TaskStory> stories, WorkflowResult workflow) {}
+
+  /**
+   * Runs the workload to its end. The workflow starts once the wide task runs: its square calls
+   * (root.prod, priority 60) then find room without changing the batch's preemptions and backfills.
+   */
+  Outcome run() throws InterruptedException {
     api.put("/api/v1/queues", "application/yaml", DemoWorkload.QUEUES);
+    squares.register();
     try (ProgressBar bar = new ProgressBar(err, System::nanoTime, "demo")) {
       submit(DemoWorkload.fill());
       int fill = DemoWorkload.fill().getFirst().path("tasks").size();
       waitFor(bar, "the batch to fill the cluster", FILL_RUNNING,
           () -> watch.inState("fill", "PENDING") + watch.inState("fill", "PLACED") == 0 && watch.total() == fill);
       submit(DemoWorkload.contention());
-      waitFor(bar, "every task to end", ALL_ENDED, () -> watch.total() == total && watch.allEnded());
+      waitFor(bar, "the wide task to start", ALL_ENDED, () -> watch.started(DemoWorkload.WIDE));
+      squares.start();
+      waitFor(bar, "every task and the workflow to end", ALL_ENDED,
+          () -> watch.total() == total && watch.allEnded() && squares.ended());
     }
     watch.poll();
-    return watch.stories();
+    return new Outcome(watch.stories(), squares.result());
   }
 
   private void submit(List<ObjectNode> jobs) {
@@ -56,13 +68,14 @@ final class DemoRun {
     long deadline = System.nanoTime() + max.toNanos();
     while (true) {
       watch.poll();
-      bar.finished(watch.ended(), total);
+      squares.poll();
+      bar.finished(watch.ended(), total, "workflow " + (squares.ended() ? "1" : "0") + "/1");
       if (done.getAsBoolean()) {
         return;
       }
       if (System.nanoTime() > deadline) {
         throw new DemoFailedException("waited " + max.toSeconds() + " s for " + what + "; the tasks: "
-            + watch.describe());
+            + watch.describe() + (squares.started() ? "; the workflow: " + squares.status() : ""));
       }
       Thread.sleep(250);
     }

@@ -24,6 +24,7 @@ final class DemoWorkload {
   static final String BATCH = "root.batch";
   static final int HIGH = 80;
   static final int LOW = 20;
+  static final String WIDE = "wide/render";
 
   /** The queue tree, and each leaf's policy (the summary orders tasks by it to recognise backfills). */
   static final String QUEUES = """
@@ -57,7 +58,7 @@ final class DemoWorkload {
     urgent.add(task("urgent/report", PROD, HIGH, 1, "cpu", 3, spin(2)));
     urgent.add(task("urgent/alert", PROD, HIGH, 1, "io", 3, "sleep 2"));
     ArrayNode wide = JSON.createArrayNode();
-    wide.add(task("wide/render", BATCH, LOW, 4, "cpu", 5, spin(4)));
+    wide.add(task(WIDE, BATCH, LOW, 4, "cpu", 5, spin(4)));
     for (int i = 1; i <= 2; i++) {
       wide.add(task("wide/thumb-" + i, BATCH, LOW, 1, "io", 6, "sleep 3"));
     }

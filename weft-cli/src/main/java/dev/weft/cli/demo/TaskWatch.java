@@ -85,6 +85,12 @@ final class TaskWatch {
         .count();
   }
 
+  /** Whether {@code taskId} has been seen running or ended. */
+  boolean started(String taskId) {
+    Watched w = tasks.get(taskId);
+    return w != null && ("RUNNING".equals(w.state) || ENDED.contains(w.state));
+  }
+
   /** Each task's id and state, for an error message. */
   String describe() {
     StringBuilder b = new StringBuilder();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code weft demo --once} as a user runs it, in a child JVM on the test class path (the demo starts
  * its agents from the same class path): it ends with exit 0 and a summary in which each of the
  * three nodes ran tasks, every task succeeded, the records show at least one preemption and one
- * backfill; afterwards no process it started (agents, their tasks) is left and its temporary
+ * backfill, and the sum-of-squares workflow over 1..10 completed with 385, its square calls run as
+ * tasks on the agents; afterwards no process it started (agents, their tasks) is left and its temporary
  * directory is gone. The processes are found by listing the demo's descendants while it runs.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -70,6 +71,9 @@ class DemoEndToEndTest {
     assertThat(count(stdout, "Preemptions observed: (\\d+)")).as(both).isPositive();
     assertThat(count(stdout, "Backfills observed: (\\d+)")).as(both).isPositive();
     assertThat(stdout).contains("API: http://127.0.0.1:");
+    assertThat(stdout).as(both).containsPattern("Workflow examples/sum-of-squares over 1\\.\\.10 \\(instance \\S+\\): COMPLETED")
+        .contains("  output: 385\n")
+        .containsPattern("its 10 square calls ran as tasks \\(root\\.prod, priority 60\\): node-[abc] \\(eu/");
 
     assertThat(started).as("the demo started its agents as child processes").hasSizeGreaterThanOrEqualTo(3);
     long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
