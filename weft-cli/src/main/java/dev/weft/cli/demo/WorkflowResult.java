@@ -27,7 +27,7 @@ record WorkflowResult(String definition, List<Integer> numbers, String id, Strin
       b.append(" in ").append(Summary.seconds(Duration.between(created, updated).toMillis()))
           .append(", started at ").append(Summary.at(created, start));
     }
-    b.append('\n').append("  output: ").append("COMPLETED".equals(status) ? output.toString() : error.toString()).append('\n');
+    b.append('\n').append("  output: ").append("COMPLETED".equals(status) ? output : error).append('\n');
     Map<String, Integer> perNode = new TreeMap<>();
     long waits = 0;
     long maxWait = 0;
