@@ -6,6 +6,7 @@ import dev.weft.cli.WeftCommand;
 import dev.weft.cli.client.ApiClient;
 import dev.weft.cli.client.ServerRefusedException;
 import dev.weft.server.QuietLibraries;
+import dev.weft.server.scheduling.AgentDesk;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -96,12 +97,10 @@ public final class DemoCommand implements Callable<Integer> {
       err.println("weft: demo: " + e.getMessage());
       err.flush();
       return WeftCommand.WORK_FAILED;
-    } finally {
-      if (once || stop.getCount() == 0) {
-        cluster.close();
-        if (data == null) {
-          deleteQuietly(dir);
-        }
+    } finally { // without --once, run returns only after Ctrl-C (the hook closed it already) or a failure
+      cluster.close();
+      if (data == null) {
+        deleteQuietly(dir);
       }
     }
   }
@@ -113,15 +112,18 @@ public final class DemoCommand implements Callable<Integer> {
     cluster.startAgents(DemoNode.THREE, dir);
     cluster.awaitNodes(api, Duration.ofSeconds(90));
     Map<String, String> topology = new LinkedHashMap<>();
+    Map<String, String> enforcement = new LinkedHashMap<>();
     for (JsonNode n : api.get("/api/v1/nodes").path("items")) {
       topology.put(n.path("id").asText(), n.path("topology").asText());
+      enforcement.put(n.path("id").asText(), n.path("labels").path(AgentDesk.ENFORCEMENT_LABEL).asText("?"));
     }
     DemoRun.Outcome outcome = new DemoRun(api, err).run();
     List<TaskStory> stories = outcome.stories();
     Instant start = stories.stream().map(TaskStory::submittedAt).min(Comparator.naturalOrder()).orElseThrow();
     out.println("Weft demo: one server and " + DemoNode.THREE.size() + " agents (child processes) on this machine");
     for (DemoNode n : DemoNode.THREE) {
-      out.println("  " + n.name() + "  " + n.topology() + "  " + n.cpus() + " cpu, " + n.memory() + " memory");
+      out.println("  " + n.name() + "  " + n.topology() + "  " + n.cpus() + " cpu, " + n.memory() + " memory, limits enforced by "
+          + enforcement.getOrDefault(n.name(), "?"));
     }
     out.println("  (capacities are given to the agents with --cpus/--memory, not measured, so that the batch contends)");
     out.println("Queues: " + DemoWorkload.QUEUES_LINE);

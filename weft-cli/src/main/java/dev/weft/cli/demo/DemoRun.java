@@ -21,6 +21,8 @@ final class DemoRun {
   private final PrintWriter err;
   private final TaskWatch watch;
   private final SquaresWorkflow squares;
+  private final List<ObjectNode> fill = DemoWorkload.fill();
+  private final List<ObjectNode> contention = DemoWorkload.contention();
   private final int total;
 
   DemoRun(ApiClient api, PrintWriter err) {
@@ -28,8 +30,7 @@ final class DemoRun {
     this.err = err;
     this.watch = new TaskWatch(api);
     this.squares = new SquaresWorkflow(api);
-    this.total = Stream.concat(DemoWorkload.fill().stream(), DemoWorkload.contention().stream())
-        .mapToInt(j -> j.path("tasks").size()).sum();
+    this.total = Stream.concat(fill.stream(), contention.stream()).mapToInt(j -> j.path("tasks").size()).sum();
   }
 
   /** What the demo ran: every batch task's story and the workflow instance. */
@@ -43,11 +44,11 @@ final class DemoRun {
     api.put("/api/v1/queues", "application/yaml", DemoWorkload.QUEUES);
     squares.register();
     try (ProgressBar bar = new ProgressBar(err, System::nanoTime, "demo")) {
-      submit(DemoWorkload.fill());
-      int fill = DemoWorkload.fill().getFirst().path("tasks").size();
+      submit(fill);
+      int filling = fill.getFirst().path("tasks").size();
       waitFor(bar, "the batch to fill the cluster", FILL_RUNNING,
-          () -> watch.inState("fill", "PENDING") + watch.inState("fill", "PLACED") == 0 && watch.total() == fill);
-      submit(DemoWorkload.contention());
+          () -> watch.inState("fill", "PENDING") + watch.inState("fill", "PLACED") == 0 && watch.total() == filling);
+      submit(contention);
       waitFor(bar, "the wide task to start", ALL_ENDED, () -> watch.started(DemoWorkload.WIDE));
       squares.start();
       waitFor(bar, "every task and the workflow to end", ALL_ENDED,
