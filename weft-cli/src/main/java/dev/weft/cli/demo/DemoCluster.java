@@ -16,8 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The demo's cluster: a {@link WeftServer} in this JVM (H2 under the data directory, loopback,
@@ -28,11 +27,9 @@ import java.util.logging.Logger;
 final class DemoCluster implements AutoCloseable {
   /** A node silent this long is down; agents heartbeat every second, so a preempted task stops within about one. */
   private static final Duration NODE_TIMEOUT = Duration.ofSeconds(6);
-  /** Held so java.util.logging keeps the level set at close. */
-  private static final Logger SERVER_LOG = Logger.getLogger("dev.weft");
   private final WeftServer server;
   private final List<AgentChild> agents = new ArrayList<>();
-  private boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private DemoCluster(WeftServer server) {
     this.server = server;
@@ -53,9 +50,13 @@ final class DemoCluster implements AutoCloseable {
   }
 
   /** Starts one agent per node, their files under {@code dir}. */
-  synchronized void startAgents(List<DemoNode> nodes, Path dir) throws IOException {
-    for (DemoNode n : nodes) {
-      agents.add(AgentChild.start(n, url(), dir));
+  void startAgents(List<DemoNode> nodes, Path dir) throws IOException {
+    synchronized (agents) {
+      for (DemoNode n : nodes) {
+        if (!closed.get()) { // Ctrl-C while they start: start no more
+          agents.add(AgentChild.start(n, url(), dir));
+        }
+      }
     }
   }
 
@@ -88,17 +89,15 @@ final class DemoCluster implements AutoCloseable {
     }
   }
 
+  /** Stops the agents (and their tasks), then the server; the first call does it, later ones return at once. */
   @Override
-  public synchronized void close() {
-    if (closed) {
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
-    agents.parallelStream().forEach(AgentChild::stop);
-    // Closing interrupts the scheduler thread, and H2 closes its file when a thread is interrupted
-    // in I/O, so the server's other threads may log failed last rounds; the demo is done with the
-    // database by now, so only errors are shown.
-    SERVER_LOG.setLevel(Level.SEVERE);
+    synchronized (agents) {
+      agents.parallelStream().forEach(AgentChild::stop);
+    }
     server.close();
   }
 }

@@ -53,6 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--simulated", description = "Replay the scheduling scenario in simulated time instead (no processes, about a second).")
   boolean simulated;
 
+  private static final Duration CLOSE_LIMIT = Duration.ofSeconds(60);
   private final CountDownLatch stop = new CountDownLatch(1);
   private volatile boolean interrupted;
 
@@ -80,7 +81,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
     Thread hook = new Thread(() -> {
       interrupted = true;
-      cluster.close();
+      try {
+        closeWithin(cluster, CLOSE_LIMIT, err);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       if (data == null) {
         deleteQuietly(dir);
       }
@@ -98,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
       err.flush();
       return WeftCommand.WORK_FAILED;
     } finally { // without --once, run returns only after Ctrl-C (the hook closed it already) or a failure
-      cluster.close();
+      closeWithin(cluster, CLOSE_LIMIT, err);
       if (data == null) {
         deleteQuietly(dir);
       }
@@ -148,6 +153,18 @@ public final class DemoCommand implements Callable<Integer> {
       return WeftCommand.WORK_FAILED;
     }
     return WeftCommand.OK;
+  }
+
+  /**
+   * Closes the cluster, waiting at most {@code limit}: the agents and their tasks stop first, so if
+   * the server is slow to close the demo still exits (the JVM's exit ends the server's threads).
+   */
+  private static void closeWithin(DemoCluster cluster, Duration limit, PrintWriter err) throws InterruptedException {
+    Thread closing = Thread.ofPlatform().daemon().name("weft-demo-close").start(cluster::close);
+    closing.join(limit);
+    if (closing.isAlive()) {
+      say(err, "the embedded server did not close within " + limit.toSeconds() + " s; exiting anyway (agents and tasks are stopped)");
+    }
   }
 
   private Path directory() throws IOException {
