@@ -123,6 +123,23 @@ public final class DemoCommand implements Callable<Integer> {
       enforcement.put(n.path("id").asText(), n.path("labels").path(AgentDesk.ENFORCEMENT_LABEL).asText("?"));
     }
     DemoRun.Outcome outcome = new DemoRun(api, err).run();
+    print(out, outcome, topology, enforcement, cluster.url());
+    List<TaskStory> stories = outcome.stories();
+    long failed = stories.stream().filter(s -> !"SUCCEEDED".equals(s.state())).count()
+        + ("COMPLETED".equals(outcome.workflow().status()) ? 0 : 1);
+    if (!once) {
+      say(err, "serving at " + cluster.url() + " until Ctrl-C");
+      stop.await();
+    }
+    if (failed > 0) {
+      say(err, "demo: " + failed + " task(s) or the workflow did not succeed (see the summary)");
+      return WeftCommand.WORK_FAILED;
+    }
+    return WeftCommand.OK;
+  }
+
+  private static void print(PrintWriter out, DemoRun.Outcome outcome, Map<String, String> topology,
+                            Map<String, String> enforcement, String url) {
     List<TaskStory> stories = outcome.stories();
     Instant start = stories.stream().map(TaskStory::submittedAt).min(Comparator.naturalOrder()).orElseThrow();
     out.println("Weft demo: one server and " + DemoNode.THREE.size() + " agents (child processes) on this machine");
@@ -138,21 +155,9 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
     out.print(outcome.workflow().render(topology, start));
     out.println();
-    out.println("API: " + cluster.url() + "/api/v1   (OpenAPI: " + cluster.url() + "/api/v1/openapi.json)");
-    out.println("Try: weft nodes --server " + cluster.url() + "   weft queues --server " + cluster.url()
-        + "   weft job get fill --server " + cluster.url());
+    out.println("API: " + url + "/api/v1   (OpenAPI: " + url + "/api/v1/openapi.json)");
+    out.println("Try: weft nodes --server " + url + "   weft queues --server " + url + "   weft job get fill --server " + url);
     out.flush();
-    long failed = stories.stream().filter(s -> !"SUCCEEDED".equals(s.state())).count()
-        + ("COMPLETED".equals(outcome.workflow().status()) ? 0 : 1);
-    if (!once) {
-      say(err, "serving at " + cluster.url() + " until Ctrl-C");
-      stop.await();
-    }
-    if (failed > 0) {
-      say(err, "demo: " + failed + " task(s) or the workflow did not succeed (see the summary)");
-      return WeftCommand.WORK_FAILED;
-    }
-    return WeftCommand.OK;
   }
 
   /**
