@@ -16,6 +16,7 @@ import dev.weft.store.jdbc.JdbcQueueTreeStore;
 import dev.weft.store.jdbc.JdbcRuntimeHistory;
 import dev.weft.store.jdbc.JdbcServiceStore;
 import dev.weft.store.jdbc.JdbcTaskOutputStore;
+import dev.weft.store.jdbc.JdbcTaskLogStore;
 import dev.weft.store.jdbc.JdbcTaskStore;
 import dev.weft.store.jdbc.JdbcTimerStore;
 import dev.weft.store.jdbc.JdbcTransactor;
@@ -102,6 +103,10 @@ public final class Database implements AutoCloseable {
 
   public TaskStore tasks() {
     return new JdbcTaskStore(transactor);
+  }
+
+  public TaskLogStore taskLogs() {
+    return new JdbcTaskLogStore(transactor);
   }
 
   public NodeStore nodes() {

@@ -35,10 +35,12 @@ final class Recorder {
   private final DecisionWriter decisions;
   private final CommandTaskStore links;
   private final JobSubmission jobs;
+  private final CancelTasks cancelTasks;
 
   Recorder(Database db, DecisionWriter decisions) {
     this.links = db.commandTasks();
     this.jobs = new JobSubmission(db);
+    this.cancelTasks = new CancelTasks(db);
     this.instances = db.instances();
     this.outbox = db.outbox();
     this.timers = db.timers();
@@ -75,7 +77,7 @@ final class Recorder {
     if (inst.status().terminal()) {
       return false;
     }
-    decisions.write(inst, result, now);
+    decide(inst, result, now);
     return true;
   }
 
@@ -106,8 +108,18 @@ final class Recorder {
     if (inst.isEmpty() || inst.get().status().terminal()) {
       return false;
     }
-    decisions.write(inst.get(), outcome, now);
+    decide(inst.get(), outcome, now);
     return true;
+  }
+
+  /**
+   * Decides on the event; when that ends the instance (a fault in one branch of a fork, a
+   * {@code compete} won), its tasks still on their way are cancelled in the same unit.
+   */
+  private void decide(Instance inst, Event event, long now) {
+    if (decisions.write(inst, event, now).decision().state().isFinished()) {
+      cancelTasks.of(inst.id(), "instance " + inst.id() + " ended before this task did", Instant.ofEpochMilli(now));
+    }
   }
 
   /**
@@ -139,7 +151,7 @@ final class Recorder {
     if (inst.isEmpty() || inst.get().status().terminal()) {
       return false;
     }
-    decisions.write(inst.get(), new Event.TimerFired(t.payload().path("decisionId").asText()), now);
+    decide(inst.get(), new Event.TimerFired(t.payload().path("decisionId").asText()), now);
     return true;
   }
 }

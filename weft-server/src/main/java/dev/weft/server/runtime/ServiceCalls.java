@@ -45,9 +45,9 @@ final class ServiceCalls {
 
   /** The service called, with the call's input checked against its contract. */
   ServiceDefinition resolve(Command.CallService c) throws CommandFault {
-    ServiceDefinition s = registry.latest(c.service()).orElseThrow(() -> new CommandFault("runtime", 404,
-        "Unknown service", "no service named '" + c.service() + "' is registered (builtins: square)", c.step()));
-    List<DataSchema.Violation> bad = contracts.input(s, c.with());
+    ServiceDefinition s = registry.latest(c.service()).orElseThrow(() -> new CommandFault("runtime", 501,
+        "Not supported", "no service named '" + c.service() + "' is registered (builtins: square)", c.step()));
+    List<DataSchema.Violation> bad = checked(() -> contracts.input(s, c.with()), s, c.step());
     if (!bad.isEmpty()) {
       throw new CommandFault("validation", 400, "Contract violation", "the input of service " + s.key()
           + " breaks its contract: " + ContractCheck.describe(bad), c.step());
@@ -63,12 +63,22 @@ final class ServiceCalls {
 
   /** {@code output} if it keeps the contract. @throws CommandFault (validation) naming where it does not */
   JsonNode checkedOutput(ServiceDefinition s, JsonNode output, String step) throws CommandFault {
-    List<DataSchema.Violation> bad = contracts.output(s, output);
+    List<DataSchema.Violation> bad = checked(() -> contracts.output(s, output), s, step);
     if (!bad.isEmpty()) {
       throw new CommandFault("validation", 400, "Contract violation", "the output of service " + s.key()
           + " breaks its contract: " + ContractCheck.describe(bad), step);
     }
     return output;
+  }
+
+  /** A contract schema the validator cannot use is the service's configuration fault, not a crash. */
+  private static List<DataSchema.Violation> checked(java.util.function.Supplier<List<DataSchema.Violation>> check,
+      ServiceDefinition s, String step) throws CommandFault {
+    try {
+      return check.get();
+    } catch (IllegalStateException e) {
+      throw new CommandFault("configuration", 400, "Bad contract", "service " + s.key() + ": " + e.getMessage(), step);
+    }
   }
 
   /**

@@ -137,7 +137,9 @@ public final class ServiceReader {
     DataSchema compiled = DataSchema.compile(def, at);
     if (compiled.refusal() != null) {
       problems.add(new ServiceProblem(at, compiled.refusal().detail()));
+      return schema;
     }
+    problems.addAll(MetaSchemaCheck.problems(schema, at));
     return schema;
   }
 
