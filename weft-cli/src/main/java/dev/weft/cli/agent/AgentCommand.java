@@ -3,7 +3,9 @@ package dev.weft.cli.agent;
 import dev.weft.cli.UsageException;
 import dev.weft.cli.WeftCommand;
 import dev.weft.agent.enforce.Confiner;
+import dev.weft.agent.exec.Builtins;
 import dev.weft.agent.exec.ProcessExecutor;
+import dev.weft.agent.exec.WithBuiltins;
 import dev.weft.agent.exec.ProcessTable;
 import dev.weft.agent.exec.Signals;
 import dev.weft.agent.host.HostFacts;
@@ -130,7 +132,7 @@ public final class AgentCommand implements Callable<Integer> {
       ProcessExecutor executor = new ProcessExecutor(confiner, new TaskLogs(agent.dataDir.resolve("logs")), state,
           timers, ProcessTable.live(), new Signals());
       String token = this.token != null ? this.token : System.getenv(TOKEN_VARIABLE);
-      AgentLoop loop = new AgentLoop(protocol(urls, token), executor, node,
+      AgentLoop loop = new AgentLoop(protocol(urls, token), new WithBuiltins(Builtins.standard(), executor), node,
           new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system());
       int adopted = Orphans.adopt(state, executor, loop);
       say(err, "agent " + node.name() + " (" + node.topology() + ", cpu " + node.capacity().cpuMillis() + "m, memory "

@@ -174,14 +174,14 @@ public final class AgentDesk {
     TaskSpec spec = SpecJson.task(t);
     if (spec.run() == null) {
       apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null, null,
-          "the task has no 'run' (command or argv): there is nothing for an agent to run"));
+          "the task has no 'run' (command, argv or builtin): there is nothing for an agent to run"));
       return Optional.empty();
     }
     Map<String, String> env = new LinkedHashMap<>(spec.run().env());
     env.put("WEFT_TASK_ID", t.id());
     env.put("WEFT_JOB_ID", t.jobId());
     env.put("WEFT_ATTEMPT", Integer.toString(t.attempt()));
-    TaskRun run = new TaskRun(spec.run().argv(), env, spec.run().timeoutMillis());
+    TaskRun run = new TaskRun(spec.run().builtin(), spec.run().argv(), env, spec.run().timeoutMillis());
     return Optional.of(new Start(new RunId(t.id(), t.attempt()), run, spec.resources()));
   }
 
