@@ -146,10 +146,18 @@ public final class BenchCommand implements Callable<Integer> {
           + " 2 with --quick).") Integer seconds,
       @Option(names = "--db", paramLabel = "URL", defaultValue = TasksBench.DEFAULT_DB,
           description = "The PostgreSQL to use; each engine gets a fresh schema, dropped after (default:"
-              + " ${DEFAULT-VALUE}).") String db) throws Exception {
+              + " ${DEFAULT-VALUE}).") String db,
+      @Option(names = "--engine", split = ",", description = "Only these engines (default: all of weft,"
+          + " db-scheduler, jobrunr); ratios need both sides.") List<String> engines) throws Exception {
+    List<String> chosenEngines = engines == null ? TasksBench.ENGINES : engines;
+    for (String e : chosenEngines) {
+      if (!TasksBench.ENGINES.contains(e)) {
+        return usageError("unknown engine '" + e + "' (choose " + String.join(", ", TasksBench.ENGINES) + ")");
+      }
+    }
     TasksBench.Settings base = quick ? TasksBench.Settings.quick(db) : TasksBench.Settings.full(db);
     TasksBench.Settings chosen = new TasksBench.Settings(db, tasks == null ? base.tasks() : tasks,
-        rate == null ? base.rate() : rate, seconds == null ? base.seconds() : seconds, quick);
+        rate == null ? base.rate() : rate, seconds == null ? base.seconds() : seconds, quick, chosenEngines);
     if (chosen.tasks() < 1 || chosen.rate() < 10 || chosen.seconds() < 1) {
       return usageError("--tasks must be at least 1, --rate at least 10 and --seconds at least 1");
     }

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.jobrunr.configuration.JobRunr;
 import org.jobrunr.scheduling.JobScheduler;
@@ -20,8 +19,6 @@ import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
  */
 final class JobRunrTasks {
   static final Duration POLL = Duration.ofSeconds(5);
-  /** What the jobs ran, by their argument: JobRunr calls a static method, so the record is static too. */
-  private static final Set<Integer> RAN = ConcurrentHashMap.newKeySet();
   private final String url;
   private final PrintStream log;
 
@@ -35,13 +32,9 @@ final class JobRunrTasks {
         + " s, enqueue(Stream)";
   }
 
-  /** The job: records that it ran. */
-  public static void noop(int i) {
-    RAN.add(i);
-  }
-
   Throughput run(int n) throws InterruptedException {
-    RAN.clear();
+    Set<Integer> ran = JobRunrNoop.RAN;
+    ran.clear();
     try (HikariDataSource ds = DbSchedulerTasks.pool(url)) {
       JobScheduler scheduler = JobRunr.configure().useJsonMapper(new JacksonJsonMapper())
           .useStorageProvider(new PostgresStorageProvider(ds))
@@ -52,11 +45,11 @@ final class JobRunrTasks {
       try {
         Completion succeeded = new Completion(url, "SELECT count(*) FROM jobrunr_jobs WHERE state = 'SUCCEEDED'");
         long start = System.nanoTime();
-        scheduler.enqueue(IntStream.range(0, n).boxed(), i -> JobRunrTasks.noop(i));
+        scheduler.enqueue(IntStream.range(0, n).boxed(), i -> JobRunrNoop.run(i));
         long end = succeeded.await(n, WeftTasks.timeout(n));
-        Throughput t = end < 0 || RAN.size() != n
-            ? new Throughput("jobrunr", n, RAN.size(), WeftTasks.seconds(start, System.nanoTime()), settings,
-                "ran " + RAN.size() + " of " + n + " jobs, " + succeeded.count() + " stored as SUCCEEDED")
+        Throughput t = end < 0 || ran.size() != n
+            ? new Throughput("jobrunr", n, ran.size(), WeftTasks.seconds(start, System.nanoTime()), settings,
+                "ran " + ran.size() + " of " + n + " jobs, " + succeeded.count() + " stored as SUCCEEDED")
             : new Throughput("jobrunr", n, n, WeftTasks.seconds(start, end), settings, null);
         log.printf("jobrunr: %d of %d jobs in %.2f s%n", t.completed(), n, t.seconds());
         return t;

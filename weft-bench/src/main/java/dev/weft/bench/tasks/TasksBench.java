@@ -17,15 +17,21 @@ public final class TasksBench {
    * @param rate tasks per second of Weft's paced latency run
    * @param seconds how long the paced run submits
    */
-  public record Settings(String db, int tasks, int rate, int seconds, boolean quick) {
+  public record Settings(String db, int tasks, int rate, int seconds, boolean quick, List<String> engines) {
+    public Settings {
+      engines = List.copyOf(engines);
+    }
+
     public static Settings full(String db) {
-      return new Settings(db, 20_000, 1_000, 10, false);
+      return new Settings(db, 20_000, 1_000, 10, false, ENGINES);
     }
 
     public static Settings quick(String db) {
-      return new Settings(db, 2_000, 1_000, 2, true);
+      return new Settings(db, 2_000, 1_000, 2, true, ENGINES);
     }
   }
+
+  public static final List<String> ENGINES = List.of("weft", "db-scheduler", "jobrunr");
 
   private final Settings settings;
   private final PrintStream log;
@@ -43,6 +49,20 @@ public final class TasksBench {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     List<Throughput> results = new ArrayList<>();
+    Latency latency = Latency.failed(settings.rate(), settings.seconds(), "not run (--engine)");
+    if (settings.engines().contains("weft")) {
+      latency = runWeft(results);
+    }
+    if (settings.engines().contains("db-scheduler")) {
+      runDbScheduler(results);
+    }
+    if (settings.engines().contains("jobrunr")) {
+      runJobRunr(results);
+    }
+    return new TasksReport(settings, results, latency);
+  }
+
+  private Latency runWeft(List<Throughput> results) {
     Latency latency;
     try (PostgresSchema schema = PostgresSchema.create(settings.db(), "weft")) {
       WeftTasks.Results weft = new WeftTasks(schema.url(), log).run(settings.tasks(), settings.rate(), settings.seconds());
@@ -53,19 +73,25 @@ public final class TasksBench {
       results.add(failed("weft", WeftCluster.settings(), e));
       latency = Latency.failed(settings.rate(), settings.seconds(), "not run: " + e.getMessage());
     }
+    return latency;
+  }
+
+  private void runDbScheduler(List<Throughput> results) {
     try (PostgresSchema schema = PostgresSchema.create(settings.db(), "dbscheduler")) {
       results.add(new DbSchedulerTasks(schema.url(), log).run(settings.tasks()));
     } catch (RuntimeException | InterruptedException e) {
       interruptedAgain(e);
       results.add(failed("db-scheduler", DbSchedulerTasks.settings(), e));
     }
+  }
+
+  private void runJobRunr(List<Throughput> results) {
     try (PostgresSchema schema = PostgresSchema.create(settings.db(), "jobrunr")) {
       results.add(new JobRunrTasks(schema.url(), log).run(settings.tasks()));
     } catch (RuntimeException | InterruptedException e) {
       interruptedAgain(e);
       results.add(failed("jobrunr", JobRunrTasks.settings(0).replace(" (0 here)", ""), e));
     }
-    return new TasksReport(settings, results, latency);
   }
 
   private Throughput failed(String engine, String engineSettings, Exception e) {
