@@ -15,6 +15,9 @@ import dev.weft.store.NewTask;
 import dev.weft.store.NodeRecord;
 import dev.weft.store.QueueTree;
 import dev.weft.store.TaskRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,11 +36,37 @@ final class SpecJson {
     return new NewTask(spec.id(), name, tree(SpecCodec.writeTask(spec, Format.JSON)), spec.queue(), spec.priority());
   }
 
-  /** The stored task's spec, with the store's id and submission time. */
+  /**
+   * The stored task's spec, with the store's id and submission time. Reading is pure and a stored
+   * spec does not change, so the last {@link #PARSED_KEPT} read are kept (checked against the stored
+   * JSON and time, so a row that did change is read again): a scheduler round reads every pending and
+   * running task, and would otherwise parse each again every round.
+   */
   static TaskSpec task(TaskRecord t) {
-    TaskSpec spec = SpecCodec.readTask(t.spec().toString(), "task " + t.id() + ".json");
-    return spec.toBuilder().submitMillis(t.submittedAt().toEpochMilli()).build();
+    Parsed kept;
+    synchronized (PARSED) {
+      kept = PARSED.get(t.id());
+    }
+    if (kept != null && kept.submittedAt().equals(t.submittedAt()) && kept.json().equals(t.spec())) {
+      return kept.spec();
+    }
+    TaskSpec spec = SpecCodec.readTask(t.spec().toString(), "task " + t.id() + ".json")
+        .toBuilder().submitMillis(t.submittedAt().toEpochMilli()).build();
+    synchronized (PARSED) {
+      PARSED.put(t.id(), new Parsed(t.spec(), t.submittedAt(), spec));
+    }
+    return spec;
   }
+
+  private record Parsed(JsonNode json, Instant submittedAt, TaskSpec spec) {}
+
+  static final int PARSED_KEPT = 50_000;
+  private static final Map<String, Parsed> PARSED = new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+      return size() > PARSED_KEPT;
+    }
+  };
 
   static NewNode newNode(Node node) {
     JsonNode written = tree(SpecCodec.writeNode(node, Format.JSON));

@@ -216,11 +216,12 @@ public final class JdbcTaskStore implements TaskStore {
       }
       Map<String, TaskRecord> rows = findAll(candidates);
       List<TaskRecord> taken = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET sent_at = ? WHERE id = ? AND " + DUE)) {
+      // the rows are locked by the SELECT above, so they are still due: marked by primary key only (a
+      // repeated DUE filter let PostgreSQL's generic plan scan the node index for every row)
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET sent_at = ? WHERE id = ? AND sent_at IS NULL")) {
         for (String id : candidates) {
           ps.setLong(1, now.toEpochMilli());
           ps.setString(2, id);
-          ps.setString(3, nodeId);
           ps.addBatch();
         }
         int[] counts = ps.executeBatch();
