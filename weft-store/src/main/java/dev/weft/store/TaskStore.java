@@ -54,6 +54,14 @@ public interface TaskStore {
    */
   Map<String, TaskRecord> applyAll(List<TaskChange> changes, Instant now);
 
+  /**
+   * As {@link #applyAll(List, Instant)}, starting from records the caller has just read (each change's
+   * task must be among them) instead of reading them again. Safe because every write bumps the
+   * version and each write is guarded by the version of the record it started from: a record that
+   * no longer matches its row fails the write with {@link StaleVersionException}.
+   */
+  Map<String, TaskRecord> applyAll(List<TaskChange> changes, Map<String, TaskRecord> read, Instant now);
+
   /** The tasks of these ids that exist, by id (one query per few hundred ids). */
   Map<String, TaskRecord> findAll(Collection<String> ids);
 }

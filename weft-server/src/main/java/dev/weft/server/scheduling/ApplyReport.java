@@ -50,8 +50,8 @@ final class ApplyReport {
   }
 
   private List<AgentDesk.Ignored> applyAll(String nodeId, List<AgentDesk.Change> changes, Instant now) {
-    Map<String, TaskRecord> current = new HashMap<>(db.tasks().findAll(
-        changes.stream().map(c -> c.runId().taskId()).toList()));
+    Map<String, TaskRecord> read = db.tasks().findAll(changes.stream().map(c -> c.runId().taskId()).toList());
+    Map<String, TaskRecord> current = new HashMap<>(read);
     List<TaskChange> writes = new ArrayList<>();
     List<RuntimeHistory.Run> runs = new ArrayList<>();
     List<AgentDesk.Ignored> ignored = new ArrayList<>();
@@ -74,7 +74,7 @@ final class ApplyReport {
         ignored.add(new AgentDesk.Ignored(c.runId().toString(), e.getMessage()));
       }
     }
-    db.tasks().applyAll(writes, now);
+    db.tasks().applyAll(writes, read, now);
     db.runtimes().recordAll(runs);
     return ignored;
   }

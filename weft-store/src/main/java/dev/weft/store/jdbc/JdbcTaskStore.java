@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -149,8 +150,16 @@ public final class JdbcTaskStore implements TaskStore {
     if (changes.isEmpty()) {
       return Map.of();
     }
+    return tx.inTransaction(() -> applyAll(changes, findAll(changes.stream().map(TaskChange::taskId).toList()), now));
+  }
+
+  @Override
+  public Map<String, TaskRecord> applyAll(List<TaskChange> changes, Map<String, TaskRecord> read, Instant now) {
+    if (changes.isEmpty()) {
+      return Map.of();
+    }
     return tx.inTransaction(() -> {
-      Map<String, TaskRecord> current = findAll(changes.stream().map(TaskChange::taskId).toList());
+      Map<String, TaskRecord> current = new HashMap<>(read);
       List<TaskRecord[]> writes = new ArrayList<>();
       for (TaskChange change : changes) {
         TaskRecord before = current.get(change.taskId());
