@@ -67,8 +67,11 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine", "weft");
     m.put("ratePerSecond", latency.ratePerSecond());
+    m.put("plannedSeconds", latency.plannedSeconds());
     m.put("seconds", round(latency.seconds()));
     m.put("tasks", latency.tasks());
+    m.put("achievedPerSecond", latency.measured() ? round(latency.achievedPerSecond()) : null);
+    m.put("paceHeld", latency.measured() && latency.paceHeld());
     m.put("p50Millis", latency.measured() ? latency.p50Millis() : null);
     m.put("p99Millis", latency.measured() ? latency.p99Millis() : null);
     m.put("maxMillis", latency.measured() ? latency.maxMillis() : null);
@@ -94,9 +97,10 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
           peer.equals("db-scheduler") ? String.format(Locale.ROOT, " (target %.0fx)", TARGET) : ""));
     }
     s.append(latency.measured()
-        ? String.format(Locale.ROOT, "weft submit-to-start at %d tasks/s for %.1f s (%d tasks): p50 %d ms, p99 %d ms,"
-            + " max %d ms%n", latency.ratePerSecond(), latency.seconds(), latency.tasks(), latency.p50Millis(),
-            latency.p99Millis(), latency.maxMillis())
+        ? String.format(Locale.ROOT, "weft submit-to-start at %d tasks/s planned for %d s (%d tasks, submitted in %.1f s"
+            + " = %.0f/s%s): p50 %d ms, p99 %d ms, max %d ms%n", latency.ratePerSecond(), latency.plannedSeconds(),
+            latency.tasks(), latency.seconds(), latency.achievedPerSecond(),
+            latency.paceHeld() ? "" : ", PACE NOT HELD", latency.p50Millis(), latency.p99Millis(), latency.maxMillis())
         : "weft submit-to-start: not measured: " + latency.failure() + System.lineSeparator());
     return s.toString();
   }
