@@ -9,6 +9,12 @@ import java.time.Duration;
 
 /** Submits arrays of no-op tasks through the REST API, as a user does ({@code POST /api/v1/jobs}). */
 final class JobPoster {
+  /**
+   * What each task asks for: a little, so that a node holds at most 800 of them at once and the
+   * scheduler spreads a large batch over the agents (a task asking for nothing fits anywhere, and
+   * bin-packing would then put every one on the first node).
+   */
+  static final String RESOURCES = "{\"cpu\":\"10m\",\"memory\":\"1Mi\"}";
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI jobs;
 
@@ -16,10 +22,10 @@ final class JobPoster {
     this.jobs = server.resolve("/api/v1/jobs");
   }
 
-  /** Job {@code id}: {@code count} copies of {@code run: {builtin: noop}}. */
+  /** Job {@code id}: {@code count} copies of a task asking {@link #RESOURCES} that runs {@code {builtin: noop}}. */
   void post(String id, int count) throws InterruptedException {
-    String body = "{\"id\":\"" + id + "\",\"name\":\"bench-noop\",\"task\":{\"run\":{\"builtin\":\"noop\"}},\"count\":"
-        + count + "}";
+    String body = "{\"id\":\"" + id + "\",\"name\":\"bench-noop\",\"task\":{\"resources\":" + RESOURCES
+        + ",\"run\":{\"builtin\":\"noop\"}},\"count\":" + count + "}";
     HttpRequest req = HttpRequest.newBuilder(jobs).timeout(Duration.ofMinutes(2))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     HttpResponse<String> resp;
