@@ -2,14 +2,17 @@ package dev.weft.server;
 
 import dev.weft.server.api.ApiResource;
 import dev.weft.server.api.ApiServer;
+import dev.weft.server.api.agent.AgentLogResource;
 import dev.weft.server.api.agent.AgentResource;
+import dev.weft.server.logs.LogBell;
+import dev.weft.server.logs.LogIntake;
 import dev.weft.server.scheduling.AgentDesk;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.SchedulerThread;
 import dev.weft.server.scheduling.SchedulingSettings;
 import dev.weft.server.scheduling.WorkBell;
 import java.time.InstantSource;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import dev.weft.server.api.ops.HealthResource;
 import dev.weft.server.api.ops.Metrics;
 import dev.weft.server.api.ops.MetricsResource;
@@ -56,8 +59,9 @@ public final class WeftServer implements AutoCloseable {
    */
   public static WeftServer start(ServerSettings settings, SchedulingSettings scheduling, List<ApiResource> extra) {
     WorkBell bell = new WorkBell();
-    WeftServer server = start(settings, extra, db -> List.of(new AgentResource(
-        new AgentDesk(db, liveness(db, scheduling), bell, InstantSource.system()), scheduling)));
+    WeftServer server = start(settings, extra, (db, logs) -> List.of(new AgentResource(
+        new AgentDesk(db, liveness(db, scheduling), bell, InstantSource.system()), scheduling),
+        new AgentLogResource(new LogIntake(db, logs, InstantSource.system()))));
     server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell,
         e -> LOG.log(System.Logger.Level.WARNING, "scheduler round failed: " + e));
     return server;
@@ -74,11 +78,11 @@ public final class WeftServer implements AutoCloseable {
    * @throws dev.weft.store.StoreException if the database cannot be opened
    */
   public static WeftServer start(ServerSettings settings, List<ApiResource> extra) {
-    return start(settings, extra, db -> List.of());
+    return start(settings, extra, (db, logs) -> List.of());
   }
 
   private static WeftServer start(ServerSettings settings, List<ApiResource> extra,
-                                  Function<Database, List<ApiResource>> more) {
+                                  BiFunction<Database, LogBell, List<ApiResource>> more) {
     Database db = Database.open(settings.databaseUrl());
     try {
       RuntimeClock clock = RuntimeClock.system();
@@ -91,9 +95,10 @@ public final class WeftServer implements AutoCloseable {
           new DefinitionResource(workflows.engine(), db.definitions()),
           new InstanceResource(workflows.engine(), db.definitions(), db.instances(), db.events()),
           new InstanceOperationsResource(workflows.operations(), workflows.delivery(), db.instances())));
-      resources.addAll(SchedulingResources.of(db, Clock.systemUTC()));
+      LogBell logs = new LogBell();
+      resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs));
       resources.addAll(extra);
-      resources.addAll(more.apply(db));
+      resources.addAll(more.apply(db, logs));
       ApiServer api = new ApiServer(settings.api(), resources, metrics);
       try {
         api.start();

@@ -13,6 +13,7 @@ import dev.weft.store.jdbc.JdbcNodeStore;
 import dev.weft.store.jdbc.JdbcOutbox;
 import dev.weft.store.jdbc.JdbcQueueTreeStore;
 import dev.weft.store.jdbc.JdbcRuntimeHistory;
+import dev.weft.store.jdbc.JdbcTaskLogStore;
 import dev.weft.store.jdbc.JdbcTaskStore;
 import dev.weft.store.jdbc.JdbcTimerStore;
 import dev.weft.store.jdbc.JdbcTransactor;
@@ -99,6 +100,10 @@ public final class Database implements AutoCloseable {
 
   public TaskStore tasks() {
     return new JdbcTaskStore(transactor);
+  }
+
+  public TaskLogStore taskLogs() {
+    return new JdbcTaskLogStore(transactor);
   }
 
   public NodeStore nodes() {

@@ -18,7 +18,9 @@ import java.util.function.BooleanSupplier;
  * heartbeat when due, report what changed, long-poll for assignments (starts only for free slots),
  * carry them out, report again. Status changes wait in an ordered queue and leave it only once a
  * report has been accepted, so a server that is down loses nothing. Time comes from the injected
- * clock; a tick never sleeps except inside the protocol's long-poll.
+ * clock; a tick never sleeps except inside the protocol's long-poll. Before a run's end is
+ * reported, the {@link LogFlush} ships the rest of its output, so the server never holds a
+ * finished task with part of its logs missing.
  */
 public final class AgentLoop {
   private final AgentProtocol protocol;
@@ -26,12 +28,20 @@ public final class AgentLoop {
   private final NodeInfo node;
   private final LoopSettings settings;
   private final InstantSource clock;
+  private final LogFlush logs;
   private final LinkedBlockingDeque<StatusChange> pending = new LinkedBlockingDeque<>();
-  private Joined session;
+  private volatile Joined session;
   private Instant lastHeartbeat = Instant.MIN;
 
   public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
       InstantSource clock) {
+    this(protocol, runner, node, settings, clock, LogFlush.NONE);
+  }
+
+  /** As above; {@code logs} ships the rest of a run's output before its end is reported. */
+  public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
+      InstantSource clock, LogFlush logs) {
+    this.logs = logs;
     this.protocol = protocol;
     this.runner = runner;
     this.node = node;
@@ -46,6 +56,12 @@ public final class AgentLoop {
       lastHeartbeat = clock.instant();
     }
     return session;
+  }
+
+  /** The node id of the current session, if joined (for threads other than the loop's). */
+  public Optional<String> nodeId() {
+    Joined s = session;
+    return s == null ? Optional.empty() : Optional.of(s.nodeId());
   }
 
   /** One round; see the class comment. A {@link ProtocolException} leaves pending changes queued. */
@@ -148,6 +164,10 @@ public final class AgentLoop {
     while (!pending.isEmpty()) {
       List<StatusChange> batch = new ArrayList<>();
       pending.stream().limit(settings.reportBatch()).forEach(batch::add);
+      List<String> ended = batch.stream().filter(c -> c.state().isEnd()).map(StatusChange::taskId).toList();
+      if (!ended.isEmpty()) {
+        logs.flush(nodeId, ended);
+      }
       protocol.report(nodeId, batch);
       batch.forEach(c -> pending.pollFirst()); // only this thread removes, from the head the batch came from
     }

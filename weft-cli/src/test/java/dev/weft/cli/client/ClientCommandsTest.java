@@ -145,8 +145,10 @@ class ClientCommandsTest {
     assertThat(weft("task", "get", "pipeline/load").out()).contains("pipeline/load", "PENDING");
     assertThat(weft("task", "explain", "pipeline/load").out()).contains("waits for the tasks it depends on", "pipeline/extract (pending)");
     WeftRun logs = weft("task", "logs", "pipeline/load");
-    assertThat(logs.exitCode()).isEqualTo(1);
-    assertThat(logs.err()).startsWith("weft: 501 Not implemented: task logs are not shipped to the server yet");
+    assertThat(logs.exitCode()).as("a task that has not run has no output yet").isZero();
+    assertThat(logs.out()).isEmpty();
+    assertThat(weft("task", "logs", "pipeline/load", "--stream", "stdin").err())
+        .startsWith("weft: --stream: expected stdout, stderr or both");
     assertThat(weft("job", "cancel", "pipeline").out()).contains("CANCELLED").doesNotContain("PENDING");
 
     assertThat(weft("nodes").out()).contains("n1", "UP", "r/z/k");
