@@ -50,12 +50,23 @@ final class Recorder {
 
   /** As {@link #started}, also giving the state the {@code Started} decision produced. */
   Start startedAndDecided(String id, String key, Definition def, JsonNode input, long now) {
-    Instance inst = instances.create(new NewInstance(id, key, def.name(), def.version(),
-        Snapshots.write(InstanceState.initial(id))), Instant.ofEpochMilli(now));
+    NewInstance n = new NewInstance(id, key, def.name(), def.version(), Snapshots.write(InstanceState.initial(id)));
+    Optional<DecisionWriter.Written> fresh = decisions.writeNew(n, new Event.Started(input, null), now);
+    if (fresh.isPresent()) { // the common case: a new key, the row written once in its decided state
+      return new Start(instanceAsCreated(n, now), fresh.get().decision().state());
+    }
+    Instance inst = instances.create(n, Instant.ofEpochMilli(now));
     if (inst.status() != InstanceStatus.PENDING) {
       return new Start(inst, null);
     }
     return new Start(inst, decisions.write(inst, new Event.Started(input, null), now).decision().state());
+  }
+
+  /** The row as {@link InstanceStore#create} returns it, before its first decision. */
+  private static Instance instanceAsCreated(NewInstance n, long now) {
+    Instant at = Instant.ofEpochMilli(now);
+    return new Instance(n.id(), n.idempotencyKey(), n.definitionName(), n.definitionVersion(), InstanceStatus.PENDING,
+        n.snapshot(), 1, null, null, at, at);
   }
 
   /** Marks the entry done and decides on its result; false when it was already done (nothing written). */
