@@ -22,10 +22,19 @@ public final class WorkflowBench {
 
   private final Schedule schedule;
   private final PrintStream log;
+  private final List<BenchWorkflow> workflows;
+  private final List<Integer> threadCounts;
 
   public WorkflowBench(Schedule schedule, PrintStream log) {
+    this(schedule, log, List.of(BenchWorkflow.values()), THREADS);
+  }
+
+  /** Only the given workflows and thread counts (the engine warm-up still covers only those workflows). */
+  public WorkflowBench(Schedule schedule, PrintStream log, List<BenchWorkflow> workflows, List<Integer> threadCounts) {
     this.schedule = schedule;
     this.log = log;
+    this.workflows = List.copyOf(workflows);
+    this.threadCounts = List.copyOf(threadCounts);
   }
 
   /** Runs every cell of the named engines, in the order given. */
@@ -61,8 +70,8 @@ public final class WorkflowBench {
       opened = open(name, dir);
     } catch (RuntimeException e) {
       log.printf("%s could not be opened: %s%n", name, e.getMessage());
-      for (BenchWorkflow w : BenchWorkflow.values()) {
-        for (int threads : THREADS) {
+      for (BenchWorkflow w : workflows) {
+        for (int threads : threadCounts) {
           cells.add(CellResult.failed(w, name, threads, "engine failed to open: " + e.getMessage()));
         }
       }
@@ -71,8 +80,8 @@ public final class WorkflowBench {
     MeasureCell measure = new MeasureCell(schedule, System::nanoTime);
     try (Engine engine = opened) {
       warmUpEngine(engine, measure);
-      for (BenchWorkflow w : BenchWorkflow.values()) {
-        for (int threads : THREADS) {
+      for (BenchWorkflow w : workflows) {
+        for (int threads : threadCounts) {
           CellResult cell = prepareAndMeasure(engine, w, threads, measure);
           log.printf("%s %s %d thread(s): %s%n", w, name, threads, cell.measured()
               ? String.format("%.0f instances/s (min %.0f, max %.0f)", cell.mean(), cell.min(), cell.max())
@@ -86,7 +95,7 @@ public final class WorkflowBench {
 
   /** Each workflow once on one thread for the warm-up time; a failure here shows again in its cell. */
   private void warmUpEngine(Engine engine, MeasureCell measure) {
-    for (BenchWorkflow w : BenchWorkflow.values()) {
+    for (BenchWorkflow w : workflows) {
       try {
         long n = measure.warmUp(w, engine.name(), engine.prepare(w, 1));
         log.printf("%s %s warm-up: %d instances, outputs checked%n", w, engine.name(), n);
