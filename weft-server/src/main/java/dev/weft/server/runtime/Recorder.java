@@ -9,6 +9,8 @@ import dev.weft.store.InstanceStore;
 import dev.weft.store.NewInstance;
 import dev.weft.store.Outbox;
 import dev.weft.store.PendingCommand;
+import dev.weft.store.RetainedEvent;
+import dev.weft.store.RetainedEvents;
 import dev.weft.store.Timer;
 import dev.weft.store.TimerStore;
 import dev.weft.workflow.decide.Command;
@@ -25,12 +27,15 @@ import java.util.Optional;
  * concurrent decision on the same instance fails the unit with a stale version (retry it whole).
  */
 final class Recorder {
+  private static final int RETAINED_BATCH = 100;
   private final InstanceStore instances;
   private final Outbox outbox;
   private final TimerStore timers;
   private final DecisionWriter decisions;
+  private final RetainedEvents retained;
 
   Recorder(Database db, DecisionWriter decisions) {
+    this.retained = db.retainedEvents();
     this.instances = db.instances();
     this.outbox = db.outbox();
     this.timers = db.timers();
@@ -87,7 +92,28 @@ final class Recorder {
    * events reach it through {@link EventDelivery}; the entry is done.
    */
   boolean listenOpened(PendingCommand p, long now) {
-    return outbox.markDone(p.id(), Instant.ofEpochMilli(now));
+    if (!outbox.markDone(p.id(), Instant.ofEpochMilli(now))) {
+      return false;
+    }
+    offerRetained(p.instanceId(), now);
+    return true;
+  }
+
+  /**
+   * Events published while nobody listened, still retained (see {@link EventDelivery}), go to the
+   * instance whose listen just opened, oldest first; each one it consumes is removed in the same
+   * transaction, so no other listen takes it too.
+   */
+  private void offerRetained(String instanceId, long now) {
+    for (RetainedEvent r : retained.lockLive(Instant.ofEpochMilli(now), RETAINED_BATCH)) {
+      Optional<Instance> inst = instances.find(instanceId);
+      if (inst.isEmpty() || inst.get().status().terminal()) {
+        return;
+      }
+      if (decisions.write(inst.get(), new Event.EventReceived(r.event()), now).changed()) {
+        retained.remove(r.seq());
+      }
+    }
   }
 
   /** The entry's payload with the secret values its stored form masks put back, to carry it out. */
