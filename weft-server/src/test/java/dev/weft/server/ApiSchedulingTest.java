@@ -103,12 +103,13 @@ class ApiSchedulingTest {
   }
 
   @Test
-  void logs_are_not_shipped_yet_and_say_so() {
+  void a_task_that_has_not_run_has_no_output_yet() {
     http.postJson("/api/v1/jobs", null, "{\"id\":\"logged\",\"task\":{\"resources\":{\"cpu\":1}}}");
     Http.Reply r = http.get("/api/v1/tasks/logged/logs", null);
-    assertThat(r.status()).isEqualTo(501);
-    assertThat(r.contentType()).isEqualTo("application/problem+json");
-    assertThat(r.json().path("detail").asText()).contains("not shipped to the server");
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.json().path("chunks").size()).isZero();
+    assertThat(r.json().path("next").toString()).isEqualTo("{\"stdout\":0,\"stderr\":0}");
+    assertThat(r.json().path("complete").asBoolean()).isFalse();
     assertThat(http.get("/api/v1/tasks/nope/logs", null).status()).isEqualTo(404);
   }
 

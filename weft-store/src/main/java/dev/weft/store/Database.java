@@ -3,6 +3,7 @@ package dev.weft.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.weft.store.jdbc.Dialect;
+import dev.weft.store.jdbc.JdbcCommandTaskStore;
 import dev.weft.store.jdbc.JdbcDefinitionStore;
 import dev.weft.store.jdbc.JdbcEventStore;
 import dev.weft.store.jdbc.JdbcGroupCommitter;
@@ -14,6 +15,9 @@ import dev.weft.store.jdbc.JdbcOutbox;
 import dev.weft.store.jdbc.JdbcQueueTreeStore;
 import dev.weft.store.jdbc.JdbcRetainedEvents;
 import dev.weft.store.jdbc.JdbcRuntimeHistory;
+import dev.weft.store.jdbc.JdbcServiceStore;
+import dev.weft.store.jdbc.JdbcTaskOutputStore;
+import dev.weft.store.jdbc.JdbcTaskLogStore;
 import dev.weft.store.jdbc.JdbcTaskStore;
 import dev.weft.store.jdbc.JdbcTimerStore;
 import dev.weft.store.jdbc.JdbcTransactor;
@@ -106,6 +110,10 @@ public final class Database implements AutoCloseable {
     return new JdbcTaskStore(transactor);
   }
 
+  public TaskLogStore taskLogs() {
+    return new JdbcTaskLogStore(transactor);
+  }
+
   public NodeStore nodes() {
     return new JdbcNodeStore(transactor);
   }
@@ -116,6 +124,18 @@ public final class Database implements AutoCloseable {
 
   public RuntimeHistory runtimes() {
     return new JdbcRuntimeHistory(transactor);
+  }
+
+  public ServiceStore services() {
+    return new JdbcServiceStore(transactor);
+  }
+
+  public CommandTaskStore commandTasks() {
+    return new JdbcCommandTaskStore(transactor);
+  }
+
+  public TaskOutputStore taskOutputs() {
+    return new JdbcTaskOutputStore(transactor);
   }
 
   public LeaseStore leases() {

@@ -18,7 +18,9 @@ import java.util.function.BooleanSupplier;
  * heartbeat when due, report what changed, long-poll for assignments (starts only for free slots),
  * carry them out, report again. Status changes wait in an ordered queue and leave it only once a
  * report has been accepted, so a server that is down loses nothing. Time comes from the injected
- * clock; a tick never sleeps except inside the protocol's long-poll.
+ * clock; a tick never sleeps except inside the protocol's long-poll. Before a run's end is
+ * reported, the {@link LogFlush} ships the rest of its output, so the server never holds a
+ * finished task with part of its logs missing.
  */
 public final class AgentLoop {
   private final AgentProtocol protocol;
@@ -26,12 +28,40 @@ public final class AgentLoop {
   private final NodeInfo node;
   private final LoopSettings settings;
   private final InstantSource clock;
+  private final OutputTails tails;
+  private final LogFlush logs;
   private final LinkedBlockingDeque<StatusChange> pending = new LinkedBlockingDeque<>();
-  private Joined session;
+  private volatile Joined session;
   private Instant lastHeartbeat = Instant.MIN;
+
+  /** The tails of how many bytes of task output at most go in one report (at least one change always does). */
+  static final int REPORT_TAIL_BUDGET = 512 * 1024;
 
   public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
       InstantSource clock) {
+    this(protocol, runner, node, settings, clock, LogFlush.NONE, OutputTails.NONE);
+  }
+
+  /** As above; the report of a task's end carries the tails of its output from {@code tails}. */
+  public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
+      InstantSource clock, OutputTails tails) {
+    this(protocol, runner, node, settings, clock, LogFlush.NONE, tails);
+  }
+
+  /** As above; {@code logs} ships the rest of a run's output before its end is reported. */
+  public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
+      InstantSource clock, LogFlush logs) {
+    this(protocol, runner, node, settings, clock, logs, OutputTails.NONE);
+  }
+
+  /**
+   * As above; {@code logs} ships the rest of a run's output before its end is reported, and that
+   * report carries the tails of its output from {@code tails} (a workflow's result).
+   */
+  public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
+      InstantSource clock, LogFlush logs, OutputTails tails) {
+    this.logs = logs;
+    this.tails = tails;
     this.protocol = protocol;
     this.runner = runner;
     this.node = node;
@@ -46,6 +76,12 @@ public final class AgentLoop {
       lastHeartbeat = clock.instant();
     }
     return session;
+  }
+
+  /** The node id of the current session, if joined (for threads other than the loop's). */
+  public Optional<String> nodeId() {
+    Joined s = session;
+    return s == null ? Optional.empty() : Optional.of(s.nodeId());
   }
 
   /** One round; see the class comment. A {@link ProtocolException} leaves pending changes queued. */
@@ -136,7 +172,9 @@ public final class AgentLoop {
     if (failure != null) {
       change(id, TaskState.FAILED, null, "the agent lost the task: " + failure.getMessage());
     } else {
-      change(id, TaskState.ended(outcome.status()), outcome.exitCode(), outcome.detail());
+      OutputTails.Tails t = tails.of(id);
+      pending.addLast(new StatusChange(id, TaskState.ended(outcome.status()), outcome.exitCode(), outcome.detail(),
+          clock.instant(), t.stdout(), t.stderr()));
     }
   }
 
@@ -147,7 +185,18 @@ public final class AgentLoop {
   private void reportPending(String nodeId) {
     while (!pending.isEmpty()) {
       List<StatusChange> batch = new ArrayList<>();
-      pending.stream().limit(settings.reportBatch()).forEach(batch::add);
+      int bytes = 0;
+      for (StatusChange c : pending) {
+        if (batch.size() == settings.reportBatch() || (!batch.isEmpty() && bytes + c.tailBytes() > REPORT_TAIL_BUDGET)) {
+          break;
+        }
+        batch.add(c);
+        bytes += c.tailBytes();
+      }
+      List<String> ended = batch.stream().filter(c -> c.state().isEnd()).map(StatusChange::taskId).toList();
+      if (!ended.isEmpty()) {
+        logs.flush(nodeId, ended);
+      }
       protocol.report(nodeId, batch);
       batch.forEach(c -> pending.pollFirst()); // only this thread removes, from the head the batch came from
     }

@@ -1,5 +1,7 @@
 package dev.weft.agent.protocol;
 
+import dev.weft.agent.logs.LogAck;
+import dev.weft.agent.logs.LogPiece;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,4 +28,12 @@ public interface AgentProtocol {
    * batch whose delivery failed is sent again, whole.
    */
   void report(String nodeId, List<StatusChange> batch);
+
+  /**
+   * Ships pieces of task output; answers, for each piece in order, where the server now is on that
+   * stream. Idempotent by offset: a piece sent again is stored once.
+   *
+   * @throws LogsRefusedException when the server refuses the shipment for good (a 4xx answer)
+   */
+  List<LogAck> shipLogs(String nodeId, List<LogPiece> pieces);
 }

@@ -1,5 +1,7 @@
 package dev.weft.agent.protocol;
 
+import dev.weft.agent.logs.LogAck;
+import dev.weft.agent.logs.LogPiece;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +52,11 @@ public final class FailoverProtocol implements AgentProtocol {
       s.report(nodeId, batch);
       return null;
     });
+  }
+
+  @Override
+  public List<LogAck> shipLogs(String nodeId, List<LogPiece> pieces) {
+    return call(s -> s.shipLogs(nodeId, pieces));
   }
 
   private <T> T call(Function<AgentProtocol, T> f) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.agent.exec.TaskCommand;
+import dev.weft.agent.logs.LogAck;
+import dev.weft.agent.logs.LogPiece;
+import dev.weft.agent.logs.LogStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,12 +16,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The agent protocol over HTTP: JSON {@code POST}s to {@code SERVER/api/v1/agent/{join,heartbeat,poll,report}}
+ * The agent protocol over HTTP: JSON {@code POST}s to {@code SERVER/api/v1/agent/{join,heartbeat,poll,report,logs}}
  * with the agent's bearer token. A server that cannot be reached, answers 5xx or refuses is a
  * {@link ProtocolException} naming the call and the reason (the problem detail's {@code detail}
  * when there is one); the caller retries (see {@link Backoff}). No retries in here, so the agent
@@ -112,9 +116,36 @@ public final class HttpAgentProtocol implements AgentProtocol {
       if (c.detail() != null) {
         n.put("detail", c.detail());
       }
+      if (c.stdoutTail() != null) {
+        n.put("stdoutTail", c.stdoutTail());
+      }
+      if (c.stderrTail() != null) {
+        n.put("stderrTail", c.stderrTail());
+      }
       n.put("at", c.at().toString());
     }
     post("report", body, SLACK);
+  }
+
+  @Override
+  public List<LogAck> shipLogs(String nodeId, List<LogPiece> pieces) {
+    ObjectNode body = JSON.createObjectNode().put("nodeId", nodeId);
+    ArrayNode out = body.putArray("pieces");
+    for (LogPiece p : pieces) {
+      out.addObject().put("taskId", p.runId()).put("stream", p.stream().suffix()).put("offset", p.offset())
+          .put("data", Base64.getEncoder().encodeToString(p.data())).put("written", p.written()).put("last", p.last());
+    }
+    JsonNode reply = post("logs", body, SLACK);
+    List<LogAck> acks = new ArrayList<>();
+    for (JsonNode a : reply.path("acks")) {
+      LogStream stream = "stderr".equals(a.path("stream").asText()) ? LogStream.STDERR : LogStream.STDOUT;
+      acks.add(new LogAck(text(a, "taskId", "logs"), stream, a.path("kept").asLong(), a.path("full").asBoolean(),
+          a.path("ended").asBoolean()));
+    }
+    if (acks.size() != pieces.size()) {
+      throw new ProtocolException("logs: the server answered " + acks.size() + " acks for " + pieces.size() + " pieces");
+    }
+    return acks;
   }
 
   private JsonNode post(String call, ObjectNode body, Duration timeout) {
@@ -137,6 +168,9 @@ public final class HttpAgentProtocol implements AgentProtocol {
     JsonNode reply = parse(call, resp.body());
     if (resp.statusCode() != 200) {
       String detail = reply.path("detail").asText("");
+      if (call.equals("logs") && resp.statusCode() / 100 == 4) {
+        throw new LogsRefusedException("the server answered " + resp.statusCode() + (detail.isEmpty() ? "" : ": " + detail));
+      }
       throw new ProtocolException(call + ": the server answered " + resp.statusCode()
           + (detail.isEmpty() ? "" : ": " + detail));
     }

@@ -1,7 +1,7 @@
 package dev.weft.agent.protocol;
 
 /** The server could not be reached, or refused a call; the message says which call and why. */
-public final class ProtocolException extends RuntimeException {
+public class ProtocolException extends RuntimeException {
   public ProtocolException(String message) {
     super(message);
   }

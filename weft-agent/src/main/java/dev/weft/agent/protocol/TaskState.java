@@ -16,4 +16,12 @@ public enum TaskState {
       case KILLED -> KILLED;
     };
   }
+
+  /** Whether this change is a run's last: it ended (or never started). */
+  public boolean isEnd() {
+    return switch (this) {
+      case RUNNING, SUSPENDED, RESUMED -> false;
+      case REJECTED, SUCCEEDED, FAILED, OUT_OF_MEMORY, TIMED_OUT, KILLED -> true;
+    };
+  }
 }

@@ -3,6 +3,8 @@ package dev.weft.agent.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.agent.logs.LogAck;
+import dev.weft.agent.logs.LogPiece;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +100,12 @@ class FailoverProtocolTest {
     @Override
     public void report(String nodeId, List<StatusChange> batch) {
       called("report");
+    }
+
+    @Override
+    public List<LogAck> shipLogs(String nodeId, List<LogPiece> pieces) {
+      called("logs");
+      return List.of();
     }
   }
 }

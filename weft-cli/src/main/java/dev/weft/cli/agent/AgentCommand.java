@@ -8,12 +8,16 @@ import dev.weft.agent.exec.ProcessTable;
 import dev.weft.agent.exec.Signals;
 import dev.weft.agent.host.HostFacts;
 import dev.weft.agent.host.HostProbe;
+import dev.weft.agent.logs.LogPacker;
+import dev.weft.agent.logs.LogTails;
+import dev.weft.agent.logs.ShipLimits;
 import dev.weft.agent.logs.TaskLogs;
 import dev.weft.agent.protocol.AgentLoop;
 import dev.weft.agent.protocol.Backoff;
 import dev.weft.agent.protocol.AgentProtocol;
 import dev.weft.agent.protocol.FailoverProtocol;
 import dev.weft.agent.protocol.HttpAgentProtocol;
+import dev.weft.agent.protocol.LogShipping;
 import dev.weft.agent.protocol.LoopSettings;
 import dev.weft.agent.protocol.NodeInfo;
 import dev.weft.agent.protocol.Reconnecting;
@@ -54,6 +58,8 @@ import picocli.CommandLine.Spec;
     subcommands = {ProbeCommand.class, ExecCommand.class, LogsCommand.class})
 public final class AgentCommand implements Callable<Integer> {
   static final String TOKEN_VARIABLE = "WEFT_AGENT_TOKEN";
+  /** How often the output of running tasks is shipped to the server. */
+  static final Duration SHIP_EVERY = Duration.ofSeconds(1);
 
   @Spec
   CommandSpec spec;
@@ -125,13 +131,18 @@ public final class AgentCommand implements Callable<Integer> {
     NodeInfo node = new NodeInfo(name == null ? hostName() : name, capacity(), labels(),
         topology == null ? null : TopologyPath.parse(topology), confiner.enforcement());
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    ScheduledExecutorService shipper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "weft-log-shipper"));
     try {
       StateDir state = new StateDir(agent.dataDir.resolve("state"));
-      ProcessExecutor executor = new ProcessExecutor(confiner, new TaskLogs(agent.dataDir.resolve("logs")), state,
-          timers, ProcessTable.live(), new Signals());
+      TaskLogs logs = new TaskLogs(agent.dataDir.resolve("logs"));
+      ProcessExecutor executor = new ProcessExecutor(confiner, logs, state, timers, ProcessTable.live(), new Signals());
       String token = this.token != null ? this.token : System.getenv(TOKEN_VARIABLE);
-      AgentLoop loop = new AgentLoop(protocol(urls, token), executor, node,
-          new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system());
+      AgentProtocol protocol = protocol(urls, token);
+      LogShipping shipping = new LogShipping(protocol, new LogPacker(logs, ShipLimits.defaults()), m -> say(err, m));
+      AgentLoop loop = new AgentLoop(protocol, executor, node,
+          new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system(), shipping,
+          new LogTails(logs));
+      shipping.every(SHIP_EVERY, shipper, loop::nodeId, executor::running);
       int adopted = Orphans.adopt(state, executor, loop);
       say(err, "agent " + node.name() + " (" + node.topology() + ", cpu " + node.capacity().cpuMillis() + "m, memory "
           + node.capacity().memoryMiB() + " MiB, " + confiner.enforcement().kind().label() + ") joining " + urls.getFirst() + (urls.size() == 1 ? "" : " (then " + urls.subList(1, urls.size()) + " in turn)")
@@ -150,6 +161,7 @@ public final class AgentCommand implements Callable<Integer> {
       say(err, "agent " + node.name() + " stopped");
       return WeftCommand.OK;
     } finally {
+      shipper.shutdownNow();
       timers.shutdownNow();
       stopped.countDown();
     }

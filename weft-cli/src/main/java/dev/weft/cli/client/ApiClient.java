@@ -86,10 +86,10 @@ final class ApiClient {
     try {
       r = http.send(req, HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
-      throw new ServerRefusedException("cannot reach the server at " + base + " (connection refused); start it with "
+      throw new ServerUnreachableException("cannot reach the server at " + base + " (connection refused); start it with "
           + "'weft server' or give --server / WEFT_SERVER");
     } catch (IOException e) {
-      throw new ServerRefusedException("cannot reach the server at " + base + " (" + e.getClass().getSimpleName()
+      throw new ServerUnreachableException("cannot reach the server at " + base + " (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -99,7 +99,8 @@ final class ApiClient {
     if (r.statusCode() / 100 == 2) {
       return body;
     }
-    throw new ServerRefusedException(problemLine(req.method() + " " + req.uri().getPath(), r.statusCode(), body));
+    String line = problemLine(req.method() + " " + req.uri().getPath(), r.statusCode(), body);
+    throw r.statusCode() >= 500 ? new ServerUnreachableException(line) : new ServerRefusedException(line);
   }
 
   private static JsonNode parse(String text) {

@@ -1,7 +1,7 @@
 package dev.weft.cli.client;
 
 /** The server answered with a problem (or could not be reached); the message is one line for the terminal. */
-public final class ServerRefusedException extends RuntimeException {
+public class ServerRefusedException extends RuntimeException {
   public ServerRefusedException(String message) {
     super(message);
   }

@@ -1,7 +1,13 @@
 package dev.weft.cli.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.cli.UsageException;
+import dev.weft.cli.WeftCommand;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code weft task get|explain|logs}. */
@@ -44,16 +50,73 @@ public final class TaskCommand {
     }
   }
 
-  @Command(name = "logs", mixinStandardHelpOptions = true, description = "A task's log (the server does not hold logs yet).")
+  @Command(name = "logs", mixinStandardHelpOptions = true,
+      description = {"A task's output as its agent shipped it: stdout to stdout, stderr to stderr.",
+          "--follow keeps printing until the attempt has ended and all of it is shown; then exits 0 if the task",
+          "succeeded, 1 otherwise."})
   static final class Logs extends ClientCommand {
     @Parameters(paramLabel = "ID")
     String id;
 
+    @Option(names = {"-f", "--follow"}, description = "Keep printing new output until the attempt ends.")
+    boolean follow;
+
+    @Option(names = "--stream", paramLabel = "S", defaultValue = "both",
+        description = "stdout, stderr or both (default ${DEFAULT-VALUE}).")
+    String stream;
+
+    @Option(names = "--attempt", paramLabel = "K", description = "Which attempt (default the current one).")
+    Integer attempt;
+
+    /** How long a follow keeps trying a server it cannot reach (a restart) before it gives up. */
+    static final Duration RECONNECT = Duration.ofSeconds(60);
+
     @Override
-    public Integer call() {
-      out().print(Output.text(client().get(BASE + "/" + ApiClient.id(id) + "/logs")));
-      out().flush();
-      return 0;
+    public Integer call() throws InterruptedException {
+      if (!List.of("stdout", "stderr", "both").contains(stream)) {
+        throw new UsageException("--stream: expected stdout, stderr or both, got '" + stream + "'");
+      }
+      if (attempt != null && attempt < 0) {
+        throw new UsageException("--attempt: expected 0 or more, got " + attempt);
+      }
+      LogPrinter printer = new LogPrinter(out(), spec.commandLine().getErr());
+      JsonNode page;
+      do {
+        page = read(printer);
+        printer.print(page);
+      } while (page.path("more").asBoolean() || follow && !page.path("complete").asBoolean());
+      return follow ? ended(page) : WeftCommand.OK;
+    }
+
+    /** One answer; while following, a server that cannot be reached is tried again for up to {@link #RECONNECT}. */
+    private JsonNode read(LogPrinter printer) throws InterruptedException {
+      String path = BASE + "/" + ApiClient.id(id) + "/logs?" + ApiClient.query("stream", stream) + "&"
+          + ApiClient.query("offset", printer.offset(stream)) + (attempt == null ? "" : "&attempt=" + attempt)
+          + (follow ? "&follow=true" : "");
+      long deadline = System.nanoTime() + RECONNECT.toNanos();
+      while (true) {
+        try {
+          return client().get(path);
+        } catch (ServerUnreachableException e) {
+          if (!follow || System.nanoTime() > deadline) {
+            throw e;
+          }
+          Thread.sleep(1000);
+        }
+      }
+    }
+
+    /** 0 when the attempt succeeded; else 1, with a line saying how it ended. */
+    private int ended(JsonNode page) {
+      String state = page.path("state").asText();
+      if (state.equals("SUCCEEDED")) {
+        return WeftCommand.OK;
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("weft: task " + id + " attempt " + page.path("attempt").asInt() + " ended " + state
+          + (page.has("exitCode") ? " (exit " + page.path("exitCode").asInt() + ")" : ""));
+      err.flush();
+      return WeftCommand.WORK_FAILED;
     }
   }
 }

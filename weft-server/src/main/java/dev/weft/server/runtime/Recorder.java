@@ -1,6 +1,9 @@
 package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.server.scheduling.JobSubmission;
+import dev.weft.store.CommandTask;
+import dev.weft.store.CommandTaskStore;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
 import dev.weft.store.Instance;
@@ -17,6 +20,7 @@ import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Event;
 import dev.weft.workflow.decide.InstanceState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,9 +37,15 @@ final class Recorder {
   private final TimerStore timers;
   private final DecisionWriter decisions;
   private final RetainedEvents retained;
+  private final CommandTaskStore links;
+  private final JobSubmission jobs;
+  private final CancelTasks cancelTasks;
 
   Recorder(Database db, DecisionWriter decisions) {
     this.retained = db.retainedEvents();
+    this.links = db.commandTasks();
+    this.jobs = new JobSubmission(db);
+    this.cancelTasks = new CancelTasks(db);
     this.instances = db.instances();
     this.outbox = db.outbox();
     this.timers = db.timers();
@@ -83,8 +93,51 @@ final class Recorder {
     if (inst.status().terminal()) {
       return false;
     }
-    decisions.write(inst, result, now);
+    decide(inst, result, now);
     return true;
+  }
+
+  /**
+   * The entry became a task: the entry is done, the task submitted as a one-task job (its id is
+   * the job id) and linked to the entry (with the decider's command id, which the result must carry). False when the entry was done already (nothing
+   * written); submitting and linking are idempotent by id besides.
+   */
+  boolean commandBecameTask(PendingCommand p, String decisionId, TaskCommands.Submission s, long now) {
+    Instant at = Instant.ofEpochMilli(now);
+    if (!outbox.markDone(p.id(), at)) {
+      return false;
+    }
+    jobs.submit(s.spec().id(), s.jobName(), List.of(s.spec()), at);
+    links.link(new CommandTask(p.id(), decisionId, p.instanceId(), s.spec().id(), s.service(), at, null));
+    return true;
+  }
+
+  /**
+   * The linked task ended: its outcome is delivered once (false when it was already) and decided
+   * on, unless the instance has ended meanwhile.
+   */
+  boolean taskEnded(CommandTask link, Event outcome, long now) {
+    if (!links.markDelivered(link.commandId(), Instant.ofEpochMilli(now))) {
+      return false;
+    }
+    Optional<Instance> inst = instances.find(link.instanceId());
+    if (inst.isEmpty() || inst.get().status().terminal()) {
+      return false;
+    }
+    decide(inst.get(), outcome, now);
+    return true;
+  }
+
+  /**
+   * Decides on the event; when that ends the instance (a fault in one branch of a fork, a
+   * {@code compete} won), its tasks still on their way are cancelled in the same unit.
+   */
+  private DecisionWriter.Written decide(Instance inst, Event event, long now) {
+    DecisionWriter.Written w = decisions.write(inst, event, now);
+    if (w.decision().state().isFinished()) {
+      cancelTasks.of(inst.id(), "instance " + inst.id() + " ended before this task did", Instant.ofEpochMilli(now));
+    }
+    return w;
   }
 
   /**
@@ -110,7 +163,7 @@ final class Recorder {
       if (inst.isEmpty() || inst.get().status().terminal()) {
         return;
       }
-      if (decisions.write(inst.get(), new Event.EventReceived(r.event()), now).changed()) {
+      if (decide(inst.get(), new Event.EventReceived(r.event()), now).changed()) {
         retained.remove(r.seq());
       }
     }
@@ -137,7 +190,7 @@ final class Recorder {
     if (inst.isEmpty() || inst.get().status().terminal()) {
       return false;
     }
-    decisions.write(inst.get(), new Event.TimerFired(t.payload().path("decisionId").asText()), now);
+    decide(inst.get(), new Event.TimerFired(t.payload().path("decisionId").asText()), now);
     return true;
   }
 }

@@ -3,6 +3,8 @@ package dev.weft.server.api.jobs;
 import dev.weft.scheduler.CorePlanner;
 import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.server.api.ApiResource;
+import dev.weft.server.logs.LogBell;
+import dev.weft.server.logs.LogFeed;
 import dev.weft.server.scheduling.TaskExplainer;
 import dev.weft.store.Database;
 import java.time.Clock;
@@ -18,8 +20,14 @@ public final class SchedulingResources {
    * core planner with the default configuration.
    */
   public static List<ApiResource> of(Database db, Clock clock) {
+    return of(db, clock, new LogBell());
+  }
+
+  /** As above; log readers wait on {@code logs}, which the agent protocol's log intake rings. */
+  public static List<ApiResource> of(Database db, Clock clock, LogBell logs) {
     TaskExplainer explainer = new TaskExplainer(db, new CorePlanner(SchedulerConfig.defaults()));
-    return List.of(new JobResource(db, clock, () -> UUID.randomUUID().toString()), new TaskResource(db, explainer, clock),
+    return List.of(new JobResource(db, clock, () -> UUID.randomUUID().toString()),
+        new TaskResource(db, explainer, clock, new LogFeed(db, logs, clock)),
         new NodeResource(db, clock), new QueueResource(db, clock));
   }
 }

@@ -5,6 +5,7 @@ import dev.weft.server.api.ApiResource;
 import dev.weft.server.api.ApiRoute;
 import dev.weft.server.api.Param;
 import dev.weft.server.api.ProblemException;
+import dev.weft.server.logs.LogFeed;
 import dev.weft.server.api.Replies;
 import dev.weft.server.api.RouteRegistry;
 import dev.weft.server.scheduling.TaskExplainer;
@@ -18,7 +19,7 @@ import java.util.Map;
 
 /**
  * Tasks: one task's state and spec, why it waits (the core planner run on the current snapshot),
- * and its log. Logs are not shipped from agents to the server yet: that route answers 501.
+ * and its output as agents shipped it ({@link TaskLogRoute}).
  */
 final class TaskResource implements ApiResource {
   static final String BASE = "/api/v1/tasks";
@@ -26,8 +27,10 @@ final class TaskResource implements ApiResource {
   private final Database db;
   private final TaskExplainer explainer;
   private final Clock clock;
+  private final TaskLogRoute logs;
 
-  TaskResource(Database db, TaskExplainer explainer, Clock clock) {
+  TaskResource(Database db, TaskExplainer explainer, Clock clock, LogFeed feed) {
+    this.logs = new TaskLogRoute(feed);
     this.db = db;
     this.explainer = explainer;
     this.clock = clock;
@@ -39,9 +42,7 @@ final class TaskResource implements ApiResource {
     routes.add(new ApiRoute(HandlerType.GET, BASE + "/<id>/explain", Access.READ,
         "Why a task is pending: the planner's explanation on the current cluster", List.of(id), null,
         Map.of(200, "the explanation", 404, "no such task"), this::explain));
-    routes.add(new ApiRoute(HandlerType.GET, BASE + "/<id>/logs", Access.READ, "A task's log (not available yet: 501)",
-        List.of(id), null, Map.of(404, "no such task", 501, "logs are kept on the agent's machine, not shipped to the server"),
-        this::logs));
+    routes.add(logs.route(BASE + "/<id>/logs", id));
     // registered last: <id> takes slashes (array tasks are job/n), so it would also match the two above
     routes.add(new ApiRoute(HandlerType.GET, BASE + "/<id>", Access.READ, "One task: state, node, times, spec",
         List.of(id), null, Map.of(200, "the task", 404, "no such task"), ctx -> Replies.json(ctx, 200, Views.task(find(ctx)))));
@@ -49,13 +50,6 @@ final class TaskResource implements ApiResource {
 
   private void explain(Context ctx) {
     Replies.json(ctx, 200, explainer.explain(find(ctx), clock.instant()));
-  }
-
-  private void logs(Context ctx) {
-    TaskRecord t = find(ctx);
-    throw new ProblemException(501, "https://weft.dev/problems/not-implemented", "Not implemented",
-        "task logs are not shipped to the server yet; read task " + t.id() + "'s log on its node"
-            + (t.nodeId() == null ? "" : " " + t.nodeId()) + " with 'weft agent logs'", List.of());
   }
 
   private TaskRecord find(Context ctx) {

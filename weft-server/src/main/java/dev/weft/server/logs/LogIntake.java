@@ -1,0 +1,78 @@
+package dev.weft.server.logs;
+
+import dev.weft.server.scheduling.RunId;
+import dev.weft.store.Database;
+import dev.weft.store.LogAppend;
+import dev.weft.store.LogExtent;
+import dev.weft.store.LogPiece;
+import dev.weft.store.TaskRecord;
+import dev.weft.store.TaskStream;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes the output agents ship: each piece is stored once by offset (see {@link LogAppend}), only
+ * the first {@link #KEEP_PER_STREAM} bytes of a stream kept, and every piece answered with where
+ * the server now is on its stream. A piece of an unknown task, or of an attempt the task has not
+ * reached, is not stored and answered full and ended, so the agent sends no more of it.
+ */
+public final class LogIntake {
+  /** The bytes kept of each stream of each attempt: 8 MiB. */
+  public static final long KEEP_PER_STREAM = 8L * 1024 * 1024;
+
+  /** One piece as the agent protocol carries it; {@code run} names task and attempt. */
+  public record Piece(RunId run, TaskStream stream, long offset, byte[] data, long written, boolean last) {}
+
+  /**
+   * Where the server is on a piece's stream.
+   *
+   * @param full no more bytes are wanted (the limit is reached, or the piece was ignored)
+   * @param ignored why the piece was not stored, or null
+   */
+  public record Ack(String runId, TaskStream stream, long kept, boolean full, boolean ended, String ignored) {}
+
+  private final Database db;
+  private final LogBell bell;
+  private final InstantSource clock;
+  private final long keep;
+
+  public LogIntake(Database db, LogBell bell, InstantSource clock) {
+    this(db, bell, clock, KEEP_PER_STREAM);
+  }
+
+  /** @param keep the bytes kept of each stream (tests use small ones) */
+  public LogIntake(Database db, LogBell bell, InstantSource clock, long keep) {
+    this.db = db;
+    this.bell = bell;
+    this.clock = clock;
+    this.keep = keep;
+  }
+
+  /** Stores the pieces in order, each in its own transaction; answers one ack per piece. */
+  public List<Ack> take(List<Piece> pieces) {
+    Map<String, Optional<TaskRecord>> tasks = new HashMap<>();
+    List<Ack> acks = new ArrayList<>();
+    boolean stored = false;
+    for (Piece p : pieces) {
+      String runId = p.run().toString();
+      Optional<TaskRecord> task = tasks.computeIfAbsent(p.run().taskId(), id -> db.tasks().find(id));
+      if (task.isEmpty() || p.run().attempt() > task.get().attempt()) {
+        acks.add(new Ack(runId, p.stream(), p.offset(), true, true, task.isEmpty() ? "no task " + p.run().taskId()
+            : "task " + p.run().taskId() + " is at attempt " + task.get().attempt() + ", not " + p.run().attempt()));
+        continue;
+      }
+      LogExtent after = db.taskLogs().append(new LogPiece(p.run().taskId(), p.run().attempt(), p.stream(), p.offset(),
+          p.data(), p.written(), p.last()), keep, clock.instant());
+      stored = true;
+      acks.add(new Ack(runId, p.stream(), after.kept(), LogAppend.full(after, keep), after.ended(), null));
+    }
+    if (stored) {
+      bell.ring();
+    }
+    return acks;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.weft.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The output of task attempts as agents ship it, per (task, attempt, stream), kept as the first
+ * bytes up to a limit. Appends to one stream are serialised (the stream's row is locked), so two
+ * servers taking the same piece store it once.
+ */
+public interface TaskLogStore {
+  /**
+   * Stores what {@link LogAppend#of} says of {@code piece}; idempotent by offset (a piece sent again
+   * changes nothing). Joins the open transaction.
+   *
+   * @return the stream's extent afterwards
+   */
+  LogExtent append(LogPiece piece, long limit, Instant now);
+
+  /** What is held of a stream; {@link LogExtent#NONE} when nothing was shipped. */
+  LogExtent extent(String taskId, int attempt, TaskStream stream);
+
+  /**
+   * Stored bytes from {@code from} on, in order and without gaps, at most {@code maxBytes} in all
+   * (the first piece may start inside a stored chunk). Empty when nothing is stored past {@code from}.
+   */
+  List<LogBytes> read(String taskId, int attempt, TaskStream stream, long from, int maxBytes);
+}

@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class H2TaskLogStoreTest extends TaskLogStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.H2;
+  }
+}
