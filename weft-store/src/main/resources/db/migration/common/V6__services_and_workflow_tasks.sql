@@ -25,12 +25,11 @@ CREATE INDEX weft_command_task_open ON weft_command_task (delivered_at, submitte
 CREATE INDEX weft_command_task_instance ON weft_command_task (instance_id);
 CREATE INDEX weft_command_task_task ON weft_command_task (task_id);
 
--- The tails of what one attempt of a workflow's task printed, as its agent reported them when it
--- ended. VARCHAR, not TEXT: H2 keeps TEXT as a LOB, an extra write per row on the report path.
+-- The tails of what one attempt of a task printed, as its agent reported them when it ended.
 CREATE TABLE weft_task_output (
-  task_id   VARCHAR(200)    NOT NULL,
-  attempt   INTEGER         NOT NULL,
-  stdout    VARCHAR(300000),
-  stderr    VARCHAR(30000),
+  task_id   VARCHAR(200) NOT NULL,
+  attempt   INTEGER      NOT NULL,
+  stdout    TEXT,
+  stderr    TEXT,
   PRIMARY KEY (task_id, attempt)
 );
