@@ -1,6 +1,7 @@
 package dev.weft.server.runtime;
 
 import dev.weft.server.secrets.SecretSource;
+import dev.weft.server.services.ServiceRegistry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.store.Database;
@@ -11,6 +12,7 @@ import dev.weft.store.InstanceStatus;
 import dev.weft.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,17 +61,27 @@ public final class WorkflowEngine implements AutoCloseable {
     this.recorder = new Recorder(db, writer);
     this.committer = db.groupCommitter(settings.maxBatch(), Duration.ZERO);
     this.commits = new CommitWithRetry(committer);
-    this.carryOut = new CarryOutCommand(new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE), recorder,
-        commits, clock);
+    Effector effector = new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE,
+        new ServiceRegistry(db.services()));
+    TaskCommands tasks = settings.tasksOnAgents()
+        ? new TaskCommands(effector.services(), definitions, db.instances(),
+        new dev.weft.server.scheduling.QueueTrees(db)) : null;
+    this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
     DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
         new LoopContext(settings, clock, commandsBell, () -> running));
     FireDueTimers fire = new FireDueTimers(db.timers(), recorder, commits,
         new LoopContext(settings, clock, timersBell, () -> running), this::decidedElsewhere);
-    this.loops = List.of(
+    List<Thread> threads = new ArrayList<>(List.of(
         Thread.ofPlatform().name("weft-claim-" + settings.owner()).daemon().start(dispatch),
-        Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire));
+        Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire)));
+    if (tasks != null) {
+      DeliverTaskOutcomes deliver = new DeliverTaskOutcomes(db.commandTasks(), new TaskOutcomes(db, effector.services()),
+          recorder, commits, new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere);
+      threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));
+    }
+    this.loops = List.copyOf(threads);
   }
 
   /**

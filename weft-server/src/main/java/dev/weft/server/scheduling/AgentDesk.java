@@ -52,8 +52,12 @@ public final class AgentDesk {
     }
   }
 
-  /** One status change reported by an agent. */
-  public record Change(RunId runId, String state, Integer exitCode, String detail) {}
+  /** One status change reported by an agent; a task's end may carry the tails of its output (else null). */
+  public record Change(RunId runId, String state, Integer exitCode, String detail, String stdoutTail, String stderrTail) {
+    public Change(RunId runId, String state, Integer exitCode, String detail) {
+      this(runId, state, exitCode, detail, null, null);
+    }
+  }
 
   /** A change that changed nothing, and why. */
   public record Ignored(String runId, String reason) {}

@@ -7,6 +7,7 @@ import dev.weft.store.Database;
 import dev.weft.store.RuntimeHistory;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskChange;
+import dev.weft.store.TaskOutput;
 import dev.weft.store.TaskRecord;
 import dev.weft.store.TaskTransition;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * Applies one agent report: every change in order, in one transaction with one read and one batch of
  * writes (a task's start and end in the same report are two changes of its row, both written). A
- * success records its run time under the task's name in the same transaction. When another writer
+ * success records its run time under the task's name, and an end the output tails the agent sent
+ * with it (so a workflow finds them with the outcome), in the same transaction. When another writer
  * changed a task between the read and the write (a cancel, a requeue), the report is applied again
  * one change per transaction, so only the changes that really lost the race are ignored.
  */
@@ -54,6 +56,7 @@ final class ApplyReport {
     Map<String, TaskRecord> current = new HashMap<>(read);
     List<TaskChange> writes = new ArrayList<>();
     List<RuntimeHistory.Run> runs = new ArrayList<>();
+    List<TaskOutput> outputs = new ArrayList<>();
     List<AgentDesk.Ignored> ignored = new ArrayList<>();
     for (AgentDesk.Change c : changes) {
       TaskRecord before = current.get(c.runId().taskId());
@@ -64,6 +67,9 @@ final class ApplyReport {
           if (after.status() == TaskState.SUCCEEDED && before.startedAt() != null) {
             runs.add(new RuntimeHistory.Run(before.id(), before.attempt(), before.name(),
                 Duration.between(before.startedAt(), now).toMillis(), now));
+          }
+          if (after.status().terminal() && (c.stdoutTail() != null || c.stderrTail() != null)) {
+            outputs.add(new TaskOutput(before.id(), before.attempt(), c.stdoutTail(), c.stderrTail()));
           }
           writes.add(v.change());
           current.put(after.id(), after);
@@ -76,6 +82,7 @@ final class ApplyReport {
     }
     db.tasks().applyAll(writes, read, now);
     db.runtimes().recordAll(runs);
+    outputs.forEach(o -> db.taskOutputs().save(o));
     return ignored;
   }
 
