@@ -3,6 +3,7 @@ package dev.weft.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.bench.tasks.TasksBench;
 import dev.weft.bench.tasks.TasksReport;
+import dev.weft.bench.workflow.BenchWorkflow;
 import dev.weft.bench.workflow.CellResult;
 import dev.weft.bench.workflow.Schedule;
 import dev.weft.bench.workflow.WorkflowBench;
@@ -12,7 +13,9 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -108,12 +111,28 @@ public final class BenchCommand implements Callable<Integer> {
       @Option(names = "--quick", description = "Short runs, about 2 s per cell (a smoke run: figures not meaningful).") boolean quick,
       @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json,
       @Option(names = "--engine", split = ",", description = "Only these engines (default: all of"
-          + " weft-memory, sdk-java, weft-durable, flowable, flowable-h2-defaults); ratios need both sides.") List<String> engines)
+          + " weft-memory, sdk-java, weft-durable, flowable, flowable-h2-defaults); ratios need both sides.") List<String> engines,
+      @Option(names = "--workflow", split = ",", description = "Only these workflows (default: W1, W2, W3).") List<String> workflows,
+      @Option(names = "--threads", split = ",", description = "Only these thread counts (default: 1, 4).") List<Integer> threads)
       throws Exception {
     List<String> chosen = engines == null ? WorkflowBench.ENGINES : engines;
     for (String e : chosen) {
       if (!WorkflowBench.ENGINES.contains(e)) {
         return usageError("unknown engine '" + e + "' (choose " + String.join(", ", WorkflowBench.ENGINES) + ")");
+      }
+    }
+    List<BenchWorkflow> flows = new ArrayList<>();
+    for (String w : workflows == null ? List.of("W1", "W2", "W3") : workflows) {
+      try {
+        flows.add(BenchWorkflow.valueOf(w.toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        return usageError("unknown workflow '" + w + "' (choose W1, W2, W3)");
+      }
+    }
+    List<Integer> threadCounts = threads == null ? WorkflowBench.THREADS : threads;
+    for (int t : threadCounts) {
+      if (t < 1 || t > 64) {
+        return usageError("--threads must be between 1 and 64, got " + t);
       }
     }
     PrintStream stdout = System.out;
@@ -122,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<CellResult> cells;
     System.setOut(System.err);
     try {
-      cells = new WorkflowBench(quick ? Schedule.QUICK : Schedule.FULL, System.err).run(chosen);
+      cells = new WorkflowBench(quick ? Schedule.QUICK : Schedule.FULL, System.err, flows, threadCounts).run(chosen);
     } finally {
       System.setOut(stdout);
     }

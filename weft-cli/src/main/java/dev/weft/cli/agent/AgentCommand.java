@@ -158,7 +158,7 @@ public final class AgentCommand implements Callable<Integer> {
         }
       }, "weft-agent-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      new Reconnecting(loop, new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5)), Thread::sleep,
+      new Reconnecting(loop, Backoff.reconnecting(every), Thread::sleep,
           m -> say(err, m)).runUntil(() -> stop);
       say(err, "agent " + node.name() + " stopped");
       return WeftCommand.OK;

@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AgentDesk {
   /** The label a node's resource enforcement is kept under, so tasks can ask for fenced nodes. */
   public static final String ENFORCEMENT_LABEL = "weft.dev/enforcement";
+  private static final System.Logger LOG = System.getLogger(AgentDesk.class.getName());
   /** How often the store is read again while a poll waits with no bell (work placed by another server). */
   /** How long a handed-out task may stay unstarted and unlisted by its agent before it is queued again. */
   public static final Duration UNDELIVERED = Duration.ofSeconds(60);
@@ -137,6 +138,7 @@ public final class AgentDesk {
         TaskRecord lost = db.tasks().apply(TaskChange.of(t.id(), t.version(), TaskEvent.LOSE, why), now);
         return db.tasks().apply(TaskChange.of(t.id(), lost.version(), TaskEvent.REQUEUE, why), now);
       });
+      LOG.log(System.Logger.Level.WARNING, "task " + t.id() + " attempt " + t.attempt() + " " + why + ": queued again");
     } catch (IllegalTaskTransitionException | StaleVersionException e) {
       // reported or changed meanwhile: nothing written, nothing to do
     }

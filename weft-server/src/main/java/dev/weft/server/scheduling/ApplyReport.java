@@ -20,10 +20,10 @@ import java.util.Map;
 /**
  * Applies one agent report: every change in order, in one transaction with one read and one batch of
  * writes (a task's start and end in the same report are two changes of its row, both written). A
- * success records its run time under the task's name, and an end the output tails the agent sent
- * with it (so a workflow finds them with the outcome), in the same transaction. When another writer
+ * success records its run time under the task's name in the same transaction. When another writer
  * changed a task between the read and the write (a cancel, a requeue), the report is applied again
- * one change per transaction, so only the changes that really lost the race are ignored.
+ * one change per transaction, so only the changes that really lost the race are ignored. The output
+ * tails an ending change carries are kept in the same transaction (a workflow finds them with its outcome).
  */
 final class ApplyReport {
   /** What to do with one reported change: write {@code change}, or ignore it {@code because}; both null: nothing. */
@@ -56,8 +56,8 @@ final class ApplyReport {
     Map<String, TaskRecord> current = new HashMap<>(read);
     List<TaskChange> writes = new ArrayList<>();
     List<RuntimeHistory.Run> runs = new ArrayList<>();
-    List<TaskOutput> outputs = new ArrayList<>();
     List<AgentDesk.Ignored> ignored = new ArrayList<>();
+    List<TaskOutput> outputs = new ArrayList<>();
     for (AgentDesk.Change c : changes) {
       TaskRecord before = current.get(c.runId().taskId());
       Verdict v = verdict(nodeId, c, before);
@@ -68,11 +68,11 @@ final class ApplyReport {
             runs.add(new RuntimeHistory.Run(before.id(), before.attempt(), before.name(),
                 Duration.between(before.startedAt(), now).toMillis(), now));
           }
-          if (after.status().terminal() && (c.stdoutTail() != null || c.stderrTail() != null)) {
-            outputs.add(new TaskOutput(before.id(), before.attempt(), c.stdoutTail(), c.stderrTail()));
-          }
           writes.add(v.change());
           current.put(after.id(), after);
+          if (!"RUNNING".equals(c.state()) && (c.stdoutTail() != null || c.stderrTail() != null)) {
+            outputs.add(new TaskOutput(before.id(), before.attempt(), c.stdoutTail(), c.stderrTail()));
+          }
         } else if (v.because() != null) {
           ignored.add(new AgentDesk.Ignored(c.runId().toString(), v.because()));
         }
@@ -82,7 +82,7 @@ final class ApplyReport {
     }
     db.tasks().applyAll(writes, read, now);
     db.runtimes().recordAll(runs);
-    outputs.forEach(o -> db.taskOutputs().save(o));
+    outputs.forEach(db.taskOutputs()::save);
     return ignored;
   }
 
