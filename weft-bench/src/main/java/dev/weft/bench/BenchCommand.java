@@ -1,6 +1,8 @@
 package dev.weft.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.bench.tasks.TasksBench;
+import dev.weft.bench.tasks.TasksReport;
 import dev.weft.bench.workflow.CellResult;
 import dev.weft.bench.workflow.Schedule;
 import dev.weft.bench.workflow.WorkflowBench;
@@ -21,11 +23,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code weft bench placement|replay|workflow|tasks [--quick] [--json]}. Exit codes: 0 measured, 1 the
- * benchmark itself failed (for {@code workflow}: a cell could not be measured), 2 bad usage or a
- * benchmark not built yet. With {@code --json} stdout
+ * benchmark itself failed (for {@code workflow}: a cell could not be measured; for {@code tasks}: an
+ * engine did not complete every task), 2 bad usage. With {@code --json} stdout
  * holds exactly one JSON object; JMH's progress always goes to stderr.
  */
-@Command(name = "weft bench", description = "Runs a benchmark: placement, replay or workflow.")
+@Command(name = "weft bench", description = "Runs a benchmark: placement, replay, workflow or tasks.")
 public final class BenchCommand implements Callable<Integer> {
   private static final String CHOICES = "placement, replay, workflow or tasks";
 
@@ -130,9 +132,48 @@ public final class BenchCommand implements Callable<Integer> {
     return cells.stream().allMatch(CellResult::measured) ? 0 : 1;
   }
 
-  @Command(name = "tasks", description = "Not built yet.")
-  int tasks(@Option(names = "--quick") boolean quick, @Option(names = "--json") boolean json) {
-    return usageError("tasks: not built yet (issue: task execution on agents)");
+  @Command(name = "tasks", description = "The same no-op tasks through Weft (server and agents over HTTP on"
+      + " loopback), db-scheduler and JobRunr on one PostgreSQL: tasks completed per second, the ratios, and Weft's"
+      + " submit-to-start latency at a steady rate.")
+  int tasks(
+      @Option(names = "--quick", description = "2,000 tasks and a 2 s paced run (a smoke run).") boolean quick,
+      @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json,
+      @Option(names = "--tasks", paramLabel = "N", description = "No-op tasks per engine (default 20,000; 2,000"
+          + " with --quick).") Integer tasks,
+      @Option(names = "--rate", paramLabel = "N", description = "Tasks per second of the paced latency run"
+          + " (default 1,000).") Integer rate,
+      @Option(names = "--seconds", paramLabel = "S", description = "How long the paced run submits (default 10;"
+          + " 2 with --quick).") Integer seconds,
+      @Option(names = "--db", paramLabel = "URL", defaultValue = TasksBench.DEFAULT_DB,
+          description = "The PostgreSQL to use; each engine gets a fresh schema, dropped after (default:"
+              + " ${DEFAULT-VALUE}).") String db,
+      @Option(names = "--engine", split = ",", description = "Only these engines (default: all of weft,"
+          + " db-scheduler, jobrunr); ratios need both sides.") List<String> engines) throws Exception {
+    List<String> chosenEngines = engines == null ? TasksBench.ENGINES : engines;
+    for (String e : chosenEngines) {
+      if (!TasksBench.ENGINES.contains(e)) {
+        return usageError("unknown engine '" + e + "' (choose " + String.join(", ", TasksBench.ENGINES) + ")");
+      }
+    }
+    TasksBench.Settings base = quick ? TasksBench.Settings.quick(db) : TasksBench.Settings.full(db);
+    TasksBench.Settings chosen = new TasksBench.Settings(db, tasks == null ? base.tasks() : tasks,
+        rate == null ? base.rate() : rate, seconds == null ? base.seconds() : seconds, quick, chosenEngines);
+    if (chosen.tasks() < 1 || chosen.rate() < 10 || chosen.seconds() < 1) {
+      return usageError("--tasks must be at least 1, --rate at least 10 and --seconds at least 1");
+    }
+    PrintStream stdout = System.out;
+    TasksReport report;
+    System.setOut(System.err);
+    try {
+      report = new TasksBench(chosen, System.err).run();
+    } catch (IllegalArgumentException e) {
+      return usageError(oneLine(e.getMessage()));
+    } finally {
+      System.setOut(stdout);
+    }
+    stdout.print(json ? new ObjectMapper().writeValueAsString(report.json()) + System.lineSeparator() : report.text());
+    stdout.flush();
+    return report.allMeasured() ? 0 : 1;
   }
 
   private static String describe(ParameterException e) {

@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.server.outage.FailureStreak;
 import dev.weft.server.api.ApiResource;
 import dev.weft.server.api.ApiServer;
 import dev.weft.server.api.agent.AgentLogResource;
@@ -66,7 +67,7 @@ public final class WeftServer implements AutoCloseable {
         new AgentDesk(db, liveness(db, scheduling), bell, InstantSource.system()), scheduling),
         new AgentLogResource(new LogIntake(db, logs, InstantSource.system()))));
     server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell,
-        e -> LOG.log(System.Logger.Level.WARNING, "scheduler round failed: " + e));
+        FailureStreak.logging("scheduler round", LOG));
     return server;
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.server.outage.FailureStreak;
 import dev.weft.server.runtime.Definitions;
 import dev.weft.server.runtime.EngineSettings;
 import dev.weft.server.runtime.EventDelivery;
@@ -57,17 +58,19 @@ final class WorkflowServices implements AutoCloseable {
     ScheduleRunner runner = new ScheduleRunner(db, starter, clock);
     ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("weft-schedules").daemon().factory());
-    schedules.scheduleWithFixedDelay(() -> runDue(runner), 0, SCHEDULE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    FailureStreak streak = FailureStreak.logging("starting scheduled workflows (every " + SCHEDULE_EVERY.toSeconds() + " s)", LOG);
+    schedules.scheduleWithFixedDelay(() -> runDue(runner, streak), 0, SCHEDULE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     return new WorkflowServices(new EngineBackground(engine, new Definitions(db.definitions()), clock), operations,
         delivery, schedules);
   }
 
-  private static void runDue(ScheduleRunner runner) {
+  /** A failed round must not stop later ones; a streak of them (the database away) is logged once. */
+  private static void runDue(ScheduleRunner runner, FailureStreak streak) {
     try {
       runner.runDue();
-    } catch (RuntimeException e) { // a failed round must not stop later ones
-      LOG.log(System.Logger.Level.WARNING, "starting scheduled workflows failed; trying again in "
-          + SCHEDULE_EVERY.toSeconds() + " s: " + e.getClass().getSimpleName());
+      streak.succeeded();
+    } catch (RuntimeException e) {
+      streak.failed(e);
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.weft.server.runtime;
 
+import dev.weft.server.outage.FailureStreak;
 import dev.weft.store.CommandTask;
 import dev.weft.store.CommandTaskStore;
 import dev.weft.store.StoreException;
 import dev.weft.workflow.decide.Event;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,7 @@ final class DeliverTaskOutcomes implements Runnable {
   private final LoopContext loop;
   private final Runnable decided;
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
+  private final FailureStreak reads = FailureStreak.logging("reading ended tasks", LOG);
 
   DeliverTaskOutcomes(CommandTaskStore links, TaskOutcomes outcomes, Recorder recorder, CommitWithRetry commits,
       LoopContext loop, Runnable decided) {
@@ -47,15 +50,24 @@ final class DeliverTaskOutcomes implements Runnable {
     }
   }
 
+  private void pause(Duration backoff) {
+    try {
+      loop.bell().await(backoff);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Returns how many outcomes were recorded (or found recorded already); failures wait for the next round. */
   int deliverSome() {
     List<CommandTask> ended;
     try {
       ended = links.ended(loop.settings().claimBatch());
     } catch (StoreException e) {
-      LOG.log(System.Logger.Level.WARNING, "reading ended tasks failed, trying again: " + e.getMessage());
+      pause(reads.failed(e));
       return 0;
     }
+    reads.succeeded();
     int delivered = 0;
     for (CommandTask link : ended) {
       try {

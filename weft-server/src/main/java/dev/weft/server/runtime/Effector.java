@@ -5,6 +5,7 @@ import static dev.weft.server.runtime.Snapshots.JSON;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.server.services.ServiceRegistry;
+import dev.weft.store.StoreUnavailableException;
 import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Event;
 import java.time.Duration;
@@ -55,10 +56,15 @@ final class Effector {
     };
   }
 
-  /** Hands the event to the sink; a sink that fails makes the emit a communication fault. */
+  /**
+   * Hands the event to the sink; a sink that fails makes the emit a communication fault, except
+   * when the database is away: that is thrown, so the entry stays pending and is tried again.
+   */
   private JsonNode publish(JsonNode event, String step) throws CommandFault {
     try {
       sink.publish(event);
+    } catch (StoreUnavailableException away) { // not the event's fault: the entry is carried out again later
+      throw away;
     } catch (RuntimeException ex) {
       throw new CommandFault("communication", 503, "Event not delivered", String.valueOf(ex.getMessage()), step);
     }

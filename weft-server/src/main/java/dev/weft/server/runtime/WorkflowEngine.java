@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 /**
  * Runs the workflow instances of a database with many threads, and with other engines (other
  * processes) on the same PostgreSQL. A claim loop leases pending outbox entries to N dispatcher
- * threads, which carry them out concurrently; a timer loop fires due timers. Every decision
+ * threads, which carry them out concurrently, and a lease keeper renews those leases while the
+ * entries are carried out; a timer loop fires due timers. Every decision
  * (start, command result, timer) is one unit of work committed through a {@link GroupCommitter},
  * so under load many instances' decisions share one transaction. Decisions on one instance
  * never race: each unit reads the instance and appends against the version it read; within
@@ -47,9 +48,13 @@ public final class WorkflowEngine implements AutoCloseable {
   private final AtomicLong otherDecisions = new AtomicLong();
   private final Doorbell commandsBell = new Doorbell();
   private final Doorbell timersBell = new Doorbell();
+  private final Doorbell renewBell = new Doorbell();
   private final ExecutorService dispatchers;
   private final List<Thread> loops;
+  private final Thread renewer;
   private volatile boolean running = true;
+  /** The lease keeper runs until the dispatchers have finished, after the other loops stopped. */
+  private volatile boolean renewing = true;
 
   private WorkflowEngine(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids, SecretSource secrets,
       EventSink emitted) {
@@ -82,6 +87,9 @@ public final class WorkflowEngine implements AutoCloseable {
       threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));
     }
     this.loops = List.copyOf(threads);
+    RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
+        new LoopContext(settings, clock, renewBell, () -> renewing));
+    this.renewer = Thread.ofPlatform().name("weft-renew-" + settings.owner()).daemon().start(renew);
   }
 
   /**
@@ -105,13 +113,14 @@ public final class WorkflowEngine implements AutoCloseable {
    * it on from there.
    *
    * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
+   * @throws dev.weft.store.StoreUnavailableException if the database is away (nothing was started)
    * @throws StoreException if the store refused the start every time it was tried
    */
   public String start(String document, JsonNode input, String idempotencyKey) {
     long now = clock.nowMillis();
     Definition def = definitions.store(document, Instant.ofEpochMilli(now));
     String id = ids.get();
-    Instance inst = commits.commit("starting " + idempotencyKey,
+    Instance inst = commits.commitOrUnavailable("starting " + idempotencyKey,
         () -> recorder.started(id, idempotencyKey, def, input, now))
         .orElseThrow(() -> new StoreException("instance with key " + idempotencyKey + " could not be started"));
     if (inst.status() == InstanceStatus.PENDING) {
@@ -147,6 +156,9 @@ public final class WorkflowEngine implements AutoCloseable {
       }
       dispatchers.shutdown();
       dispatchers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      renewing = false;
+      renewBell.ring();
+      renewer.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
