@@ -134,6 +134,11 @@ final class RunCommand implements Callable<Integer> {
           yield WeftCommand.WORK_FAILED;
         }
       };
+    } catch (WorkflowValidationException e) {
+      // an external schema that cannot be fetched or used, found when the definition is stored
+      e.problems().forEach(p -> err.println(p.format(file.toString())));
+      err.flush();
+      return WeftCommand.BAD_INPUT;
     } catch (StoreException | IllegalArgumentException e) {
       err.println("weft: " + firstLine(e.getMessage()));
       err.flush();

@@ -41,6 +41,12 @@ public final class WorkflowReader {
     return document;
   }
 
+  /** The problems with the line of each pointer in {@code text} filled in (for problems found outside this reader). */
+  public static List<Problem> withLines(String text, List<Problem> problems) {
+    LineIndex lines = LineIndex.of(text);
+    return problems.stream().map(p -> p.withLine(lines.line(p.pointer()))).toList();
+  }
+
   private static String firstLine(String message) {
     String m = String.valueOf(message).strip();
     int nl = m.indexOf('\n');
