@@ -64,6 +64,7 @@ public final class WorkflowReader {
     List<Problem> problems = new ArrayList<>(SchemaCheck.check(document).stream().filter(p -> !explained.contains(p.pointer())).toList());
     problems.addAll(SemanticCheck.check(document));
     problems.addAll(usage);
+    problems.addAll(AuthenticationCheck.check(document));
     if (!problems.isEmpty()) {
       throw new WorkflowValidationException(problems);
     }
