@@ -1,22 +1,19 @@
 package dev.weft.workflow.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.weft.workflow.expr.Expressions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Checks of authentication policies that the DSL's JSON Schema leaves open: an {@code oauth2}
- * or {@code oidc} policy needs an absolute {@code authority} and a {@code grant}; the
+ * or {@code oidc} policy needs an {@code authority} (the schema checks it is a URI) and a {@code grant}; the
  * {@code password} grant needs {@code username} and {@code password}; a client authenticated
  * by secret needs {@code client.id} and {@code client.secret}, one authenticated by JWT needs
  * {@code client.assertion}; {@code authentication: {use: NAME}} must name an entry of
  * {@code use.authentications}. Policies are those of {@code use.authentications} and every
- * {@code authentication} of the document; a value written as an expression is not checked.
+ * {@code authentication} of the document.
  */
 final class AuthenticationCheck {
-  private static final Pattern ABSOLUTE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/\\s?#]+.*");
   private final JsonNode document;
   private final List<Problem> problems = new ArrayList<>();
 
@@ -76,8 +73,6 @@ final class AuthenticationCheck {
     JsonNode authority = p.get("authority");
     if (authority == null || !authority.isTextual()) {
       problems.add(new Problem(at, scheme + " needs 'authority', the URI of the authorization server"));
-    } else if (!computed(authority) && !absolute(authority.asText())) {
-      problems.add(new Problem(at + "/authority", "'" + authority.asText() + "' is not an absolute URI (e.g. https://auth.example.com)"));
     }
     if (!p.has("grant")) {
       problems.add(new Problem(at, scheme + " needs 'grant' (e.g. client_credentials)"));
@@ -101,14 +96,5 @@ final class AuthenticationCheck {
             "client authentication '" + method + "' needs client." + field));
       }
     }
-  }
-
-  /** Whether the value is computed when the call is made (an expression), so not checked here. */
-  private static boolean computed(JsonNode v) {
-    return Expressions.isExpression(v.asText());
-  }
-
-  private static boolean absolute(String uri) {
-    return ABSOLUTE.matcher(uri).matches();
   }
 }
