@@ -64,6 +64,7 @@ public final class ExternalSchemas {
       String uri = endpoint.isTextual() ? endpoint.asText() : endpoint.path("uri").asText();
       try {
         JsonNode fetchedSchema = fetch(uri, authentication(document, endpoint, pointer));
+        MetaSchemas.check(schema.path("format").asText("json"), fetchedSchema);
         DataSchema compiled = DataSchema.compile(document(schema.path("format"), fetchedSchema), pointer);
         if (compiled.refusal() != null) {
           throw new IllegalArgumentException(compiled.refusal().detail());
