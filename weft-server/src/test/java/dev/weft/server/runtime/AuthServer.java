@@ -49,6 +49,8 @@ final class AuthServer implements AutoCloseable {
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   final Set<String> issued = ConcurrentHashMap.newKeySet();
   volatile int expiresIn = 3600;
+  /** The secret client {@code app} must present. */
+  volatile String clientSecret = "s3cr3t";
   private final Set<String> nonces = ConcurrentHashMap.newKeySet();
   private final AtomicInteger counter = new AtomicInteger();
 
@@ -149,7 +151,7 @@ final class AuthServer implements AutoCloseable {
     }
     if (!"POST".equals(ex.getRequestMethod()) || !String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).startsWith("application/x-www-form-urlencoded")) {
       reply(ex, 400, "{\"error\": \"invalid_request\"}");
-    } else if (!"app".equals(client) || !"s3cr3t".equals(secret)) {
+    } else if (!"app".equals(client) || !clientSecret.equals(secret)) {
       reply(ex, 401, "{\"error\": \"invalid_client\", \"error_description\": \"unknown client or wrong secret\"}");
     } else if (!switch (String.valueOf(first(form, "grant_type"))) {
       case "client_credentials" -> true;
