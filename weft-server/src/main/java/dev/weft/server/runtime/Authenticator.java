@@ -29,6 +29,12 @@ final class Authenticator {
     if (auth == null || auth.isMissingNode() || auth.isNull()) {
       return null;
     }
+    for (var e : auth.properties()) {
+      if (e.getValue().has("use")) {
+        throw new CommandFault("configuration", 501, "Not supported", "a " + e.getKey() + " policy read whole from secret '"
+            + e.getValue().path("use").asText() + "' is not supported; write its fields (they may use ${ $secrets... })", step);
+      }
+    }
     if (auth.has("basic")) {
       return basic(auth.get("basic").path("username").asText(), auth.get("basic").path("password").asText());
     }

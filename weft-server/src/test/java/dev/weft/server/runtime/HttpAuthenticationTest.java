@@ -192,4 +192,18 @@ class HttpAuthenticationTest {
     assertThat(r.error().path("status").asInt()).isEqualTo(501);
     assertThat(r.error().path("detail").asText()).contains("authorization_code");
   }
+
+  @Test
+  void aPolicyReadWholeFromASecretFaultsWith501SayingSo() {
+    RunResult r = run("""
+          - one:
+              call: http
+              with:
+                method: get
+                endpoint: { uri: BASE/api/one, authentication: { oauth2: { use: creds } } }
+        """);
+    assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(r.error().path("status").asInt()).isEqualTo(501);
+    assertThat(r.error().path("detail").asText()).contains("secret 'creds'");
+  }
 }
