@@ -174,7 +174,9 @@ public final class ExternalSchemas {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + path.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ")");
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+      throw new IllegalArgumentException("cannot read " + path.toAbsolutePath() + " (" + why + ")");
     }
   }
 }

@@ -119,7 +119,7 @@ final class HttpCaller {
     try {
       return (follow ? following : notFollowing).send(req, handler);
     } catch (IOException e) {
-      throw new CommandFault("communication", 503, "Service unavailable", method + " " + uri + ": " + e, step);
+      throw new CommandFault("communication", 503, "Service unavailable", method + " " + uri + ": " + noAnswer(e), step);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommandFault("communication", 503, "Interrupted", method + " " + uri, step);
@@ -134,6 +134,18 @@ final class HttpCaller {
     if (headers.properties().stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Idempotency-Key"))) {
       req.header("Idempotency-Key", c.id());
     }
+  }
+
+  /** Why there was no answer, in words (no exception class names). */
+  static String noAnswer(IOException e) {
+    if (e instanceof java.net.http.HttpConnectTimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+      return "no answer within the timeout";
+    }
+    if (e instanceof java.net.ConnectException) {
+      return e.getCause() instanceof java.nio.channels.UnresolvedAddressException ? "unknown host" : "connection refused";
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? "the connection failed" : m;
   }
 
   private static String cnonce() {

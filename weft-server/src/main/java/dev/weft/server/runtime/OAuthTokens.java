@@ -210,7 +210,7 @@ final class OAuthTokens {
     try {
       return client.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new CommandFault("communication", 503, "Service unavailable", what + ": " + e, step);
+      throw new CommandFault("communication", 503, "Service unavailable", what + ": " + HttpCaller.noAnswer(e), step);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommandFault("communication", 503, "Interrupted", what, step);
