@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.server.outage.FailureStreak;
 import dev.weft.server.runtime.Definitions;
 import dev.weft.server.runtime.EngineSettings;
 import dev.weft.server.runtime.EventDelivery;
@@ -40,9 +41,15 @@ final class WorkflowServices implements AutoCloseable {
     this.schedules = schedules;
   }
 
-  static WorkflowServices open(Database db, ServerSettings settings, RuntimeClock clock, Supplier<String> ids) {
+  /**
+   * @param tasksOnAgents true when a scheduler runs: {@code run: shell} steps and {@code process}
+   *     service calls become tasks for agents
+   */
+  static WorkflowServices open(Database db, ServerSettings settings, RuntimeClock clock, Supplier<String> ids,
+      boolean tasksOnAgents) {
     EventDelivery delivery = new EventDelivery(db, clock, settings.secrets());
-    EngineSettings es = EngineSettings.of("server-" + UUID.randomUUID()).withDispatchers(settings.workers());
+    EngineSettings es = EngineSettings.of("server-" + UUID.randomUUID()).withDispatchers(settings.workers())
+        .withTasksOnAgents(tasksOnAgents);
     WorkflowEngine engine = WorkflowEngine.open(db, es, clock, ids, settings.secrets(), delivery::publish);
     InstanceOperations operations = new InstanceOperations(db, clock, ids, settings.secrets());
     // Only its start() is used: it records a due start; the engine's threads carry the instance out.
@@ -51,17 +58,19 @@ final class WorkflowServices implements AutoCloseable {
     ScheduleRunner runner = new ScheduleRunner(db, starter, clock);
     ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("weft-schedules").daemon().factory());
-    schedules.scheduleWithFixedDelay(() -> runDue(runner), 0, SCHEDULE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    FailureStreak streak = FailureStreak.logging("starting scheduled workflows (every " + SCHEDULE_EVERY.toSeconds() + " s)", LOG);
+    schedules.scheduleWithFixedDelay(() -> runDue(runner, streak), 0, SCHEDULE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     return new WorkflowServices(new EngineBackground(engine, new Definitions(db.definitions()), clock), operations,
         delivery, schedules);
   }
 
-  private static void runDue(ScheduleRunner runner) {
+  /** A failed round must not stop later ones; a streak of them (the database away) is logged once. */
+  private static void runDue(ScheduleRunner runner, FailureStreak streak) {
     try {
       runner.runDue();
-    } catch (RuntimeException e) { // a failed round must not stop later ones
-      LOG.log(System.Logger.Level.WARNING, "starting scheduled workflows failed; trying again in "
-          + SCHEDULE_EVERY.toSeconds() + " s: " + e.getClass().getSimpleName());
+      streak.succeeded();
+    } catch (RuntimeException e) {
+      streak.failed(e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.weft.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.weft.store.jdbc.Dialect;
+import dev.weft.store.jdbc.JdbcCommandTaskStore;
 import dev.weft.store.jdbc.JdbcDefinitionStore;
 import dev.weft.store.jdbc.JdbcEventStore;
 import dev.weft.store.jdbc.JdbcGroupCommitter;
@@ -13,6 +14,8 @@ import dev.weft.store.jdbc.JdbcNodeStore;
 import dev.weft.store.jdbc.JdbcOutbox;
 import dev.weft.store.jdbc.JdbcQueueTreeStore;
 import dev.weft.store.jdbc.JdbcRuntimeHistory;
+import dev.weft.store.jdbc.JdbcServiceStore;
+import dev.weft.store.jdbc.JdbcTaskOutputStore;
 import dev.weft.store.jdbc.JdbcTaskLogStore;
 import dev.weft.store.jdbc.JdbcTaskStore;
 import dev.weft.store.jdbc.JdbcTimerStore;
@@ -27,6 +30,14 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
   /** The embedded default: an H2 file under {@code ./weft-data/}. */
   public static final String DEFAULT_URL = "jdbc:h2:file:./weft-data/weft";
+  /**
+   * How long a caller waits for a pooled connection before {@link StoreUnavailableException}: while
+   * the database is down every caller waits this long, so it is what an API request takes to be
+   * answered 503, and it bounds a background loop's round. Well above the waits of a loaded pool.
+   */
+  public static final Duration POOL_WAIT = Duration.ofSeconds(5);
+  /** Connections in the pool. */
+  public static final int POOL_SIZE = 8;
 
   private final Dialect dialect;
   private final HikariDataSource pool;
@@ -49,8 +60,9 @@ public final class Database implements AutoCloseable {
     Dialect dialect = Dialect.of(url);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(dialect.prepare(url));
-    config.setMaximumPoolSize(8);
+    config.setMaximumPoolSize(POOL_SIZE);
     config.setPoolName("weft-store");
+    resilient(config, dialect);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
@@ -64,6 +76,23 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot migrate " + url + ": " + e.getMessage(), e);
     }
     return new Database(dialect, pool);
+  }
+
+  /**
+   * Pool settings that let a server ride out a database restart: a bounded wait for a connection
+   * ({@link #POOL_WAIT}), a quick validity check of connections idle for a while, idle connections
+   * pinged every 30 s so broken ones are replaced before use, and PostgreSQL's connect timeout
+   * (unless the URL sets one). A connection broken by the restart fails one statement (the pool
+   * then drops it; callers see {@link StoreUnavailableException} and repeat); the pool opens new
+   * ones as soon as the database accepts them.
+   */
+  private static void resilient(HikariConfig config, Dialect dialect) {
+    config.setConnectionTimeout(POOL_WAIT.toMillis());
+    config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+    config.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
+    if (dialect == Dialect.POSTGRES) {
+      config.addDataSourceProperty("connectTimeout", Long.toString(POOL_WAIT.toSeconds()));
+    }
   }
 
   public Dialect dialect() {
@@ -116,6 +145,18 @@ public final class Database implements AutoCloseable {
 
   public RuntimeHistory runtimes() {
     return new JdbcRuntimeHistory(transactor);
+  }
+
+  public ServiceStore services() {
+    return new JdbcServiceStore(transactor);
+  }
+
+  public CommandTaskStore commandTasks() {
+    return new JdbcCommandTaskStore(transactor);
+  }
+
+  public TaskOutputStore taskOutputs() {
+    return new JdbcTaskOutputStore(transactor);
   }
 
   public LeaseStore leases() {

@@ -2,7 +2,9 @@ package dev.weft.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** The commands decisions asked for, read by whoever carries them out. */
 public interface Outbox {
@@ -17,6 +19,16 @@ public interface Outbox {
    * once its lease expires (so it may run twice: its id is the executor's idempotency key).
    */
   List<PendingCommand> claim(String owner, Duration lease, Instant now, int limit);
+
+  /**
+   * Extends to {@code now + lease} the leases {@code owner} still holds on {@code commandIds}: those
+   * it claimed, not done, whose lease has not run out at {@code now}. A lease that ran out is not
+   * taken back (another dispatcher may have claimed the command since). The dispatcher carrying a
+   * command out calls this while it runs, so no other claims it however long it takes.
+   *
+   * @return the ids whose lease was extended
+   */
+  Set<String> renew(String owner, Collection<String> commandIds, Duration lease, Instant now);
 
   /**
    * Marks a command done. Idempotent: returns true the first time, false when it was already

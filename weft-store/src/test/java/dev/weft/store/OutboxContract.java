@@ -3,6 +3,7 @@ package dev.weft.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +36,32 @@ abstract class OutboxContract extends StoreContract {
     assertThat(db.outbox().claim("server-2", LEASE, T0.plusSeconds(2), 10)).isEmpty();
     assertThat(db.outbox().claim("server-2", LEASE, T0.plus(LEASE), 10)).extracting(PendingCommand::id)
         .containsExactly("i-1:/do/0#1");
+  }
+
+  @Test
+  void a_renewed_lease_keeps_a_long_running_command_from_other_dispatchers() {
+    decideCommands("i-1", 1);
+    String id = "i-1:/do/0#1";
+    db.outbox().claim("server-1", LEASE, T0, 1);
+    Instant halfway = T0.plus(LEASE.dividedBy(2));
+    assertThat(db.outbox().renew("server-1", List.of(id), LEASE, halfway)).containsExactly(id);
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plus(LEASE), 10)).as("at the first lease's end").isEmpty();
+    assertThat(db.outbox().claim("server-2", LEASE, halfway.plus(LEASE), 10)).as("at the renewed lease's end")
+        .extracting(PendingCommand::id).containsExactly(id);
+  }
+
+  @Test
+  void only_the_owner_renews_and_only_a_lease_that_has_not_run_out() {
+    decideCommands("i-1", 3);
+    db.outbox().claim("server-1", LEASE, T0, 3);
+    db.outbox().markDone("i-1:/do/2#1", T0);
+    List<String> ids = List.of("i-1:/do/0#1", "i-1:/do/1#1", "i-1:/do/2#1", "i-1:/do/9#1");
+    assertThat(db.outbox().renew("server-2", ids, LEASE, T0.plusSeconds(1))).as("another owner").isEmpty();
+    assertThat(db.outbox().renew("server-1", ids, LEASE, T0.plusSeconds(1))).as("the owner: not the done one, not an unknown id")
+        .containsExactlyInAnyOrder("i-1:/do/0#1", "i-1:/do/1#1");
+    Instant runOut = T0.plusSeconds(1).plus(LEASE);
+    assertThat(db.outbox().renew("server-1", ids, LEASE, runOut)).as("once run out").isEmpty();
+    assertThat(db.outbox().renew("server-1", List.of(), LEASE, T0)).isEmpty();
   }
 
   @Test

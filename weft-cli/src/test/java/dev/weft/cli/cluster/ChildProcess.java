@@ -73,6 +73,10 @@ final class ChildProcess implements AutoCloseable {
     return process.pid();
   }
 
+  boolean alive() {
+    return process.isAlive();
+  }
+
   /** kill -9. */
   void killHard() throws InterruptedException {
     process.destroyForcibly();

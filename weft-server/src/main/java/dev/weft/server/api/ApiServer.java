@@ -1,6 +1,8 @@
 package dev.weft.server.api;
 
 import dev.weft.server.api.auth.BearerAuth;
+import dev.weft.server.outage.FailureStreak;
+import dev.weft.store.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -19,8 +21,13 @@ public final class ApiServer implements AutoCloseable {
   static final String ROUTE_ATTRIBUTE = "weft.route";
   static final String CALLER_ATTRIBUTE = "weft.caller";
 
+  /** Seconds a client is told to wait (Retry-After) when the database is away. */
+  static final int RETRY_AFTER_SECONDS = 1;
+  private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+
   private final Javalin app;
   private final RouteRegistry registry;
+  private final FailureStreak databaseAway = FailureStreak.logging("answering requests (503 while the database is away)", LOG);
 
   /**
    * @param onRequest called after every answer with the context, the matched route path
@@ -51,8 +58,12 @@ public final class ApiServer implements AutoCloseable {
     cfg.jetty.defaultHost = settings.bind();
     cfg.jetty.defaultPort = settings.port();
     cfg.jetty.modifyServer(server -> server.setErrorHandler(new BadMessages()));
-    cfg.requestLogger.http((ctx, ms) -> onRequest.answered(ctx,
-        ctx.attribute(ROUTE_ATTRIBUTE) instanceof String s ? s : "unmatched", ms));
+    cfg.requestLogger.http((ctx, ms) -> {
+      if (ctx.statusCode() < 500) {
+        databaseAway.succeeded();
+      }
+      onRequest.answered(ctx, ctx.attribute(ROUTE_ATTRIBUTE) instanceof String s ? s : "unmatched", ms);
+    });
     cfg.router.mount(router -> {
       router.before(ctx -> ctx.attribute(Bodies.LIMIT_ATTRIBUTE, settings.bodyLimit()));
       router.beforeMatched(ctx -> admit(ctx, auth));
@@ -62,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
           r.handler().handle(ctx);
         }, r.access());
       }
-      ProblemResponses.install(router);
+      ProblemResponses.install(router, databaseAway);
     });
   }
 
@@ -98,16 +109,22 @@ public final class ApiServer implements AutoCloseable {
   static final class ProblemResponses {
     private ProblemResponses() {}
 
-    static void install(JavalinDefaultRouting router) {
+    static void install(JavalinDefaultRouting router, FailureStreak databaseAway) {
       on(router, ProblemException.class, (e, ctx) -> {
         if (e.status() == 401) {
           ctx.header("WWW-Authenticate", "Bearer");
         }
         Replies.problem(ctx, e.toProblem(ctx.path()));
       });
+      on(router, StoreUnavailableException.class, (e, ctx) -> {
+        databaseAway.failed(e);
+        ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        Replies.problem(ctx, ProblemException.unavailable("the database is unavailable (restarting or unreachable);"
+            + " try again shortly (a start again with the same Idempotency-Key)").toProblem(ctx.path()));
+      });
       on(router, HttpResponseException.class, (e, ctx) -> Replies.problem(ctx, fromJavalin(e.getStatus(), e.getMessage(), ctx)));
       on(router, Exception.class, (e, ctx) -> {
-        System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.ERROR,
+        LOG.log(System.Logger.Level.ERROR,
             "unexpected error answering " + ctx.method() + " " + ctx.path(), e);
         Replies.problem(ctx, new Problem("about:blank", "Internal server error", 500,
             "an unexpected error occurred; it is logged on the server", ctx.path(), List.of()));

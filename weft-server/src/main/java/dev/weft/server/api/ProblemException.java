@@ -60,6 +60,11 @@ public final class ProblemException extends RuntimeException {
         List.of(FieldError.param("Content-Type", "expected one of " + accepted)));
   }
 
+  /** 503: the database is away (restarting, unreachable); the same request may work in a moment. */
+  public static ProblemException unavailable(String detail) {
+    return new ProblemException(503, TYPES + "unavailable", "Service unavailable", detail, List.of());
+  }
+
   public Problem toProblem(String instance) {
     return new Problem(type, title, status, getMessage(), instance, errors);
   }

@@ -1,9 +1,13 @@
 package dev.weft.server.runtime;
 
+import dev.weft.server.outage.FailureStreak;
 import dev.weft.store.Outbox;
 import dev.weft.store.PendingCommand;
 import dev.weft.store.StoreException;
+import dev.weft.store.StoreUnavailableException;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +30,8 @@ final class DispatchCommands implements Runnable {
   private final EngineSettings settings;
   private final Semaphore idle;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final FailureStreak claims = FailureStreak.logging("claiming commands", LOG);
+  private final FailureStreak reads = FailureStreak.logging("reading commands to carry out", LOG);
 
   DispatchCommands(Outbox outbox, CarryOutCommand carryOut, ExecutorService dispatchers, LoopContext loop) {
     this.outbox = outbox;
@@ -34,6 +40,11 @@ final class DispatchCommands implements Runnable {
     this.loop = loop;
     this.settings = loop.settings();
     this.idle = new Semaphore(settings.dispatchers());
+  }
+
+  /** The ids of the entries the dispatchers hold now (a live view). */
+  Set<String> carryingOut() {
+    return Collections.unmodifiableSet(inFlight);
   }
 
   @Override
@@ -56,9 +67,10 @@ final class DispatchCommands implements Runnable {
     try {
       claimed = outbox.claim(settings.owner(), settings.commandLease(), Instant.ofEpochMilli(loop.clock().nowMillis()), max);
     } catch (StoreException e) {
-      LOG.log(System.Logger.Level.WARNING, "claiming commands failed, trying again: " + e.getMessage());
+      loop.bell().await(claims.failed(e));
       return 0;
     }
+    claims.succeeded();
     for (PendingCommand p : claimed) {
       if (inFlight.add(p.id())) {
         idle.acquire();
@@ -70,13 +82,41 @@ final class DispatchCommands implements Runnable {
 
   private void dispatch(PendingCommand p) {
     try {
-      carryOut.carryOut(p);
+      carryOutWhileLeased(p);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "carrying out " + p.id() + " failed; it is retried when its lease expires", e);
     } finally {
       inFlight.remove(p.id());
       idle.release();
       loop.bell().ring();
+    }
+  }
+
+  /**
+   * Carries {@code p} out; while the database is away before the effect (reading what to send
+   * fails) it tries again with backoff for up to half the command lease, then leaves the entry to
+   * its lease. Once the effect happened, recording it waits for the database itself
+   * ({@link CommitWithRetry}).
+   */
+  private void carryOutWhileLeased(PendingCommand p) {
+    long giveUpAt = loop.clock().nowMillis() + settings.commandLease().toMillis() / 2;
+    while (true) {
+      try {
+        carryOut.carryOut(p);
+        reads.succeeded();
+        return;
+      } catch (StoreUnavailableException e) {
+        Duration wait = reads.failed(e);
+        if (!loop.goOn() || loop.clock().nowMillis() + wait.toMillis() > giveUpAt) {
+          return;
+        }
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 }

@@ -4,6 +4,8 @@ import static dev.weft.server.runtime.Snapshots.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.server.services.ServiceRegistry;
+import dev.weft.store.StoreUnavailableException;
 import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Event;
 import java.time.Duration;
@@ -14,11 +16,18 @@ final class Effector {
   private final HttpCaller http;
   private final OpenApiCaller openApi;
   private final EventSink sink;
+  private final ServiceCalls services;
 
-  Effector(Duration httpTimeout, EventSink emitted, HostRedirects redirects) {
+  Effector(Duration httpTimeout, EventSink emitted, HostRedirects redirects, ServiceRegistry registry) {
     this.http = new HttpCaller(httpTimeout, redirects);
     this.openApi = new OpenApiCaller(http);
     this.sink = emitted;
+    this.services = new ServiceCalls(registry, http);
+  }
+
+  /** The service calls this effector carries out (shared with the task path of a server). */
+  ServiceCalls services() {
+    return services;
   }
 
   /** Carries the command out and returns what came of it: {@code CommandCompleted} or {@code CommandFailed}. */
@@ -33,7 +42,7 @@ final class Effector {
   /** The command's result, or a {@link CommandFault} with its RFC 7807 error. */
   JsonNode carryOut(Command c, long nowMillis) throws CommandFault {
     return switch (c) {
-      case Command.CallService s -> Builtins.call(s);
+      case Command.CallService s -> services.call(s);
       case Command.CallHttp h -> http.call(h);
       case Command.CallOpenApi o -> openApi.call(o);
       case Command.RunShell r -> ShellRunner.run(r);
@@ -47,10 +56,15 @@ final class Effector {
     };
   }
 
-  /** Hands the event to the sink; a sink that fails makes the emit a communication fault. */
+  /**
+   * Hands the event to the sink; a sink that fails makes the emit a communication fault, except
+   * when the database is away: that is thrown, so the entry stays pending and is tried again.
+   */
   private JsonNode publish(JsonNode event, String step) throws CommandFault {
     try {
       sink.publish(event);
+    } catch (StoreUnavailableException away) { // not the event's fault: the entry is carried out again later
+      throw away;
     } catch (RuntimeException ex) {
       throw new CommandFault("communication", 503, "Event not delivered", String.valueOf(ex.getMessage()), step);
     }

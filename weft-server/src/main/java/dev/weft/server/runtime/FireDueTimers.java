@@ -1,8 +1,10 @@
 package dev.weft.server.runtime;
 
+import dev.weft.server.outage.FailureStreak;
 import dev.weft.store.StoreException;
 import dev.weft.store.Timer;
 import dev.weft.store.TimerStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,7 @@ final class FireDueTimers implements Runnable {
   private final CommitWithRetry commits;
   private final LoopContext loop;
   private final Runnable decided;
+  private final FailureStreak reads = FailureStreak.logging("reading due timers", LOG);
 
   FireDueTimers(TimerStore timers, Recorder recorder, CommitWithRetry commits, LoopContext loop, Runnable decided) {
     this.timers = timers;
@@ -54,15 +57,24 @@ final class FireDueTimers implements Runnable {
     }
   }
 
+  private void pause(Duration backoff) {
+    try {
+      loop.bell().await(backoff);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Returns how many timers were due. */
   private int fireDue() {
     List<Timer> due;
     try {
       due = timers.due(Instant.ofEpochMilli(loop.clock().nowMillis()), BATCH);
     } catch (StoreException e) {
-      LOG.log(System.Logger.Level.WARNING, "reading due timers failed, trying again: " + e.getMessage());
+      pause(reads.failed(e));
       return 0;
     }
+    reads.succeeded();
     List<Supplier<Boolean>> firings = due.stream()
         .<Supplier<Boolean>>map(t -> () -> recorder.timerFired(t, loop.clock().nowMillis())).toList();
     for (Optional<Boolean> fired : commits.commitAll("firing timers", firings)) {

@@ -1,6 +1,7 @@
 package dev.weft.server.runtime;
 
 import dev.weft.server.secrets.SecretSource;
+import dev.weft.server.services.ServiceRegistry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.store.Database;
@@ -11,6 +12,7 @@ import dev.weft.store.InstanceStatus;
 import dev.weft.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +23,8 @@ import java.util.function.Supplier;
 /**
  * Runs the workflow instances of a database with many threads, and with other engines (other
  * processes) on the same PostgreSQL. A claim loop leases pending outbox entries to N dispatcher
- * threads, which carry them out concurrently; a timer loop fires due timers. Every decision
+ * threads, which carry them out concurrently, and a lease keeper renews those leases while the
+ * entries are carried out; a timer loop fires due timers. Every decision
  * (start, command result, timer) is one unit of work committed through a {@link GroupCommitter},
  * so under load many instances' decisions share one transaction. Decisions on one instance
  * never race: each unit reads the instance and appends against the version it read; within
@@ -45,9 +48,13 @@ public final class WorkflowEngine implements AutoCloseable {
   private final AtomicLong otherDecisions = new AtomicLong();
   private final Doorbell commandsBell = new Doorbell();
   private final Doorbell timersBell = new Doorbell();
+  private final Doorbell renewBell = new Doorbell();
   private final ExecutorService dispatchers;
   private final List<Thread> loops;
+  private final Thread renewer;
   private volatile boolean running = true;
+  /** The lease keeper runs until the dispatchers have finished, after the other loops stopped. */
+  private volatile boolean renewing = true;
 
   private WorkflowEngine(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids, SecretSource secrets,
       EventSink emitted) {
@@ -59,17 +66,30 @@ public final class WorkflowEngine implements AutoCloseable {
     this.recorder = new Recorder(db, writer);
     this.committer = db.groupCommitter(settings.maxBatch(), Duration.ZERO);
     this.commits = new CommitWithRetry(committer);
-    this.carryOut = new CarryOutCommand(new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE), recorder,
-        commits, clock);
+    Effector effector = new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE,
+        new ServiceRegistry(db.services()));
+    TaskCommands tasks = settings.tasksOnAgents()
+        ? new TaskCommands(effector.services(), definitions, db.instances(),
+        new dev.weft.server.scheduling.QueueTrees(db)) : null;
+    this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
     DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
         new LoopContext(settings, clock, commandsBell, () -> running));
     FireDueTimers fire = new FireDueTimers(db.timers(), recorder, commits,
         new LoopContext(settings, clock, timersBell, () -> running), this::decidedElsewhere);
-    this.loops = List.of(
+    List<Thread> threads = new ArrayList<>(List.of(
         Thread.ofPlatform().name("weft-claim-" + settings.owner()).daemon().start(dispatch),
-        Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire));
+        Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire)));
+    if (tasks != null) {
+      DeliverTaskOutcomes deliver = new DeliverTaskOutcomes(db.commandTasks(), new TaskOutcomes(db, effector.services()),
+          recorder, commits, new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere);
+      threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));
+    }
+    this.loops = List.copyOf(threads);
+    RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
+        new LoopContext(settings, clock, renewBell, () -> renewing));
+    this.renewer = Thread.ofPlatform().name("weft-renew-" + settings.owner()).daemon().start(renew);
   }
 
   /**
@@ -93,13 +113,14 @@ public final class WorkflowEngine implements AutoCloseable {
    * it on from there.
    *
    * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
+   * @throws dev.weft.store.StoreUnavailableException if the database is away (nothing was started)
    * @throws StoreException if the store refused the start every time it was tried
    */
   public String start(String document, JsonNode input, String idempotencyKey) {
     long now = clock.nowMillis();
     Definition def = definitions.store(document, Instant.ofEpochMilli(now));
     String id = ids.get();
-    Instance inst = commits.commit("starting " + idempotencyKey,
+    Instance inst = commits.commitOrUnavailable("starting " + idempotencyKey,
         () -> recorder.started(id, idempotencyKey, def, input, now))
         .orElseThrow(() -> new StoreException("instance with key " + idempotencyKey + " could not be started"));
     if (inst.status() == InstanceStatus.PENDING) {
@@ -135,6 +156,9 @@ public final class WorkflowEngine implements AutoCloseable {
       }
       dispatchers.shutdown();
       dispatchers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      renewing = false;
+      renewBell.ring();
+      renewer.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {

@@ -41,8 +41,21 @@ public final class SchedulerLoop {
     this.maxAttempts = maxAttempts;
   }
 
-  /** One round at {@code now}. */
+  /**
+   * One round at {@code now}. A round that fails (the database away) ends this server's time as
+   * leader as far as node liveness goes: heartbeats were refused meanwhile, so when rounds work
+   * again it listens for a whole node timeout before it marks any node down, as a new leader does.
+   */
   public RoundResult runOnce(Instant now) {
+    try {
+      return lead(now);
+    } catch (RuntimeException e) {
+      ledLastRound = false;
+      throw e;
+    }
+  }
+
+  private RoundResult lead(Instant now) {
     Optional<LeaseGrant> grant = lease.acquire(now);
     if (grant.isEmpty()) {
       ledLastRound = false;

@@ -2,9 +2,9 @@ package dev.weft.server.scheduling;
 
 import dev.weft.scheduler.CorePlanner;
 import dev.weft.scheduler.api.SchedulerConfig;
+import dev.weft.server.outage.FailureStreak;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.store.Database;
-import java.util.function.Consumer;
 
 /**
  * The scheduler loop of one {@code weft server} on its own thread: a round every
@@ -13,40 +13,59 @@ import java.util.function.Consumer;
  * waiting agents hear of them at once. {@link #close} stops it and releases the lease.
  */
 public final class SchedulerThread implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SchedulerThread.class.getName());
   private final Thread thread;
   private volatile boolean stopping;
 
   private SchedulerThread(Database db, SchedulingSettings settings, NodeLiveness liveness, WorkBell bell,
-                          Consumer<RuntimeException> onError) {
+                          FailureStreak failures) {
     SchedulerLease lease = new SchedulerLease(db.leases(), settings.holder(), settings.leaseTtl());
     SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(SchedulerConfig.defaults()), liveness,
         SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
     this.thread = new Thread(() -> {
       try {
-        loop.runUntil(RuntimeClock.system(), settings.round(), () -> stopping, onError, round -> {
+        loop.runUntil(RuntimeClock.system(), settings.round(), () -> stopping, failures::failed, round -> {
+          failures.succeeded();
+          reportSwept(round.swept());
           if (!round.applied().placed().isEmpty()) {
             bell.ring();
           }
         });
       } catch (RuntimeException e) { // releasing the lease failed (the database went first): it expires by itself
-        onError.accept(e);
+        failures.failed(e);
       }
     }, "weft-scheduler");
     thread.setDaemon(true);
   }
 
+  /** One line per node marked down: an operator wants to know, and tests read it. */
+  private static void reportSwept(NodeLiveness.Swept swept) {
+    if (swept != null && !swept.nodesDown().isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "node(s) " + swept.nodesDown() + " missed their heartbeats: marked down, "
+          + swept.requeued().size() + " task(s) queued again, " + swept.failed().size() + " failed");
+    }
+  }
+
+  /**
+   * Starts the thread. A failed round (the database away) is counted in {@code failures}, which
+   * logs the first of a streak and the recovery; the next round runs as usual.
+   */
   public static SchedulerThread start(Database db, SchedulingSettings settings, NodeLiveness liveness, WorkBell bell,
-                                      Consumer<RuntimeException> onError) {
-    SchedulerThread t = new SchedulerThread(db, settings, liveness, bell, onError);
+                                      FailureStreak failures) {
+    SchedulerThread t = new SchedulerThread(db, settings, liveness, bell, failures);
     t.thread.start();
     return t;
   }
 
-  /** Stops after the current round and waits for the lease to be released. */
+  /**
+   * Stops after the current round (and its pause, at most one round interval) and waits for the
+   * lease to be released. The thread is not interrupted: H2 closes its database file when a thread
+   * is interrupted in the middle of file I/O, which broke every other thread of the server (and
+   * could leave H2's threads spinning on the closed store, so the server never finished closing).
+   */
   @Override
   public void close() {
     stopping = true;
-    thread.interrupt();
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {

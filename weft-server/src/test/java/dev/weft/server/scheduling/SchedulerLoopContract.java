@@ -14,14 +14,17 @@ import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.server.runtime.TestDb;
 import dev.weft.store.LeaseGrant;
+import dev.weft.store.LeaseStore;
 import dev.weft.store.NodeState;
 import dev.weft.store.StaleVersionException;
+import dev.weft.store.StoreUnavailableException;
 import dev.weft.store.TaskRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +208,66 @@ abstract class SchedulerLoopContract {
     assertThat(c.a.nodes().find("n1").orElseThrow().state()).isNotEqualTo(NodeState.DOWN);
     RoundResult after = c.serverA.runOnce(at(started + SchedulingFixture.SILENCE.toSeconds() + 1));
     assertThat(after.swept().nodesDown()).containsExactly("n1");
+  }
+
+  @Test
+  void after_rounds_failed_because_the_database_was_away_the_leader_listens_for_a_whole_timeout_again() {
+    AwayLeases leases = new AwayLeases(c.a.leases());
+    SchedulerLoop server = new SchedulerLoop(c.a, new SchedulerLease(leases, "server-a", SchedulingFixture.LEASE),
+        new CorePlanner(SchedulerConfig.defaults()), new NodeLiveness(c.a, SchedulingFixture.SILENCE, 2),
+        SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
+    long silence = SchedulingFixture.SILENCE.toSeconds();
+    c.node("n1", 2, at(0));
+    for (long t = 1; t <= silence; t++) {
+      c.a.nodes().heartbeat("n1", at(t));
+      assertThat(server.runOnce(at(t)).leader()).isTrue();
+    }
+    leases.away = true; // the database goes away: heartbeats are refused, rounds fail
+    assertThatThrownBy(() -> server.runOnce(at(silence + 1))).isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> server.runOnce(at(silence + 20))).isInstanceOf(StoreUnavailableException.class);
+    leases.away = false;
+    long back = silence + 30; // n1 has been silent for 30 s, but only because nobody could hear it
+    RoundResult first = server.runOnce(at(back));
+    assertThat(first.leader()).isTrue();
+    assertThat(first.swept().nodesDown()).isEmpty();
+    assertThat(server.runOnce(at(back + silence - 1)).swept().nodesDown()).as("within the new grace").isEmpty();
+    assertThat(c.a.nodes().find("n1").orElseThrow().state()).isNotEqualTo(NodeState.DOWN);
+    assertThat(server.runOnce(at(back + silence + 1)).swept().nodesDown()).as("still silent after a whole timeout")
+        .containsExactly("n1");
+  }
+
+  /** The real lease store, or a database that is away ({@link StoreUnavailableException}) while {@link #away}. */
+  private static final class AwayLeases implements LeaseStore {
+    private final LeaseStore real;
+    boolean away;
+
+    AwayLeases(LeaseStore real) {
+      this.real = real;
+    }
+
+    @Override
+    public Optional<LeaseGrant> acquire(String name, String holder, Duration ttl, Instant now) {
+      check();
+      return real.acquire(name, holder, ttl, now);
+    }
+
+    @Override
+    public boolean holds(String name, String holder, long epoch, Instant now) {
+      check();
+      return real.holds(name, holder, epoch, now);
+    }
+
+    @Override
+    public void release(String name, String holder) {
+      check();
+      real.release(name, holder);
+    }
+
+    private void check() {
+      if (away) {
+        throw new StoreUnavailableException("database unavailable: connection refused", null);
+      }
+    }
   }
 
   @Test

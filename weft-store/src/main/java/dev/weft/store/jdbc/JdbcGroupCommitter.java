@@ -128,7 +128,7 @@ public final class JdbcGroupCommitter implements GroupCommitter {
     try {
       savepoint = c.setSavepoint();
     } catch (SQLException e) {
-      throw new StoreException("cannot set a savepoint: " + e.getMessage(), e);
+      throw SqlFailures.wrap("cannot set a savepoint: " + e.getMessage(), e);
     }
     try {
       T result = p.work().get();
@@ -138,7 +138,7 @@ public final class JdbcGroupCommitter implements GroupCommitter {
       try {
         c.rollback(savepoint);
       } catch (SQLException rollbackFailed) {
-        throw new StoreException("cannot roll back to a savepoint: " + rollbackFailed.getMessage(), rollbackFailed);
+        throw SqlFailures.wrap("cannot roll back to a savepoint: " + rollbackFailed.getMessage(), rollbackFailed);
       }
       return () -> p.future().completeExceptionally(e);
     }

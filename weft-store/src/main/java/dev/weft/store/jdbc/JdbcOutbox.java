@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@link Outbox} on table {@code weft_command}. */
 public final class JdbcOutbox implements Outbox {
@@ -48,6 +51,31 @@ public final class JdbcOutbox implements Outbox {
       }
       return claimed;
     });
+  }
+
+  /**
+   * One short transaction per command: the engine's group committer marks the same rows done in
+   * its batches, and a renewal holding several row locks at once could deadlock with it.
+   */
+  @Override
+  public Set<String> renew(String owner, Collection<String> commandIds, Duration lease, Instant now) {
+    Set<String> renewed = new HashSet<>();
+    for (String id : commandIds) {
+      boolean extended = tx.run("renewing the lease of command " + id, c -> {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE weft_command SET lease_until = ?"
+            + " WHERE id = ? AND lease_owner = ? AND done_at IS NULL AND lease_until > ?")) {
+          ps.setLong(1, now.plus(lease).toEpochMilli());
+          ps.setString(2, id);
+          ps.setString(3, owner);
+          ps.setLong(4, now.toEpochMilli());
+          return ps.executeUpdate() == 1;
+        }
+      });
+      if (extended) {
+        renewed.add(id);
+      }
+    }
+    return renewed;
   }
 
   @Override

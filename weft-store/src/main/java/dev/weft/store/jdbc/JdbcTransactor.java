@@ -1,6 +1,5 @@
 package dev.weft.store.jdbc;
 
-import dev.weft.store.StoreException;
 import dev.weft.store.Transactor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,25 +23,27 @@ public final class JdbcTransactor implements Transactor {
     if (current.get() != null) {
       return work.get();
     }
-    try (Connection c = dataSource.getConnection()) {
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw SqlFailures.wrap("no database connection: " + e.getMessage(), e);
+    }
+    try {
       c.setAutoCommit(false);
       current.set(c);
-      try {
-        T result = work.get();
-        c.commit();
-        return result;
-      } catch (RuntimeException | Error e) {
-        rollbackQuietly(c, e);
-        throw e;
-      } catch (SQLException e) {
-        rollbackQuietly(c, e);
-        throw new StoreException("commit failed: " + e.getMessage(), e);
-      } finally {
-        current.remove();
-        c.setAutoCommit(true);
-      }
+      T result = work.get();
+      c.commit();
+      return result;
+    } catch (RuntimeException | Error e) {
+      rollbackQuietly(c, e);
+      throw e;
     } catch (SQLException e) {
-      throw new StoreException("no database connection: " + e.getMessage(), e);
+      rollbackQuietly(c, e);
+      throw SqlFailures.wrap("transaction failed: " + e.getMessage(), e);
+    } finally {
+      current.remove();
+      release(c);
     }
   }
 
@@ -52,7 +53,7 @@ public final class JdbcTransactor implements Transactor {
       try {
         return work.run(current.get());
       } catch (SQLException e) {
-        throw new StoreException(what + " failed: " + e.getMessage(), e);
+        throw SqlFailures.wrap(what + " failed: " + e.getMessage(), e);
       }
     });
   }
@@ -66,9 +67,31 @@ public final class JdbcTransactor implements Transactor {
     return c;
   }
 
+  /** Back to auto-commit and to the pool; a broken connection is only closed (the pool drops it). */
+  private static void release(Connection c) {
+    try {
+      if (!c.isClosed()) {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException brokenMeanwhile) {
+      // the pool discards a broken connection on close; the work's outcome is already decided
+    }
+    try {
+      c.close();
+    } catch (SQLException closeFailed) {
+      // as above: nothing of the transaction depends on it
+    }
+  }
+
+  /**
+   * Rolls back what the failed work wrote; a rollback that fails on a broken connection
+   * is kept as suppressed, the work's own failure is what the caller sees.
+   */
   private static void rollbackQuietly(Connection c, Throwable cause) {
     try {
-      c.rollback();
+      if (!c.isClosed()) {
+        c.rollback();
+      }
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }

@@ -13,6 +13,7 @@ import dev.weft.store.NodeRecord;
 import dev.weft.store.NodeState;
 import dev.weft.store.NotFoundException;
 import dev.weft.store.StoreException;
+import dev.weft.store.StoreUnavailableException;
 import dev.weft.store.TaskRecord;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -73,6 +74,8 @@ final class NodeResource implements ApiResource {
       Replies.json(ctx, 200, Views.node(after, db.tasks().onNode(id).size()));
     } catch (NotFoundException e) {
       throw ProblemException.notFound("no node " + id);
+    } catch (StoreUnavailableException e) {
+      throw e;
     } catch (StoreException e) {
       throw ProblemException.conflict("node " + id + " (" + n.state() + "): " + e.getMessage(), List.of());
     }
