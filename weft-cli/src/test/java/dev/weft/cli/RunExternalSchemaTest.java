@@ -67,4 +67,18 @@ class RunExternalSchemaTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains(wf + ":10 /do/0/get/with/endpoint/authentication/oauth2: oauth2 needs 'grant'");
   }
+
+  @Test
+  void anUnreadableSchemaInADefinedDocumentNamesThatFile() throws Exception {
+    Path main = Files.writeString(dir.resolve("main.yaml"), """
+        document: { dsl: '1.0.0', namespace: test, name: main, version: '1.0.0' }
+        do:
+          - s:
+              set: { ok: true }
+        """);
+    Path child = workflow(dir.resolve("absent.json").toUri().toString());
+    WeftRun r = WeftRun.of("run", main.toString(), "--define", child.toString(), "--db", db());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains(child + ":5 /input/schema/resource/endpoint");
+  }
 }
