@@ -6,6 +6,7 @@ import dev.weft.cli.client.InstanceCommand;
 import dev.weft.cli.client.JobCommand;
 import dev.weft.cli.client.NodesCommand;
 import dev.weft.cli.client.QueuesCommand;
+import dev.weft.cli.client.ServiceCommand;
 import dev.weft.cli.client.TaskCommand;
 import dev.weft.cli.simulate.SimulateCommand;
 import java.util.concurrent.Callable;
@@ -33,6 +34,7 @@ import picocli.CommandLine;
         TaskCommand.class,
         NodesCommand.class,
         QueuesCommand.class,
+        ServiceCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class WeftCommand implements Callable<Integer> {

@@ -21,6 +21,9 @@ import dev.weft.server.api.workflows.DefinitionResource;
 import dev.weft.server.api.workflows.InstanceResource;
 import dev.weft.server.api.jobs.SchedulingResources;
 import dev.weft.server.api.workflows.InstanceOperationsResource;
+import dev.weft.server.api.workflows.InstanceTasksResource;
+import dev.weft.server.api.services.ServiceResource;
+import dev.weft.server.services.ServiceRegistry;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.store.Database;
 import dev.weft.store.InstanceFilter;
@@ -60,7 +63,7 @@ public final class WeftServer implements AutoCloseable {
    */
   public static WeftServer start(ServerSettings settings, SchedulingSettings scheduling, List<ApiResource> extra) {
     WorkBell bell = new WorkBell();
-    WeftServer server = start(settings, extra, (db, logs) -> List.of(new AgentResource(
+    WeftServer server = start(settings, extra, true, (db, logs) -> List.of(new AgentResource(
         new AgentDesk(db, liveness(db, scheduling), bell, InstantSource.system()), scheduling),
         new AgentLogResource(new LogIntake(db, logs, InstantSource.system()))));
     server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell,
@@ -79,23 +82,25 @@ public final class WeftServer implements AutoCloseable {
    * @throws dev.weft.store.StoreException if the database cannot be opened
    */
   public static WeftServer start(ServerSettings settings, List<ApiResource> extra) {
-    return start(settings, extra, (db, logs) -> List.of());
+    return start(settings, extra, false, (db, logs) -> List.of());
   }
 
-  private static WeftServer start(ServerSettings settings, List<ApiResource> extra,
+  private static WeftServer start(ServerSettings settings, List<ApiResource> extra, boolean tasksOnAgents,
                                   BiFunction<Database, LogBell, List<ApiResource>> more) {
     Database db = Database.open(settings.databaseUrl());
     try {
       RuntimeClock clock = RuntimeClock.system();
       Supplier<String> ids = () -> UUID.randomUUID().toString();
-      WorkflowServices workflows = WorkflowServices.open(db, settings, clock, ids);
+      WorkflowServices workflows = WorkflowServices.open(db, settings, clock, ids, tasksOnAgents);
       Metrics metrics = new Metrics(Arrays.stream(InstanceStatus.values()).map(Enum::name).toList(), () -> counts(db));
       List<ApiResource> resources = new ArrayList<>(List.of(
           new HealthResource(() -> db.instances().list(InstanceFilter.all(1))),
           new MetricsResource(metrics),
           new DefinitionResource(workflows.engine(), db.definitions()),
           new InstanceResource(workflows.engine(), db.definitions(), db.instances(), db.events()),
-          new InstanceOperationsResource(workflows.operations(), workflows.delivery(), db.instances())));
+          new InstanceOperationsResource(workflows.operations(), workflows.delivery(), db.instances()),
+          new ServiceResource(new ServiceRegistry(db.services()), db.services(), Clock.systemUTC()),
+          new InstanceTasksResource(db)));
       LogBell logs = new LogBell();
       resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs));
       resources.addAll(extra);

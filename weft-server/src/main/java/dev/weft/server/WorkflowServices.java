@@ -41,9 +41,15 @@ final class WorkflowServices implements AutoCloseable {
     this.schedules = schedules;
   }
 
-  static WorkflowServices open(Database db, ServerSettings settings, RuntimeClock clock, Supplier<String> ids) {
+  /**
+   * @param tasksOnAgents true when a scheduler runs: {@code run: shell} steps and {@code process}
+   *     service calls become tasks for agents
+   */
+  static WorkflowServices open(Database db, ServerSettings settings, RuntimeClock clock, Supplier<String> ids,
+      boolean tasksOnAgents) {
     EventDelivery delivery = new EventDelivery(db, clock, settings.secrets());
-    EngineSettings es = EngineSettings.of("server-" + UUID.randomUUID()).withDispatchers(settings.workers());
+    EngineSettings es = EngineSettings.of("server-" + UUID.randomUUID()).withDispatchers(settings.workers())
+        .withTasksOnAgents(tasksOnAgents);
     WorkflowEngine engine = WorkflowEngine.open(db, es, clock, ids, settings.secrets(), delivery::publish);
     InstanceOperations operations = new InstanceOperations(db, clock, ids, settings.secrets());
     // Only its start() is used: it records a due start; the engine's threads carry the instance out.

@@ -3,6 +3,7 @@ package dev.weft.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.weft.store.jdbc.Dialect;
+import dev.weft.store.jdbc.JdbcCommandTaskStore;
 import dev.weft.store.jdbc.JdbcDefinitionStore;
 import dev.weft.store.jdbc.JdbcEventStore;
 import dev.weft.store.jdbc.JdbcGroupCommitter;
@@ -13,6 +14,8 @@ import dev.weft.store.jdbc.JdbcNodeStore;
 import dev.weft.store.jdbc.JdbcOutbox;
 import dev.weft.store.jdbc.JdbcQueueTreeStore;
 import dev.weft.store.jdbc.JdbcRuntimeHistory;
+import dev.weft.store.jdbc.JdbcServiceStore;
+import dev.weft.store.jdbc.JdbcTaskOutputStore;
 import dev.weft.store.jdbc.JdbcTaskLogStore;
 import dev.weft.store.jdbc.JdbcTaskStore;
 import dev.weft.store.jdbc.JdbcTimerStore;
@@ -142,6 +145,18 @@ public final class Database implements AutoCloseable {
 
   public RuntimeHistory runtimes() {
     return new JdbcRuntimeHistory(transactor);
+  }
+
+  public ServiceStore services() {
+    return new JdbcServiceStore(transactor);
+  }
+
+  public CommandTaskStore commandTasks() {
+    return new JdbcCommandTaskStore(transactor);
+  }
+
+  public TaskOutputStore taskOutputs() {
+    return new JdbcTaskOutputStore(transactor);
   }
 
   public LeaseStore leases() {

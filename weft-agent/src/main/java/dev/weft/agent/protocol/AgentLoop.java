@@ -28,20 +28,40 @@ public final class AgentLoop {
   private final NodeInfo node;
   private final LoopSettings settings;
   private final InstantSource clock;
+  private final OutputTails tails;
   private final LogFlush logs;
   private final LinkedBlockingDeque<StatusChange> pending = new LinkedBlockingDeque<>();
   private volatile Joined session;
   private Instant lastHeartbeat = Instant.MIN;
 
+  /** The tails of how many bytes of task output at most go in one report (at least one change always does). */
+  static final int REPORT_TAIL_BUDGET = 512 * 1024;
+
   public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
       InstantSource clock) {
-    this(protocol, runner, node, settings, clock, LogFlush.NONE);
+    this(protocol, runner, node, settings, clock, LogFlush.NONE, OutputTails.NONE);
+  }
+
+  /** As above; the report of a task's end carries the tails of its output from {@code tails}. */
+  public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
+      InstantSource clock, OutputTails tails) {
+    this(protocol, runner, node, settings, clock, LogFlush.NONE, tails);
   }
 
   /** As above; {@code logs} ships the rest of a run's output before its end is reported. */
   public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
       InstantSource clock, LogFlush logs) {
+    this(protocol, runner, node, settings, clock, logs, OutputTails.NONE);
+  }
+
+  /**
+   * As above; {@code logs} ships the rest of a run's output before its end is reported, and that
+   * report carries the tails of its output from {@code tails} (a workflow's result).
+   */
+  public AgentLoop(AgentProtocol protocol, TaskRunner runner, NodeInfo node, LoopSettings settings,
+      InstantSource clock, LogFlush logs, OutputTails tails) {
     this.logs = logs;
+    this.tails = tails;
     this.protocol = protocol;
     this.runner = runner;
     this.node = node;
@@ -152,7 +172,9 @@ public final class AgentLoop {
     if (failure != null) {
       change(id, TaskState.FAILED, null, "the agent lost the task: " + failure.getMessage());
     } else {
-      change(id, TaskState.ended(outcome.status()), outcome.exitCode(), outcome.detail());
+      OutputTails.Tails t = tails.of(id);
+      pending.addLast(new StatusChange(id, TaskState.ended(outcome.status()), outcome.exitCode(), outcome.detail(),
+          clock.instant(), t.stdout(), t.stderr()));
     }
   }
 
@@ -163,7 +185,14 @@ public final class AgentLoop {
   private void reportPending(String nodeId) {
     while (!pending.isEmpty()) {
       List<StatusChange> batch = new ArrayList<>();
-      pending.stream().limit(settings.reportBatch()).forEach(batch::add);
+      int bytes = 0;
+      for (StatusChange c : pending) {
+        if (batch.size() == settings.reportBatch() || (!batch.isEmpty() && bytes + c.tailBytes() > REPORT_TAIL_BUDGET)) {
+          break;
+        }
+        batch.add(c);
+        bytes += c.tailBytes();
+      }
       List<String> ended = batch.stream().filter(c -> c.state().isEnd()).map(StatusChange::taskId).toList();
       if (!ended.isEmpty()) {
         logs.flush(nodeId, ended);

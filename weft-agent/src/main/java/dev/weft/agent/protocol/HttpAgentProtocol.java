@@ -116,6 +116,12 @@ public final class HttpAgentProtocol implements AgentProtocol {
       if (c.detail() != null) {
         n.put("detail", c.detail());
       }
+      if (c.stdoutTail() != null) {
+        n.put("stdoutTail", c.stdoutTail());
+      }
+      if (c.stderrTail() != null) {
+        n.put("stderrTail", c.stderrTail());
+      }
       n.put("at", c.at().toString());
     }
     post("report", body, SLACK);

@@ -9,6 +9,7 @@ import dev.weft.agent.exec.Signals;
 import dev.weft.agent.host.HostFacts;
 import dev.weft.agent.host.HostProbe;
 import dev.weft.agent.logs.LogPacker;
+import dev.weft.agent.logs.LogTails;
 import dev.weft.agent.logs.ShipLimits;
 import dev.weft.agent.logs.TaskLogs;
 import dev.weft.agent.protocol.AgentLoop;
@@ -139,7 +140,8 @@ public final class AgentCommand implements Callable<Integer> {
       AgentProtocol protocol = protocol(urls, token);
       LogShipping shipping = new LogShipping(protocol, new LogPacker(logs, ShipLimits.defaults()), m -> say(err, m));
       AgentLoop loop = new AgentLoop(protocol, executor, node,
-          new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system(), shipping);
+          new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system(), shipping,
+          new LogTails(logs));
       shipping.every(SHIP_EVERY, shipper, loop::nodeId, executor::running);
       int adopted = Orphans.adopt(state, executor, loop);
       say(err, "agent " + node.name() + " (" + node.topology() + ", cpu " + node.capacity().cpuMillis() + "m, memory "

@@ -12,16 +12,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code weft apply -f FILE}: each document of the file goes where its kind says. A workflow
  * (a DSL document: it has {@code document:}) is stored; {@code kind: queues} replaces the queue
- * tree; {@code kind: job} submits a job. Every document is checked for a kind first, so a file
+ * tree; {@code kind: job} submits a job; {@code kind: service} registers a service (a new
+ * version of its name). Every document is checked for a kind first, so a file
  * with an unknown one changes nothing.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-    description = "Apply a file of workflows (DSL documents), 'kind: queues' trees and 'kind: job' jobs; multi-document YAML.")
+    description = "Apply a file of workflows (DSL documents), 'kind: queues' trees, 'kind: job' jobs and 'kind: service' services; multi-document YAML.")
 public final class ApplyCommand extends ClientCommand {
   @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "a YAML or JSON file")
   Path file;
 
-  enum Kind { WORKFLOW, QUEUES, JOB }
+  enum Kind { WORKFLOW, QUEUES, JOB, SERVICE }
 
   @Override
   public Integer call() {
@@ -48,6 +49,11 @@ public final class ApplyCommand extends ClientCommand {
           case QUEUES -> {
             JsonNode r = client.put("/api/v1/queues", "application/json", without(d.tree(), "kind").toString());
             row.put("name", d.tree().path("name").asText("root")).put("result", "applied as version " + r.path("version").asText());
+          }
+          case SERVICE -> {
+            JsonNode r = client.post("/api/v1/services", "application/yaml",
+                texts != null ? texts.get(i) : Output.yaml(d.tree()));
+            row.put("name", r.path("name").asText()).put("result", "stored as version " + r.path("version").asText());
           }
           case JOB -> {
             JsonNode r = client.post("/api/v1/jobs", "application/json", without(d.tree(), "kind").toString());
@@ -78,11 +84,12 @@ public final class ApplyCommand extends ClientCommand {
     return switch (kind) {
       case "queues" -> Kind.QUEUES;
       case "job" -> Kind.JOB;
+      case "service" -> Kind.SERVICE;
       case "workflow" -> throw new UsageException(source + ":" + d.line()
           + ": a workflow is a DSL document (document: ..., do: ...) without 'kind'");
       default -> throw new UsageException(source + ":" + d.line() + ": "
           + (kind.isEmpty() ? "no 'kind' and no 'document:'" : "unknown kind '" + kind + "'")
-          + "; expected a workflow (document: ...), kind: queues or kind: job");
+          + "; expected a workflow (document: ...), kind: queues, kind: job or kind: service");
     };
   }
 

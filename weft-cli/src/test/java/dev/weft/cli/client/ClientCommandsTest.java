@@ -160,12 +160,46 @@ class ClientCommandsTest {
   }
 
   @Test
+  void apply_registers_a_service_that_service_lists_and_a_workflow_calls() throws Exception {
+    Path file = Files.writeString(dir.resolve("twice.yaml"), """
+        kind: service
+        name: twice
+        version: 1.0.0
+        contract:
+          input: { type: object, required: [x], properties: { x: { type: integer } } }
+          output: { type: integer }
+        behaviour:
+          process: { command: 'echo $((WEFT_INPUT_X * 2))' }
+        ---
+        document: { dsl: '1.0.0', namespace: cli-test, name: twice, version: '0.1.0' }
+        do:
+          - go: { call: twice, with: { x: '${ .n }' } }
+        """);
+    WeftRun r = weft("apply", "-f", file.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("service", "twice", "stored as version 1.0.0");
+    WeftRun list = weft("service", "list");
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).contains("SERVICE", "square", "builtin", "twice", "1.0.0");
+    WeftRun get = weft("service", "get", "twice", "--version", "1.0.0", "-o", "json");
+    assertThat(get.exitCode()).as(get.err()).isZero();
+    assertThat(JSON.readTree(get.out()).at("/document/behaviour/process/command").asText()).contains("WEFT_INPUT_X");
+    WeftRun start = weft("instance", "start", "cli-test/twice", "--input", "{\"n\": 21}", "-o", "json");
+    assertThat(start.exitCode()).as(start.err()).isZero();
+    JsonNode done = awaitEnd(JSON.readTree(start.out()).path("id").asText());
+    assertThat(done.path("output").asInt()).as(done.toString()).isEqualTo(42);
+    WeftRun missing = weft("service", "get", "nope");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("weft: 404");
+  }
+
+  @Test
   void usage_errors_exit_2_and_refusals_exit_1_each_on_one_line() throws IOException {
     Path unknown = Files.writeString(dir.resolve("odd.yaml"), SQUARE + "---\nkind: gizmo\nname: x\n");
     WeftRun kind = weft("apply", "-f", unknown.toString());
     assertThat(kind.exitCode()).isEqualTo(2);
     assertThat(kind.err()).isEqualTo("weft: " + unknown + ":12: unknown kind 'gizmo'; expected a workflow (document: ...),"
-        + " kind: queues or kind: job\n");
+        + " kind: queues, kind: job or kind: service\n");
     WeftRun missing = weft("apply", "-f", dir.resolve("nope.yaml").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
     WeftRun badJob = weft("apply", "-f", Files.writeString(dir.resolve("bad-job.yaml"),

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.weft.workflow.decide.Command;
 
-/** Named services carried out in process. Only {@code square}: {@code with.x} (or a bare number) squared. */
+/** Builtin services carried out in process. Only {@code square}: {@code with.x} (or a bare number) squared. */
 final class Builtins {
   private Builtins() {}
 
-  static JsonNode call(Command.CallService c) throws CommandFault {
-    if (!c.service().equals("square")) {
-      throw new CommandFault("runtime", 501, "Not supported",
-          "no service named '" + c.service() + "' is registered (builtins: square)", c.step());
+  /** Carries out the call with the builtin named {@code builtin}. */
+  static JsonNode call(String builtin, Command.CallService c) throws CommandFault {
+    if (!builtin.equals("square")) {
+      throw new CommandFault("runtime", 501, "Not supported", "no builtin named '" + builtin + "' (builtins: square)", c.step());
     }
     JsonNode with = c.with();
     JsonNode x = with == null ? null : with.isNumber() ? with : firstNumber(with);

@@ -3,6 +3,7 @@ package dev.weft.server.runtime;
 import dev.weft.store.PendingCommand;
 import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Event;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -10,16 +11,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * one group-committed unit. A {@code StartTimer} entry only becomes a timer row. If this process
  * dies between the side effect and the commit, the entry stays pending and is carried out again
  * once its lease expires; the effect repeats with the same id (the http {@code Idempotency-Key}).
+ * With {@link TaskCommands} (server mode), a {@code run: shell} step or a {@code process} service
+ * call becomes a task for the scheduler instead: the entry is done once the task is submitted,
+ * and the result is recorded when the task ends ({@link DeliverTaskOutcomes}).
  */
 final class CarryOutCommand {
   private final Effector effector;
   private final Recorder recorder;
   private final CommitWithRetry commits;
   private final RuntimeClock clock;
+  private final TaskCommands tasks;
   final AtomicLong carriedOut = new AtomicLong();
   final AtomicLong decisions = new AtomicLong();
 
-  CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock) {
+  /** @param tasks which commands become tasks; null to carry every command out in this process */
+  CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks) {
+    this.tasks = tasks;
     this.effector = effector;
     this.recorder = recorder;
     this.commits = commits;
@@ -39,7 +46,31 @@ final class CarryOutCommand {
       });
       return;
     }
-    Event outcome = effector.outcome(Journal.command(p.type(), recorder.revealed(p)), clock.nowMillis());
+    Command revealed = Journal.command(p.type(), recorder.revealed(p));
+    if (tasks != null && submittedAsTask(p, revealed)) {
+      return;
+    }
+    record(p, effector.outcome(revealed, clock.nowMillis()));
+  }
+
+  /** True when the command became a task (or its task settings or input faulted it, recorded as its result). */
+  private boolean submittedAsTask(PendingCommand p, Command c) {
+    Optional<TaskCommands.Submission> s;
+    try {
+      s = tasks.submission(p.instanceId(), p.id(), c);
+    } catch (CommandFault f) {
+      record(p, new Event.CommandFailed(c.id(), f.error()));
+      return true;
+    }
+    if (s.isEmpty()) {
+      return false;
+    }
+    carriedOut.incrementAndGet();
+    commits.commit("submitting the task of " + p.id(), () -> recorder.commandBecameTask(p, c.id(), s.get(), clock.nowMillis()));
+    return true;
+  }
+
+  private void record(PendingCommand p, Event outcome) {
     carriedOut.incrementAndGet();
     if (commits.commit("recording " + p.id(), () -> recorder.commandEnded(p, outcome, clock.nowMillis())).orElse(false)) {
       decisions.incrementAndGet();

@@ -4,6 +4,7 @@ import static dev.weft.server.runtime.Snapshots.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.server.services.ServiceRegistry;
 import dev.weft.store.StoreUnavailableException;
 import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Event;
@@ -15,11 +16,18 @@ final class Effector {
   private final HttpCaller http;
   private final OpenApiCaller openApi;
   private final EventSink sink;
+  private final ServiceCalls services;
 
-  Effector(Duration httpTimeout, EventSink emitted, HostRedirects redirects) {
+  Effector(Duration httpTimeout, EventSink emitted, HostRedirects redirects, ServiceRegistry registry) {
     this.http = new HttpCaller(httpTimeout, redirects);
     this.openApi = new OpenApiCaller(http);
     this.sink = emitted;
+    this.services = new ServiceCalls(registry, http);
+  }
+
+  /** The service calls this effector carries out (shared with the task path of a server). */
+  ServiceCalls services() {
+    return services;
   }
 
   /** Carries the command out and returns what came of it: {@code CommandCompleted} or {@code CommandFailed}. */
@@ -34,7 +42,7 @@ final class Effector {
   /** The command's result, or a {@link CommandFault} with its RFC 7807 error. */
   JsonNode carryOut(Command c, long nowMillis) throws CommandFault {
     return switch (c) {
-      case Command.CallService s -> Builtins.call(s);
+      case Command.CallService s -> services.call(s);
       case Command.CallHttp h -> http.call(h);
       case Command.CallOpenApi o -> openApi.call(o);
       case Command.RunShell r -> ShellRunner.run(r);

@@ -15,10 +15,12 @@ import java.util.Objects;
  *     this process wakes them at once)
  * @param httpTimeout connect and answer timeout of {@code call: http}
  * @param maxBatch at most this many units of work in one group-commit transaction
+ * @param tasksOnAgents true (a server with a scheduler): {@code run: shell} steps and
+ *     {@code process} service calls become tasks placed on agents; false: carried out in this process
  */
 public record EngineSettings(
     String owner, int dispatchers, Duration commandLease, int claimBatch, Duration idlePoll,
-    Duration httpTimeout, int maxBatch) {
+    Duration httpTimeout, int maxBatch, boolean tasksOnAgents) {
   public EngineSettings {
     Objects.requireNonNull(owner, "owner");
     if (dispatchers < 1 || claimBatch < 1 || maxBatch < 1) {
@@ -29,20 +31,28 @@ public record EngineSettings(
     }
   }
 
-  /** 16 dispatchers, 30 s command leases, 32 commands a claim, 50 ms idle poll, 30 s http timeout, 64 a batch. */
+  /**
+   * 16 dispatchers, 30 s command leases, 32 commands a claim, 50 ms idle poll, 30 s http timeout,
+   * 64 a batch, everything carried out in this process.
+   */
   public static EngineSettings of(String owner) {
-    return new EngineSettings(owner, 16, Duration.ofSeconds(30), 32, Duration.ofMillis(50), Duration.ofSeconds(30), 64);
+    return new EngineSettings(owner, 16, Duration.ofSeconds(30), 32, Duration.ofMillis(50), Duration.ofSeconds(30), 64,
+        false);
+  }
+
+  public EngineSettings withTasksOnAgents(boolean on) {
+    return new EngineSettings(owner, dispatchers, commandLease, claimBatch, idlePoll, httpTimeout, maxBatch, on);
   }
 
   public EngineSettings withDispatchers(int n) {
-    return new EngineSettings(owner, n, commandLease, claimBatch, idlePoll, httpTimeout, maxBatch);
+    return new EngineSettings(owner, n, commandLease, claimBatch, idlePoll, httpTimeout, maxBatch, tasksOnAgents);
   }
 
   public EngineSettings withCommandLease(Duration d) {
-    return new EngineSettings(owner, dispatchers, d, claimBatch, idlePoll, httpTimeout, maxBatch);
+    return new EngineSettings(owner, dispatchers, d, claimBatch, idlePoll, httpTimeout, maxBatch, tasksOnAgents);
   }
 
   public EngineSettings withHttpTimeout(Duration d) {
-    return new EngineSettings(owner, dispatchers, commandLease, claimBatch, idlePoll, d, maxBatch);
+    return new EngineSettings(owner, dispatchers, commandLease, claimBatch, idlePoll, d, maxBatch, tasksOnAgents);
   }
 }

@@ -31,7 +31,8 @@ public final class InMemoryRunner {
    */
   public InMemoryRunner(String document, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
     this.decider = new Decider(PlanCompiler.compile(document));
-    this.effector = new Effector(httpTimeout, EventSink.NONE, HostRedirects.NONE);
+    this.effector = new Effector(httpTimeout, EventSink.NONE, HostRedirects.NONE,
+        dev.weft.server.services.ServiceRegistry.builtinsOnly());
     this.clock = clock;
     this.ids = ids;
   }

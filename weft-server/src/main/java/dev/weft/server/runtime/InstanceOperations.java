@@ -36,6 +36,7 @@ public final class InstanceOperations {
   private final ApplyEvent apply;
   private final RuntimeClock clock;
   private final Supplier<String> ids;
+  private final CancelTasks cancelTasks;
 
   public InstanceOperations(Database db, RuntimeClock clock, Supplier<String> ids) {
     this(db, clock, ids, SecretSource.none());
@@ -48,6 +49,7 @@ public final class InstanceOperations {
     this.outbox = db.outbox();
     this.definitions = new Definitions(db.definitions());
     this.apply = new ApplyEvent(db, definitions, clock, secrets);
+    this.cancelTasks = new CancelTasks(db);
     this.clock = clock;
     this.ids = ids;
   }
@@ -88,9 +90,16 @@ public final class InstanceOperations {
     });
   }
 
-  /** Cancels a pending, running or suspended instance; its commands not yet carried out never will be. */
+  /**
+   * Cancels a pending, running or suspended instance; its commands not yet carried out never will
+   * be, and its tasks not yet ended are cancelled (their agents stop them), in the same transaction.
+   */
   public InstanceStatus cancel(String instanceId, String reason) {
-    return operate(instanceId, new Event.Cancelled(reason), "cancel", a -> dropPendingCommands(instanceId));
+    return operate(instanceId, new Event.Cancelled(reason), "cancel", a -> {
+      dropPendingCommands(instanceId);
+      cancelTasks.of(instanceId, "instance " + instanceId + " was cancelled" + (reason == null ? "" : ": " + reason),
+          Instant.ofEpochMilli(clock.nowMillis()));
+    });
   }
 
   /** Suspends a running instance: it issues no new commands until resumed; results of commands already issued are recorded. */

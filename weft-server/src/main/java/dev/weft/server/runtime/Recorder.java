@@ -1,6 +1,9 @@
 package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.server.scheduling.JobSubmission;
+import dev.weft.store.CommandTask;
+import dev.weft.store.CommandTaskStore;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
 import dev.weft.store.Instance;
@@ -15,6 +18,7 @@ import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Event;
 import dev.weft.workflow.decide.InstanceState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,8 +33,14 @@ final class Recorder {
   private final Outbox outbox;
   private final TimerStore timers;
   private final DecisionWriter decisions;
+  private final CommandTaskStore links;
+  private final JobSubmission jobs;
+  private final CancelTasks cancelTasks;
 
   Recorder(Database db, DecisionWriter decisions) {
+    this.links = db.commandTasks();
+    this.jobs = new JobSubmission(db);
+    this.cancelTasks = new CancelTasks(db);
     this.instances = db.instances();
     this.outbox = db.outbox();
     this.timers = db.timers();
@@ -67,8 +77,49 @@ final class Recorder {
     if (inst.status().terminal()) {
       return false;
     }
-    decisions.write(inst, result, now);
+    decide(inst, result, now);
     return true;
+  }
+
+  /**
+   * The entry became a task: the entry is done, the task submitted as a one-task job (its id is
+   * the job id) and linked to the entry (with the decider's command id, which the result must carry). False when the entry was done already (nothing
+   * written); submitting and linking are idempotent by id besides.
+   */
+  boolean commandBecameTask(PendingCommand p, String decisionId, TaskCommands.Submission s, long now) {
+    Instant at = Instant.ofEpochMilli(now);
+    if (!outbox.markDone(p.id(), at)) {
+      return false;
+    }
+    jobs.submit(s.spec().id(), s.jobName(), List.of(s.spec()), at);
+    links.link(new CommandTask(p.id(), decisionId, p.instanceId(), s.spec().id(), s.service(), at, null));
+    return true;
+  }
+
+  /**
+   * The linked task ended: its outcome is delivered once (false when it was already) and decided
+   * on, unless the instance has ended meanwhile.
+   */
+  boolean taskEnded(CommandTask link, Event outcome, long now) {
+    if (!links.markDelivered(link.commandId(), Instant.ofEpochMilli(now))) {
+      return false;
+    }
+    Optional<Instance> inst = instances.find(link.instanceId());
+    if (inst.isEmpty() || inst.get().status().terminal()) {
+      return false;
+    }
+    decide(inst.get(), outcome, now);
+    return true;
+  }
+
+  /**
+   * Decides on the event; when that ends the instance (a fault in one branch of a fork, a
+   * {@code compete} won), its tasks still on their way are cancelled in the same unit.
+   */
+  private void decide(Instance inst, Event event, long now) {
+    if (decisions.write(inst, event, now).decision().state().isFinished()) {
+      cancelTasks.of(inst.id(), "instance " + inst.id() + " ended before this task did", Instant.ofEpochMilli(now));
+    }
   }
 
   /**
@@ -100,7 +151,7 @@ final class Recorder {
     if (inst.isEmpty() || inst.get().status().terminal()) {
       return false;
     }
-    decisions.write(inst.get(), new Event.TimerFired(t.payload().path("decisionId").asText()), now);
+    decide(inst.get(), new Event.TimerFired(t.payload().path("decisionId").asText()), now);
     return true;
   }
 }

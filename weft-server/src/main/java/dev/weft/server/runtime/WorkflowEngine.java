@@ -1,6 +1,7 @@
 package dev.weft.server.runtime;
 
 import dev.weft.server.secrets.SecretSource;
+import dev.weft.server.services.ServiceRegistry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.store.Database;
@@ -11,6 +12,7 @@ import dev.weft.store.InstanceStatus;
 import dev.weft.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,8 +66,12 @@ public final class WorkflowEngine implements AutoCloseable {
     this.recorder = new Recorder(db, writer);
     this.committer = db.groupCommitter(settings.maxBatch(), Duration.ZERO);
     this.commits = new CommitWithRetry(committer);
-    this.carryOut = new CarryOutCommand(new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE), recorder,
-        commits, clock);
+    Effector effector = new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE,
+        new ServiceRegistry(db.services()));
+    TaskCommands tasks = settings.tasksOnAgents()
+        ? new TaskCommands(effector.services(), definitions, db.instances(),
+        new dev.weft.server.scheduling.QueueTrees(db)) : null;
+    this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
     DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
@@ -74,9 +80,15 @@ public final class WorkflowEngine implements AutoCloseable {
         new LoopContext(settings, clock, timersBell, () -> running), this::decidedElsewhere);
     RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
         new LoopContext(settings, clock, renewBell, () -> renewing));
-    this.loops = List.of(
+    List<Thread> threads = new ArrayList<>(List.of(
         Thread.ofPlatform().name("weft-claim-" + settings.owner()).daemon().start(dispatch),
-        Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire));
+        Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire)));
+    if (tasks != null) {
+      DeliverTaskOutcomes deliver = new DeliverTaskOutcomes(db.commandTasks(), new TaskOutcomes(db, effector.services()),
+          recorder, commits, new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere);
+      threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));
+    }
+    this.loops = List.copyOf(threads);
     this.renewer = Thread.ofPlatform().name("weft-renew-" + settings.owner()).daemon().start(renew);
   }
 

@@ -2,6 +2,7 @@ package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.server.secrets.SecretSource;
+import dev.weft.server.services.ServiceRegistry;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
 import dev.weft.store.Instance;
@@ -78,7 +79,7 @@ public final class WorkflowRuntime {
     this.timers = db.timers();
     this.definitions = new Definitions(db.definitions());
     this.writer = new DecisionWriter(db.events(), definitions, secrets);
-    this.effector = new Effector(httpTimeout, emitted, redirects);
+    this.effector = new Effector(httpTimeout, emitted, redirects, new ServiceRegistry(db.services()));
     this.recorder = new Recorder(db, writer);
     this.clock = clock;
     this.ids = ids;

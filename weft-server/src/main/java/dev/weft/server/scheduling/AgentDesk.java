@@ -12,6 +12,7 @@ import dev.weft.store.Database;
 import dev.weft.store.NodeRecord;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskChange;
+import dev.weft.store.TaskOutput;
 import dev.weft.store.TaskRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +54,12 @@ public final class AgentDesk {
     }
   }
 
-  /** One status change reported by an agent. */
-  public record Change(RunId runId, String state, Integer exitCode, String detail) {}
+  /** One status change reported by an agent; a task's end may carry the tails of its output (else null). */
+  public record Change(RunId runId, String state, Integer exitCode, String detail, String stdoutTail, String stderrTail) {
+    public Change(RunId runId, String state, Integer exitCode, String detail) {
+      this(runId, state, exitCode, detail, null, null);
+    }
+  }
 
   /** A change that changed nothing, and why. */
   public record Ignored(String runId, String reason) {}
@@ -216,17 +221,30 @@ public final class AgentDesk {
             : "already " + t.status();
         case "SUSPENDED", "RESUMED" -> null; // kept by the agent; the server has no suspended state for tasks yet
         case "SUCCEEDED" -> t.status() == TaskState.RUNNING
-            ? applied(reports.finished(t.id(), c.exitCode() == null ? 0 : c.exitCode(), c.detail(), clock.instant()))
+            ? applied(db.transactor().inTransaction(() -> {
+                keepOutput(t, c);
+                return reports.finished(t.id(), c.exitCode() == null ? 0 : c.exitCode(), c.detail(), clock.instant());
+              }))
             : "already " + t.status();
         case "FAILED", "OUT_OF_MEMORY", "TIMED_OUT", "KILLED", "REJECTED" ->
             t.status() == TaskState.RUNNING || t.status() == TaskState.PLACED
-                ? applied(apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null,
-                    c.exitCode(), c.state() + (c.detail() == null ? "" : ": " + c.detail()))))
+                ? applied(db.transactor().inTransaction(() -> {
+                    keepOutput(t, c);
+                    return apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null,
+                        c.exitCode(), c.state() + (c.detail() == null ? "" : ": " + c.detail())));
+                  }))
                 : "already " + t.status();
         default -> "unknown state " + c.state();
       };
     } catch (IllegalTaskTransitionException | StaleVersionException e) {
       return e.getMessage();
+    }
+  }
+
+  /** The output tails of the attempt, kept in the transaction that ends it (so a workflow finds them with its outcome). */
+  private void keepOutput(TaskRecord t, Change c) {
+    if (c.stdoutTail() != null || c.stderrTail() != null) {
+      db.taskOutputs().save(new TaskOutput(t.id(), t.attempt(), c.stdoutTail(), c.stderrTail()));
     }
   }
 

@@ -50,6 +50,8 @@ public final class AgentResource implements ApiResource {
   static final int MAX_WAIT_MILLIS = 60_000;
   static final int MAX_STARTS = 1000;
   static final int MAX_CHANGES = 10_000;
+  /** The most characters of a stdout tail (the agent sends at most 256 KiB); stderr tails get a tenth. */
+  static final int MAX_STDOUT_TAIL = 256 * 1024;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   private static final Set<String> STATES = Set.of("RUNNING", "SUSPENDED", "RESUMED", "REJECTED", "SUCCEEDED",
       "FAILED", "OUT_OF_MEMORY", "TIMED_OUT", "KILLED");
@@ -92,7 +94,9 @@ public final class AgentResource implements ApiResource {
         "Report a batch of status changes, in the order they happened; a repeated batch changes nothing",
         List.of(), json(Schemas.object(Map.of("nodeId", nodeId,
             "changes", Schemas.any().put("type", "array").put("description",
-                "{taskId (the run id), state, exitCode, detail, at}")), "nodeId", "changes")),
+                "{taskId (the run id), state, exitCode, detail, at, stdoutTail, stderrTail}; the tails (at most "
+                    + MAX_STDOUT_TAIL + " and " + MAX_STDOUT_TAIL / 10 + " characters) come with a task's end")),
+            "nodeId", "changes")),
         Map.of(200, "applied; changes that changed nothing are listed with the reason"), this::report));
   }
 
@@ -183,11 +187,19 @@ public final class AgentResource implements ApiResource {
         throw bad(at + "/state", "expected one of " + String.join(", ", STATES.stream().sorted().toList())
             + ", got " + (c.state() == null ? "nothing" : "'" + c.state() + "'"));
       }
-      changes.add(new AgentDesk.Change(run, c.state(), c.exitCode(), c.detail()));
+      tail(c.stdoutTail(), at + "/stdoutTail", MAX_STDOUT_TAIL);
+      tail(c.stderrTail(), at + "/stderrTail", MAX_STDOUT_TAIL / 10);
+      changes.add(new AgentDesk.Change(run, c.state(), c.exitCode(), c.detail(), c.stdoutTail(), c.stderrTail()));
     }
     List<Ignored> ignored = desk.report(node, changes).stream()
         .map(i -> new Ignored(i.runId(), i.reason())).toList();
     Replies.json(ctx, 200, new ReportReply(changes.size() - ignored.size(), ignored));
+  }
+
+  private static void tail(String text, String pointer, int max) {
+    if (text != null && text.length() > max) {
+      throw bad(pointer, "at most " + max + " characters (the end of the output), got " + text.length());
+    }
   }
 
   private static String nodeId(String id) {

@@ -31,8 +31,12 @@ final class AgentWire {
 
   record PollReply(List<Assignment> assignments) {}
 
-  /** One status change; {@code taskId} is the run id the assignment gave. */
-  record Change(String taskId, String state, Integer exitCode, String detail, String at) {}
+  /**
+   * One status change; {@code taskId} is the run id the assignment gave. A task's end may carry the
+   * tails of its stdout and stderr (the result a workflow gets, the reason it failed).
+   */
+  record Change(String taskId, String state, Integer exitCode, String detail, String at, String stdoutTail,
+                String stderrTail) {}
 
   record ReportRequest(String nodeId, List<Change> changes) {}
 

@@ -1,0 +1,222 @@
+package dev.weft.cli.cluster;
+
+import static dev.weft.cli.cluster.ClusterChecks.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.server.ServerSettings;
+import dev.weft.server.WeftServer;
+import dev.weft.server.api.ApiSettings;
+import dev.weft.server.api.Bodies;
+import dev.weft.server.api.auth.Tokens;
+import dev.weft.server.scheduling.SchedulingSettings;
+import dev.weft.server.secrets.SecretSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Workflows on the cluster, for real: a server in this JVM (its REST API and agent protocol on a
+ * loopback port, the database PostgreSQL or an H2 file) and one {@code weft agent} as a child
+ * process. The example square service (a process) and sum-of-squares workflow are applied over
+ * REST: [1..5] gives 55 with each square run as a task on the agent; a {@code run: shell} step's
+ * stdout is its output and its task takes the step's metadata.weft placement; a failing process
+ * faults the instance naming the exit code and stderr; an input that breaks the contract faults
+ * with a validation error naming the pointer, before any task; cancelling an instance cancels its
+ * running task. Waits poll conditions with generous limits.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class WorkflowTasksEndToEndTest {
+  private static final String ADMIN = "admin-token-wf-0123456789";
+  private static final String AGENT = "agent-token-wf-0123456789";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path EXAMPLES = Path.of("..", "examples");
+
+  @TempDir
+  Path dir;
+  private String base;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"postgresql", "h2"})
+  void shell_steps_and_process_services_run_as_tasks_on_an_agent(String kind) throws Exception {
+    PostgresSchema schema = kind.equals("h2") ? null : PostgresSchema.create("weft_wft_");
+    String url = schema == null ? "jdbc:h2:file:" + dir.resolve("db/weft").toAbsolutePath() : schema.url();
+    Tokens tokens = Tokens.parse(ADMIN + " admin\n" + AGENT + " agent node-agents\n", "tokens");
+    List<AutoCloseable> open = new ArrayList<>();
+    try {
+      WeftServer server = WeftServer.start(new ServerSettings(url, new ApiSettings("127.0.0.1", 0, tokens,
+          Bodies.DEFAULT_LIMIT), 4, SecretSource.none()), SchedulingSettings.withNodeTimeout("wf-e2e-"
+          + UUID.randomUUID(), Duration.ofSeconds(10)), List.of());
+      open.add(server);
+      base = "http://127.0.0.1:" + server.port();
+      ChildProcess agent = ChildProcess.agent("node-a", "eu/zone-a/rack-1", List.of(base), AGENT, dir);
+      open.add(agent);
+      waitFor("the agent joined", () -> server.database().nodes().list().size() == 1, agent::output);
+
+      assertThat(call("PUT", "/api/v1/queues", "application/yaml", Files.readString(EXAMPLES.resolve("queues.yaml"))
+          .replace("kind: queues\n", "")).status).isEqualTo(200);
+      Reply service = call("POST", "/api/v1/services", "application/yaml",
+          Files.readString(EXAMPLES.resolve("square-service.yaml")));
+      assertThat(service.status).as(service.body.toString()).isEqualTo(201);
+      assertThat(call("POST", "/api/v1/workflows", "application/yaml",
+          Files.readString(EXAMPLES.resolve("sum-of-squares.yaml"))).status).isEqualTo(201);
+
+      sumOfSquaresRunsEachSquareAsATask();
+      aShellStepsStdoutIsItsOutput();
+      aFailingProcessFaultsTheInstanceWithItsExitCode();
+      aContractViolationFaultsBeforeAnyTask();
+      cancellingAnInstanceCancelsItsRunningTask();
+    } finally {
+      for (AutoCloseable c : open.reversed()) {
+        c.close();
+      }
+      if (schema != null) {
+        schema.close();
+      }
+    }
+  }
+
+  private void sumOfSquaresRunsEachSquareAsATask() throws Exception {
+    String id = start("examples/sum-of-squares", "{\"numbers\": [1, 2, 3, 4, 5]}");
+    JsonNode done = awaitEnd(id);
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+    assertThat(done.path("output").asInt()).isEqualTo(55);
+    JsonNode tasks = call("GET", "/api/v1/instances/" + id + "/tasks", null, null).body.path("items");
+    assertThat(tasks).hasSize(5);
+    for (JsonNode t : tasks) {
+      assertThat(t.path("service").asText()).isEqualTo("square@1.0.0");
+      JsonNode task = call("GET", "/api/v1/tasks/" + t.path("taskId").asText(), null, null).body;
+      assertThat(task.toString()).contains("\"SUCCEEDED\"", "node-a", "root.prod");
+    }
+  }
+
+  private void aShellStepsStdoutIsItsOutput() throws Exception {
+    define("""
+        document: { dsl: '1.0.0', namespace: e2e, name: shell, version: '1.0.0' }
+        do:
+          - greet:
+              run:
+                shell:
+                  command: 'echo "hello from $WEFT_TASK_ID"'
+              metadata:
+                weft: { resources: { cpu: 0.5, memory: 128 }, queue: root.batch, priority: 70 }
+        """);
+    String id = start("e2e/shell", "{}");
+    JsonNode done = awaitEnd(id);
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+    JsonNode link = call("GET", "/api/v1/instances/" + id + "/tasks", null, null).body.path("items").get(0);
+    assertThat(done.path("output").asText()).isEqualTo("hello from " + link.path("taskId").asText() + "\n");
+    assertThat(link.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(link.path("nodeId").asText()).isEqualTo("node-a");
+    assertThat(link.path("queue").asText()).isEqualTo("root.batch");
+    assertThat(link.path("priority").asInt()).isEqualTo(70);
+  }
+
+  private void aFailingProcessFaultsTheInstanceWithItsExitCode() throws Exception {
+    Reply s = call("POST", "/api/v1/services", "application/yaml", """
+        kind: service
+        name: breaks
+        version: 1.0.0
+        behaviour:
+          process: { command: 'echo "disk on fire" >&2; exit 3', queue: root.default }
+        """);
+    assertThat(s.status).as(s.body.toString()).isEqualTo(201);
+    define("""
+        document: { dsl: '1.0.0', namespace: e2e, name: breaks, version: '1.0.0' }
+        do:
+          - go: { call: breaks }
+        """);
+    JsonNode done = awaitEnd(start("e2e/breaks", "{}"));
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("FAILED");
+    assertThat(done.path("error").path("detail").asText()).contains("exit code 3", "disk on fire");
+    assertThat(done.path("error").path("type").asText()).contains("runtime");
+  }
+
+  private void aContractViolationFaultsBeforeAnyTask() throws Exception {
+    define("""
+        document: { dsl: '1.0.0', namespace: e2e, name: bad-square, version: '1.0.0' }
+        do:
+          - go: { call: square, with: { x: three } }
+        """);
+    String id = start("e2e/bad-square", "{}");
+    JsonNode done = awaitEnd(id);
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("FAILED");
+    assertThat(done.path("error").path("type").asText()).contains("validation");
+    assertThat(done.path("error").path("detail").asText()).contains("/x", "square@1.0.0");
+    assertThat(call("GET", "/api/v1/instances/" + id + "/tasks", null, null).body.path("items")).isEmpty();
+  }
+
+  private void cancellingAnInstanceCancelsItsRunningTask() throws Exception {
+    define("""
+        document: { dsl: '1.0.0', namespace: e2e, name: slow, version: '1.0.0' }
+        do:
+          - nap: { run: { shell: { command: 'sleep 120' } } }
+        """);
+    String id = start("e2e/slow", "{}");
+    waitFor("the nap task runs", () -> "RUNNING".equals(firstTask(id).path("status").asText()), () -> firstTask(id).toString());
+    assertThat(call("POST", "/api/v1/instances/" + id + "/cancel", "application/json", "{\"reason\": \"enough\"}").status)
+        .isEqualTo(200);
+    waitFor("the nap task is cancelled", () -> "CANCELLED".equals(firstTask(id).path("status").asText()),
+        () -> firstTask(id).toString());
+    assertThat(call("GET", "/api/v1/instances/" + id, null, null).body.path("status").asText()).isEqualTo("CANCELLED");
+  }
+
+  private JsonNode firstTask(String instanceId) {
+    try {
+      return call("GET", "/api/v1/instances/" + instanceId + "/tasks", null, null).body.path("items").path(0);
+    } catch (Exception e) {
+      return JSON.createObjectNode().put("error", e.toString());
+    }
+  }
+
+  private void define(String yaml) throws Exception {
+    Reply r = call("POST", "/api/v1/workflows", "application/yaml", yaml);
+    assertThat(r.status).as(r.body.toString()).isEqualTo(201);
+  }
+
+  private String start(String workflow, String input) throws Exception {
+    Reply r = call("POST", "/api/v1/instances", "application/json",
+        "{\"definition\": \"" + workflow + "\", \"input\": " + input + "}");
+    assertThat(r.status).as(r.body.toString()).isEqualTo(201);
+    return r.body.path("id").asText();
+  }
+
+  private JsonNode awaitEnd(String id) throws Exception {
+    JsonNode[] last = new JsonNode[1];
+    waitFor("instance " + id + " ended", () -> {
+      try {
+        last[0] = call("GET", "/api/v1/instances/" + id, null, null).body;
+      } catch (Exception e) {
+        return false;
+      }
+      return List.of("COMPLETED", "FAILED", "CANCELLED").contains(last[0].path("status").asText());
+    }, () -> String.valueOf(last[0]) + " tasks: " + firstTask(id));
+    return last[0];
+  }
+
+  private record Reply(int status, JsonNode body) {}
+
+  private Reply call(String method, String path, String type, String body) throws Exception {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ADMIN)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (type != null) {
+      req.header("Content-Type", type);
+    }
+    HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body()));
+  }
+}

@@ -1,0 +1,95 @@
+package dev.weft.server.runtime;
+
+import dev.weft.server.outage.FailureStreak;
+import dev.weft.store.CommandTask;
+import dev.weft.store.CommandTaskStore;
+import dev.weft.store.StoreException;
+import dev.weft.store.StoreUnavailableException;
+import dev.weft.workflow.decide.Event;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The loop that brings the outcomes of ended tasks back to their instances: it reads the links
+ * whose task has ended and not yet been delivered, and records each outcome as the command's
+ * result in one unit of work with marking it delivered ({@link Recorder#taskEnded}), so an
+ * outcome is decided on once even when several servers (or a restart) deliver it.
+ */
+final class DeliverTaskOutcomes implements Runnable {
+  private static final System.Logger LOG = System.getLogger(DeliverTaskOutcomes.class.getName());
+  private final FailureStreak reads = FailureStreak.logging("delivering task outcomes", LOG);
+  private final CommandTaskStore links;
+  private final TaskOutcomes outcomes;
+  private final Recorder recorder;
+  private final CommitWithRetry commits;
+  private final LoopContext loop;
+  private final Runnable decided;
+  private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+  DeliverTaskOutcomes(CommandTaskStore links, TaskOutcomes outcomes, Recorder recorder, CommitWithRetry commits,
+      LoopContext loop, Runnable decided) {
+    this.links = links;
+    this.outcomes = outcomes;
+    this.recorder = recorder;
+    this.commits = commits;
+    this.loop = loop;
+    this.decided = decided;
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (loop.goOn()) {
+        if (deliverSome() == 0) {
+          loop.idle();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits {@code d} or until the bell rings (shutdown). */
+  private void pause(Duration d) {
+    try {
+      loop.bell().await(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Returns how many outcomes were recorded (or found recorded already); failures wait for the next round. */
+  int deliverSome() {
+    List<CommandTask> ended;
+    try {
+      ended = links.ended(loop.settings().claimBatch());
+    } catch (StoreException e) {
+      pause(reads.failed(e));
+      return 0;
+    }
+    reads.succeeded();
+    int delivered = 0;
+    for (CommandTask link : ended) {
+      try {
+        Event outcome = outcomes.of(link);
+        java.util.Optional<Boolean> done = commits.commit("delivering " + link.commandId(),
+            () -> recorder.taskEnded(link, outcome, loop.clock().nowMillis()));
+        if (done.orElse(false)) {
+          decided.run();
+        }
+        delivered += done.isPresent() ? 1 : 0;
+        failing.remove(link.commandId());
+      } catch (StoreUnavailableException e) { // the database went away: the whole round waits, logged once
+        pause(reads.failed(e));
+        return delivered;
+      } catch (RuntimeException e) {
+        if (failing.add(link.commandId())) {
+          LOG.log(System.Logger.Level.ERROR, "delivering the outcome of task " + link.taskId() + " failed; trying again", e);
+        }
+      }
+    }
+    return delivered;
+  }
+}

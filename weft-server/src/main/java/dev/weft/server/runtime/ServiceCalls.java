@@ -1,0 +1,132 @@
+package dev.weft.server.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.model.TaskSpec;
+import dev.weft.server.services.Behaviour;
+import dev.weft.server.services.ContractCheck;
+import dev.weft.server.services.InvalidServiceException;
+import dev.weft.server.services.ServiceDefinition;
+import dev.weft.server.services.ServiceRegistry;
+import dev.weft.server.services.TaskTemplate;
+import dev.weft.workflow.decide.Command;
+import dev.weft.workflow.plan.DataSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Calls of named services ({@code call: NAME}): the latest stored version of the service, else the
+ * builtin of that name. The input ({@code with}) is checked against the contract before anything
+ * runs and the output after; either violation is a {@code validation} fault naming the JSON
+ * pointer. {@link #call} carries a call out in this process, a {@code process} behaviour by
+ * running its command here; a server hands process calls to agents instead ({@link TaskCommands}).
+ */
+final class ServiceCalls {
+  private final ServiceRegistry registry;
+  private final ContractCheck contracts = new ContractCheck();
+  private final HttpCaller http;
+
+  ServiceCalls(ServiceRegistry registry, HttpCaller http) {
+    this.registry = registry;
+    this.http = http;
+  }
+
+  JsonNode call(Command.CallService c) throws CommandFault {
+    ServiceDefinition s = resolve(c);
+    return checkedOutput(s, switch (s.behaviour()) {
+      case Behaviour.Builtin b -> Builtins.call(b.name(), c);
+      case Behaviour.Process p -> runHere(s, c);
+      case Behaviour.Http h -> http.call(new Command.CallHttp(c.id(), c.step(), httpArguments(h, c.with())));
+    }, c.step());
+  }
+
+  /** The service called, with the call's input checked against its contract. */
+  ServiceDefinition resolve(Command.CallService c) throws CommandFault {
+    ServiceDefinition s = registry.latest(c.service()).orElseThrow(() -> new CommandFault("runtime", 501,
+        "Not supported", "no service named '" + c.service() + "' is registered (builtins: square)", c.step()));
+    List<DataSchema.Violation> bad = checked(() -> contracts.input(s, c.with()), s, c.step());
+    if (!bad.isEmpty()) {
+      throw new CommandFault("validation", 400, "Contract violation", "the input of service " + s.key()
+          + " breaks its contract: " + ContractCheck.describe(bad), c.step());
+    }
+    return s;
+  }
+
+  /** The service version {@link ServiceDefinition#key()} names, for a result that arrives later. */
+  ServiceDefinition byKey(String key, String step) throws CommandFault {
+    return registry.byKey(key).orElseThrow(() -> new CommandFault("runtime", 404, "Unknown service",
+        "service " + key + " is no longer stored", step));
+  }
+
+  /** {@code output} if it keeps the contract. @throws CommandFault (validation) naming where it does not */
+  JsonNode checkedOutput(ServiceDefinition s, JsonNode output, String step) throws CommandFault {
+    List<DataSchema.Violation> bad = checked(() -> contracts.output(s, output), s, step);
+    if (!bad.isEmpty()) {
+      throw new CommandFault("validation", 400, "Contract violation", "the output of service " + s.key()
+          + " breaks its contract: " + ContractCheck.describe(bad), step);
+    }
+    return output;
+  }
+
+  /** A contract schema the validator cannot use is the service's configuration fault, not a crash. */
+  private static List<DataSchema.Violation> checked(java.util.function.Supplier<List<DataSchema.Violation>> check,
+      ServiceDefinition s, String step) throws CommandFault {
+    try {
+      return check.get();
+    } catch (IllegalStateException e) {
+      throw new CommandFault("configuration", 400, "Bad contract", "service " + s.key() + ": " + e.getMessage(), step);
+    }
+  }
+
+  /**
+   * The task that carries out a process call: the behaviour's command with the input in its
+   * environment ({@code WEFT_INPUT} as JSON, {@code WEFT_INPUT_<FIELD>} per top-level scalar field),
+   * {@code WEFT_IDEMPOTENCY_KEY} = the command id, and the contract's timeout unless the
+   * behaviour has its own.
+   */
+  static TaskSpec task(String taskId, ServiceDefinition s, Behaviour.Process p, Command.CallService c) throws CommandFault {
+    try {
+      TaskSpec spec = TaskTemplate.process(taskId, p.spec(), inputEnv(c), "/behaviour/process");
+      if (spec.run().timeoutMillis() == 0 && s.contract().timeoutMillis() > 0) {
+        spec = spec.toBuilder().run(new dev.weft.model.TaskRun(spec.run().argv(), spec.run().env(),
+            s.contract().timeoutMillis())).build();
+      }
+      return spec;
+    } catch (InvalidServiceException e) {
+      throw new CommandFault("configuration", 400, "Bad service", "service " + s.key() + ": " + e.getMessage(), c.step());
+    }
+  }
+
+  private JsonNode runHere(ServiceDefinition s, Command.CallService c) throws CommandFault {
+    TaskSpec spec = task("local", s, (Behaviour.Process) s.behaviour(), c);
+    LocalProcess.Ended e = LocalProcess.run(spec.run().argv(), spec.run().env(), spec.run().timeoutMillis(), c.step());
+    if (e.exitCode() != 0) {
+      throw new CommandFault(TaskResults.failed("Service " + s.key(), e.exitCode(), null, e.stderr(), c.step()));
+    }
+    return TaskResults.serviceOutput(e.stdout());
+  }
+
+  private static Map<String, String> inputEnv(Command.CallService c) {
+    Map<String, String> env = new LinkedHashMap<>();
+    JsonNode with = c.with() == null ? JsonNodeFactory.instance.nullNode() : c.with();
+    env.put("WEFT_INPUT", with.toString());
+    with.properties().forEach(f -> {
+      if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+        env.put("WEFT_INPUT_" + f.getKey().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"), f.getValue().asText());
+      }
+    });
+    env.put("WEFT_IDEMPOTENCY_KEY", c.id());
+    return env;
+  }
+
+  private static JsonNode httpArguments(Behaviour.Http h, JsonNode input) {
+    ObjectNode with = JsonNodeFactory.instance.objectNode().put("method", h.method()).put("endpoint", h.endpoint());
+    if (!h.method().equals("GET") && !h.method().equals("DELETE") && input != null) {
+      with.set("body", input);
+    }
+    return with;
+  }
+}

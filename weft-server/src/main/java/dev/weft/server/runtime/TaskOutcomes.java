@@ -1,0 +1,61 @@
+package dev.weft.server.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.server.services.ServiceDefinition;
+import dev.weft.store.CommandTask;
+import dev.weft.store.Database;
+import dev.weft.store.TaskOutput;
+import dev.weft.store.TaskRecord;
+import dev.weft.workflow.decide.Errors;
+import dev.weft.workflow.decide.Event;
+
+/**
+ * What an ended task means to the command it carried out: a succeeded task's stdout is the
+ * result (see {@link TaskResults}; a service's output is checked against its contract); a failed
+ * one is a runtime error naming the exit code and the agent's verdict with the stderr tail; a
+ * cancelled one is a runtime error naming why.
+ */
+final class TaskOutcomes {
+  private final Database db;
+  private final ServiceCalls calls;
+
+  TaskOutcomes(Database db, ServiceCalls calls) {
+    this.db = db;
+    this.calls = calls;
+  }
+
+  Event of(CommandTask link) {
+    String step = step(link);
+    TaskRecord t = db.tasks().find(link.taskId()).orElseThrow(() -> new IllegalStateException("no task " + link.taskId()));
+    TaskOutput out = db.taskOutputs().find(t.id(), t.attempt()).orElse(new TaskOutput(t.id(), t.attempt(), null, null));
+    String what = link.service() == null ? "Task " + t.id() : "Service " + link.service() + " (task " + t.id() + ")";
+    return switch (t.status()) {
+      case SUCCEEDED -> succeeded(link, out, step);
+      case CANCELLED -> new Event.CommandFailed(link.decisionId(), Errors.of("runtime", 500, "Task cancelled",
+          what + " was cancelled" + (t.message() == null ? "" : ": " + t.message()), step));
+      default -> new Event.CommandFailed(link.decisionId(),
+          TaskResults.failed(what, t.exitCode(), t.message(), out.stderr(), step));
+    };
+  }
+
+  private Event succeeded(CommandTask link, TaskOutput out, String step) {
+    if (link.service() == null) {
+      return new Event.CommandCompleted(link.decisionId(), TaskResults.shellOutput(out.stdout()));
+    }
+    try {
+      ServiceDefinition s = calls.byKey(link.service(), step);
+      JsonNode result = calls.checkedOutput(s, TaskResults.serviceOutput(out.stdout()), step);
+      return new Event.CommandCompleted(link.decisionId(), result);
+    } catch (CommandFault f) {
+      return new Event.CommandFailed(link.decisionId(), f.error());
+    }
+  }
+
+  /** The step pointer inside the command id (the instance id, the step's JSON pointer, {@code @} and the attempt). */
+  private static String step(CommandTask link) {
+    String id = link.decisionId();
+    int from = id.indexOf('/', id.startsWith(link.instanceId()) ? link.instanceId().length() : 0);
+    int to = id.lastIndexOf('@');
+    return from >= 0 && to > from ? id.substring(from, to) : "";
+  }
+}

@@ -1,0 +1,216 @@
+package dev.weft.server.services;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.model.codec.DurationParser;
+import dev.weft.workflow.plan.DataSchema;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a {@code kind: service} document (YAML or JSON): {@code name}, {@code version},
+ * {@code description}, {@code interface: {operation, input, output}}, {@code contract: {input,
+ * output (JSON Schemas), timeout, retry, idempotent}} and {@code behaviour}: exactly one of
+ * {@code builtin: NAME}, {@code process: {...}} (see {@link TaskTemplate}) or {@code http:
+ * {endpoint, method}}. Every problem is reported with its JSON pointer; unknown fields are problems.
+ */
+public final class ServiceReader {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+  private static final List<String> TOP = List.of("kind", "name", "version", "description", "interface", "contract",
+      "behaviour");
+  private static final List<String> INTERFACE = List.of("operation", "input", "output");
+  private static final List<String> CONTRACT = List.of("input", "output", "timeout", "retry", "idempotent");
+  private static final List<String> BEHAVIOURS = List.of("builtin", "process", "http");
+  private static final List<String> HTTP = List.of("endpoint", "method");
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+  private static final Set<String> NOT_YET = Set.of("worker", "workflow");
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private ServiceReader() {}
+
+  /** Reads YAML or JSON text. @throws InvalidServiceException naming every problem */
+  public static ServiceDefinition read(String text) {
+    JsonNode doc;
+    try {
+      doc = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new InvalidServiceException(List.of(new ServiceProblem("", "not YAML or JSON: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"))));
+    }
+    return read(doc);
+  }
+
+  /** @throws InvalidServiceException naming every problem */
+  public static ServiceDefinition read(JsonNode doc) {
+    List<ServiceProblem> problems = new ArrayList<>();
+    if (doc == null || !doc.isObject()) {
+      throw new InvalidServiceException(List.of(new ServiceProblem("", "a service document must be an object")));
+    }
+    unknown(doc, TOP, "", problems);
+    if (!doc.path("kind").asText("").equals("service")) {
+      problems.add(new ServiceProblem("/kind", "must be 'service', got " + shown(doc.get("kind"))));
+    }
+    String name = doc.path("name").isTextual() ? doc.get("name").asText() : null;
+    if (name == null || !NAME.matcher(name).matches()) {
+      problems.add(new ServiceProblem("/name", "required: 1-100 of A-Z a-z 0-9 . _ - (starting with a letter or digit), got "
+          + shown(doc.get("name"))));
+    }
+    JsonNode v = doc.get("version");
+    String version = v != null && (v.isTextual() || v.isNumber()) ? v.asText() : null;
+    if (version == null || version.isBlank() || version.length() > 100) {
+      problems.add(new ServiceProblem("/version", "required: a version like \"1.0.0\" (at most 100 characters), got "
+          + shown(v)));
+    }
+    if (doc.has("description") && !doc.get("description").isTextual()) {
+      problems.add(new ServiceProblem("/description", "expected a string"));
+    }
+    String operation = operation(doc.get("interface"), name, problems);
+    ServiceDefinition.Contract contract = contract(doc.get("contract"), problems);
+    Behaviour behaviour = behaviour(doc.get("behaviour"), problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidServiceException(problems);
+    }
+    return new ServiceDefinition(name, version, operation, contract, behaviour, doc);
+  }
+
+  private static String operation(JsonNode iface, String name, List<ServiceProblem> problems) {
+    if (iface == null) {
+      return name;
+    }
+    if (!iface.isObject()) {
+      problems.add(new ServiceProblem("/interface", "expected {operation, input, output}"));
+      return name;
+    }
+    unknown(iface, INTERFACE, "/interface", problems);
+    JsonNode op = iface.get("operation");
+    if (op != null && (!op.isTextual() || op.asText().isBlank())) {
+      problems.add(new ServiceProblem("/interface/operation", "expected the operation's name, got " + shown(op)));
+    }
+    return op != null && op.isTextual() ? op.asText() : name;
+  }
+
+  private static ServiceDefinition.Contract contract(JsonNode c, List<ServiceProblem> problems) {
+    if (c == null) {
+      return new ServiceDefinition.Contract(null, null, 0, null, false);
+    }
+    if (!c.isObject()) {
+      problems.add(new ServiceProblem("/contract", "expected {input, output, timeout, retry, idempotent}"));
+      return null;
+    }
+    unknown(c, CONTRACT, "/contract", problems);
+    JsonNode input = schema(c.get("input"), "/contract/input", problems);
+    JsonNode output = schema(c.get("output"), "/contract/output", problems);
+    long timeout = 0;
+    if (c.has("timeout")) {
+      try {
+        timeout = DurationParser.millis(c.get("timeout").asText());
+      } catch (IllegalArgumentException e) {
+        problems.add(new ServiceProblem("/contract/timeout", e.getMessage()));
+      }
+    }
+    JsonNode retry = c.get("retry");
+    if (retry != null && !(retry.isObject() && retry.path("attempts").canConvertToInt() && retry.path("attempts").asInt() >= 0)) {
+      problems.add(new ServiceProblem("/contract/retry", "expected {attempts: N} with N >= 0, got " + shown(retry)));
+    }
+    JsonNode idem = c.get("idempotent");
+    if (idem != null && !idem.isBoolean()) {
+      problems.add(new ServiceProblem("/contract/idempotent", "expected true or false, got " + shown(idem)));
+    }
+    return new ServiceDefinition.Contract(input, output, timeout, retry, idem != null && idem.asBoolean());
+  }
+
+  private static JsonNode schema(JsonNode schema, String at, List<ServiceProblem> problems) {
+    if (schema == null) {
+      return null;
+    }
+    if (!schema.isObject() && !schema.isBoolean()) {
+      problems.add(new ServiceProblem(at, "expected a JSON Schema (an object), got " + shown(schema)));
+      return null;
+    }
+    ObjectNode def = YAML.createObjectNode();
+    def.set("document", schema);
+    DataSchema compiled = DataSchema.compile(def, at);
+    if (compiled.refusal() != null) {
+      problems.add(new ServiceProblem(at, compiled.refusal().detail()));
+      return schema;
+    }
+    problems.addAll(MetaSchemaCheck.problems(schema, at));
+    return schema;
+  }
+
+  private static Behaviour behaviour(JsonNode b, List<ServiceProblem> problems) {
+    if (b == null || !b.isObject() || b.size() != 1) {
+      problems.add(new ServiceProblem("/behaviour", "required: exactly one of builtin, process or http, got " + shown(b)));
+      return null;
+    }
+    String kind = b.fieldNames().next();
+    String at = "/behaviour/" + kind;
+    JsonNode spec = b.get(kind);
+    switch (kind) {
+      case "builtin" -> {
+        if (!spec.isTextual() || !BuiltinServices.exists(spec.asText())) {
+          problems.add(new ServiceProblem(at, "no builtin named " + shown(spec) + " (builtins: square)"));
+        }
+        return new Behaviour.Builtin(spec.asText());
+      }
+      case "process" -> {
+        problems.addAll(TaskTemplate.check(spec, at));
+        return new Behaviour.Process(spec);
+      }
+      case "http" -> {
+        return http(spec, at, problems);
+      }
+      default -> {
+        problems.add(new ServiceProblem("/behaviour/" + kind, NOT_YET.contains(kind)
+            ? "behaviour '" + kind + "' is not supported yet (supported: builtin, process, http)"
+            : "unknown behaviour '" + kind + "' (known: " + String.join(", ", BEHAVIOURS) + ")"));
+        return null;
+      }
+    }
+  }
+
+  private static Behaviour http(JsonNode spec, String at, List<ServiceProblem> problems) {
+    if (!spec.isObject()) {
+      problems.add(new ServiceProblem(at, "expected {endpoint, method}"));
+      return null;
+    }
+    unknown(spec, HTTP, at, problems);
+    String endpoint = spec.path("endpoint").asText("");
+    try {
+      URI u = URI.create(endpoint);
+      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+        problems.add(new ServiceProblem(at + "/endpoint", "expected an absolute http(s) URL, got " + shown(spec.get("endpoint"))));
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(new ServiceProblem(at + "/endpoint", "not a URL: " + shown(spec.get("endpoint"))));
+    }
+    String method = spec.path("method").asText("POST").toUpperCase(java.util.Locale.ROOT);
+    if (!METHODS.contains(method)) {
+      problems.add(new ServiceProblem(at + "/method", "expected one of GET, POST, PUT, PATCH, DELETE, got "
+          + shown(spec.get("method"))));
+    }
+    return new Behaviour.Http(endpoint, method);
+  }
+
+  private static void unknown(JsonNode node, List<String> known, String at, List<ServiceProblem> problems) {
+    node.fieldNames().forEachRemaining(f -> {
+      if (!known.contains(f)) {
+        problems.add(new ServiceProblem(at + "/" + f.replace("~", "~0").replace("/", "~1"),
+            "unknown field '" + f + "' (known: " + String.join(", ", known) + ")"));
+      }
+    });
+  }
+
+  private static String shown(JsonNode n) {
+    if (n == null || n.isMissingNode()) {
+      return "nothing";
+    }
+    String s = n.toString();
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+  }
+}

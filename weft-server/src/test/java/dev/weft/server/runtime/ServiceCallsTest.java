@@ -1,0 +1,124 @@
+package dev.weft.server.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.server.services.ServiceRegistry;
+import dev.weft.store.Database;
+import dev.weft.store.InstanceStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Service calls carried out in this process ({@code weft run} and a server without agents): a
+ * process service runs here with the same semantics an agent gives it; contracts are checked
+ * before and after.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ServiceCallsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir
+  Path dir;
+
+  private RunResult run(String services, String workflow, String input) throws Exception {
+    TestDb.Place place = TestDb.H2.place(dir.resolve(java.util.UUID.randomUUID().toString()));
+    try (Database db = place.open()) {
+      ServiceRegistry registry = new ServiceRegistry(db.services());
+      for (String s : services.split("\n---\n")) {
+        if (!s.isBlank()) {
+          registry.define(s, Instant.EPOCH);
+        }
+      }
+      AtomicInteger n = new AtomicInteger();
+      return new WorkflowRuntime(db, new FakeClock(1000), () -> "i" + n.incrementAndGet(), Duration.ofSeconds(5))
+          .run(workflow, JSON.readTree(input), "k");
+    }
+  }
+
+  private static String call(String service, String with) {
+    return """
+        document: { dsl: '1.0.0', namespace: t, name: call-%s, version: '1.0.0' }
+        do:
+          - go: { call: %s, with: %s }
+        """.formatted(service, service, with);
+  }
+
+  private static final String PAIR = """
+      kind: service
+      name: pair
+      version: 1.0.0
+      contract:
+        input: { type: object, required: [x], properties: { x: { type: integer } } }
+        output: { type: object, required: [x, twice] }
+      behaviour:
+        process: { command: 'printf "{\\"x\\": %s, \\"twice\\": %s}" "$WEFT_INPUT_X" $((WEFT_INPUT_X * 2))' }
+      """;
+
+  @Test
+  void a_process_service_runs_here_and_its_json_stdout_is_the_output() throws Exception {
+    RunResult r = run(PAIR, call("pair", "{ x: 21 }"), "{}");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(r.output()).isEqualTo(JSON.readTree("{\"x\": 21, \"twice\": 42}"));
+  }
+
+  @Test
+  void stdout_that_is_not_json_is_the_output_as_text() throws Exception {
+    RunResult r = run("""
+        kind: service
+        name: hello
+        version: '1'
+        behaviour: { process: { command: 'echo "hello $WEFT_INPUT_WHO"' } }
+        """, call("hello", "{ who: ada }"), "{}");
+    assertThat(r.output().asText()).isEqualTo("hello ada\n");
+  }
+
+  @Test
+  void an_input_that_breaks_the_contract_faults_with_its_pointer_before_anything_runs() throws Exception {
+    RunResult r = run(PAIR, call("pair", "{ x: 'seven' }"), "{}");
+    assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+    JsonNode e = r.error();
+    assertThat(e.path("type").asText()).contains("validation");
+    assertThat(e.path("status").asInt()).isEqualTo(400);
+    assertThat(e.path("detail").asText()).contains("input of service pair@1.0.0", "/x");
+    assertThat(e.path("instance").asText()).isEqualTo("/do/0/go");
+  }
+
+  @Test
+  void an_output_that_breaks_the_contract_faults_with_its_pointer() throws Exception {
+    RunResult r = run(PAIR.replace("\\\"twice\\\"", "\\\"thrice\\\""), call("pair", "{ x: 1 }"), "{}");
+    assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(r.error().path("detail").asText()).contains("output of service pair@1.0.0", "twice");
+  }
+
+  @Test
+  void a_failing_process_faults_with_its_exit_code_and_stderr() throws Exception {
+    RunResult r = run("""
+        kind: service
+        name: broken
+        version: '1'
+        behaviour: { process: { command: 'echo "no disk" >&2; exit 7' } }
+        """, call("broken", "{}"), "{}");
+    assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(r.error().path("detail").asText()).contains("exit code 7", "no disk");
+  }
+
+  @Test
+  void the_builtin_square_keeps_its_contract() throws Exception {
+    assertThat(run("", call("square", "{ x: 12 }"), "{}").output().asInt()).isEqualTo(144);
+    RunResult bad = run("", call("square", "{ y: 12 }"), "{}");
+    assertThat(bad.error().path("detail").asText()).contains("square@builtin", "x");
+  }
+
+  @Test
+  void an_unknown_service_is_named() throws Exception {
+    RunResult r = run("", call("nope", "{}"), "{}");
+    assertThat(r.error().path("detail").asText()).contains("no service named 'nope'");
+  }
+}

@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class H2ServiceStoreTest extends ServiceStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.H2;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresCommandTaskStoreTest extends CommandTaskStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}

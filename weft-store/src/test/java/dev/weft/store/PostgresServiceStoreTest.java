@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresServiceStoreTest extends ServiceStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}
