@@ -1,6 +1,9 @@
 package dev.weft.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.bench.tasks.TasksBench;
+import dev.weft.bench.tasks.TasksReport;
+import dev.weft.bench.workflow.BenchWorkflow;
 import dev.weft.bench.workflow.CellResult;
 import dev.weft.bench.workflow.Schedule;
 import dev.weft.bench.workflow.WorkflowBench;
@@ -10,7 +13,9 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,11 +26,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code weft bench placement|replay|workflow|tasks [--quick] [--json]}. Exit codes: 0 measured, 1 the
- * benchmark itself failed (for {@code workflow}: a cell could not be measured), 2 bad usage or a
- * benchmark not built yet. With {@code --json} stdout
+ * benchmark itself failed (for {@code workflow}: a cell could not be measured; for {@code tasks}: an
+ * engine did not complete every task), 2 bad usage. With {@code --json} stdout
  * holds exactly one JSON object; JMH's progress always goes to stderr.
  */
-@Command(name = "weft bench", description = "Runs a benchmark: placement, replay or workflow.")
+@Command(name = "weft bench", description = "Runs a benchmark: placement, replay, workflow or tasks.")
 public final class BenchCommand implements Callable<Integer> {
   private static final String CHOICES = "placement, replay, workflow or tasks";
 
@@ -106,12 +111,28 @@ public final class BenchCommand implements Callable<Integer> {
       @Option(names = "--quick", description = "Short runs, about 2 s per cell (a smoke run: figures not meaningful).") boolean quick,
       @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json,
       @Option(names = "--engine", split = ",", description = "Only these engines (default: all of"
-          + " weft-memory, sdk-java, weft-durable, flowable, flowable-h2-defaults); ratios need both sides.") List<String> engines)
+          + " weft-memory, sdk-java, weft-durable, flowable, flowable-h2-defaults); ratios need both sides.") List<String> engines,
+      @Option(names = "--workflow", split = ",", description = "Only these workflows (default: W1, W2, W3).") List<String> workflows,
+      @Option(names = "--threads", split = ",", description = "Only these thread counts (default: 1, 4).") List<Integer> threads)
       throws Exception {
     List<String> chosen = engines == null ? WorkflowBench.ENGINES : engines;
     for (String e : chosen) {
       if (!WorkflowBench.ENGINES.contains(e)) {
         return usageError("unknown engine '" + e + "' (choose " + String.join(", ", WorkflowBench.ENGINES) + ")");
+      }
+    }
+    List<BenchWorkflow> flows = new ArrayList<>();
+    for (String w : workflows == null ? List.of("W1", "W2", "W3") : workflows) {
+      try {
+        flows.add(BenchWorkflow.valueOf(w.toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        return usageError("unknown workflow '" + w + "' (choose W1, W2, W3)");
+      }
+    }
+    List<Integer> threadCounts = threads == null ? WorkflowBench.THREADS : threads;
+    for (int t : threadCounts) {
+      if (t < 1 || t > 64) {
+        return usageError("--threads must be between 1 and 64, got " + t);
       }
     }
     PrintStream stdout = System.out;
@@ -120,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<CellResult> cells;
     System.setOut(System.err);
     try {
-      cells = new WorkflowBench(quick ? Schedule.QUICK : Schedule.FULL, System.err).run(chosen);
+      cells = new WorkflowBench(quick ? Schedule.QUICK : Schedule.FULL, System.err, flows, threadCounts).run(chosen);
     } finally {
       System.setOut(stdout);
     }
@@ -130,9 +151,48 @@ public final class BenchCommand implements Callable<Integer> {
     return cells.stream().allMatch(CellResult::measured) ? 0 : 1;
   }
 
-  @Command(name = "tasks", description = "Not built yet.")
-  int tasks(@Option(names = "--quick") boolean quick, @Option(names = "--json") boolean json) {
-    return usageError("tasks: not built yet (issue: task execution on agents)");
+  @Command(name = "tasks", description = "The same no-op tasks through Weft (server and agents over HTTP on"
+      + " loopback), db-scheduler and JobRunr on one PostgreSQL: tasks completed per second, the ratios, and Weft's"
+      + " submit-to-start latency at a steady rate.")
+  int tasks(
+      @Option(names = "--quick", description = "2,000 tasks and a 2 s paced run (a smoke run).") boolean quick,
+      @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json,
+      @Option(names = "--tasks", paramLabel = "N", description = "No-op tasks per engine (default 20,000; 2,000"
+          + " with --quick).") Integer tasks,
+      @Option(names = "--rate", paramLabel = "N", description = "Tasks per second of the paced latency run"
+          + " (default 1,000).") Integer rate,
+      @Option(names = "--seconds", paramLabel = "S", description = "How long the paced run submits (default 10;"
+          + " 2 with --quick).") Integer seconds,
+      @Option(names = "--db", paramLabel = "URL", defaultValue = TasksBench.DEFAULT_DB,
+          description = "The PostgreSQL to use; each engine gets a fresh schema, dropped after (default:"
+              + " ${DEFAULT-VALUE}).") String db,
+      @Option(names = "--engine", split = ",", description = "Only these engines (default: all of weft,"
+          + " db-scheduler, jobrunr); ratios need both sides.") List<String> engines) throws Exception {
+    List<String> chosenEngines = engines == null ? TasksBench.ENGINES : engines;
+    for (String e : chosenEngines) {
+      if (!TasksBench.ENGINES.contains(e)) {
+        return usageError("unknown engine '" + e + "' (choose " + String.join(", ", TasksBench.ENGINES) + ")");
+      }
+    }
+    TasksBench.Settings base = quick ? TasksBench.Settings.quick(db) : TasksBench.Settings.full(db);
+    TasksBench.Settings chosen = new TasksBench.Settings(db, tasks == null ? base.tasks() : tasks,
+        rate == null ? base.rate() : rate, seconds == null ? base.seconds() : seconds, quick, chosenEngines);
+    if (chosen.tasks() < 1 || chosen.rate() < 10 || chosen.seconds() < 1) {
+      return usageError("--tasks must be at least 1, --rate at least 10 and --seconds at least 1");
+    }
+    PrintStream stdout = System.out;
+    TasksReport report;
+    System.setOut(System.err);
+    try {
+      report = new TasksBench(chosen, System.err).run();
+    } catch (IllegalArgumentException e) {
+      return usageError(oneLine(e.getMessage()));
+    } finally {
+      System.setOut(stdout);
+    }
+    stdout.print(json ? new ObjectMapper().writeValueAsString(report.json()) + System.lineSeparator() : report.text());
+    stdout.flush();
+    return report.allMeasured() ? 0 : 1;
   }
 
   private static String describe(ParameterException e) {

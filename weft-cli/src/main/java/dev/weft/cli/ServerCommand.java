@@ -73,6 +73,10 @@ final class ServerCommand implements Callable<Integer> {
       description = "A node silent this long is down and its tasks run elsewhere (default ${DEFAULT-VALUE}); agents heartbeat at a third of it.")
   String nodeTimeout = "15s";
 
+  @Option(names = "--retain-events", paramLabel = "D",
+      description = "Keep a published event no instance listens for this long, for a listen that opens later (default ${DEFAULT-VALUE}: not kept).")
+  String retainEvents = "0s";
+
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -151,7 +155,16 @@ final class ServerCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new UsageException("--workers must be at least 1, got " + workers);
     }
-    return new ServerSettings(url, new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT), workers, secrets());
+    return new ServerSettings(url, new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT), workers, secrets(),
+        eventRetention());
+  }
+
+  private Duration eventRetention() {
+    try {
+      return Duration.ofMillis(DurationParser.millis(retainEvents));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--retain-events: " + e.getMessage());
+    }
   }
 
   private SecretSource secrets() {

@@ -8,6 +8,7 @@ import dev.weft.cli.client.NodesCommand;
 import dev.weft.cli.client.QueuesCommand;
 import dev.weft.cli.client.ServiceCommand;
 import dev.weft.cli.client.TaskCommand;
+import dev.weft.cli.demo.DemoCommand;
 import dev.weft.cli.simulate.SimulateCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -52,6 +52,15 @@ class ServerCommandTest {
   }
 
   @Test
+  void a_bad_event_retention_is_a_usage_error() {
+    for (String bad : java.util.List.of("-5s", "soon")) {
+      WeftRun r = WeftRun.of("server", "--retain-events", bad, "--port", "0", "--data", dir.toString());
+      assertThat(r.exitCode()).as(bad).isEqualTo(2);
+      assertThat(r.err()).as(bad).startsWith("weft: --retain-events: ").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void a_bad_tokens_file_is_named_by_line() throws IOException {
     Path tokens = Files.writeString(dir.resolve("tokens.txt"), "# ok\nshort admin\n");
     WeftRun r = WeftRun.of("server", "--tokens", tokens.toString(), "--port", "0", "--data", dir.toString());

@@ -53,6 +53,12 @@ public record TaskSpec(
     return new Builder(id);
   }
 
+  /** The same task under another id (the job and everything else kept). */
+  public TaskSpec withId(String newId) {
+    return new TaskSpec(newId, job, resources, profile, priority, queue, user, submitMillis, estimateMillis,
+        deadlineMillis, constraints, tolerations, affinity, labels, gang, gangSize, preemptible, dependsOn, run);
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder(id);
     b.job = job; b.resources = resources; b.profile = profile; b.priority = priority; b.queue = queue;

@@ -47,7 +47,7 @@ final class WorkflowServices implements AutoCloseable {
    */
   static WorkflowServices open(Database db, ServerSettings settings, RuntimeClock clock, Supplier<String> ids,
       boolean tasksOnAgents) {
-    EventDelivery delivery = new EventDelivery(db, clock, settings.secrets());
+    EventDelivery delivery = new EventDelivery(db, clock, settings.secrets(), settings.eventRetention());
     EngineSettings es = EngineSettings.of("server-" + UUID.randomUUID()).withDispatchers(settings.workers())
         .withTasksOnAgents(tasksOnAgents);
     WorkflowEngine engine = WorkflowEngine.open(db, es, clock, ids, settings.secrets(), delivery::publish);

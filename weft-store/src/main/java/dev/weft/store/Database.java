@@ -13,6 +13,7 @@ import dev.weft.store.jdbc.JdbcLeaseStore;
 import dev.weft.store.jdbc.JdbcNodeStore;
 import dev.weft.store.jdbc.JdbcOutbox;
 import dev.weft.store.jdbc.JdbcQueueTreeStore;
+import dev.weft.store.jdbc.JdbcRetainedEvents;
 import dev.weft.store.jdbc.JdbcRuntimeHistory;
 import dev.weft.store.jdbc.JdbcServiceStore;
 import dev.weft.store.jdbc.JdbcTaskOutputStore;
@@ -113,6 +114,10 @@ public final class Database implements AutoCloseable {
 
   public EventStore events() {
     return new JdbcEventStore(transactor);
+  }
+
+  public RetainedEvents retainedEvents() {
+    return new JdbcRetainedEvents(transactor);
   }
 
   public Outbox outbox() {

@@ -10,6 +10,12 @@ public interface RuntimeHistory {
   /** Records one finished run; idempotent by (task, attempt). */
   void record(String taskId, int attempt, String name, long durationMillis, Instant finishedAt);
 
+  /** One finished run, as {@link #record} takes it. */
+  record Run(String taskId, int attempt, String name, long durationMillis, Instant finishedAt) {}
+
+  /** {@link #record} for many runs in one batch of writes; idempotent likewise. */
+  void recordAll(List<Run> runs);
+
   /** The durations of the last {@code limit} runs of {@code name}, oldest first. */
   List<Long> recent(String name, int limit);
 

@@ -2,7 +2,9 @@ package dev.weft.store;
 
 import dev.weft.model.lifecycle.TaskState;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,4 +40,28 @@ public interface TaskStore {
    * requeue) makes it due again.
    */
   List<TaskRecord> poll(String nodeId, Instant now, int limit);
+
+  /**
+   * Applies {@code changes} in their order, as {@link #apply} would one by one (two changes of one task
+   * chain: the second expects the version the first leaves), with one read and one batch of writes.
+   * Joins the caller's transaction when one is open, else runs in its own, so either all are applied
+   * or none.
+   *
+   * @return the records after their last change, by task id
+   * @throws StaleVersionException when a task is not at the version its change expects
+   * @throws dev.weft.model.lifecycle.IllegalTaskTransitionException when the table forbids an event
+   * @throws NotFoundException for an unknown task
+   */
+  Map<String, TaskRecord> applyAll(List<TaskChange> changes, Instant now);
+
+  /**
+   * As {@link #applyAll(List, Instant)}, starting from records the caller has just read (each change's
+   * task must be among them) instead of reading them again. Safe because every write bumps the
+   * version and each write is guarded by the version of the record it started from: a record that
+   * no longer matches its row fails the write with {@link StaleVersionException}.
+   */
+  Map<String, TaskRecord> applyAll(List<TaskChange> changes, Map<String, TaskRecord> read, Instant now);
+
+  /** The tasks of these ids that exist, by id (one query per few hundred ids). */
+  Map<String, TaskRecord> findAll(Collection<String> ids);
 }

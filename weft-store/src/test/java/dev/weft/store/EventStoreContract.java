@@ -161,4 +161,52 @@ abstract class EventStoreContract extends StoreContract {
     assertThat(db.outbox().pending(10)).hasSize(1);
     assertThat(db.instances().find("i-1").orElseThrow().version()).isEqualTo(2);
   }
+
+  @Test
+  void an_instance_created_with_its_first_decision_is_stored_as_create_then_append_would_store_it() {
+    newInstance("i-1");
+    db.events().append(decision("i-1", 1, InstanceStatus.RUNNING, 1, List.of(call("i-1", "/do/0/a", 1)), "Started", "more"),
+        T0);
+    NewInstance fresh = new NewInstance("i-2", "key-i-2", "order", 1, json("step", 0));
+    assertThat(db.events().createDecided(fresh, decision("i-2", 1, InstanceStatus.RUNNING, 1,
+        List.of(call("i-2", "/do/0/a", 1)), "Started", "more"), T0)).isTrue();
+    Instance appended = db.instances().find("i-1").orElseThrow();
+    Instance created = db.instances().find("i-2").orElseThrow();
+    assertThat(created).usingRecursiveComparison().ignoringFields("id", "idempotencyKey").isEqualTo(appended);
+    assertThat(db.events().history("i-2")).extracting(RecordedEvent::seq, RecordedEvent::type)
+        .containsExactlyElementsOf(db.events().history("i-1").stream().map(e -> org.assertj.core.groups.Tuple.tuple(
+            e.seq(), e.type())).toList());
+    assertThat(db.outbox().pending(10)).extracting(PendingCommand::id).containsExactly("i-1:/do/0/a#1", "i-2:/do/0/a#1");
+    reopen();
+    assertThat(db.instances().find("i-2").orElseThrow().status()).isEqualTo(InstanceStatus.RUNNING);
+    assertThat(db.events().history("i-2")).hasSize(2);
+  }
+
+  @Test
+  void a_first_decision_on_a_taken_key_or_id_writes_nothing() {
+    newInstance("i-1");
+    Decision first = decision("i-9", 1, InstanceStatus.COMPLETED, 1, List.of(call("i-9", "/do/0/a", 1)), "Started");
+    assertThat(db.events().createDecided(new NewInstance("i-9", "key-i-1", "order", 1, json("step", 0)), first, T0))
+        .isFalse();
+    Decision onTakenId = decision("i-1", 1, InstanceStatus.COMPLETED, 1, List.of(), "Started");
+    assertThat(db.events().createDecided(new NewInstance("i-1", "another-key", "order", 1, json("step", 0)), onTakenId, T0))
+        .isFalse();
+    assertThat(db.instances().find("i-9")).isEmpty();
+    Instance untouched = db.instances().find("i-1").orElseThrow();
+    assertThat(untouched.status()).isEqualTo(InstanceStatus.PENDING);
+    assertThat(untouched.version()).isEqualTo(1);
+    assertThat(db.events().history("i-1")).isEmpty();
+    assertThat(db.events().history("i-9")).isEmpty();
+    assertThat(db.outbox().pending(10)).isEmpty();
+  }
+
+  @Test
+  void a_first_decision_must_be_on_the_new_instance_at_version_one() {
+    NewInstance fresh = new NewInstance("i-2", "key-i-2", "order", 1, json("step", 0));
+    assertThatThrownBy(() -> db.events().createDecided(fresh, decision("i-2", 2, InstanceStatus.RUNNING, 1, List.of(),
+        "Started"), T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1");
+    assertThatThrownBy(() -> db.events().createDecided(fresh, decision("i-3", 1, InstanceStatus.RUNNING, 1, List.of(),
+        "Started"), T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("i-3");
+    assertThat(db.instances().find("i-2")).isEmpty();
+  }
 }

@@ -84,6 +84,47 @@ abstract class TaskStoreContract extends StoreContract {
   }
 
   @Test
+  void a_batch_of_changes_is_written_as_one_by_one_changes_would_be() {
+    submit("j-1", "t-1", "t-2");
+    Map<String, TaskRecord> placed = db.tasks().applyAll(List.of(TaskChange.place("t-1", 1, "n-1"),
+        TaskChange.place("t-2", 1, "n-2")), T0);
+    assertThat(placed.get("t-2").nodeId()).isEqualTo("n-2");
+    Map<String, TaskRecord> after = db.tasks().applyAll(List.of(
+        TaskChange.of("t-1", 2, TaskEvent.START, null),
+        TaskChange.finish("t-1", 3, 0, "ok"),
+        TaskChange.of("t-2", 2, TaskEvent.START, null),
+        TaskChange.finish("t-2", 3, 2, "exit 2")), T0.plusSeconds(5));
+    for (String id : List.of("t-1", "t-2")) {
+      assertThat(db.tasks().find(id)).contains(after.get(id));
+    }
+    TaskRecord one = db.tasks().find("t-1").orElseThrow();
+    assertThat(one.status()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(one.version()).isEqualTo(4);
+    assertThat(one.placedAt()).isEqualTo(T0);
+    assertThat(one.startedAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(one.finishedAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(one.spec()).isEqualTo(json("cpu", 1));
+    TaskRecord two = db.tasks().find("t-2").orElseThrow();
+    assertThat(two.status()).isEqualTo(TaskState.FAILED);
+    assertThat(two.exitCode()).isEqualTo(2);
+    assertThat(two.message()).isEqualTo("exit 2");
+    assertThat(db.tasks().findAll(List.of("t-1", "nope", "t-2")).keySet()).containsExactlyInAnyOrder("t-1", "t-2");
+  }
+
+  @Test
+  void a_batch_with_one_stale_change_writes_nothing() {
+    submit("j-1", "t-1", "t-2");
+    assertThatThrownBy(() -> db.tasks().applyAll(List.of(TaskChange.place("t-1", 1, "n-1"),
+        TaskChange.place("t-2", 9, "n-1")), T0)).isInstanceOf(StaleVersionException.class);
+    Map<String, TaskRecord> read = db.tasks().findAll(List.of("t-1"));
+    task("t-1", TaskEvent.PLACE); // another writer, after our read
+    assertThatThrownBy(() -> db.tasks().applyAll(List.of(TaskChange.place("t-1", 1, "n-2")), read, T0))
+        .isInstanceOf(StaleVersionException.class);
+    assertThat(db.tasks().find("t-1").orElseThrow().nodeId()).isEqualTo("n-1");
+    assertThat(db.tasks().find("t-2").orElseThrow().status()).isEqualTo(TaskState.PENDING);
+  }
+
+  @Test
   void a_lost_task_queued_again_counts_an_attempt_and_forgets_its_node() {
     submit("j-1", "t-1");
     task("t-1", TaskEvent.PLACE);

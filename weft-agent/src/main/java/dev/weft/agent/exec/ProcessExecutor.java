@@ -63,6 +63,10 @@ public final class ProcessExecutor implements TaskRunner {
     if (tasks.containsKey(cmd.taskId())) {
       throw new IllegalStateException("task " + cmd.taskId() + " is already running");
     }
+    if (cmd.isBuiltin()) {
+      throw new TaskStartException("task " + cmd.taskId() + ": builtin '" + cmd.builtin()
+          + "' is not a program (run builtins through WithBuiltins)", null);
+    }
     Confinement fence;
     try {
       fence = confiner.confine(cmd.taskId(), cmd.cpuMillis(), cmd.memoryMiB());

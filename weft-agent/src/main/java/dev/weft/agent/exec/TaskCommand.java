@@ -16,25 +16,42 @@ import java.util.Map;
  * @param memoryMiB the memory request, 0 = no limit
  * @param timeout how long the task may run, or {@link Duration#ZERO} for no limit
  * @param grace how long a stopped task gets between SIGTERM and SIGKILL
+ * @param builtin the name of a builtin executor run inside the agent (see {@link Builtins}), or null
+ *     for a program ({@code argv} is then empty)
  */
 public record TaskCommand(String taskId, List<String> argv, Map<String, String> env, Path workDir, long cpuMillis,
-    long memoryMiB, Duration timeout, Duration grace) {
+    long memoryMiB, Duration timeout, Duration grace, String builtin) {
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
   public TaskCommand {
     if (taskId == null || taskId.isBlank()) {
       throw new IllegalArgumentException("taskId: must not be blank");
     }
-    if (argv == null || argv.isEmpty()) {
-      throw new IllegalArgumentException("task " + taskId + ": argv must not be empty");
+    if ((argv == null || argv.isEmpty()) == (builtin == null)) {
+      throw new IllegalArgumentException("task " + taskId + ": give either argv or a builtin");
     }
     if (cpuMillis < 0 || memoryMiB < 0) {
       throw new IllegalArgumentException("task " + taskId + ": cpu and memory cannot be negative");
     }
-    argv = List.copyOf(argv);
+    argv = argv == null ? List.of() : List.copyOf(argv);
     env = env == null ? Map.of() : Map.copyOf(env);
     timeout = timeout == null ? Duration.ZERO : timeout;
     grace = grace == null ? DEFAULT_GRACE : grace;
+  }
+
+  /** A program and its arguments. */
+  public TaskCommand(String taskId, List<String> argv, Map<String, String> env, Path workDir, long cpuMillis,
+                     long memoryMiB, Duration timeout, Duration grace) {
+    this(taskId, argv, env, workDir, cpuMillis, memoryMiB, timeout, grace, null);
+  }
+
+  /** The builtin {@code name}, with no limits, timeout or extra environment. */
+  public static TaskCommand builtin(String taskId, String name) {
+    return new TaskCommand(taskId, List.of(), Map.of(), null, 0, 0, Duration.ZERO, DEFAULT_GRACE, name);
+  }
+
+  public boolean isBuiltin() {
+    return builtin != null;
   }
 
   /** A task that runs {@code sh -c command}, with no limits, timeout or extra environment. */
@@ -43,18 +60,18 @@ public record TaskCommand(String taskId, List<String> argv, Map<String, String> 
   }
 
   public TaskCommand withLimits(long cpu, long memory) {
-    return new TaskCommand(taskId, argv, env, workDir, cpu, memory, timeout, grace);
+    return new TaskCommand(taskId, argv, env, workDir, cpu, memory, timeout, grace, builtin);
   }
 
   public TaskCommand withTimeout(Duration t, Duration g) {
-    return new TaskCommand(taskId, argv, env, workDir, cpuMillis, memoryMiB, t, g);
+    return new TaskCommand(taskId, argv, env, workDir, cpuMillis, memoryMiB, t, g, builtin);
   }
 
   public TaskCommand withEnv(Map<String, String> e) {
-    return new TaskCommand(taskId, argv, e, workDir, cpuMillis, memoryMiB, timeout, grace);
+    return new TaskCommand(taskId, argv, e, workDir, cpuMillis, memoryMiB, timeout, grace, builtin);
   }
 
   public TaskCommand inDir(Path dir) {
-    return new TaskCommand(taskId, argv, env, dir, cpuMillis, memoryMiB, timeout, grace);
+    return new TaskCommand(taskId, argv, env, dir, cpuMillis, memoryMiB, timeout, grace, builtin);
   }
 }

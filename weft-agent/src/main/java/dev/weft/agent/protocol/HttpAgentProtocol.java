@@ -97,8 +97,10 @@ public final class HttpAgentProtocol implements AgentProtocol {
     Map<String, String> env = new LinkedHashMap<>();
     a.path("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
     try {
+      String builtin = a.path("builtin").isTextual() ? a.path("builtin").asText() : null;
       return new TaskCommand(text(a, "taskId", "poll"), argv, env, workDir, a.path("cpuMillis").asLong(),
-          a.path("memoryMiB").asLong(), Duration.ofMillis(a.path("timeoutMillis").asLong()), TaskCommand.DEFAULT_GRACE);
+          a.path("memoryMiB").asLong(), Duration.ofMillis(a.path("timeoutMillis").asLong()), TaskCommand.DEFAULT_GRACE,
+          builtin);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException("poll: the server sent an assignment the agent cannot run: " + e.getMessage());
     }

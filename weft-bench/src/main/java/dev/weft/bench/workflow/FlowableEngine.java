@@ -35,6 +35,7 @@ final class FlowableEngine implements Engine {
   FlowableEngine(Path dir, boolean writeDelayZero) {
     this.name = writeDelayZero ? "flowable" : "flowable-h2-defaults";
     ProcessEngineConfiguration config = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+        .setEngineName(name) // both variants are open at once; each registers under its own name
         .setJdbcUrl("jdbc:h2:file:" + dir.resolve("flowable").toAbsolutePath() + (writeDelayZero ? ";WRITE_DELAY=0" : ""))
         .setJdbcDriver("org.h2.Driver")
         .setJdbcUsername("sa")

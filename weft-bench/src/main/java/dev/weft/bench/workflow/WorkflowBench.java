@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs every cell: for each engine (opened once, its databases in a fresh temporary directory,
- * then warmed up on each workflow in turn), each workflow and 1 then 4 threads. Progress goes to {@code log}; the temporary directory is
- * deleted at the end.
+ * Runs every cell: each engine is opened once (its databases in a fresh temporary directory) and
+ * warmed up on each workflow in turn; then for each workflow and 1 then 4 threads, every engine's
+ * cell. Progress goes to {@code log}; the temporary directory is deleted at the end.
  */
 public final class WorkflowBench {
   public static final List<Integer> THREADS = List.of(1, 4);
@@ -22,22 +24,57 @@ public final class WorkflowBench {
 
   private final Schedule schedule;
   private final PrintStream log;
+  private final List<BenchWorkflow> workflows;
+  private final List<Integer> threadCounts;
 
   public WorkflowBench(Schedule schedule, PrintStream log) {
-    this.schedule = schedule;
-    this.log = log;
+    this(schedule, log, List.of(BenchWorkflow.values()), THREADS);
   }
 
-  /** Runs every cell of the named engines, in the order given. */
+  /** Only the given workflows and thread counts (the engine warm-up still covers only those workflows). */
+  public WorkflowBench(Schedule schedule, PrintStream log, List<BenchWorkflow> workflows, List<Integer> threadCounts) {
+    this.schedule = schedule;
+    this.log = log;
+    this.workflows = List.copyOf(workflows);
+    this.threadCounts = List.copyOf(threadCounts);
+  }
+
+  /**
+   * Runs every cell of the named engines. All engines are opened and warmed up first; then the
+   * cells run workflow by workflow and thread count by thread count, each engine in the order
+   * given, so that the cells a ratio compares are measured minutes apart at most rather than a
+   * whole engine's run apart (on a shared machine the load moves in between).
+   */
   public List<CellResult> run(List<String> engines) {
     Path dir = tempDir();
+    Map<String, Engine> opened = new LinkedHashMap<>();
+    List<CellResult> cells = new ArrayList<>();
     try {
-      List<CellResult> cells = new ArrayList<>();
+      MeasureCell measure = new MeasureCell(schedule, System::nanoTime);
       for (String name : engines) {
-        cells.addAll(runEngine(name, dir.resolve(name)));
+        try {
+          opened.put(name, open(name, dir.resolve(name)));
+        } catch (RuntimeException e) {
+          log.printf("%s could not be opened: %s%n", name, e.getMessage());
+        }
+      }
+      opened.values().forEach(engine -> warmUpEngine(engine, measure));
+      for (BenchWorkflow w : workflows) {
+        for (int threads : threadCounts) {
+          for (String name : engines) {
+            Engine engine = opened.get(name);
+            CellResult cell = engine == null ? CellResult.failed(w, name, threads, "engine failed to open")
+                : prepareAndMeasure(engine, w, threads, measure);
+            log.printf("%s %s %d thread(s): %s%n", w, name, threads, cell.measured()
+                ? String.format("%.0f instances/s (min %.0f, max %.0f)", cell.mean(), cell.min(), cell.max())
+                : "not measured: " + cell.failure());
+            cells.add(cell);
+          }
+        }
       }
       return cells;
     } finally {
+      opened.values().forEach(Engine::close);
       delete(dir);
     }
   }
@@ -54,39 +91,9 @@ public final class WorkflowBench {
     };
   }
 
-  private List<CellResult> runEngine(String name, Path dir) {
-    List<CellResult> cells = new ArrayList<>();
-    Engine opened;
-    try {
-      opened = open(name, dir);
-    } catch (RuntimeException e) {
-      log.printf("%s could not be opened: %s%n", name, e.getMessage());
-      for (BenchWorkflow w : BenchWorkflow.values()) {
-        for (int threads : THREADS) {
-          cells.add(CellResult.failed(w, name, threads, "engine failed to open: " + e.getMessage()));
-        }
-      }
-      return cells;
-    }
-    MeasureCell measure = new MeasureCell(schedule, System::nanoTime);
-    try (Engine engine = opened) {
-      warmUpEngine(engine, measure);
-      for (BenchWorkflow w : BenchWorkflow.values()) {
-        for (int threads : THREADS) {
-          CellResult cell = prepareAndMeasure(engine, w, threads, measure);
-          log.printf("%s %s %d thread(s): %s%n", w, name, threads, cell.measured()
-              ? String.format("%.0f instances/s (min %.0f, max %.0f)", cell.mean(), cell.min(), cell.max())
-              : "not measured: " + cell.failure());
-          cells.add(cell);
-        }
-      }
-    }
-    return cells;
-  }
-
   /** Each workflow once on one thread for the warm-up time; a failure here shows again in its cell. */
   private void warmUpEngine(Engine engine, MeasureCell measure) {
-    for (BenchWorkflow w : BenchWorkflow.values()) {
+    for (BenchWorkflow w : workflows) {
       try {
         long n = measure.warmUp(w, engine.name(), engine.prepare(w, 1));
         log.printf("%s %s warm-up: %d instances, outputs checked%n", w, engine.name(), n);

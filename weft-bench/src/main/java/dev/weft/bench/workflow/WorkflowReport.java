@@ -24,8 +24,8 @@ public record WorkflowReport(Schedule schedule, List<CellResult> cells, String s
 
   public List<Ratio> ratios() {
     List<Ratio> out = new ArrayList<>();
-    for (BenchWorkflow w : BenchWorkflow.values()) {
-      for (int threads : WorkflowBench.THREADS) {
+    for (BenchWorkflow w : workflowsRun()) {
+      for (int threads : threadsRun()) {
         out.add(ratio(w, threads, "weft-memory", "sdk-java", MEMORY_TARGET));
         out.add(ratio(w, threads, "weft-durable", "flowable", DURABLE_TARGET));
       }
@@ -39,12 +39,22 @@ public record WorkflowReport(Schedule schedule, List<CellResult> cells, String s
    */
   public List<Ratio> informationalRatios() {
     List<Ratio> out = new ArrayList<>();
-    for (BenchWorkflow w : BenchWorkflow.values()) {
-      for (int threads : WorkflowBench.THREADS) {
+    for (BenchWorkflow w : workflowsRun()) {
+      for (int threads : threadsRun()) {
         out.add(ratio(w, threads, "weft-durable", "flowable-h2-defaults", Double.NaN));
       }
     }
     return out;
+  }
+
+  /** The workflows some cell ran ({@code --workflow} may leave some out), in their order. */
+  private List<BenchWorkflow> workflowsRun() {
+    return cells.stream().map(CellResult::workflow).distinct().sorted().toList();
+  }
+
+  /** The thread counts some cell ran, ascending. */
+  private List<Integer> threadsRun() {
+    return cells.stream().map(CellResult::threads).distinct().sorted().toList();
   }
 
   private Ratio ratio(BenchWorkflow w, int threads, String weft, String peer, double target) {

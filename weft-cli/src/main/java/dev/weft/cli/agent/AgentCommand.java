@@ -3,7 +3,9 @@ package dev.weft.cli.agent;
 import dev.weft.cli.UsageException;
 import dev.weft.cli.WeftCommand;
 import dev.weft.agent.enforce.Confiner;
+import dev.weft.agent.exec.Builtins;
 import dev.weft.agent.exec.ProcessExecutor;
+import dev.weft.agent.exec.WithBuiltins;
 import dev.weft.agent.exec.ProcessTable;
 import dev.weft.agent.exec.Signals;
 import dev.weft.agent.host.HostFacts;
@@ -139,7 +141,7 @@ public final class AgentCommand implements Callable<Integer> {
       String token = this.token != null ? this.token : System.getenv(TOKEN_VARIABLE);
       AgentProtocol protocol = protocol(urls, token);
       LogShipping shipping = new LogShipping(protocol, new LogPacker(logs, ShipLimits.defaults()), m -> say(err, m));
-      AgentLoop loop = new AgentLoop(protocol, executor, node,
+      AgentLoop loop = new AgentLoop(protocol, new WithBuiltins(Builtins.standard(), executor), node,
           new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system(), shipping,
           new LogTails(logs));
       shipping.every(SHIP_EVERY, shipper, loop::nodeId, executor::running);

@@ -19,7 +19,7 @@ import java.time.Duration;
  * {@link ServerRefusedException} whose message is one line: status, title, detail and the first
  * field or parameter it names.
  */
-final class ApiClient {
+public final class ApiClient {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -27,7 +27,7 @@ final class ApiClient {
   private final String token;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  ApiClient(String server, String token) {
+  public ApiClient(String server, String token) {
     String s = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
     try {
       this.base = URI.create(s);
@@ -42,7 +42,7 @@ final class ApiClient {
   }
 
   /** A path segment with every reserved character encoded; slashes are kept (task ids hold them). */
-  static String id(String id) {
+  public static String id(String id) {
     return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
   }
 
@@ -50,11 +50,11 @@ final class ApiClient {
     return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     return send(request(path).GET());
   }
 
-  JsonNode post(String path, String contentType, String body) {
+  public JsonNode post(String path, String contentType, String body) {
     HttpRequest.Builder b = request(path);
     if (body == null) {
       return send(b.POST(HttpRequest.BodyPublishers.noBody()));
@@ -67,7 +67,7 @@ final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  JsonNode put(String path, String contentType, String body) {
+  public JsonNode put(String path, String contentType, String body) {
     return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 

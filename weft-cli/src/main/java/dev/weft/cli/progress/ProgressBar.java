@@ -17,6 +17,8 @@ public final class ProgressBar implements Progress, AutoCloseable {
 
   private final PrintWriter err;
   private final LongSupplier nanoTime;
+  private final String label;
+  private String note = "";
   private final long started;
   private long lastDrawn;
   private boolean drawn;
@@ -26,9 +28,21 @@ public final class ProgressBar implements Progress, AutoCloseable {
 
   /** @param nanoTime a monotonic clock in nanoseconds, {@code System::nanoTime} outside tests */
   public ProgressBar(PrintWriter err, LongSupplier nanoTime) {
+    this(err, nanoTime, "simulating");
+  }
+
+  /** A bar whose line starts with {@code label} instead of "simulating". */
+  public ProgressBar(PrintWriter err, LongSupplier nanoTime, String label) {
     this.err = err;
     this.nanoTime = nanoTime;
+    this.label = label;
     this.started = nanoTime.getAsLong();
+  }
+
+  /** As {@link #finished(int, int)}, with {@code note} (e.g. "1/1 instances") shown after the task count. */
+  public void finished(int finishedSoFar, int totalToRun, String note) {
+    this.note = note.isEmpty() ? "" : ", " + note;
+    finished(finishedSoFar, totalToRun);
   }
 
   @Override
@@ -66,7 +80,7 @@ public final class ProgressBar implements Progress, AutoCloseable {
   private String line(long now) {
     double share = total <= 0 ? 1 : Math.min(1, (double) finished / total);
     int full = (int) Math.round(share * WIDTH);
-    return String.format(Locale.ROOT, "simulating [%s%s] %3d%%  %,d/%,d tasks  %.1f s", "#".repeat(full),
-        ".".repeat(WIDTH - full), (int) Math.floor(share * 100), finished, total, (now - started) / 1e9);
+    return String.format(Locale.ROOT, "%s [%s%s] %3d%%  %,d/%,d tasks%s  %.1f s", label, "#".repeat(full),
+        ".".repeat(WIDTH - full), (int) Math.floor(share * 100), finished, total, note, (now - started) / 1e9);
   }
 }

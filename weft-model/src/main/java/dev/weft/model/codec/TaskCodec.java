@@ -7,14 +7,16 @@ import dev.weft.model.Resources;
 import dev.weft.model.TaskRun;
 import dev.weft.model.TaskSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * One task: {@code {id, job, resources, profile, priority, queue, user, submit, estimate,
  * deadline, constraints, tolerations, affinity, labels, gang: {name, size}, preemptible,
- * dependsOn, run: {command | argv, env, timeout}}}. Only {@code id} is required; times are
- * durations from 0. {@code run} is what an agent runs: {@code command} (run by {@code sh -c}) or
- * {@code argv} (a program and its arguments), not both. Writing leaves out the fields that hold
+ * dependsOn, run: {command | argv | builtin, env, timeout}}}. Only {@code id} is required; times are
+ * durations from 0. {@code run} is what an agent runs: {@code command} (run by {@code sh -c}),
+ * {@code argv} (a program and its arguments) or {@code builtin} (an executor inside the agent, e.g.
+ * {@code noop}), exactly one of them. Writing leaves out the fields that hold
  * their default.
  */
 final class TaskCodec {
@@ -22,7 +24,7 @@ final class TaskCodec {
       "submit", "estimate", "deadline", "constraints", "tolerations", "affinity", "labels", "gang",
       "preemptible", "dependsOn", "run");
   private static final List<String> GANG_FIELDS = List.of("name", "size");
-  private static final List<String> RUN_FIELDS = List.of("command", "argv", "env", "timeout");
+  private static final List<String> RUN_FIELDS = List.of("command", "argv", "builtin", "env", "timeout");
   private static final Choice<Profile> PROFILE =
       Choice.of("profile", "cpu", Profile.CPU, "io", Profile.IO, "mixed", Profile.MIXED);
   private static final Pattern QUEUE_PATH = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
@@ -141,11 +143,25 @@ final class TaskCodec {
     }
     Located command = at.field("command");
     Located argvAt = at.field("argv");
-    List<String> argv;
-    if (command.isPresent() == argvAt.isPresent()) {
-      at.problem("give either 'command' (run by sh -c) or 'argv' (a program and its arguments)");
+    Located builtinAt = at.field("builtin");
+    int given = (command.isPresent() ? 1 : 0) + (argvAt.isPresent() ? 1 : 0) + (builtinAt.isPresent() ? 1 : 0);
+    if (given != 1) {
+      at.problem("give exactly one of 'command' (run by sh -c), 'argv' (a program and its arguments) or 'builtin'"
+          + " (an executor inside the agent, e.g. noop)");
       return null;
     }
+    Long timeout = duration(at.field("timeout"));
+    Map<String, String> env = at.field("env").textMap();
+    if (builtinAt.isPresent()) {
+      String name = builtinAt.text();
+      if (name == null || !TaskRun.BUILTIN_NAME.matcher(name).matches()) {
+        builtinAt.problem("a builtin's name is lower-case letters, digits and '-' (e.g. noop), got "
+            + Shown.node(builtinAt.node()));
+        return null;
+      }
+      return new TaskRun(name, List.of(), env, timeout == null ? 0 : timeout);
+    }
+    List<String> argv;
     if (command.isPresent()) {
       String text = command.text();
       if (text == null || text.isBlank()) {
@@ -160,13 +176,16 @@ final class TaskCodec {
         return null;
       }
     }
-    Long timeout = duration(at.field("timeout"));
-    return new TaskRun(argv, at.field("env").textMap(), timeout == null ? 0 : timeout);
+    return new TaskRun(argv, env, timeout == null ? 0 : timeout);
   }
 
   private static ObjectNode writeRun(TaskRun r) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.set("argv", Trees.textList(r.argv()));
+    if (r.isBuiltin()) {
+      out.put("builtin", r.builtin());
+    } else {
+      out.set("argv", Trees.textList(r.argv()));
+    }
     if (!r.env().isEmpty()) {
       out.set("env", Trees.textMap(r.env()));
     }

@@ -148,12 +148,33 @@ class TaskCodecTest {
   }
 
   @Test
-  void a_run_needs_exactly_one_of_command_and_argv() {
+  void a_run_needs_exactly_one_of_command_argv_and_builtin() {
+    String oneOf = "give exactly one of 'command' (run by sh -c), 'argv' (a program and its arguments) or 'builtin'"
+        + " (an executor inside the agent, e.g. noop)";
     assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun:\n  command: a\n  argv: [b]\n", "task.yaml")))
-        .containsExactly(problem("/run", 2, "give either 'command' (run by sh -c) or 'argv' (a program and its arguments)"));
+        .containsExactly(problem("/run", 2, oneOf));
+    assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun:\n  builtin: noop\n  argv: [b]\n", "task.yaml")))
+        .containsExactly(problem("/run", 2, oneOf));
+    assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun: {}\n", "task.yaml")))
+        .containsExactly(problem("/run", 2, oneOf));
     assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun:\n  argv: []\n", "task.yaml")))
         .containsExactly(problem("/run/argv", 3, "argv needs at least the program"));
     assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun:\n  comand: a\n", "task.yaml")))
         .extracting(SpecProblem::pointer).contains("/run/comand");
+  }
+
+  @Test
+  void a_run_builtin_names_an_executor_inside_the_agent_and_survives_a_round_trip() {
+    TaskSpec task = SpecCodec.readTask("id: t1\nrun:\n  builtin: noop\n  env: {I: 3}\n", "task.yaml");
+    assertThat(task.run()).isEqualTo(new TaskRun("noop", List.of(), Map.of("I", "3"), 0));
+    assertThat(task.run().isBuiltin()).isTrue();
+    assertThat(SpecCodec.readTask(SpecCodec.writeTask(task, Format.JSON), "again.json").run()).isEqualTo(task.run());
+  }
+
+  @Test
+  void a_builtin_name_is_checked() {
+    assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun:\n  builtin: No Op\n", "task.yaml")))
+        .containsExactly(problem("/run/builtin", 3,
+            "a builtin's name is lower-case letters, digits and '-' (e.g. noop), got \"No Op\""));
   }
 }

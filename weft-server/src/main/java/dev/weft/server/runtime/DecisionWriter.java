@@ -5,12 +5,15 @@ import dev.weft.workflow.decide.Decider;
 
 import dev.weft.store.EventStore;
 import dev.weft.store.Instance;
+import dev.weft.store.InstanceStatus;
+import dev.weft.store.NewInstance;
 import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Decision;
 import dev.weft.workflow.decide.Event;
 import dev.weft.workflow.decide.InstanceState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Feeds one event to the instance's decider and appends the decision: the event, the new
@@ -38,21 +41,49 @@ final class DecisionWriter {
    * A decision that changes nothing (no command, same state) is not appended.
    */
   Written write(Instance inst, Event event, long nowMillis) {
+    Decided d = decide(inst, event, nowMillis);
+    if (d.stored() != null) {
+      events.append(d.stored(), Instant.ofEpochMilli(nowMillis));
+    }
+    return d.written();
+  }
+
+  /**
+   * Decides the first event of an instance that has no row yet and creates it with that decision
+   * applied ({@link dev.weft.store.EventStore#createDecided}); call inside a transaction. Returns
+   * empty, having written nothing, when the key or id is taken or the decision changes nothing:
+   * the caller then creates the instance the ordinary way.
+   */
+  Optional<Written> writeNew(NewInstance n, Event event, long nowMillis) {
+    Instant now = Instant.ofEpochMilli(nowMillis);
+    Instance unsaved = new Instance(n.id(), n.idempotencyKey(), n.definitionName(), n.definitionVersion(),
+        InstanceStatus.PENDING, n.snapshot(), 1, null, null, now, now);
+    Decided d = decide(unsaved, event, nowMillis);
+    if (d.stored() == null || !events.createDecided(n, d.stored(), now)) {
+      return Optional.empty();
+    }
+    return Optional.of(d.written());
+  }
+
+  /** A decision and, unless it changes nothing, what the store is to write for it. */
+  private record Decided(Written written, dev.weft.store.Decision stored) {}
+
+  private Decided decide(Instance inst, Event event, long nowMillis) {
     Decider decider = definitions.decider(inst.definitionName(), inst.definitionVersion());
     SecretsAtRest s = SecretsAtRest.of(secrets, decider);
     InstanceState state = Snapshots.read(s.mask().reveal(inst.snapshot())).withSecrets(s.given());
     Decision d = decider.decide(state, s.supply(event), nowMillis);
     if (d.commands().isEmpty() && d.state().equals(state)) {
-      return new Written(state, d, false); // e.g. a timer of a cancelled instance
+      return new Decided(new Written(state, d, false), null); // e.g. a timer of a cancelled instance
     }
     List<dev.weft.store.Command> commands = d.commands().stream()
         .filter(c -> !(c instanceof Command.Complete) && !(c instanceof Command.Fail))
         .map(c -> s.redact(Journal.outbox(inst.id(), c)))
         .toList();
-    events.append(new dev.weft.store.Decision(inst.id(), inst.version(), Snapshots.storeStatus(d.state().status()),
-        s.mask().redact(Snapshots.write(d.state())), List.of(s.redact(Journal.event(event))), commands),
-        Instant.ofEpochMilli(nowMillis));
-    return new Written(state, d, true);
+    dev.weft.store.Decision stored = new dev.weft.store.Decision(inst.id(), inst.version(),
+        Snapshots.storeStatus(d.state().status()), s.mask().redact(Snapshots.write(d.state())),
+        List.of(s.redact(Journal.event(event))), commands);
+    return new Decided(new Written(state, d, true), stored);
   }
 
   /** The instance's secrets as the source has them now, with the mask of their values. */

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DeliverTaskOutcomes implements Runnable {
   private static final System.Logger LOG = System.getLogger(DeliverTaskOutcomes.class.getName());
-  private final FailureStreak reads = FailureStreak.logging("delivering task outcomes", LOG);
   private final CommandTaskStore links;
   private final TaskOutcomes outcomes;
   private final Recorder recorder;
@@ -27,6 +26,7 @@ final class DeliverTaskOutcomes implements Runnable {
   private final LoopContext loop;
   private final Runnable decided;
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
+  private final FailureStreak reads = FailureStreak.logging("reading ended tasks", LOG);
 
   DeliverTaskOutcomes(CommandTaskStore links, TaskOutcomes outcomes, Recorder recorder, CommitWithRetry commits,
       LoopContext loop, Runnable decided) {
@@ -51,10 +51,9 @@ final class DeliverTaskOutcomes implements Runnable {
     }
   }
 
-  /** Waits {@code d} or until the bell rings (shutdown). */
-  private void pause(Duration d) {
+  private void pause(Duration backoff) {
     try {
-      loop.bell().await(d);
+      loop.bell().await(backoff);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -81,7 +80,7 @@ final class DeliverTaskOutcomes implements Runnable {
         }
         delivered += done.isPresent() ? 1 : 0;
         failing.remove(link.commandId());
-      } catch (StoreUnavailableException e) { // the database went away: the whole round waits, logged once
+      } catch (StoreUnavailableException e) { // the database went away mid-round: the round waits, logged once
         pause(reads.failed(e));
         return delivered;
       } catch (RuntimeException e) {

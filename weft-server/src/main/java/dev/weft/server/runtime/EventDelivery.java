@@ -8,7 +8,10 @@ import dev.weft.store.Instance;
 import dev.weft.store.InstanceFilter;
 import dev.weft.store.InstanceStatus;
 import dev.weft.store.InstanceStore;
+import dev.weft.store.RetainedEvents;
 import dev.weft.workflow.decide.Event;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,21 +22,41 @@ import java.util.Locale;
  * {@code emit} steps send: pass {@code delivery::publish} to {@link WorkflowRuntime}). Each
  * delivery to an instance is one decision in one transaction; an event no open listen takes
  * is not journalled. Suspended instances record what their listens take, and go on when resumed.
+ * With a retention time, a published event no instance took is kept that long
+ * ({@link RetainedEvents}) and the first listen opening meanwhile that takes it consumes it.
  */
 public final class EventDelivery {
   private static final int BATCH = 1000;
 
   private final InstanceStore instances;
   private final ApplyEvent apply;
+  private final RetainedEvents retained;
+  private final RuntimeClock clock;
+  private final Duration retention;
 
   public EventDelivery(Database db, RuntimeClock clock) {
     this(db, clock, SecretSource.none());
   }
 
-  /** As above; {@code $secrets} of the instances come from {@code secrets}. */
+  /** As above; {@code $secrets} of the instances come from {@code secrets}. Nothing is retained. */
   public EventDelivery(Database db, RuntimeClock clock, SecretSource secrets) {
+    this(db, clock, secrets, Duration.ZERO);
+  }
+
+  /**
+   * As above; a published event no instance takes is retained for {@code retention} (zero: not at all).
+   *
+   * @throws IllegalArgumentException if {@code retention} is negative
+   */
+  public EventDelivery(Database db, RuntimeClock clock, SecretSource secrets, Duration retention) {
+    if (retention.isNegative()) {
+      throw new IllegalArgumentException("event retention must not be negative, got " + retention);
+    }
     this.instances = db.instances();
     this.apply = new ApplyEvent(db, new Definitions(db.definitions()), clock, secrets);
+    this.retained = db.retainedEvents();
+    this.clock = clock;
+    this.retention = retention;
   }
 
   /**
@@ -51,9 +74,10 @@ public final class EventDelivery {
 
   /**
    * Delivers the event to every running or suspended instance (the oldest {@value #BATCH} of
-   * each) whose open listens take it.
+   * each) whose open listens take it. When none takes it and a retention time is set, the event
+   * is kept that long for a listen that opens later.
    *
-   * @return the ids of the instances that consumed it
+   * @return the ids of the instances that consumed it (empty also when it was retained)
    * @throws IllegalArgumentException when the event is not a CloudEvent object with a {@code type}
    */
   public List<String> publish(JsonNode event) {
@@ -65,6 +89,10 @@ public final class EventDelivery {
           consumed.add(inst.id());
         }
       }
+    }
+    if (consumed.isEmpty() && retention.isPositive()) {
+      Instant now = Instant.ofEpochMilli(clock.nowMillis());
+      retained.retain(event, now, now.plus(retention));
     }
     return consumed;
   }

@@ -12,6 +12,8 @@ import dev.weft.store.InstanceStore;
 import dev.weft.store.NewInstance;
 import dev.weft.store.Outbox;
 import dev.weft.store.PendingCommand;
+import dev.weft.store.RetainedEvent;
+import dev.weft.store.RetainedEvents;
 import dev.weft.store.Timer;
 import dev.weft.store.TimerStore;
 import dev.weft.workflow.decide.Command;
@@ -29,15 +31,18 @@ import java.util.Optional;
  * concurrent decision on the same instance fails the unit with a stale version (retry it whole).
  */
 final class Recorder {
+  private static final int RETAINED_BATCH = 100;
   private final InstanceStore instances;
   private final Outbox outbox;
   private final TimerStore timers;
   private final DecisionWriter decisions;
+  private final RetainedEvents retained;
   private final CommandTaskStore links;
   private final JobSubmission jobs;
   private final CancelTasks cancelTasks;
 
   Recorder(Database db, DecisionWriter decisions) {
+    this.retained = db.retainedEvents();
     this.links = db.commandTasks();
     this.jobs = new JobSubmission(db);
     this.cancelTasks = new CancelTasks(db);
@@ -60,12 +65,23 @@ final class Recorder {
 
   /** As {@link #started}, also giving the state the {@code Started} decision produced. */
   Start startedAndDecided(String id, String key, Definition def, JsonNode input, long now) {
-    Instance inst = instances.create(new NewInstance(id, key, def.name(), def.version(),
-        Snapshots.write(InstanceState.initial(id))), Instant.ofEpochMilli(now));
+    NewInstance n = new NewInstance(id, key, def.name(), def.version(), Snapshots.write(InstanceState.initial(id)));
+    Optional<DecisionWriter.Written> fresh = decisions.writeNew(n, new Event.Started(input, null), now);
+    if (fresh.isPresent()) { // the common case: a new key, the row written once in its decided state
+      return new Start(instanceAsCreated(n, now), fresh.get().decision().state());
+    }
+    Instance inst = instances.create(n, Instant.ofEpochMilli(now));
     if (inst.status() != InstanceStatus.PENDING) {
       return new Start(inst, null);
     }
     return new Start(inst, decisions.write(inst, new Event.Started(input, null), now).decision().state());
+  }
+
+  /** The row as {@link InstanceStore#create} returns it, before its first decision. */
+  private static Instance instanceAsCreated(NewInstance n, long now) {
+    Instant at = Instant.ofEpochMilli(now);
+    return new Instance(n.id(), n.idempotencyKey(), n.definitionName(), n.definitionVersion(), InstanceStatus.PENDING,
+        n.snapshot(), 1, null, null, at, at);
   }
 
   /** Marks the entry done and decides on its result; false when it was already done (nothing written). */
@@ -116,10 +132,12 @@ final class Recorder {
    * Decides on the event; when that ends the instance (a fault in one branch of a fork, a
    * {@code compete} won), its tasks still on their way are cancelled in the same unit.
    */
-  private void decide(Instance inst, Event event, long now) {
-    if (decisions.write(inst, event, now).decision().state().isFinished()) {
+  private DecisionWriter.Written decide(Instance inst, Event event, long now) {
+    DecisionWriter.Written w = decisions.write(inst, event, now);
+    if (w.decision().state().isFinished()) {
       cancelTasks.of(inst.id(), "instance " + inst.id() + " ended before this task did", Instant.ofEpochMilli(now));
     }
+    return w;
   }
 
   /**
@@ -127,7 +145,28 @@ final class Recorder {
    * events reach it through {@link EventDelivery}; the entry is done.
    */
   boolean listenOpened(PendingCommand p, long now) {
-    return outbox.markDone(p.id(), Instant.ofEpochMilli(now));
+    if (!outbox.markDone(p.id(), Instant.ofEpochMilli(now))) {
+      return false;
+    }
+    offerRetained(p.instanceId(), now);
+    return true;
+  }
+
+  /**
+   * Events published while nobody listened, still retained (see {@link EventDelivery}), go to the
+   * instance whose listen just opened, oldest first; each one it consumes is removed in the same
+   * transaction, so no other listen takes it too.
+   */
+  private void offerRetained(String instanceId, long now) {
+    for (RetainedEvent r : retained.lockLive(Instant.ofEpochMilli(now), RETAINED_BATCH)) {
+      Optional<Instance> inst = instances.find(instanceId);
+      if (inst.isEmpty() || inst.get().status().terminal()) {
+        return;
+      }
+      if (decide(inst.get(), new Event.EventReceived(r.event()), now).changed()) {
+        retained.remove(r.seq());
+      }
+    }
   }
 
   /** The entry's payload with the secret values its stored form masks put back, to carry it out. */

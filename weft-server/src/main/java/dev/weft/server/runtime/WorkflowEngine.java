@@ -78,8 +78,6 @@ public final class WorkflowEngine implements AutoCloseable {
         new LoopContext(settings, clock, commandsBell, () -> running));
     FireDueTimers fire = new FireDueTimers(db.timers(), recorder, commits,
         new LoopContext(settings, clock, timersBell, () -> running), this::decidedElsewhere);
-    RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
-        new LoopContext(settings, clock, renewBell, () -> renewing));
     List<Thread> threads = new ArrayList<>(List.of(
         Thread.ofPlatform().name("weft-claim-" + settings.owner()).daemon().start(dispatch),
         Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire)));
@@ -89,6 +87,8 @@ public final class WorkflowEngine implements AutoCloseable {
       threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));
     }
     this.loops = List.copyOf(threads);
+    RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
+        new LoopContext(settings, clock, renewBell, () -> renewing));
     this.renewer = Thread.ofPlatform().name("weft-renew-" + settings.owner()).daemon().start(renew);
   }
 

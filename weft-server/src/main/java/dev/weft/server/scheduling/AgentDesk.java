@@ -12,7 +12,6 @@ import dev.weft.store.Database;
 import dev.weft.store.NodeRecord;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskChange;
-import dev.weft.store.TaskOutput;
 import dev.weft.store.TaskRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +65,7 @@ public final class AgentDesk {
 
   private final Database db;
   private final NodeLiveness liveness;
-  private final TaskReports reports;
+  private final ApplyReport reports;
   private final WorkBell bell;
   private final InstantSource clock;
   /** Runs to stop, by node, found at heartbeats and handed out by the next poll (kept in this server only). */
@@ -75,7 +74,7 @@ public final class AgentDesk {
   public AgentDesk(Database db, NodeLiveness liveness, WorkBell bell, InstantSource clock) {
     this.db = db;
     this.liveness = liveness;
-    this.reports = new TaskReports(db);
+    this.reports = new ApplyReport(db);
     this.bell = bell;
     this.clock = clock;
   }
@@ -181,78 +180,27 @@ public final class AgentDesk {
     TaskSpec spec = SpecJson.task(t);
     if (spec.run() == null) {
       apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null, null,
-          "the task has no 'run' (command or argv): there is nothing for an agent to run"));
+          "the task has no 'run' (command, argv or builtin): there is nothing for an agent to run"));
       return Optional.empty();
     }
     Map<String, String> env = new LinkedHashMap<>(spec.run().env());
     env.put("WEFT_TASK_ID", t.id());
     env.put("WEFT_JOB_ID", t.jobId());
     env.put("WEFT_ATTEMPT", Integer.toString(t.attempt()));
-    TaskRun run = new TaskRun(spec.run().argv(), env, spec.run().timeoutMillis());
+    TaskRun run = new TaskRun(spec.run().builtin(), spec.run().argv(), env, spec.run().timeoutMillis());
     return Optional.of(new Start(new RunId(t.id(), t.attempt()), run, spec.resources()));
   }
 
-  /** Applies the changes in order; returns those that changed nothing, with the reason. */
+  /**
+   * Applies the changes in order (one transaction for the whole report, see {@link ApplyReport});
+   * returns those that changed nothing, with the reason.
+   */
   public List<Ignored> report(String nodeId, List<Change> changes) {
-    List<Ignored> ignored = new ArrayList<>();
-    for (Change c : changes) {
-      String why = reportOne(nodeId, c);
-      if (why != null) {
-        ignored.add(new Ignored(c.runId().toString(), why));
-      }
-    }
-    return ignored;
-  }
-
-  /** Null when applied, else why not. */
-  private String reportOne(String nodeId, Change c) {
-    Optional<TaskRecord> found = db.tasks().find(c.runId().taskId());
-    if (found.isEmpty()) {
-      return "no task " + c.runId().taskId();
-    }
-    TaskRecord t = found.get();
-    if (!nodeId.equals(t.nodeId()) || t.attempt() != c.runId().attempt()) {
-      return "stale: task " + t.id() + " is now attempt " + t.attempt() + " in state " + t.status()
-          + (t.nodeId() == null ? "" : " on node " + t.nodeId());
-    }
-    try {
-      return switch (c.state()) {
-        case "RUNNING" -> t.status() == TaskState.PLACED ? applied(reports.started(t.id(), clock.instant()))
-            : "already " + t.status();
-        case "SUSPENDED", "RESUMED" -> null; // kept by the agent; the server has no suspended state for tasks yet
-        case "SUCCEEDED" -> t.status() == TaskState.RUNNING
-            ? applied(db.transactor().inTransaction(() -> {
-                keepOutput(t, c);
-                return reports.finished(t.id(), c.exitCode() == null ? 0 : c.exitCode(), c.detail(), clock.instant());
-              }))
-            : "already " + t.status();
-        case "FAILED", "OUT_OF_MEMORY", "TIMED_OUT", "KILLED", "REJECTED" ->
-            t.status() == TaskState.RUNNING || t.status() == TaskState.PLACED
-                ? applied(db.transactor().inTransaction(() -> {
-                    keepOutput(t, c);
-                    return apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null,
-                        c.exitCode(), c.state() + (c.detail() == null ? "" : ": " + c.detail())));
-                  }))
-                : "already " + t.status();
-        default -> "unknown state " + c.state();
-      };
-    } catch (IllegalTaskTransitionException | StaleVersionException e) {
-      return e.getMessage();
-    }
-  }
-
-  /** The output tails of the attempt, kept in the transaction that ends it (so a workflow finds them with its outcome). */
-  private void keepOutput(TaskRecord t, Change c) {
-    if (c.stdoutTail() != null || c.stderrTail() != null) {
-      db.taskOutputs().save(new TaskOutput(t.id(), t.attempt(), c.stdoutTail(), c.stderrTail()));
-    }
+    return reports.apply(nodeId, changes, clock.instant());
   }
 
   private TaskRecord apply(TaskRecord t, TaskChange change) {
     return db.transactor().inTransaction(() -> db.tasks().apply(change, clock.instant()));
   }
 
-  private static String applied(TaskRecord ignored) {
-    return null;
-  }
 }

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * Applies a plan in one transaction, all or nothing: first the fence (the lease still held at the
  * plan's epoch), then every node the plan touches at the version the snapshot read (the version is
  * bumped, so a concurrent plan on the same node fails), then preemptions (victim preempted, then
- * queued again with its attempt counted) and placements, each task at the version read.
+ * queued again with its attempt counted) and placements (one batch), each task at the version read.
  */
 final class PlanApplier {
   private final Database db;
@@ -51,11 +51,13 @@ final class PlanApplier {
         preempted.add(p.taskId());
       }
       List<String> placed = new ArrayList<>();
+      List<TaskChange> placements = new ArrayList<>();
       for (Placement p : plan.placements()) {
         long v = version(p.taskId(), snapshot.taskVersions().get(p.taskId()));
-        db.tasks().apply(TaskChange.place(p.taskId(), v, p.nodeId()), now);
+        placements.add(TaskChange.place(p.taskId(), v, p.nodeId()));
         placed.add(p.taskId() + "@" + p.nodeId());
       }
+      db.tasks().applyAll(placements, now);
       return new Applied(placed, preempted);
     });
   }

@@ -57,11 +57,15 @@ public final class SchedulerThread implements AutoCloseable {
     return t;
   }
 
-  /** Stops after the current round and waits for the lease to be released. */
+  /**
+   * Stops after the current round (and its pause, at most one round interval) and waits for the
+   * lease to be released. The thread is not interrupted: H2 closes its database file when a thread
+   * is interrupted in the middle of file I/O, which broke every other thread of the server (and
+   * could leave H2's threads spinning on the closed store, so the server never finished closing).
+   */
   @Override
   public void close() {
     stopping = true;
-    thread.interrupt();
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {

@@ -15,6 +15,9 @@ import dev.weft.store.NewTask;
 import dev.weft.store.NodeRecord;
 import dev.weft.store.QueueTree;
 import dev.weft.store.TaskRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,10 +36,62 @@ final class SpecJson {
     return new NewTask(spec.id(), name, tree(SpecCodec.writeTask(spec, Format.JSON)), spec.queue(), spec.priority());
   }
 
-  /** The stored task's spec, with the store's id and submission time. */
+  /**
+   * The stored task's spec, with the store's id and submission time. Reading is pure and a stored
+   * spec does not change, so the last {@link #KEPT} read are kept by task (checked against the stored
+   * JSON and time, so a row that did change is read again): a scheduler round reads every pending and
+   * running task, and would otherwise parse each again every round. Tasks of one array differ only in
+   * their id, so the codec reads each shape (the JSON without its id) once and the others take the
+   * result under their own id; a spec without a {@code job} (its job is its id) is always read whole.
+   */
   static TaskSpec task(TaskRecord t) {
-    TaskSpec spec = SpecCodec.readTask(t.spec().toString(), "task " + t.id() + ".json");
-    return spec.toBuilder().submitMillis(t.submittedAt().toEpochMilli()).build();
+    Parsed kept;
+    synchronized (BY_TASK) {
+      kept = BY_TASK.get(t.id());
+    }
+    if (kept != null && kept.submittedAt().equals(t.submittedAt()) && kept.json().equals(t.spec())) {
+      return kept.spec();
+    }
+    TaskSpec spec = read(t).toBuilder().submitMillis(t.submittedAt().toEpochMilli()).build();
+    synchronized (BY_TASK) {
+      BY_TASK.put(t.id(), new Parsed(t.spec(), t.submittedAt(), spec));
+    }
+    return spec;
+  }
+
+  private static TaskSpec read(TaskRecord t) {
+    JsonNode json = t.spec();
+    if (!(json instanceof ObjectNode o) || !o.path("id").isTextual() || !o.has("job")) {
+      return SpecCodec.readTask(json.toString(), "task " + t.id() + ".json");
+    }
+    String id = o.get("id").asText();
+    String shape = o.deepCopy().without("id").toString();
+    TaskSpec sameShape;
+    synchronized (BY_SHAPE) {
+      sameShape = BY_SHAPE.get(shape);
+    }
+    if (sameShape == null) {
+      sameShape = SpecCodec.readTask(json.toString(), "task " + t.id() + ".json");
+      synchronized (BY_SHAPE) {
+        BY_SHAPE.put(shape, sameShape);
+      }
+    }
+    return sameShape.withId(id);
+  }
+
+  private record Parsed(JsonNode json, Instant submittedAt, TaskSpec spec) {}
+
+  static final int KEPT = 50_000;
+  private static final Map<String, Parsed> BY_TASK = lru(KEPT);
+  private static final Map<String, TaskSpec> BY_SHAPE = lru(1_000);
+
+  private static <V> Map<String, V> lru(int capacity) {
+    return new LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > capacity;
+      }
+    };
   }
 
   static NewNode newNode(Node node) {

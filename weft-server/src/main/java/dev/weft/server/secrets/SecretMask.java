@@ -61,8 +61,30 @@ public final class SecretMask {
     return mentions(node) ? map(node, this::revealText) : node;
   }
 
+  /** Whether any text or field name in the tree holds the token mark (walked, not serialized: every decision asks). */
   private static boolean mentions(JsonNode node) {
-    return node != null && node.toString().contains(OPEN);
+    if (node == null) {
+      return false;
+    }
+    if (node.isTextual()) {
+      return node.textValue().contains(OPEN);
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        if (e.getKey().contains(OPEN) || mentions(e.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (node.isArray()) {
+      for (JsonNode n : node) {
+        if (mentions(n)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   String redactText(String text) {

@@ -73,4 +73,49 @@ class AgentDeskTest {
       place.dispose().run();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void one_report_starts_and_ends_many_tasks_and_ignores_only_what_it_must(TestDb kind) throws Exception {
+    TestDb.Place place = kind.place(dir);
+    try (Database db = place.open()) {
+      AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), new WorkBell(), () -> now);
+      desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
+      TaskSpec noop = TaskSpec.builder("x").run(TaskRun.builtin("noop")).build();
+      new JobSubmission(db).submit("j", "noops", JobSubmission.array("j", noop, 3), now);
+      for (int i = 0; i < 3; i++) {
+        db.tasks().apply(TaskChange.place("j/" + i, 1, "n1"), now);
+      }
+      List<AgentDesk.Start> starts = desk.poll("n1", 10, Duration.ZERO).starts();
+      assertThat(starts).extracting(s -> s.run().builtin()).containsOnly("noop");
+      assertThat(starts).allSatisfy(s -> assertThat(s.run().argv()).isEmpty());
+
+      now = now.plusMillis(40);
+      List<AgentDesk.Change> report = List.of(
+          new AgentDesk.Change(new RunId("j/0", 0), "RUNNING", null, "started"),
+          new AgentDesk.Change(new RunId("j/1", 0), "RUNNING", null, "started"),
+          new AgentDesk.Change(new RunId("j/0", 0), "SUCCEEDED", 0, "builtin noop"),
+          new AgentDesk.Change(new RunId("j/1", 0), "FAILED", 3, "exit 3"),
+          new AgentDesk.Change(new RunId("j/2", 0), "SUCCEEDED", 0, "never started"),
+          new AgentDesk.Change(new RunId("j/2", 5), "RUNNING", null, "an old attempt"),
+          new AgentDesk.Change(new RunId("nope", 0), "RUNNING", null, "unknown"));
+      assertThat(desk.report("n1", report)).extracting(AgentDesk.Ignored::runId, AgentDesk.Ignored::reason)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(new RunId("j/2", 0).toString(), "already PLACED"),
+              org.assertj.core.groups.Tuple.tuple(new RunId("j/2", 5).toString(), "stale: task j/2 is now attempt 0 in state PLACED on node n1"),
+              org.assertj.core.groups.Tuple.tuple("nope~0", "no task nope"));
+      TaskRecord done = db.tasks().find("j/0").orElseThrow();
+      assertThat(done.status()).isEqualTo(TaskState.SUCCEEDED);
+      assertThat(done.startedAt()).isEqualTo(now);
+      assertThat(done.finishedAt()).isEqualTo(now);
+      assertThat(db.tasks().find("j/1").orElseThrow().status()).isEqualTo(TaskState.FAILED);
+      assertThat(db.tasks().find("j/1").orElseThrow().message()).isEqualTo("FAILED: exit 3");
+      assertThat(db.runtimes().recent("noops", 10)).containsExactly(0L);
+      assertThat(desk.report("n1", report.subList(0, 4))).as("the same report again changes nothing")
+          .extracting(AgentDesk.Ignored::reason).containsExactly("already SUCCEEDED", "already FAILED",
+              "already SUCCEEDED", "already FAILED");
+    } finally {
+      place.dispose().run();
+    }
+  }
 }

@@ -28,4 +28,12 @@ final class Columns {
       ps.setInt(index, value);
     }
   }
+
+  static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.BIGINT);
+    } else {
+      ps.setLong(index, value.toEpochMilli());
+    }
+  }
 }

@@ -3,6 +3,9 @@ package dev.weft.store.jdbc;
 import dev.weft.store.Command;
 import dev.weft.store.Decision;
 import dev.weft.store.EventStore;
+import dev.weft.store.IllegalTransitionException;
+import dev.weft.store.InstanceStatus;
+import dev.weft.store.NewInstance;
 import dev.weft.store.NewEvent;
 import dev.weft.store.RecordedEvent;
 import java.sql.Connection;
@@ -33,6 +36,25 @@ public final class JdbcEventStore implements EventStore {
   }
 
   @Override
+  public boolean createDecided(NewInstance n, Decision first, Instant now) {
+    if (!first.instanceId().equals(n.id()) || first.expectedVersion() != 1) {
+      throw new IllegalArgumentException("the first decision of instance " + n.id() + " must be on it at version 1, got "
+          + first.instanceId() + " at version " + first.expectedVersion());
+    }
+    if (!InstanceStatus.PENDING.canMoveTo(first.newStatus())) {
+      throw new IllegalTransitionException(n.id(), InstanceStatus.PENDING, first.newStatus());
+    }
+    return tx.run("creating instance " + n.id() + " with its first decision", c -> {
+      if (!insertDecided(c, n, first, now)) {
+        return false;
+      }
+      insertEvents(c, n.id(), 1, first.events(), now);
+      appendCommands(c, n.id(), first.commands(), now);
+      return true;
+    });
+  }
+
+  @Override
   public List<RecordedEvent> history(String instanceId) {
     return tx.run("reading history of " + instanceId, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT seq, type, payload, recorded_at FROM weft_event"
@@ -50,6 +72,22 @@ public final class JdbcEventStore implements EventStore {
     });
   }
 
+  /** The row as {@code create} then {@code append} leave it; false when the key or id is taken. */
+  private static boolean insertDecided(Connection c, NewInstance n, Decision first, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_instance (" + InstanceRows.COLUMNS
+        + ") VALUES (?, ?, ?, ?, ?, ?, 2, NULL, NULL, ?, ?) ON CONFLICT DO NOTHING")) { // no lease yet
+      ps.setString(1, n.id());
+      ps.setString(2, n.idempotencyKey());
+      ps.setString(3, n.definitionName());
+      ps.setInt(4, n.definitionVersion());
+      ps.setString(5, first.newStatus().name());
+      ps.setString(6, JsonColumns.write(first.newSnapshot()));
+      ps.setLong(7, now.toEpochMilli());
+      ps.setLong(8, now.toEpochMilli());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
   /** The instance row is locked by the version check, so the next sequence number is ours alone. */
   private static void appendEvents(Connection c, String instanceId, List<NewEvent> events, Instant now)
       throws SQLException {
@@ -65,11 +103,20 @@ public final class JdbcEventStore implements EventStore {
         next = rs.getLong(1) + 1;
       }
     }
+    insertEvents(c, instanceId, next, events, now);
+  }
+
+  private static void insertEvents(Connection c, String instanceId, long next, List<NewEvent> events, Instant now)
+      throws SQLException {
+    if (events.isEmpty()) {
+      return;
+    }
+    long seq = next;
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_event (instance_id, seq, type, payload,"
         + " recorded_at) VALUES (?, ?, ?, ?, ?)")) {
       for (NewEvent e : events) {
         ps.setString(1, instanceId);
-        ps.setLong(2, next++);
+        ps.setLong(2, seq++);
         ps.setString(3, e.type());
         ps.setString(4, JsonColumns.write(e.payload()));
         ps.setLong(5, now.toEpochMilli());

@@ -70,8 +70,13 @@ public final class JdbcJobStore implements JobStore {
         ps.setInt(6, t.priority());
         ps.setString(7, TaskState.PENDING.name());
         ps.setLong(8, now.toEpochMilli());
-        if (ps.executeUpdate() != 1) {
-          throw new ConflictException("job " + job.id() + ": task id " + t.id() + " is already used by another job");
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          throw new ConflictException("job " + job.id() + ": task id " + job.tasks().get(i).id()
+              + " is already used by another job");
         }
       }
     }

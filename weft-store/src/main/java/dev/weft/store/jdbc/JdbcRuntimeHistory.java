@@ -23,15 +23,26 @@ public final class JdbcRuntimeHistory implements RuntimeHistory {
 
   @Override
   public void record(String taskId, int attempt, String name, long durationMillis, Instant finishedAt) {
-    tx.run("recording the run time of " + taskId, c -> {
+    recordAll(List.of(new Run(taskId, attempt, name, durationMillis, finishedAt)));
+  }
+
+  @Override
+  public void recordAll(List<Run> runs) {
+    if (runs.isEmpty()) {
+      return;
+    }
+    tx.run("recording " + runs.size() + " run time(s), the first of " + runs.getFirst().taskId(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_runtime (task_id, attempt, name, duration_ms,"
           + " finished_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-        ps.setString(1, taskId);
-        ps.setInt(2, attempt);
-        ps.setString(3, name);
-        ps.setLong(4, durationMillis);
-        ps.setLong(5, finishedAt.toEpochMilli());
-        return ps.executeUpdate();
+        for (Run r : runs) {
+          ps.setString(1, r.taskId());
+          ps.setInt(2, r.attempt());
+          ps.setString(3, r.name());
+          ps.setLong(4, r.durationMillis());
+          ps.setLong(5, r.finishedAt().toEpochMilli());
+          ps.addBatch();
+        }
+        return ps.executeBatch().length;
       }
     });
   }

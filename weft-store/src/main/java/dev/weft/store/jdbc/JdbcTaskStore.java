@@ -7,12 +7,19 @@ import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskChange;
 import dev.weft.store.TaskRecord;
 import dev.weft.store.TaskStore;
+import dev.weft.store.TaskTransition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +27,7 @@ import java.util.stream.Collectors;
 
 /** {@link TaskStore} on table {@code weft_task}; the agent poll uses {@code FOR UPDATE SKIP LOCKED}. */
 public final class JdbcTaskStore implements TaskStore {
+  private static final int IDS_PER_QUERY = 500;
   private static final String DUE = "node_id = ? AND status = 'PLACED' AND sent_at IS NULL";
   private final JdbcTransactor tx;
 
@@ -119,6 +127,89 @@ public final class JdbcTaskStore implements TaskStore {
   }
 
   @Override
+  public Map<String, TaskRecord> findAll(Collection<String> ids) {
+    List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+    return tx.run("reading " + all.size() + " tasks", c -> {
+      Map<String, TaskRecord> out = new LinkedHashMap<>();
+      for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+        List<String> some = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.COLUMNS + " FROM weft_task WHERE id IN ("
+            + String.join(", ", Collections.nCopies(some.size(), "?")) + ")")) {
+          for (int i = 0; i < some.size(); i++) {
+            ps.setString(i + 1, some.get(i));
+          }
+          TaskRows.read(ps).forEach(t -> out.put(t.id(), t));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Map<String, TaskRecord> applyAll(List<TaskChange> changes, Instant now) {
+    if (changes.isEmpty()) {
+      return Map.of();
+    }
+    return tx.inTransaction(() -> applyAll(changes, findAll(changes.stream().map(TaskChange::taskId).toList()), now));
+  }
+
+  @Override
+  public Map<String, TaskRecord> applyAll(List<TaskChange> changes, Map<String, TaskRecord> read, Instant now) {
+    if (changes.isEmpty()) {
+      return Map.of();
+    }
+    return tx.inTransaction(() -> {
+      Map<String, TaskRecord> current = new HashMap<>(read);
+      List<TaskRecord[]> writes = new ArrayList<>();
+      for (TaskChange change : changes) {
+        TaskRecord before = current.get(change.taskId());
+        if (before == null) {
+          throw new NotFoundException("task " + change.taskId());
+        }
+        TaskRecord after = TaskTransition.after(before, change, now);
+        writes.add(new TaskRecord[] {before, after});
+        current.put(after.id(), after);
+      }
+      tx.run("writing " + writes.size() + " task changes", c -> writeAll(c, writes));
+      Map<String, TaskRecord> out = new LinkedHashMap<>();
+      changes.forEach(ch -> out.put(ch.taskId(), current.get(ch.taskId())));
+      return out;
+    });
+  }
+
+  /** One batch of whole-row updates, each guarded by the version its before-record holds. */
+  private static int writeAll(Connection c, List<TaskRecord[]> writes) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET status = ?, version = ?, attempt = ?,"
+        + " node_id = ?, placed_at = ?, sent_at = ?, started_at = ?, finished_at = ?, exit_code = ?, message = ?"
+        + " WHERE id = ? AND version = ?")) {
+      for (TaskRecord[] w : writes) {
+        TaskRecord a = w[1];
+        ps.setString(1, a.status().name());
+        ps.setLong(2, a.version());
+        ps.setInt(3, a.attempt());
+        ps.setString(4, a.nodeId());
+        Columns.setInstant(ps, 5, a.placedAt());
+        Columns.setInstant(ps, 6, a.sentAt());
+        Columns.setInstant(ps, 7, a.startedAt());
+        Columns.setInstant(ps, 8, a.finishedAt());
+        Columns.setInteger(ps, 9, a.exitCode());
+        ps.setString(10, a.message());
+        ps.setString(11, a.id());
+        ps.setLong(12, w[0].version());
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          TaskRecord before = writes.get(i)[0];
+          throw new StaleVersionException("task", before.id(), before.version(), -1);
+        }
+      }
+      return counts.length;
+    }
+  }
+
+  @Override
   public List<TaskRecord> poll(String nodeId, Instant now, int limit) {
     return tx.run("polling assignments of node " + nodeId, c -> {
       List<String> candidates = new ArrayList<>();
@@ -132,14 +223,23 @@ public final class JdbcTaskStore implements TaskStore {
           }
         }
       }
+      Map<String, TaskRecord> rows = findAll(candidates);
       List<TaskRecord> taken = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET sent_at = ? WHERE id = ? AND " + DUE)) {
+      // the rows are locked by the SELECT above, so they are still due: marked by primary key only (a
+      // repeated DUE filter let PostgreSQL's generic plan scan the node index for every row)
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET sent_at = ? WHERE id = ? AND sent_at IS NULL")) {
         for (String id : candidates) {
           ps.setLong(1, now.toEpochMilli());
           ps.setString(2, id);
-          ps.setString(3, nodeId);
-          if (ps.executeUpdate() == 1) {
-            TaskRows.byId(c, id).ifPresent(taken::add);
+          ps.addBatch();
+        }
+        int[] counts = ps.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          TaskRecord t = rows.get(candidates.get(i));
+          if (counts[i] != 0 && t != null) {
+            taken.add(new TaskRecord(t.id(), t.jobId(), t.name(), t.spec(), t.queue(), t.priority(), t.status(),
+                t.attempt(), t.nodeId(), t.version(), t.submittedAt(), t.placedAt(), now, t.startedAt(),
+                t.finishedAt(), t.exitCode(), t.message()));
           }
         }
       }

@@ -155,9 +155,9 @@ public final class AgentResource implements ApiResource {
     }
     AgentDesk.Work work = desk.poll(node, max, Duration.ofMillis(wait));
     List<Assignment> out = new ArrayList<>();
-    work.kills().forEach(k -> out.add(new Assignment("kill", k.runId(), null, null, 0, 0, 0, k.reason())));
-    work.starts().forEach(s -> out.add(new Assignment("start", s.runId().toString(), s.run().argv(), s.run().env(),
-        s.resources().cpuMillis(), s.resources().memoryMiB(), s.run().timeoutMillis(), null)));
+    work.kills().forEach(k -> out.add(new Assignment("kill", k.runId(), null, null, null, 0, 0, 0, k.reason())));
+    work.starts().forEach(s -> out.add(new Assignment("start", s.runId().toString(),
+        s.run().isBuiltin() ? null : s.run().argv(), s.run().builtin(), s.run().env(), s.resources().cpuMillis(), s.resources().memoryMiB(), s.run().timeoutMillis(), null)));
     Replies.json(ctx, 200, new PollReply(out));
   }
 

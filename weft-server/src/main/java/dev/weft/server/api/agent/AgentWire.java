@@ -22,12 +22,12 @@ final class AgentWire {
   record PollRequest(String nodeId, Integer maxStarts, Integer waitMillis) {}
 
   /**
-   * One assignment: {@code start} (argv, env, cpu, memory, timeout) or {@code kill} (reason): stop a
-   * run that is no longer this node's.
+   * One assignment: {@code start} (argv or builtin, env, cpu, memory, timeout) or {@code kill}
+   * (reason): stop a run that is no longer this node's.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Assignment(String type, String taskId, List<String> argv, Map<String, String> env, long cpuMillis,
-                    long memoryMiB, long timeoutMillis, String reason) {}
+  record Assignment(String type, String taskId, List<String> argv, String builtin, Map<String, String> env,
+                    long cpuMillis, long memoryMiB, long timeoutMillis, String reason) {}
 
   record PollReply(List<Assignment> assignments) {}
 

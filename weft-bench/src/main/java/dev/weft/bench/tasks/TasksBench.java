@@ -1,0 +1,107 @@
+package dev.weft.bench.tasks;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs {@code weft bench tasks}: Weft, db-scheduler and JobRunr one after the other, each on a fresh
+ * schema of the same PostgreSQL that is dropped afterwards. An engine that fails is reported as not
+ * measured, with the reason, and the others still run.
+ */
+public final class TasksBench {
+  public static final String DEFAULT_DB = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+  /**
+   * @param tasks no-op tasks per engine
+   * @param rate tasks per second of Weft's paced latency run
+   * @param seconds how long the paced run submits
+   */
+  public record Settings(String db, int tasks, int rate, int seconds, boolean quick, List<String> engines) {
+    public Settings {
+      engines = List.copyOf(engines);
+    }
+
+    public static Settings full(String db) {
+      return new Settings(db, 20_000, 1_000, 10, false, ENGINES);
+    }
+
+    public static Settings quick(String db) {
+      return new Settings(db, 2_000, 1_000, 2, true, ENGINES);
+    }
+  }
+
+  public static final List<String> ENGINES = List.of("weft", "db-scheduler", "jobrunr");
+
+  private final Settings settings;
+  private final PrintStream log;
+
+  public TasksBench(Settings settings, PrintStream log) {
+    this.settings = settings;
+    this.log = log;
+  }
+
+  /** @throws IllegalArgumentException when the database URL is not PostgreSQL or does not answer */
+  public TasksReport run() {
+    try {
+      PostgresSchema.check(settings.db());
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    List<Throughput> results = new ArrayList<>();
+    Latency latency = Latency.failed(settings.rate(), settings.seconds(), "not run (--engine)");
+    if (settings.engines().contains("weft")) {
+      latency = runWeft(results);
+    }
+    if (settings.engines().contains("db-scheduler")) {
+      runDbScheduler(results);
+    }
+    if (settings.engines().contains("jobrunr")) {
+      runJobRunr(results);
+    }
+    return new TasksReport(settings, results, latency);
+  }
+
+  private Latency runWeft(List<Throughput> results) {
+    Latency latency;
+    try (PostgresSchema schema = PostgresSchema.create(settings.db(), "weft")) {
+      WeftTasks.Results weft = new WeftTasks(schema.url(), log).run(settings.tasks(), settings.rate(), settings.seconds());
+      results.add(weft.throughput());
+      latency = weft.latency();
+    } catch (RuntimeException | InterruptedException e) {
+      interruptedAgain(e);
+      results.add(failed("weft", WeftCluster.settings(), e));
+      latency = Latency.failed(settings.rate(), settings.seconds(), "not run: " + e.getMessage());
+    }
+    return latency;
+  }
+
+  private void runDbScheduler(List<Throughput> results) {
+    try (PostgresSchema schema = PostgresSchema.create(settings.db(), "dbscheduler")) {
+      results.add(new DbSchedulerTasks(schema.url(), log).run(settings.tasks()));
+    } catch (RuntimeException | InterruptedException e) {
+      interruptedAgain(e);
+      results.add(failed("db-scheduler", DbSchedulerTasks.settings(), e));
+    }
+  }
+
+  private void runJobRunr(List<Throughput> results) {
+    try (PostgresSchema schema = PostgresSchema.create(settings.db(), "jobrunr")) {
+      results.add(new JobRunrTasks(schema.url(), log).run(settings.tasks()));
+    } catch (RuntimeException | InterruptedException e) {
+      interruptedAgain(e);
+      results.add(failed("jobrunr", JobRunrTasks.settings(0).replace(" (0 here)", ""), e));
+    }
+  }
+
+  private Throughput failed(String engine, String engineSettings, Exception e) {
+    log.printf("%s failed: %s%n", engine, e);
+    return new Throughput(engine, settings.tasks(), 0, 0, engineSettings, "failed: " + e.getMessage());
+  }
+
+  private static void interruptedAgain(Exception e) {
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

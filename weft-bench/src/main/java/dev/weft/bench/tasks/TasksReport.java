@@ -1,0 +1,111 @@
+package dev.weft.bench.tasks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The figures of {@code weft bench tasks}, as text or as one JSON object. */
+public record TasksReport(TasksBench.Settings settings, List<Throughput> results, Latency latency) {
+  /** Weft over db-scheduler, the target. */
+  public static final double TARGET = 3.0;
+  static final String WORKLOAD = "no-op tasks";
+
+  public boolean allMeasured() {
+    return results.stream().allMatch(Throughput::measured)
+        && (latency.measured() || !settings.engines().contains("weft"));
+  }
+
+  /** Weft's rate over the peer's, or empty when either was not measured. */
+  Optional<Double> ratio(String peer) {
+    Optional<Throughput> weft = find("weft");
+    Optional<Throughput> other = find(peer);
+    return weft.isPresent() && other.isPresent() ? Optional.of(weft.get().perSecond() / other.get().perSecond())
+        : Optional.empty();
+  }
+
+  private Optional<Throughput> find(String engine) {
+    return results.stream().filter(r -> r.engine().equals(engine) && r.measured()).findFirst();
+  }
+
+  public Map<String, Object> json() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("benchmark", "tasks");
+    out.put("mode", settings.quick() ? "quick" : "full");
+    out.put("tasks", settings.tasks());
+    out.put("jdk", Runtime.version().toString());
+    out.put("cpus", Runtime.getRuntime().availableProcessors());
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Throughput r : results) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("engine", r.engine());
+      m.put("workload", r.tasks() + " " + WORKLOAD);
+      m.put("perSecond", r.measured() ? round(r.perSecond()) : null);
+      m.put("tasks", r.tasks());
+      m.put("completed", r.completed());
+      m.put("seconds", round(r.seconds()));
+      m.put("settings", r.settings());
+      if (!r.measured()) {
+        m.put("notMeasured", r.failure());
+      }
+      list.add(m);
+    }
+    out.put("results", list);
+    Map<String, Object> ratios = new LinkedHashMap<>();
+    ratios.put("weft/db-scheduler", ratio("db-scheduler").map(TasksReport::round).orElse(null));
+    ratios.put("weft/jobrunr", ratio("jobrunr").map(TasksReport::round).orElse(null));
+    out.put("ratios", ratios);
+    out.put("target", Map.of("weft/db-scheduler", TARGET));
+    out.put("meetsTarget", ratio("db-scheduler").map(r -> r >= TARGET).orElse(false));
+    out.put("latency", latencyJson());
+    return out;
+  }
+
+  private Map<String, Object> latencyJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("engine", "weft");
+    m.put("ratePerSecond", latency.ratePerSecond());
+    m.put("plannedSeconds", latency.plannedSeconds());
+    m.put("seconds", round(latency.seconds()));
+    m.put("tasks", latency.tasks());
+    m.put("achievedPerSecond", latency.measured() ? round(latency.achievedPerSecond()) : null);
+    m.put("paceHeld", latency.measured() && latency.paceHeld());
+    m.put("p50Millis", latency.measured() ? latency.p50Millis() : null);
+    m.put("p99Millis", latency.measured() ? latency.p99Millis() : null);
+    m.put("maxMillis", latency.measured() ? latency.maxMillis() : null);
+    if (!latency.measured()) {
+      m.put("notMeasured", latency.failure());
+    }
+    return m;
+  }
+
+  public String text() {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "weft bench tasks (%s): %d no-op tasks per engine, JDK %s, %d cpus%n",
+        settings.quick() ? "quick" : "full", settings.tasks(), Runtime.version(), Runtime.getRuntime().availableProcessors()));
+    for (Throughput r : results) {
+      s.append(r.measured()
+          ? String.format(Locale.ROOT, "%-13s %9.0f tasks/s  (%d in %.2f s; %s)%n", r.engine(), r.perSecond(),
+              r.completed(), r.seconds(), r.settings())
+          : String.format(Locale.ROOT, "%-13s not measured: %s%n", r.engine(), r.failure()));
+    }
+    for (String peer : List.of("db-scheduler", "jobrunr")) {
+      s.append(String.format(Locale.ROOT, "weft/%s: %s%s%n", peer,
+          ratio(peer).map(v -> String.format(Locale.ROOT, "%.2fx", v)).orElse("n/a"),
+          peer.equals("db-scheduler") ? String.format(Locale.ROOT, " (target %.0fx)", TARGET) : ""));
+    }
+    s.append(latency.measured()
+        ? String.format(Locale.ROOT, "weft submit-to-start at %d tasks/s planned for %d s (%d tasks, submitted in %.1f s"
+            + " = %.0f/s%s): p50 %d ms, p99 %d ms, max %d ms%n", latency.ratePerSecond(), latency.plannedSeconds(),
+            latency.tasks(), latency.seconds(), latency.achievedPerSecond(),
+            latency.paceHeld() ? "" : ", PACE NOT HELD", latency.p50Millis(), latency.p99Millis(), latency.maxMillis())
+        : "weft submit-to-start: not measured: " + latency.failure() + System.lineSeparator());
+    return s.toString();
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.weft.bench.tasks;
+
+/**
+ * What one engine did with the batch: how many tasks it completed (each a persisted completion) in
+ * how long, from the first submit to the moment the last completion was seen in the database.
+ *
+ * @param settings how the engine was set up, for the report
+ * @param failure null when every task completed, else why the figure is not a measurement
+ */
+record Throughput(String engine, int tasks, int completed, double seconds, String settings, String failure) {
+  boolean measured() {
+    return failure == null;
+  }
+
+  double perSecond() {
+    return completed / seconds;
+  }
+}

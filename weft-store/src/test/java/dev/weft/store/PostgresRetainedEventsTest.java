@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresRetainedEventsTest extends RetainedEventsContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}
