@@ -4,7 +4,6 @@ import dev.weft.agent.exec.SuspendMethod;
 import dev.weft.agent.exec.TaskOutcome;
 import dev.weft.agent.exec.TaskRunner;
 import dev.weft.agent.exec.TaskStartException;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Drives a {@link TaskRunner} from an {@link AgentProtocol}. One {@link #tick()} is one round:
- * heartbeat when due, report what changed, long-poll for assignments (starts only for free slots),
- * carry them out, report again. Status changes wait in an ordered queue and leave it only once a
+ * report what changed, long-poll for assignments (starts only for free slots), carry them out,
+ * report again. Heartbeats are not part of a round: {@link #heartbeat()} is called by
+ * {@link Heartbeats} on a thread of its own, so a long poll or a slow task start never delays them. Status changes wait in an ordered queue and leave it only once a
  * report has been accepted, so a server that is down loses nothing. Time comes from the injected
  * clock; a tick never sleeps except inside the protocol's long-poll. Before a run's end is
  * reported, the {@link LogFlush} ships the rest of its output, so the server never holds a
@@ -31,8 +31,9 @@ public final class AgentLoop {
   private final OutputTails tails;
   private final LogFlush logs;
   private final LinkedBlockingDeque<StatusChange> pending = new LinkedBlockingDeque<>();
+  /** Held while joining, so the loop and the heartbeat thread never join at the same time. */
+  private final Object joining = new Object();
   private volatile Joined session;
-  private Instant lastHeartbeat = Instant.MIN;
 
   /** The tails of how many bytes of task output at most go in one report (at least one change always does). */
   static final int REPORT_TAIL_BUDGET = 512 * 1024;
@@ -69,13 +70,14 @@ public final class AgentLoop {
     this.clock = clock;
   }
 
-  /** The session, joining first when there is none. */
+  /** The session, joining first when there is none (one join at a time, whichever thread asks). */
   public Joined session() {
-    if (session == null) {
-      session = protocol.join(node);
-      lastHeartbeat = clock.instant();
+    synchronized (joining) {
+      if (session == null) {
+        session = protocol.join(node);
+      }
+      return session;
     }
-    return session;
   }
 
   /** The node id of the current session, if joined (for threads other than the loop's). */
@@ -87,7 +89,6 @@ public final class AgentLoop {
   /** One round; see the class comment. A {@link ProtocolException} leaves pending changes queued. */
   public void tick() {
     String nodeId = session().nodeId();
-    heartbeatIfDue(nodeId);
     reportPending(nodeId);
     int free = Math.max(0, settings.slots() - runner.running().size());
     List<Assignment> work = protocol.poll(nodeId, Math.min(free, settings.pollBatch()), settings.pollWait());
@@ -125,16 +126,25 @@ public final class AgentLoop {
     return List.copyOf(pending);
   }
 
-  private void heartbeatIfDue(String nodeId) {
-    Instant now = clock.instant();
-    if (now.isBefore(lastHeartbeat.plus(settings.heartbeatEvery()))) {
+  /**
+   * Says the node is alive, with the tasks running now; safe to call from a thread other than the
+   * loop's. Does nothing before the first join (joining is the first sign of life). A heartbeat
+   * answered "unknown node" (the server forgot it, e.g. marked it down) joins again, unless the
+   * loop already has a new session. Throws {@link ProtocolException} when the server cannot be reached.
+   */
+  public void heartbeat() {
+    Joined s = session;
+    if (s == null) {
       return;
     }
-    if (!protocol.heartbeat(new Heartbeat(nodeId, now, runner.running()))) {
-      session = null; // the server forgot this node (e.g. marked it down): join again
-      session();
+    if (!protocol.heartbeat(new Heartbeat(s.nodeId(), clock.instant(), runner.running()))) {
+      synchronized (joining) {
+        if (session == s) {
+          session = null;
+          session();
+        }
+      }
     }
-    lastHeartbeat = now;
   }
 
   private void apply(Assignment a) {

@@ -37,16 +37,26 @@ class AgentLoopTest {
   }
 
   @Test
-  void heartbeats_go_out_only_when_due_by_the_injected_clock() {
+  void a_heartbeat_says_the_node_and_the_tasks_running_at_the_injected_time() {
+    loop.heartbeat();
+    assertThat(server.heartbeats).isEmpty(); // not joined yet: joining is the first sign of life
+    server.queued.addAll(List.of(start("a"), start("b")));
     loop.tick();
-    assertThat(server.heartbeats).isEmpty(); // joining counts as the first sign of life
-    clock.advance(Duration.ofSeconds(4));
+    clock.advance(Duration.ofSeconds(5));
+    loop.heartbeat();
+    assertThat(server.heartbeats).singleElement().satisfies(h -> {
+      assertThat(h.nodeId()).isEqualTo("node-1");
+      assertThat(h.at()).isEqualTo(clock.instant());
+      assertThat(h.running()).containsExactlyInAnyOrder("a", "b");
+    });
+  }
+
+  @Test
+  void a_round_sends_no_heartbeat_of_its_own() {
+    loop.tick();
+    clock.advance(Duration.ofMinutes(1));
     loop.tick();
     assertThat(server.heartbeats).isEmpty();
-    clock.advance(Duration.ofSeconds(1));
-    loop.tick();
-    assertThat(server.heartbeats).hasSize(1);
-    assertThat(server.heartbeats.get(0).at()).isEqualTo(clock.instant());
   }
 
   @Test
@@ -124,8 +134,7 @@ class AgentLoopTest {
   void an_agent_the_server_has_forgotten_joins_again() {
     loop.tick();
     server.knowsNode = false;
-    clock.advance(Duration.ofSeconds(5));
-    loop.tick();
+    loop.heartbeat();
     assertThat(server.joins).hasSize(2);
     assertThat(loop.session().nodeId()).isEqualTo("node-2");
   }

@@ -14,11 +14,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The server side of the agent protocol, in memory: queued assignments, recorded calls, switchable failures. */
 final class InMemoryProtocol implements AgentProtocol {
-  final List<NodeInfo> joins = new ArrayList<>();
-  final List<Heartbeat> heartbeats = new ArrayList<>();
+  final List<NodeInfo> joins = new CopyOnWriteArrayList<>();
+  final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
   final List<List<StatusChange>> reports = new ArrayList<>();
   final List<Integer> pollMaxStarts = new ArrayList<>();
   final Deque<Assignment> queued = new ArrayDeque<>();
@@ -28,11 +29,11 @@ final class InMemoryProtocol implements AgentProtocol {
   long logLimit = Long.MAX_VALUE;
   boolean loseLogReplies;
   boolean refuseLogs;
-  boolean down;
-  boolean knowsNode = true;
+  volatile boolean down;
+  volatile boolean knowsNode = true;
 
   @Override
-  public Joined join(NodeInfo node) {
+  public synchronized Joined join(NodeInfo node) {
     failIfDown("join");
     joins.add(node);
     knowsNode = true;

@@ -8,6 +8,7 @@ import dev.weft.agent.exec.TaskRunner;
 import dev.weft.agent.exec.TaskStartException;
 import dev.weft.agent.exec.WithBuiltins;
 import dev.weft.agent.protocol.AgentLoop;
+import dev.weft.agent.protocol.Heartbeats;
 import dev.weft.agent.protocol.HttpAgentProtocol;
 import dev.weft.agent.protocol.LoopSettings;
 import dev.weft.agent.protocol.NodeInfo;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A real {@link WeftServer} (API, agent protocol and scheduler loop with its default settings) on
@@ -47,6 +50,12 @@ final class WeftCluster implements AutoCloseable {
   static final LoopSettings LOOP = new LoopSettings(1000, 1000, Duration.ofSeconds(1), Duration.ofSeconds(5), 2000);
   private final WeftServer server;
   private final List<Thread> agents = new ArrayList<>();
+  /** The agents' heartbeats, apart from their loops as in {@code weft agent}. */
+  private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "bench-heartbeats");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile boolean stopping;
 
   private WeftCluster(WeftServer server) {
@@ -77,6 +86,7 @@ final class WeftCluster implements AutoCloseable {
     AgentLoop loop = new AgentLoop(new HttpAgentProtocol(uri(), null, null),
         new WithBuiltins(Builtins.standard(), new ProgramsRefused()),
         new NodeInfo(name, CAPACITY, Map.of(), topology, null), LOOP, InstantSource.system());
+    new Heartbeats(loop, LOOP.heartbeatEvery(), m -> { }).start(heartbeats);
     Thread t = new Thread(() -> loop.runUntil(() -> stopping, WeftCluster::pause), name);
     t.setDaemon(true);
     t.start();
@@ -94,6 +104,7 @@ final class WeftCluster implements AutoCloseable {
   @Override
   public void close() {
     stopping = true;
+    heartbeats.shutdownNow();
     for (Thread t : agents) {
       try {
         t.join(5_000);

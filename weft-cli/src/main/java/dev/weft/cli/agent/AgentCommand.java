@@ -19,6 +19,7 @@ import dev.weft.agent.protocol.Backoff;
 import dev.weft.agent.protocol.AgentProtocol;
 import dev.weft.agent.protocol.FailoverProtocol;
 import dev.weft.agent.protocol.HttpAgentProtocol;
+import dev.weft.agent.protocol.Heartbeats;
 import dev.weft.agent.protocol.LogShipping;
 import dev.weft.agent.protocol.LoopSettings;
 import dev.weft.agent.protocol.NodeInfo;
@@ -134,6 +135,7 @@ public final class AgentCommand implements Callable<Integer> {
         topology == null ? null : TopologyPath.parse(topology), confiner.enforcement());
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     ScheduledExecutorService shipper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "weft-log-shipper"));
+    ScheduledExecutorService beater = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "weft-heartbeat"));
     try {
       StateDir state = new StateDir(agent.dataDir.resolve("state"));
       TaskLogs logs = new TaskLogs(agent.dataDir.resolve("logs"));
@@ -145,6 +147,7 @@ public final class AgentCommand implements Callable<Integer> {
           new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system(), shipping,
           new LogTails(logs));
       shipping.every(SHIP_EVERY, shipper, loop::nodeId, executor::running);
+      new Heartbeats(loop, every, m -> say(err, m)).start(beater);
       int adopted = Orphans.adopt(state, executor, loop);
       say(err, "agent " + node.name() + " (" + node.topology() + ", cpu " + node.capacity().cpuMillis() + "m, memory "
           + node.capacity().memoryMiB() + " MiB, " + confiner.enforcement().kind().label() + ") joining " + urls.getFirst() + (urls.size() == 1 ? "" : " (then " + urls.subList(1, urls.size()) + " in turn)")
@@ -163,6 +166,7 @@ public final class AgentCommand implements Callable<Integer> {
       say(err, "agent " + node.name() + " stopped");
       return WeftCommand.OK;
     } finally {
+      beater.shutdownNow();
       shipper.shutdownNow();
       timers.shutdownNow();
       stopped.countDown();
