@@ -144,8 +144,13 @@ public final class AgentDesk {
     }
   }
 
-  public boolean known(String nodeId) {
-    return db.nodes().find(nodeId).isPresent();
+  /**
+   * A poll or a report is a sign of life as good as a heartbeat: records it as one (one update,
+   * without the heartbeat's check of the running tasks), so a node whose heartbeat is late behind
+   * slow work is not marked down while it talks to the server. False for a node the server does not know.
+   */
+  public boolean seen(String nodeId) {
+    return liveness.heartbeat(nodeId, clock.instant());
   }
 
   /**

@@ -121,4 +121,22 @@ class AgentDeskTest {
       place.dispose().run();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_poll_or_a_report_counts_as_a_sign_of_life_and_an_unknown_node_is_not_seen(TestDb kind) throws Exception {
+    TestDb.Place place = kind.place(dir);
+    try (Database db = place.open()) {
+      AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), new WorkBell(), () -> now);
+      desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
+
+      now = now.plusSeconds(7);
+      assertThat(desk.seen("n1")).isTrue();
+      assertThat(db.nodes().find("n1").orElseThrow().lastHeartbeat()).isEqualTo(now);
+      assertThat(desk.seen("nobody")).isFalse();
+      assertThat(db.nodes().find("nobody")).isEmpty();
+    } finally {
+      place.dispose().run();
+    }
+  }
 }

@@ -149,7 +149,7 @@ public final class AgentResource implements ApiResource {
     if (wait < 0 || wait > MAX_WAIT_MILLIS) {
       throw bad("/waitMillis", "must be 0 to " + MAX_WAIT_MILLIS + ", got " + wait);
     }
-    if (!desk.known(node)) {
+    if (!desk.seen(node)) {
       throw new ProblemException(404, "https://weft.dev/problems/not-found", "Not found",
           "no node " + node + ": join first", List.of(FieldError.at("/nodeId", "unknown node")));
     }
@@ -191,6 +191,7 @@ public final class AgentResource implements ApiResource {
       tail(c.stderrTail(), at + "/stderrTail", MAX_STDOUT_TAIL / 10);
       changes.add(new AgentDesk.Change(run, c.state(), c.exitCode(), c.detail(), c.stdoutTail(), c.stderrTail()));
     }
+    desk.seen(node);
     List<Ignored> ignored = desk.report(node, changes).stream()
         .map(i -> new Ignored(i.runId(), i.reason())).toList();
     Replies.json(ctx, 200, new ReportReply(changes.size() - ignored.size(), ignored));
