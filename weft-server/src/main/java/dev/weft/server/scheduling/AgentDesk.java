@@ -67,12 +67,22 @@ public final class AgentDesk {
   private final NodeLiveness liveness;
   private final ApplyReport reports;
   private final WorkBell bell;
+  private final RoundBell rounds;
   private final InstantSource clock;
   /** Runs to stop, by node, found at heartbeats and handed out by the next poll (kept in this server only). */
   private final Map<String, Map<String, String>> toKill = new ConcurrentHashMap<>();
 
   public AgentDesk(Database db, NodeLiveness liveness, WorkBell bell, InstantSource clock) {
+    this(db, liveness, bell, RoundBell.NONE, clock);
+  }
+
+  /**
+   * As above; a node joining and a report that ends a task (freeing its resources) ring
+   * {@code rounds}, so the scheduler places waiting work at once.
+   */
+  public AgentDesk(Database db, NodeLiveness liveness, WorkBell bell, RoundBell rounds, InstantSource clock) {
     this.db = db;
+    this.rounds = rounds;
     this.liveness = liveness;
     this.reports = new ApplyReport(db);
     this.bell = bell;
@@ -86,7 +96,10 @@ public final class AgentDesk {
     if (enforcement != null) {
       all.put(ENFORCEMENT_LABEL, enforcement);
     }
-    return db.nodes().register(SpecJson.newNode(new Node(name, capacity, all, List.of(), topology)), clock.instant());
+    NodeRecord node = db.nodes().register(SpecJson.newNode(new Node(name, capacity, all, List.of(), topology)),
+        clock.instant());
+    rounds.ring();
+    return node;
   }
 
   /**
@@ -196,7 +209,11 @@ public final class AgentDesk {
    * returns those that changed nothing, with the reason.
    */
   public List<Ignored> report(String nodeId, List<Change> changes) {
-    return reports.apply(nodeId, changes, clock.instant());
+    List<Ignored> ignored = reports.apply(nodeId, changes, clock.instant());
+    if (changes.stream().anyMatch(c -> !"RUNNING".equals(c.state()))) {
+      rounds.ring();
+    }
+    return ignored;
   }
 
   private TaskRecord apply(TaskRecord t, TaskChange change) {

@@ -21,6 +21,7 @@ import dev.weft.server.api.RouteRegistry;
 import dev.weft.server.api.Schemas;
 import dev.weft.server.api.StrictJson;
 import dev.weft.server.scheduling.JobSubmission;
+import dev.weft.server.scheduling.RoundBell;
 import dev.weft.store.ConflictException;
 import dev.weft.store.Database;
 import dev.weft.store.Job;
@@ -49,10 +50,14 @@ final class JobResource implements ApiResource {
   private final JobSubmission submission;
 
   JobResource(Database db, Clock clock, Supplier<String> ids) {
+    this(db, clock, ids, RoundBell.NONE);
+  }
+
+  JobResource(Database db, Clock clock, Supplier<String> ids, RoundBell rounds) {
     this.db = db;
     this.clock = clock;
     this.ids = ids;
-    this.submission = new JobSubmission(db);
+    this.submission = new JobSubmission(db, rounds);
   }
 
   @Override
