@@ -23,16 +23,19 @@ import java.util.Map;
  * success records its run time under the task's name in the same transaction. When another writer
  * changed a task between the read and the write (a cancel, a requeue), the report is applied again
  * one change per transaction, so only the changes that really lost the race are ignored. The output
- * tails an ending change carries are kept in the same transaction (a workflow finds them with its outcome).
+ * tails an ending change carries are kept in the same transaction (a workflow finds them with its outcome),
+ * with the task's secret values masked ({@link TaskSecrets}).
  */
 final class ApplyReport {
   /** What to do with one reported change: write {@code change}, or ignore it {@code because}; both null: nothing. */
   record Verdict(TaskChange change, String because) {}
 
   private final Database db;
+  private final TaskSecrets secrets;
 
-  ApplyReport(Database db) {
+  ApplyReport(Database db, TaskSecrets secrets) {
     this.db = db;
+    this.secrets = secrets;
   }
 
   List<AgentDesk.Ignored> apply(String nodeId, List<AgentDesk.Change> changes, Instant now) {
@@ -71,7 +74,8 @@ final class ApplyReport {
           writes.add(v.change());
           current.put(after.id(), after);
           if (!"RUNNING".equals(c.state()) && (c.stdoutTail() != null || c.stderrTail() != null)) {
-            outputs.add(new TaskOutput(before.id(), before.attempt(), c.stdoutTail(), c.stderrTail()));
+            outputs.add(new TaskOutput(before.id(), before.attempt(), secrets.maskTail(before.id(), c.stdoutTail()),
+                secrets.maskTail(before.id(), c.stderrTail())));
           }
         } else if (v.because() != null) {
           ignored.add(new AgentDesk.Ignored(c.runId().toString(), v.because()));
