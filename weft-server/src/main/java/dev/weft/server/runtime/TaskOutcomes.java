@@ -29,7 +29,8 @@ final class TaskOutcomes {
 
   Event of(CommandTask link) {
     String step = step(link);
-    TaskRecord t = db.tasks().find(link.taskId()).orElseThrow(() -> new IllegalStateException("no task " + link.taskId()));
+    TaskRecord stored = db.tasks().find(link.taskId()).orElseThrow(() -> new IllegalStateException("no task " + link.taskId()));
+    TaskRecord t = secrets.maskOf(link).map(m -> withMessage(stored, m.reveal(stored.message()))).orElse(stored);
     TaskOutput out = revealed(link, db.taskOutputs().find(t.id(), t.attempt()).orElse(new TaskOutput(t.id(), t.attempt(), null, null)));
     String what = link.service() == null ? "Task " + t.id() : "Service " + link.service() + " (task " + t.id() + ")";
     return switch (t.status()) {
@@ -58,6 +59,12 @@ final class TaskOutcomes {
   private TaskOutput revealed(CommandTask link, TaskOutput out) {
     return secrets.maskOf(link).map(m -> new TaskOutput(out.taskId(), out.attempt(), m.reveal(out.stdout()), m.reveal(out.stderr())))
         .orElse(out);
+  }
+
+  private static TaskRecord withMessage(TaskRecord t, String message) {
+    return new TaskRecord(t.id(), t.jobId(), t.name(), t.spec(), t.queue(), t.priority(), t.status(), t.attempt(),
+        t.nodeId(), t.version(), t.submittedAt(), t.placedAt(), t.sentAt(), t.startedAt(), t.finishedAt(), t.exitCode(),
+        message);
   }
 
   /** The step pointer inside the command id (the instance id, the step's JSON pointer, {@code @} and the attempt). */

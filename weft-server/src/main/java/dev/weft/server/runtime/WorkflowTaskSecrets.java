@@ -54,8 +54,14 @@ public final class WorkflowTaskSecrets implements TaskSecrets {
     return maskOf(taskId).map(m -> m.hide(piece)).orElse(piece);
   }
 
-  /** The mask of the instance that made the task, empty for a task no workflow made. */
+  /**
+   * The mask of the instance that made the task, empty for a task no workflow made. The id prefix
+   * every workflow task has ({@link TaskCommands#taskId}) spares users' tasks the lookup; the link is the proof.
+   */
   Optional<SecretMask> maskOf(String taskId) {
+    if (!taskId.startsWith("wf-")) {
+      return Optional.empty();
+    }
     return db.commandTasks().ofTask(taskId).flatMap(this::maskOf);
   }
 

@@ -61,7 +61,8 @@ final class ApplyReport {
     List<RuntimeHistory.Run> runs = new ArrayList<>();
     List<AgentDesk.Ignored> ignored = new ArrayList<>();
     List<TaskOutput> outputs = new ArrayList<>();
-    for (AgentDesk.Change c : changes) {
+    for (AgentDesk.Change reported : changes) {
+      AgentDesk.Change c = masked(reported);
       TaskRecord before = current.get(c.runId().taskId());
       Verdict v = verdict(nodeId, c, before);
       try {
@@ -74,8 +75,7 @@ final class ApplyReport {
           writes.add(v.change());
           current.put(after.id(), after);
           if (!"RUNNING".equals(c.state()) && (c.stdoutTail() != null || c.stderrTail() != null)) {
-            outputs.add(new TaskOutput(before.id(), before.attempt(), secrets.maskTail(before.id(), c.stdoutTail()),
-                secrets.maskTail(before.id(), c.stderrTail())));
+            outputs.add(new TaskOutput(before.id(), before.attempt(), c.stdoutTail(), c.stderrTail()));
           }
         } else if (v.because() != null) {
           ignored.add(new AgentDesk.Ignored(c.runId().toString(), v.because()));
@@ -88,6 +88,16 @@ final class ApplyReport {
     db.runtimes().recordAll(runs);
     outputs.forEach(db.taskOutputs()::save);
     return ignored;
+  }
+
+  /** The change with the task's secret values masked in its detail and output tails (a running report has none). */
+  private AgentDesk.Change masked(AgentDesk.Change c) {
+    if ("RUNNING".equals(c.state()) || (c.detail() == null && c.stdoutTail() == null && c.stderrTail() == null)) {
+      return c;
+    }
+    String task = c.runId().taskId();
+    return new AgentDesk.Change(c.runId(), c.state(), c.exitCode(), secrets.maskTail(task, c.detail()),
+        secrets.maskTail(task, c.stdoutTail()), secrets.maskTail(task, c.stderrTail()));
   }
 
   /** The rules of a report, against the task as it stands (null: unknown). */
