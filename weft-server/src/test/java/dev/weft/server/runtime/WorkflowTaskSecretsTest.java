@@ -13,6 +13,7 @@ import dev.weft.server.scheduling.AgentDesk;
 import dev.weft.server.scheduling.JobSubmission;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.QueueTrees;
+import dev.weft.server.scheduling.RunId;
 import dev.weft.server.scheduling.WorkBell;
 import dev.weft.server.secrets.SecretSource;
 import dev.weft.server.services.ServiceRegistry;
@@ -21,6 +22,7 @@ import dev.weft.store.PendingCommand;
 import dev.weft.store.TaskChange;
 import dev.weft.store.TaskRecord;
 import dev.weft.workflow.decide.Command;
+import dev.weft.workflow.decide.Event;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +73,19 @@ class WorkflowTaskSecretsTest {
       TaskRun run = desk.poll("n1", 10, Duration.ZERO).starts().getFirst().run();
       assertThat(run.argv()).containsExactly("sh", "-c", "curl -H " + SECRET + " \u27EA");
       assertThat(run.env()).containsEntry("TOKEN", SECRET);
+
+      RunId runId = new RunId(taskId, 0);
+      assertThat(desk.report("n1", List.of(new AgentDesk.Change(runId, "RUNNING", null, "started"),
+          new AgentDesk.Change(runId, "FAILED", 3, "exit 3 near " + SECRET, "out " + SECRET, "err " + SECRET)))).isEmpty();
+      TaskRecord failed = db.tasks().find(taskId).orElseThrow();
+      assertThat(failed.status()).isEqualTo(TaskState.FAILED);
+      assertThat(failed.message()).doesNotContain(SECRET).contains("exit 3 near");
+      assertThat(db.taskOutputs().find(taskId, 0).orElseThrow().toString()).doesNotContain(SECRET).contains("err ");
+      WorkflowTaskSecrets secrets = new WorkflowTaskSecrets(db, SOURCE);
+      Event outcome = new TaskOutcomes(db, new ServiceCalls(new ServiceRegistry(db.services()), null), secrets)
+          .of(db.commandTasks().ofTask(taskId).orElseThrow());
+      assertThat(outcome.toString()).as("the step's error, before the decision masks it at rest")
+          .contains("err " + SECRET);
     }
   }
 
