@@ -30,6 +30,9 @@ public interface CommandTaskStore {
   /** The undelivered links of one instance (its tasks still on their way). */
   List<CommandTask> open(String instanceId);
 
+  /** Whether some command became task {@code taskId} (a task a workflow waits for). */
+  boolean isLinked(String taskId);
+
   /** Every link of one instance, delivered or not, in submission order. */
   List<CommandTask> ofInstance(String instanceId);
 }

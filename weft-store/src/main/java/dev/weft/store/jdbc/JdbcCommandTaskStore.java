@@ -83,6 +83,18 @@ public final class JdbcCommandTaskStore implements CommandTaskStore {
   }
 
   @Override
+  public boolean isLinked(String taskId) {
+    return tx.run("checking whether task " + taskId + " is a workflow's", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM weft_command_task WHERE task_id = ? LIMIT 1")) {
+        ps.setString(1, taskId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  @Override
   public List<CommandTask> ofInstance(String instanceId) {
     return tx.run("listing tasks of " + instanceId, c -> select(c, "SELECT " + COLUMNS
         + " FROM weft_command_task l WHERE l.instance_id = ? ORDER BY l.submitted_at, l.command_id",
