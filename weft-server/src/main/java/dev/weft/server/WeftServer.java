@@ -11,7 +11,14 @@ import dev.weft.server.scheduling.AgentDesk;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.SchedulerThread;
 import dev.weft.server.scheduling.SchedulingSettings;
-import dev.weft.server.scheduling.RoundBell;
+    RoundBell rounds = new RoundBell();
+    WeftServer server = start(settings, extra, true, rounds, (db, logs) -> {
+      TaskSecrets secrets = new WorkflowTaskSecrets(db, settings.secrets());
+      return List.of(new AgentResource(
+          new AgentDesk(db, liveness(db, scheduling), bell, rounds, InstantSource.system(), secrets), scheduling),
+          new AgentLogResource(new LogIntake(db, logs, InstantSource.system(), secrets)));
+    });
+    server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell, rounds,
 import dev.weft.server.scheduling.WorkBell;
 import java.time.InstantSource;
 import java.util.function.BiFunction;
@@ -65,9 +72,12 @@ public final class WeftServer implements AutoCloseable {
   public static WeftServer start(ServerSettings settings, SchedulingSettings scheduling, List<ApiResource> extra) {
     WorkBell bell = new WorkBell();
     RoundBell rounds = new RoundBell();
-    WeftServer server = start(settings, extra, true, rounds, (db, logs) -> List.of(new AgentResource(
-        new AgentDesk(db, liveness(db, scheduling), bell, rounds, InstantSource.system()), scheduling),
-        new AgentLogResource(new LogIntake(db, logs, InstantSource.system()))));
+    WeftServer server = start(settings, extra, true, rounds, (db, logs) -> {
+      TaskSecrets secrets = new WorkflowTaskSecrets(db, settings.secrets());
+      return List.of(new AgentResource(
+          new AgentDesk(db, liveness(db, scheduling), bell, rounds, InstantSource.system(), secrets), scheduling),
+          new AgentLogResource(new LogIntake(db, logs, InstantSource.system(), secrets)));
+    });
     server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell, rounds,
         FailureStreak.logging("scheduler round", LOG));
     return server;

@@ -72,7 +72,7 @@ class RoundBellTest {
       SchedulingSettings hourly = new SchedulingSettings("s1", HOUR, SchedulerLease.DEFAULT_TTL, HOUR, 3,
           Duration.ofMinutes(20));
       NodeLiveness liveness = new NodeLiveness(db, HOUR, 3);
-      AgentDesk desk = new AgentDesk(db, liveness, new WorkBell(), rounds, InstantSource.system());
+      AgentDesk desk = new AgentDesk(db, liveness, new WorkBell(), rounds, InstantSource.system(), TaskSecrets.NONE);
       JobSubmission jobs = new JobSubmission(db, rounds);
       try (SchedulerThread ignored = SchedulerThread.start(db, hourly, liveness, new WorkBell(), rounds,
           FailureStreak.logging("test round", System.getLogger("RoundBellTest")))) {
