@@ -10,15 +10,10 @@ import dev.weft.server.logs.LogIntake;
 import dev.weft.server.scheduling.AgentDesk;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.SchedulerThread;
+import dev.weft.server.scheduling.RoundBell;
 import dev.weft.server.scheduling.SchedulingSettings;
-    RoundBell rounds = new RoundBell();
-    WeftServer server = start(settings, extra, true, rounds, (db, logs) -> {
-      TaskSecrets secrets = new WorkflowTaskSecrets(db, settings.secrets());
-      return List.of(new AgentResource(
-          new AgentDesk(db, liveness(db, scheduling), bell, rounds, InstantSource.system(), secrets), scheduling),
-          new AgentLogResource(new LogIntake(db, logs, InstantSource.system(), secrets)));
-    });
-    server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell, rounds,
+import dev.weft.server.scheduling.TaskSecrets;
+import dev.weft.server.runtime.WorkflowTaskSecrets;
 import dev.weft.server.scheduling.WorkBell;
 import java.time.InstantSource;
 import java.util.function.BiFunction;
