@@ -123,10 +123,15 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       return bad(err, "--input: " + firstLine(e.getMessage()));
     }
+    Path source = file; // the document being stored, named by a problem in its external schemas
     try (Database database = Database.open(db)) {
       WorkflowRuntime runtime = new WorkflowRuntime(database, RuntimeClock.system(),
           () -> UUID.randomUUID().toString(), Duration.ofSeconds(30), EventSink.NONE, redirects, secrets);
-      others.forEach(runtime::define);
+      for (int i = 0; i < others.size(); i++) {
+        source = defines.get(i);
+        runtime.define(others.get(i));
+      }
+      source = file;
       RunResult r = runtime.run(text, in, "run-" + UUID.randomUUID());
       return switch (r.status()) {
         case COMPLETED -> print(out, r.output(), WeftCommand.OK);
@@ -138,6 +143,13 @@ final class RunCommand implements Callable<Integer> {
           yield WeftCommand.WORK_FAILED;
         }
       };
+    } catch (WorkflowValidationException e) {
+      // an external schema that cannot be fetched or used, found when the definition is stored
+      for (Problem p : e.problems()) {
+        err.println(p.format(source.toString()));
+      }
+      err.flush();
+      return WeftCommand.BAD_INPUT;
     } catch (StoreException | IllegalArgumentException e) {
       err.println("weft: " + firstLine(e.getMessage()));
       err.flush();

@@ -11,6 +11,8 @@ import dev.weft.server.scheduling.AgentDesk;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.SchedulerThread;
 import dev.weft.server.scheduling.SchedulingSettings;
+import dev.weft.server.scheduling.TaskSecrets;
+import dev.weft.server.runtime.WorkflowTaskSecrets;
 import dev.weft.server.scheduling.WorkBell;
 import java.time.InstantSource;
 import java.util.function.BiFunction;
@@ -63,9 +65,12 @@ public final class WeftServer implements AutoCloseable {
    */
   public static WeftServer start(ServerSettings settings, SchedulingSettings scheduling, List<ApiResource> extra) {
     WorkBell bell = new WorkBell();
-    WeftServer server = start(settings, extra, true, (db, logs) -> List.of(new AgentResource(
-        new AgentDesk(db, liveness(db, scheduling), bell, InstantSource.system()), scheduling),
-        new AgentLogResource(new LogIntake(db, logs, InstantSource.system()))));
+    WeftServer server = start(settings, extra, true, (db, logs) -> {
+      TaskSecrets secrets = new WorkflowTaskSecrets(db, settings.secrets());
+      return List.of(new AgentResource(
+          new AgentDesk(db, liveness(db, scheduling), bell, InstantSource.system(), secrets), scheduling),
+          new AgentLogResource(new LogIntake(db, logs, InstantSource.system(), secrets)));
+    });
     server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell,
         FailureStreak.logging("scheduler round", LOG));
     return server;

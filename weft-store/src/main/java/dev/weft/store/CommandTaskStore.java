@@ -15,6 +15,9 @@ public interface CommandTaskStore {
 
   Optional<CommandTask> find(String commandId);
 
+  /** The link whose command became task {@code taskId}, if any (a task submitted by a user has none). */
+  Optional<CommandTask> ofTask(String taskId);
+
   /**
    * Undelivered links whose task has ended (succeeded, failed or cancelled), oldest first, at
    * most {@code limit}.
@@ -26,6 +29,9 @@ public interface CommandTaskStore {
 
   /** The undelivered links of one instance (its tasks still on their way). */
   List<CommandTask> open(String instanceId);
+
+  /** Whether some command became task {@code taskId} (a task a workflow waits for). */
+  boolean isLinked(String taskId);
 
   /** Every link of one instance, delivered or not, in submission order. */
   List<CommandTask> ofInstance(String instanceId);

@@ -26,7 +26,8 @@ public interface Outbox {
    * taken back (another dispatcher may have claimed the command since). The dispatcher carrying a
    * command out calls this while it runs, so no other claims it however long it takes.
    *
-   * @return the ids whose lease was extended
+   * @return the ids still {@code owner}'s: renewed now, or already done by it (nothing left to
+   *     renew); an id not returned was lost (its lease ran out, another holds it, or it is unknown)
    */
   Set<String> renew(String owner, Collection<String> commandIds, Duration lease, Instant now);
 

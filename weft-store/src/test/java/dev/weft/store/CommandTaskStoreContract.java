@@ -33,6 +33,17 @@ abstract class CommandTaskStoreContract extends StoreContract {
     assertThat(db.commandTasks().link(link("i-1/do/0@1", "i-1", "t-other"))).isFalse();
     assertThat(db.commandTasks().find("i-1/do/0@1")).contains(link("i-1/do/0@1", "i-1", "t-1"));
     assertThat(db.commandTasks().find("nothing")).isEmpty();
+    assertThat(db.commandTasks().isLinked("t-1")).isTrue();
+    assertThat(db.commandTasks().isLinked("t-other")).isFalse();
+  }
+
+  @Test
+  void a_task_made_from_a_command_finds_its_link_and_any_other_task_none() {
+    submit("t-1");
+    submit("t-user");
+    db.commandTasks().link(link("i-1/do/0@1", "i-1", "t-1"));
+    assertThat(db.commandTasks().ofTask("t-1")).contains(link("i-1/do/0@1", "i-1", "t-1"));
+    assertThat(db.commandTasks().ofTask("t-user")).isEmpty();
   }
 
   @Test

@@ -57,10 +57,14 @@ abstract class OutboxContract extends StoreContract {
     db.outbox().markDone("i-1:/do/2#1", T0);
     List<String> ids = List.of("i-1:/do/0#1", "i-1:/do/1#1", "i-1:/do/2#1", "i-1:/do/9#1");
     assertThat(db.outbox().renew("server-2", ids, LEASE, T0.plusSeconds(1))).as("another owner").isEmpty();
-    assertThat(db.outbox().renew("server-1", ids, LEASE, T0.plusSeconds(1))).as("the owner: not the done one, not an unknown id")
-        .containsExactlyInAnyOrder("i-1:/do/0#1", "i-1:/do/1#1");
+    assertThat(db.outbox().renew("server-1", ids, LEASE, T0.plusSeconds(1)))
+        .as("the owner: its two leases renewed, the done one still its own, not an unknown id")
+        .containsExactlyInAnyOrder("i-1:/do/0#1", "i-1:/do/1#1", "i-1:/do/2#1");
     Instant runOut = T0.plusSeconds(1).plus(LEASE);
-    assertThat(db.outbox().renew("server-1", ids, LEASE, runOut)).as("once run out").isEmpty();
+    assertThat(db.outbox().renew("server-1", ids, LEASE, runOut)).as("once run out, only the done one")
+        .containsExactly("i-1:/do/2#1");
+    assertThat(db.outbox().claim("server-2", LEASE, runOut, 10)).as("the done one is never claimed")
+        .extracting(PendingCommand::id).containsExactlyInAnyOrder("i-1:/do/0#1", "i-1:/do/1#1");
     assertThat(db.outbox().renew("server-1", List.of(), LEASE, T0)).isEmpty();
   }
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * joined over HTTP with an agent token, the database PostgreSQL (a schema of its own) or an H2
  * file. 20 short shell tasks each run once, spread over both nodes, output kept by the agent
  * that ran them; the server restarts and the agents carry on with it; then an agent is killed with SIGKILL while it runs a long task: its node is
- * marked down after the 3 s heartbeat timeout and the task runs again, attempt counted, on the
+ * marked down after the 10 s heartbeat timeout and the task runs again, attempt counted, on the
  * other agent. Waits are on conditions with generous limits; nothing is timed.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -61,7 +61,7 @@ class ClusterEndToEndTest {
     try {
       int port = ChildProcess.freeLoopbackPort();
       List<String> serverArgs = List.of("server", "--db", url, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-          "--tokens", tokens.toString(), "--node-timeout", "3s");
+          "--tokens", tokens.toString(), "--node-timeout", "10s"); // 10 s: a loaded 2-core machine can hold a heartbeat up for seconds
       ChildProcess server = start(children, ChildProcess.weft("server", serverArgs));
       String base = server.awaitListening(PATIENCE);
       assertThat(httpGet(base + "/api/v1/openapi.json", ADMIN)).contains("/api/v1/agent/poll", "/api/v1/agent/report");

@@ -193,15 +193,17 @@ class HttpCallsThroughStubsTest {
   }
 
   @Test
-  void unsupportedAuthenticationFaultsNamingTheScheme() throws Exception {
+  void anUnsupportedOAuth2GrantFaultsNamingTheGrant() throws Exception {
     RunResult r = run("""
-          - digest:
+          - token:
               call: http
               with:
                 method: get
-                endpoint: { uri: 'https://httpbin.org/get', authentication: { digest: { username: a, password: b } } }
+                endpoint:
+                  uri: 'https://httpbin.org/get'
+                  authentication: { oauth2: { authority: 'https://httpbin.org', grant: authorization_code, client: { id: a, secret: b } } }
         """, "{}");
     assertThat(r.error().path("status").asInt()).isEqualTo(501);
-    assertThat(r.error().path("detail").asText()).contains("authentication 'digest' is not supported");
+    assertThat(r.error().path("detail").asText()).contains("OAuth2 grant 'authorization_code' is not supported");
   }
 }

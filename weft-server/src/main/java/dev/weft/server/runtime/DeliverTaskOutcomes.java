@@ -4,6 +4,7 @@ import dev.weft.server.outage.FailureStreak;
 import dev.weft.store.CommandTask;
 import dev.weft.store.CommandTaskStore;
 import dev.weft.store.StoreException;
+import dev.weft.store.StoreUnavailableException;
 import dev.weft.workflow.decide.Event;
 import java.time.Duration;
 import java.util.List;
@@ -79,6 +80,9 @@ final class DeliverTaskOutcomes implements Runnable {
         }
         delivered += done.isPresent() ? 1 : 0;
         failing.remove(link.commandId());
+      } catch (StoreUnavailableException e) { // the database went away mid-round: the round waits, logged once
+        pause(reads.failed(e));
+        return delivered;
       } catch (RuntimeException e) {
         if (failing.add(link.commandId())) {
           LOG.log(System.Logger.Level.ERROR, "delivering the outcome of task " + link.taskId() + " failed; trying again", e);

@@ -17,27 +17,42 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code call: http} with {@link HttpClient}: {@code method}, {@code endpoint} (a URI or
- * {@code {uri, authentication: {basic: {username, password}} | {bearer: {token}}}}),
- * {@code headers}, {@code query}, {@code body} (JSON unless it is a string), {@code output}
- * ({@code content}: the body, parsed when it is JSON; {@code response}: request, status code,
- * headers and content; {@code raw}: the body in base64). A status of 400 or more, or no
- * answer, is a {@code communication} fault with that status (503 when there was no answer).
- * Requests to hosts in the {@link HostRedirects} go to their stand-ins; {@code request.uri} in
- * a {@code response} output stays the URI the workflow asked for.
+ * {@code {uri, authentication}}, see {@link Authenticator}), {@code headers}, {@code query},
+ * {@code body} (JSON unless it is a string), {@code output} ({@code content}: the body, parsed
+ * when it is JSON; {@code response}: request, status code, headers and content; {@code raw}:
+ * the body in base64) and {@code redirect}. With {@code redirect: false} (the default) a
+ * redirection is not followed and any status outside 200-299 is a {@code communication} fault
+ * with that status; with {@code true} redirections are followed and a status outside 200-399
+ * faults. No answer is a fault with status 503. Requests to hosts in the {@link HostRedirects}
+ * go to their stand-ins; {@code request.uri} in a {@code response} output stays the URI the
+ * workflow asked for.
  */
 final class HttpCaller {
-  private final HttpClient client;
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  private final HttpClient following;
+  private final HttpClient notFollowing;
   private final Duration timeout;
   private final HostRedirects redirects;
+  private final Authenticator authenticator;
 
   /** Requests to the hosts in {@code redirects} go to their stand-ins (see {@link HostRedirects}). */
   HttpCaller(Duration timeout, HostRedirects redirects) {
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    this(timeout, redirects, System::currentTimeMillis, HttpCaller::cnonce);
+  }
+
+  /** With the clock that dates OAuth2 tokens and the source of digest client nonces. */
+  HttpCaller(Duration timeout, HostRedirects redirects, java.util.function.LongSupplier clockMillis, Supplier<String> cnonces) {
+    this.following = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.notFollowing = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     this.timeout = timeout;
     this.redirects = redirects;
+    this.authenticator = new Authenticator(new OAuthTokens(notFollowing, timeout, redirects, clockMillis), cnonces);
   }
 
   JsonNode call(Command.CallHttp c) throws CommandFault {
@@ -46,43 +61,69 @@ final class HttpCaller {
     JsonNode endpoint = with.path("endpoint");
     String uri = endpoint.isTextual() ? endpoint.asText() : endpoint.path("uri").asText();
     uri = withQuery(uri, with.path("query"));
-    HttpRequest.Builder req;
+    URI target;
     try {
-      req = HttpRequest.newBuilder(target(uri)).timeout(timeout);
+      target = target(uri);
     } catch (IllegalArgumentException e) {
       throw new CommandFault("configuration", 400, "Bad endpoint", uri + ": " + e.getMessage(), c.step());
     }
-    with.path("headers").properties().forEach(h -> req.header(h.getKey(), h.getValue().asText()));
-    withIdempotencyKey(req, with.path("headers"), c);
-    authenticate(req, endpoint.path("authentication"), c.step());
     JsonNode body = with.get("body");
-    HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
-    if (body != null && !body.isNull()) {
-      publisher = HttpRequest.BodyPublishers.ofString(body.isTextual() ? body.asText() : body.toString());
-      if (!with.path("headers").has("Content-Type") && !with.path("headers").has("content-type")) {
-        req.header("Content-Type", body.isTextual() ? "text/plain" : "application/json");
+    boolean follow = with.path("redirect").asBoolean(false);
+    Function<String, HttpRequest> request = authorization -> {
+      HttpRequest.Builder req = HttpRequest.newBuilder(target).timeout(timeout);
+      with.path("headers").properties().forEach(h -> req.header(h.getKey(), h.getValue().asText()));
+      withIdempotencyKey(req, with.path("headers"), c);
+      if (authorization != null) {
+        req.setHeader("Authorization", authorization);
       }
-    }
-    req.method(method, publisher);
-    HttpResponse<byte[]> response;
-    try {
-      response = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new CommandFault("communication", 503, "Service unavailable", method + " " + uri + ": " + e, c.step());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CommandFault("communication", 503, "Interrupted", method + " " + uri, c.step());
-    }
+      HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
+      if (body != null && !body.isNull()) {
+        publisher = HttpRequest.BodyPublishers.ofString(body.isTextual() ? body.asText() : body.toString());
+        if (!with.path("headers").has("Content-Type") && !with.path("headers").has("content-type")) {
+          req.header("Content-Type", body.isTextual() ? "text/plain" : "application/json");
+        }
+      }
+      return req.method(method, publisher).build();
+    };
+    HttpResponse<byte[]> response = exchange(request, endpoint.path("authentication"), follow, method, uri, c.step(),
+        HttpResponse.BodyHandlers.ofByteArray());
     String text = new String(response.body(), StandardCharsets.UTF_8);
-    if (response.statusCode() >= 400) {
+    if (response.statusCode() >= (follow ? 400 : 300) || response.statusCode() < 200) {
+      String location = response.headers().firstValue("Location").map(l -> " (Location: " + l + "; set redirect: true to follow)").orElse("");
       throw new CommandFault("communication", response.statusCode(), "HTTP " + response.statusCode(),
-          method + " " + uri + (text.isBlank() ? "" : ": " + abbreviate(text)), c.step());
+          method + " " + uri + location + (text.isBlank() ? "" : ": " + abbreviate(text)), c.step());
     }
     return switch (with.path("output").asText("content")) {
       case "raw" -> TextNode.valueOf(Base64.getEncoder().encodeToString(response.body()));
       case "response" -> responseObject(method, uri, with.path("headers"), response, content(text));
       default -> content(text);
     };
+  }
+
+  /**
+   * Sends the request with the policy's authorization; a {@code 401} that the policy can answer
+   * (a digest challenge, a refused OAuth2 token) is answered by sending it once more.
+   */
+  private <T> HttpResponse<T> exchange(Function<String, HttpRequest> request, JsonNode auth, boolean follow,
+      String method, String uri, String step, HttpResponse.BodyHandler<T> handler) throws CommandFault {
+    JsonNode policy = auth.isMissingNode() || auth.isNull() ? null : auth;
+    String authorization = authenticator.first(policy, step);
+    HttpRequest first = request.apply(authorization);
+    HttpResponse<T> response = send(first, follow, method, uri, step, handler);
+    String again = authenticator.retry(policy, response, authorization, method, first.uri(), step);
+    return again == null ? response : send(request.apply(again), follow, method, uri, step, handler);
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest req, boolean follow, String method, String uri, String step,
+      HttpResponse.BodyHandler<T> handler) throws CommandFault {
+    try {
+      return (follow ? following : notFollowing).send(req, handler);
+    } catch (IOException e) {
+      throw new CommandFault("communication", 503, "Service unavailable", method + " " + uri + ": " + noAnswer(e), step);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFault("communication", 503, "Interrupted", method + " " + uri, step);
+    }
   }
 
   /**
@@ -95,20 +136,22 @@ final class HttpCaller {
     }
   }
 
-  private static void authenticate(HttpRequest.Builder req, JsonNode auth, String step) throws CommandFault {
-    if (auth.isMissingNode() || auth.isNull()) {
-      return;
+  /** Why there was no answer, in words (no exception class names). */
+  static String noAnswer(IOException e) {
+    if (e instanceof java.net.http.HttpConnectTimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+      return "no answer within the timeout";
     }
-    if (auth.has("basic")) {
-      String pair = auth.get("basic").path("username").asText() + ":" + auth.get("basic").path("password").asText();
-      req.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    } else if (auth.has("bearer")) {
-      req.header("Authorization", "Bearer " + auth.get("bearer").path("token").asText());
-    } else {
-      String scheme = auth.properties().stream().map(Map.Entry::getKey).findFirst().orElse("(none)");
-      throw new CommandFault("configuration", 501, "Not supported",
-          "authentication '" + scheme + "' is not supported; Weft sends basic and bearer (inline or by use.authentications)", step);
+    if (e instanceof java.net.ConnectException) {
+      return e.getCause() instanceof java.nio.channels.UnresolvedAddressException ? "unknown host" : "connection refused";
     }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? "the connection failed" : m;
+  }
+
+  private static String cnonce() {
+    byte[] b = new byte[16];
+    RANDOM.nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
   }
 
   /** Where the request really goes: the endpoint, or its stand-in when its host is redirected. */
@@ -116,27 +159,30 @@ final class HttpCaller {
     return redirects.target(URI.create(uri));
   }
 
-  /** Fetches a document (an OpenAPI description) by GET; a status of 400 or more is a communication fault. */
+  /**
+   * Fetches a document (an OpenAPI description, a JSON Schema) by GET, following redirections;
+   * a status of 400 or more is a communication fault.
+   */
   String fetch(String uri, JsonNode authentication, String step) throws CommandFault {
-    HttpRequest.Builder req;
+    URI target;
     try {
-      req = HttpRequest.newBuilder(target(uri)).timeout(timeout).GET();
+      target = target(uri);
     } catch (IllegalArgumentException e) {
       throw new CommandFault("configuration", 400, "Bad document endpoint", uri + ": " + e.getMessage(), step);
     }
-    authenticate(req, authentication == null ? JSON.missingNode() : authentication, step);
-    try {
-      HttpResponse<String> r = client.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      if (r.statusCode() >= 400) {
-        throw new CommandFault("communication", r.statusCode(), "HTTP " + r.statusCode(), "GET " + uri, step);
+    Function<String, HttpRequest> request = authorization -> {
+      HttpRequest.Builder req = HttpRequest.newBuilder(target).timeout(timeout).GET();
+      if (authorization != null) {
+        req.header("Authorization", authorization);
       }
-      return r.body();
-    } catch (IOException e) {
-      throw new CommandFault("communication", 503, "Service unavailable", "GET " + uri + ": " + e, step);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CommandFault("communication", 503, "Interrupted", "GET " + uri, step);
+      return req.build();
+    };
+    HttpResponse<String> r = exchange(request, authentication == null ? JSON.missingNode() : authentication, true,
+        "GET", uri, step, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (r.statusCode() >= 400) {
+      throw new CommandFault("communication", r.statusCode(), "HTTP " + r.statusCode(), "GET " + uri, step);
     }
+    return r.body();
   }
 
   /** The URI with {@code query} appended; an array value repeats its name once per item ({@code a=1&a=2}). */

@@ -87,6 +87,9 @@ final class OpenApiRequest {
       request.set("body", body);
     }
     request.put("output", with.path("output").asText("content"));
+    if (with.has("redirect")) {
+      request.set("redirect", with.get("redirect"));
+    }
     return request;
   }
 

@@ -65,8 +65,8 @@ final class RenewCommandLeases implements Runnable {
       return Set.of();
     }
     Set<String> lost = new HashSet<>(held);
-    lost.removeAll(renewed);
-    lost.retainAll(carryingOut.get()); // finished meanwhile: done, nothing to renew
+    lost.removeAll(renewed); // renewed, or done by this engine meanwhile
+    lost.retainAll(carryingOut.get());
     if (!lost.isEmpty()) {
       LOG.log(System.Logger.Level.WARNING, lost.size() + " command lease(s) ran out before they could be renewed, e.g. "
           + lost.iterator().next() + ": another engine may carry them out again (same idempotency key)");

@@ -77,7 +77,7 @@ public final class WorkflowRuntime {
     this.instances = db.instances();
     this.outbox = db.outbox();
     this.timers = db.timers();
-    this.definitions = new Definitions(db.definitions());
+    this.definitions = new Definitions(db.definitions(), new ExternalSchemas(new HttpCaller(httpTimeout, redirects)));
     this.writer = new DecisionWriter(db.events(), definitions, secrets);
     this.effector = new Effector(httpTimeout, emitted, redirects, new ServiceRegistry(db.services()));
     this.recorder = new Recorder(db, writer);

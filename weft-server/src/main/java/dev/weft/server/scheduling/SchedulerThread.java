@@ -5,6 +5,8 @@ import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.server.outage.FailureStreak;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.store.Database;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The scheduler loop of one {@code weft server} on its own thread: a round every
@@ -15,6 +17,7 @@ import dev.weft.store.Database;
 public final class SchedulerThread implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SchedulerThread.class.getName());
   private final Thread thread;
+  private final CountDownLatch stop = new CountDownLatch(1);
   private volatile boolean stopping;
 
   private SchedulerThread(Database db, SchedulingSettings settings, NodeLiveness liveness, WorkBell bell,
@@ -24,7 +27,7 @@ public final class SchedulerThread implements AutoCloseable {
         SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
     this.thread = new Thread(() -> {
       try {
-        loop.runUntil(RuntimeClock.system(), settings.round(), () -> stopping, failures::failed, round -> {
+        loop.runUntil(wakeOnClose(), settings.round(), () -> stopping, failures::failed, round -> {
           failures.succeeded();
           reportSwept(round.swept());
           if (!round.applied().placed().isEmpty()) {
@@ -58,18 +61,37 @@ public final class SchedulerThread implements AutoCloseable {
   }
 
   /**
-   * Stops after the current round (and its pause, at most one round interval) and waits for the
-   * lease to be released. The thread is not interrupted: H2 closes its database file when a thread
-   * is interrupted in the middle of file I/O, which broke every other thread of the server (and
-   * could leave H2's threads spinning on the closed store, so the server never finished closing).
+   * Stops after the current round (a pause between rounds ends at once) and waits for the lease to
+   * be released. The thread is not interrupted: H2 closes its database file when a thread is
+   * interrupted in the middle of file I/O, which broke every other thread of the server (and could
+   * leave H2's threads spinning on the closed store, so the server never finished closing).
    */
   @Override
   public void close() {
     stopping = true;
+    stop.countDown();
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The system clock, whose pauses {@link #close} cuts short without an interrupt. */
+  private RuntimeClock wakeOnClose() {
+    return new RuntimeClock() {
+      @Override
+      public long nowMillis() {
+        return System.currentTimeMillis();
+      }
+
+      @Override
+      public void sleepUntil(long millis) throws InterruptedException {
+        long wait = millis - System.currentTimeMillis();
+        if (wait > 0) {
+          stop.await(wait, TimeUnit.MILLISECONDS);
+        }
+      }
+    };
   }
 }

@@ -32,12 +32,8 @@ class CommandLeaseRenewalTest {
   void a_command_longer_than_its_lease_is_carried_out_once(TestDb kind) throws Exception {
     TestDb.Place place = kind.place(dir);
     try (CountingService service = new CountingService(CALL_MILLIS); Database dbA = place.open(); Database dbB = place.open()) {
-      EngineSettings settings = EngineSettings.of("a").withDispatchers(4).withCommandLease(Duration.ofMillis(LEASE_MILLIS))
-          .withHttpTimeout(Duration.ofSeconds(60));
-      WorkflowEngine engineA = WorkflowEngine.open(dbA, settings, RuntimeClock.system(), () -> "a-" + UUID.randomUUID());
-      WorkflowEngine engineB = WorkflowEngine.open(dbB, new EngineSettings("b", settings.dispatchers(), settings.commandLease(),
-          settings.claimBatch(), settings.idlePoll(), settings.httpTimeout(), settings.maxBatch(), settings.tasksOnAgents()), RuntimeClock.system(),
-          () -> "b-" + UUID.randomUUID());
+      WorkflowEngine engineA = WorkflowEngine.open(dbA, settings("a"), RuntimeClock.system(), () -> "a-" + UUID.randomUUID());
+      WorkflowEngine engineB = WorkflowEngine.open(dbB, settings("b"), RuntimeClock.system(), () -> "b-" + UUID.randomUUID());
       try {
         String doc = OrdersWorkflow.document(service.base(), "PT0.1S");
         for (int n = 0; n < INSTANCES; n++) {
@@ -55,6 +51,11 @@ class CommandLeaseRenewalTest {
     } finally {
       place.dispose().run();
     }
+  }
+
+  private static EngineSettings settings(String owner) {
+    return EngineSettings.of(owner).withDispatchers(4).withCommandLease(Duration.ofMillis(LEASE_MILLIS))
+        .withHttpTimeout(Duration.ofSeconds(60));
   }
 
   private static int completed(Database db) {

@@ -71,6 +71,43 @@ class SecretsNotPersistedTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void neitherAnOAuth2ClientSecretNorTheTokenItGotIsStored(TestDb db) throws Exception {
+    TestDb.Place place = db.place(dir);
+    try (AuthServer auth = new AuthServer()) {
+      auth.clientSecret = SECRET;
+      String text = """
+          document: { dsl: '1.0.0', namespace: test, name: oauth-secretive, version: '0.1.0' }
+          use:
+            secrets: [clientSecret]
+            authentications:
+              api:
+                oauth2: { authority: '%s', grant: client_credentials, client: { id: app, secret: '${ $secrets.clientSecret }' } }
+          do:
+            - call:
+                call: http
+                with:
+                  method: get
+                  endpoint: { uri: '%s/api/x', authentication: { use: api } }
+                  output: response
+          """.formatted(auth.base(), auth.base());
+      RunResult r;
+      try (Database d = place.open()) {
+        WorkflowRuntime rt = new WorkflowRuntime(d, new FakeClock(1000), () -> "o1", Duration.ofSeconds(5),
+            SecretSource.of(Map.of("clientSecret", TextNode.valueOf(SECRET))));
+        r = rt.run(text, new ObjectMapper().createObjectNode(), "k1");
+      }
+      assertThat(r.status()).as("%s", r.error()).isEqualTo(InstanceStatus.COMPLETED);
+      assertThat(auth.tokenRequests).singleElement().satisfies(t -> assertThat(t.form().get("client_secret")).containsExactly(SECRET));
+      String token = auth.issued.iterator().next();
+      assertThat(cellsHolding(place.url(), SECRET, new ArrayList<>())).as("cells holding the client secret").isEmpty();
+      assertThat(cellsHolding(place.url(), token, new ArrayList<>())).as("cells holding the access token").isEmpty();
+    } finally {
+      place.dispose().run();
+    }
+  }
+
   /** Every cell, of every table of the test's schema , whose text contains {@code value}. */
   private static List<String> cellsHolding(String url, String value, List<String> scanned) throws SQLException {
     List<String> found = new ArrayList<>();

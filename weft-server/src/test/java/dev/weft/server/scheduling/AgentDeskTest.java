@@ -95,7 +95,7 @@ class AgentDeskTest {
           new AgentDesk.Change(new RunId("j/0", 0), "RUNNING", null, "started"),
           new AgentDesk.Change(new RunId("j/1", 0), "RUNNING", null, "started"),
           new AgentDesk.Change(new RunId("j/0", 0), "SUCCEEDED", 0, "builtin noop"),
-          new AgentDesk.Change(new RunId("j/1", 0), "FAILED", 3, "exit 3"),
+          new AgentDesk.Change(new RunId("j/1", 0), "FAILED", 3, "exit 3", "out\n", "err\n"),
           new AgentDesk.Change(new RunId("j/2", 0), "SUCCEEDED", 0, "never started"),
           new AgentDesk.Change(new RunId("j/2", 5), "RUNNING", null, "an old attempt"),
           new AgentDesk.Change(new RunId("nope", 0), "RUNNING", null, "unknown"));
@@ -111,6 +111,9 @@ class AgentDeskTest {
       assertThat(db.tasks().find("j/1").orElseThrow().status()).isEqualTo(TaskState.FAILED);
       assertThat(db.tasks().find("j/1").orElseThrow().message()).isEqualTo("FAILED: exit 3");
       assertThat(db.runtimes().recent("noops", 10)).containsExactly(0L);
+      assertThat(db.taskOutputs().find("j/1", 0))
+          .as("a plain job's tails are not kept (only a workflow task's, its result: see WorkflowTasksTest)").isEmpty();
+      assertThat(db.taskOutputs().find("j/0", 0)).as("no tails sent, none kept").isEmpty();
       assertThat(desk.report("n1", report.subList(0, 4))).as("the same report again changes nothing")
           .extracting(AgentDesk.Ignored::reason).containsExactly("already SUCCEEDED", "already FAILED",
               "already SUCCEEDED", "already FAILED");

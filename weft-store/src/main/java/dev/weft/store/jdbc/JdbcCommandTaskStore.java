@@ -42,6 +42,13 @@ public final class JdbcCommandTaskStore implements CommandTaskStore {
   }
 
   @Override
+  public Optional<CommandTask> ofTask(String taskId) {
+    return tx.run("reading the command link of task " + taskId, c ->
+        select(c, "SELECT " + COLUMNS + " FROM weft_command_task l WHERE l.task_id = ?", taskId, 1)
+            .stream().findFirst());
+  }
+
+  @Override
   public Optional<CommandTask> find(String commandId) {
     return tx.run("reading command link " + commandId, c ->
         select(c, "SELECT " + COLUMNS + " FROM weft_command_task l WHERE l.command_id = ?", commandId, 1)
@@ -73,6 +80,18 @@ public final class JdbcCommandTaskStore implements CommandTaskStore {
     return tx.run("listing open tasks of " + instanceId, c -> select(c, "SELECT " + COLUMNS
         + " FROM weft_command_task l WHERE l.instance_id = ? AND l.delivered_at IS NULL ORDER BY l.submitted_at",
         instanceId, Integer.MAX_VALUE));
+  }
+
+  @Override
+  public boolean isLinked(String taskId) {
+    return tx.run("checking whether task " + taskId + " is a workflow's", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM weft_command_task WHERE task_id = ? LIMIT 1")) {
+        ps.setString(1, taskId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
   }
 
   @Override

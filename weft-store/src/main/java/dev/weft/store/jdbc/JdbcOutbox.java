@@ -62,8 +62,9 @@ public final class JdbcOutbox implements Outbox {
     Set<String> renewed = new HashSet<>();
     for (String id : commandIds) {
       boolean extended = tx.run("renewing the lease of command " + id, c -> {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE weft_command SET lease_until = ?"
-            + " WHERE id = ? AND lease_owner = ? AND done_at IS NULL AND lease_until > ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE weft_command"
+            + " SET lease_until = CASE WHEN done_at IS NULL THEN ? ELSE lease_until END"
+            + " WHERE id = ? AND lease_owner = ? AND (done_at IS NOT NULL OR lease_until > ?)")) {
           ps.setLong(1, now.plus(lease).toEpochMilli());
           ps.setString(2, id);
           ps.setString(3, owner);

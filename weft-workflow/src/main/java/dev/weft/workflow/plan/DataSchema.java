@@ -19,7 +19,8 @@ import java.util.Map;
  * or the format names another draft), compiled once per plan. No I/O: a schema given as an
  * external {@code resource}, a {@code $ref} or {@code $schema} that would have to be fetched,
  * another format, or a schema the validator cannot read is kept as a {@link Refusal} and faults
- * the step that uses it.
+ * the step that uses it. (The runtime fetches external resources when it stores a definition
+ * and inlines them, so a stored definition never reaches the compiler with one.)
  */
 public final class DataSchema {
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
@@ -65,7 +66,8 @@ public final class DataSchema {
     JsonNode document = definition.get("document");
     if (document == null) {
       return refused(pointer, "runtime", 501,
-          "a schema given as an external resource is not supported: the decider reads nothing; give it inline as 'document'");
+          "a schema given as an external resource is read when the runtime stores the definition, and this plan was compiled"
+              + " without that: the decider reads nothing; store the definition first or give the schema inline as 'document'");
     }
     try {
       JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version,

@@ -41,6 +41,12 @@ public final class WorkflowReader {
     return document;
   }
 
+  /** The problems with the line of each pointer in {@code text} filled in (for problems found outside this reader). */
+  public static List<Problem> withLines(String text, List<Problem> problems) {
+    LineIndex lines = LineIndex.of(text);
+    return problems.stream().map(p -> p.withLine(lines.line(p.pointer()))).toList();
+  }
+
   private static String firstLine(String message) {
     String m = String.valueOf(message).strip();
     int nl = m.indexOf('\n');
@@ -58,6 +64,7 @@ public final class WorkflowReader {
     List<Problem> problems = new ArrayList<>(SchemaCheck.check(document).stream().filter(p -> !explained.contains(p.pointer())).toList());
     problems.addAll(SemanticCheck.check(document));
     problems.addAll(usage);
+    problems.addAll(AuthenticationCheck.check(document));
     if (!problems.isEmpty()) {
       throw new WorkflowValidationException(problems);
     }

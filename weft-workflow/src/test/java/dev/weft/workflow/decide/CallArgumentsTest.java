@@ -47,11 +47,13 @@ class CallArgumentsTest {
   }
 
   @Test
-  void anUnknownAuthenticationReferenceFaultsNamingThePolicy() {
-    Driver d = new Driver("do:\n  - get:\n      call: http\n      with: { method: get, endpoint: { uri: 'http://h/p', authentication: { use: nope } } }\n");
-    var error = d.error("{}");
-    assertThat(error.path("detail").asText()).contains("no policy named 'nope'");
-    assertThat(error.path("instance").asText()).isEqualTo("/do/0/get/with");
+  void anUnknownAuthenticationReferenceIsRefusedWhenTheDocumentIsRead() {
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(dev.weft.workflow.read.WorkflowValidationException.class, () -> new Driver(
+        "do:\n  - get:\n      call: http\n      with: { method: get, endpoint: { uri: 'http://h/p', authentication: { use: nope } } }\n"));
+    assertThat(e.problems()).anySatisfy(p -> {
+      assertThat(p.pointer()).isEqualTo("/do/0/get/with/endpoint/authentication/use");
+      assertThat(p.message()).contains("'nope'");
+    });
   }
 
   @Test

@@ -188,7 +188,7 @@ class DataSchemaTest {
         """).error("{}");
     assertThat(error.get("status").asInt()).isEqualTo(501);
     assertThat(error.get("instance").asText()).isEqualTo("/do/0/s");
-    assertThat(error.get("detail").asText()).contains("external resource is not supported").contains("/do/0/s/input/schema");
+    assertThat(error.get("detail").asText()).contains("external resource is read when the runtime stores the definition").contains("/do/0/s/input/schema");
   }
 
   @Test

@@ -1,0 +1,182 @@
+package dev.weft.server.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.weft.workflow.plan.DataSchema;
+import dev.weft.workflow.read.Problem;
+import dev.weft.workflow.read.WorkflowReader;
+import dev.weft.workflow.read.WorkflowValidationException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fetches the JSON Schemas a document gives as an external {@code resource} (an
+ * {@code input}, {@code output} or {@code export} schema of the workflow or of any task) when
+ * the definition is stored, and writes them into the document as inline {@code document}s.
+ * The definition is stored with its schemas, so a decider rebuilt after a restart reads
+ * nothing and replays as it first ran; a later change of the remote schema needs a new
+ * {@code document.version}.
+ *
+ * <p>Endpoints are {@code http(s)} (through {@link HttpCaller#fetch}: host redirects,
+ * redirections followed, {@code basic}/{@code bearer}/{@code digest}/{@code oauth2}/{@code oidc}
+ * written literally or by {@code use:}) or {@code file:} (a relative path is read from the
+ * working directory). A fetched schema is kept per URI for the life of this object. A resource
+ * that cannot be fetched, or that is not a usable JSON Schema, is a
+ * {@link WorkflowValidationException} naming its pointer.
+ */
+public final class ExternalSchemas {
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private final HttpCaller http;
+  private final Map<String, JsonNode> fetched = new ConcurrentHashMap<>();
+
+  ExternalSchemas(HttpCaller http) {
+    this.http = http;
+  }
+
+  /**
+   * The text itself when it names no external schema; else the document with every external
+   * schema inlined, as YAML headed by a comment saying where each came from.
+   *
+   * @throws WorkflowValidationException when the document is invalid, or a schema cannot be fetched or used
+   */
+  public String resolve(String text) {
+    JsonNode document = WorkflowReader.read(text);
+    List<String> pointers = new ArrayList<>();
+    collect(document, "", pointers);
+    if (pointers.isEmpty()) {
+      return text;
+    }
+    ObjectNode resolved = (ObjectNode) document.deepCopy();
+    List<Problem> problems = new ArrayList<>();
+    StringBuilder header = new StringBuilder("# Stored by Weft with its external schemas inlined:\n");
+    for (String pointer : pointers) {
+      ObjectNode schema = (ObjectNode) resolved.at(pointer);
+      JsonNode endpoint = schema.at("/resource/endpoint");
+      String uri = endpoint.isTextual() ? endpoint.asText() : endpoint.path("uri").asText();
+      try {
+        JsonNode fetchedSchema = fetch(uri, authentication(document, endpoint, pointer));
+        MetaSchemas.check(schema.path("format").asText("json"), fetchedSchema);
+        DataSchema compiled = DataSchema.compile(document(schema.path("format"), fetchedSchema), pointer);
+        if (compiled.refusal() != null) {
+          throw new IllegalArgumentException(compiled.refusal().detail());
+        }
+        schema.remove("resource");
+        schema.set("document", fetchedSchema);
+        header.append("#   ").append(pointer).append(" from ").append(uri).append('\n');
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(pointer + "/resource/endpoint", "the external schema " + uri + " cannot be used: " + e.getMessage()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new WorkflowValidationException(WorkflowReader.withLines(text, problems));
+    }
+    try {
+      return header + YAML.writeValueAsString(resolved);
+    } catch (IOException e) {
+      throw new IllegalStateException("a document tree always writes as YAML", e);
+    }
+  }
+
+  /** The pointers of the schemas given as a {@code resource}; {@code with} and {@code set} hold data, not definitions. */
+  private static void collect(JsonNode node, String pointer, List<String> found) {
+    if (node.isObject()) {
+      for (var e : node.properties()) {
+        String at = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+        if (e.getKey().equals("with") || e.getKey().equals("set")) {
+          continue;
+        }
+        if (e.getKey().equals("schema") && e.getValue().has("resource") && pointer.matches(".*/(input|output|export)")) {
+          found.add(at);
+        } else {
+          collect(e.getValue(), at, found);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collect(node.get(i), pointer + "/" + i, found);
+      }
+    }
+  }
+
+  private static ObjectNode document(JsonNode format, JsonNode schema) {
+    ObjectNode d = YAML.createObjectNode();
+    if (format.isTextual()) {
+      d.set("format", format);
+    }
+    d.set("document", schema);
+    return d;
+  }
+
+  /** The endpoint's literal policy ({@code use:} looked up); expressions cannot be evaluated when a definition is stored. */
+  private static JsonNode authentication(JsonNode document, JsonNode endpoint, String pointer) {
+    JsonNode auth = endpoint.path("authentication");
+    if (auth.has("use")) {
+      auth = document.at("/use/authentications").path(auth.path("use").asText());
+      if (auth.isMissingNode()) {
+        throw new IllegalArgumentException("use.authentications has no policy named '" + endpoint.at("/authentication/use").asText() + "'");
+      }
+    }
+    if (auth.toString().contains("${")) {
+      throw new IllegalArgumentException("its authentication holds an expression, but schemas are fetched when the"
+          + " definition is stored, where nothing is evaluated: write the policy literally");
+    }
+    return auth.isMissingNode() ? null : auth;
+  }
+
+  private JsonNode fetch(String uri, JsonNode authentication) {
+    JsonNode known = fetched.get(uri);
+    if (known != null) {
+      return known;
+    }
+    String text;
+    URI parsed;
+    try {
+      parsed = URI.create(uri);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a URI (" + e.getMessage() + ")");
+    }
+    String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(java.util.Locale.ROOT);
+    switch (scheme) {
+      case "file" -> text = readFile(parsed);
+      case "http", "https" -> {
+        try {
+          text = http.fetch(uri, authentication, "");
+        } catch (CommandFault f) {
+          throw new IllegalArgumentException(f.error().path("title").asText() + " (" + f.error().path("detail").asText() + ")");
+        }
+      }
+      default -> throw new IllegalArgumentException("only http, https and file endpoints are read");
+    }
+    JsonNode schema;
+    try {
+      schema = YAML.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("neither JSON nor YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
+    if (schema == null || !(schema.isObject() || schema.isBoolean())) {
+      throw new IllegalArgumentException("a JSON Schema is an object or a boolean");
+    }
+    fetched.put(uri, schema);
+    return schema;
+  }
+
+  private static String readFile(URI uri) {
+    Path path = uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri);
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+      throw new IllegalArgumentException("cannot read " + path.toAbsolutePath() + " (" + why + ")");
+    }
+  }
+}
