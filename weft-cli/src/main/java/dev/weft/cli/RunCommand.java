@@ -110,6 +110,10 @@ final class RunCommand implements Callable<Integer> {
     if (missing.isPresent()) {
       return bad(err, missing.get());
     }
+    if (plan.schedule().has("on") && input == null) {
+      return bad(err, file + " /schedule/on: weft run has no events to listen to; run it under weft server and publish"
+          + " events (POST /api/v1/events), or pass the triggering events as --input '[{...}]' to run it once");
+    }
     if (!plan.schedule().isMissingNode()) {
       err.println("weft: note: 'schedule' is not applied by weft run, which starts one instance now; a server's schedule runner applies it");
     }

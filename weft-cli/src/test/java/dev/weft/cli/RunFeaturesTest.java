@@ -87,4 +87,16 @@ class RunFeaturesTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).contains("'schedule' is not applied by weft run");
   }
+
+  @Test
+  void aDocumentStartedByEventsIsRefusedWithoutEventsAndRunsOnceOnTheEventsGiven() throws Exception {
+    String wf = write("onorder", "schedule:\n  on:\n    one:\n      with: { type: order.placed }\n"
+        + "do:\n  - s:\n      set: { order: '${ .[0].data.order }' }\n");
+    WeftRun refused = WeftRun.of("run", wf, "--db", db());
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+    assertThat(refused.err()).contains("/schedule/on").contains("no events to listen to").doesNotContain("Exception");
+    WeftRun given = WeftRun.of("run", wf, "--db", db(), "--input", "[{\"type\": \"order.placed\", \"data\": {\"order\": 7}}]");
+    assertThat(given.exitCode()).as(given.err()).isZero();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(given.out()).path("order").asInt()).isEqualTo(7);
+  }
 }

@@ -10,7 +10,10 @@ import dev.weft.server.logs.LogIntake;
 import dev.weft.server.scheduling.AgentDesk;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.SchedulerThread;
+import dev.weft.server.scheduling.RoundBell;
 import dev.weft.server.scheduling.SchedulingSettings;
+import dev.weft.server.scheduling.TaskSecrets;
+import dev.weft.server.runtime.WorkflowTaskSecrets;
 import dev.weft.server.scheduling.WorkBell;
 import java.time.InstantSource;
 import java.util.function.BiFunction;
@@ -63,10 +66,14 @@ public final class WeftServer implements AutoCloseable {
    */
   public static WeftServer start(ServerSettings settings, SchedulingSettings scheduling, List<ApiResource> extra) {
     WorkBell bell = new WorkBell();
-    WeftServer server = start(settings, extra, true, (db, logs) -> List.of(new AgentResource(
-        new AgentDesk(db, liveness(db, scheduling), bell, InstantSource.system()), scheduling),
-        new AgentLogResource(new LogIntake(db, logs, InstantSource.system()))));
-    server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell,
+    RoundBell rounds = new RoundBell();
+    WeftServer server = start(settings, extra, true, rounds, (db, logs) -> {
+      TaskSecrets secrets = new WorkflowTaskSecrets(db, settings.secrets());
+      return List.of(new AgentResource(
+          new AgentDesk(db, liveness(db, scheduling), bell, rounds, InstantSource.system(), secrets), scheduling),
+          new AgentLogResource(new LogIntake(db, logs, InstantSource.system(), secrets)));
+    });
+    server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell, rounds,
         FailureStreak.logging("scheduler round", LOG));
     return server;
   }
@@ -82,11 +89,11 @@ public final class WeftServer implements AutoCloseable {
    * @throws dev.weft.store.StoreException if the database cannot be opened
    */
   public static WeftServer start(ServerSettings settings, List<ApiResource> extra) {
-    return start(settings, extra, false, (db, logs) -> List.of());
+    return start(settings, extra, false, RoundBell.NONE, (db, logs) -> List.of());
   }
 
   private static WeftServer start(ServerSettings settings, List<ApiResource> extra, boolean tasksOnAgents,
-                                  BiFunction<Database, LogBell, List<ApiResource>> more) {
+                                  RoundBell rounds, BiFunction<Database, LogBell, List<ApiResource>> more) {
     Database db = Database.open(settings.databaseUrl());
     try {
       RuntimeClock clock = RuntimeClock.system();
@@ -102,7 +109,7 @@ public final class WeftServer implements AutoCloseable {
           new ServiceResource(new ServiceRegistry(db.services()), db.services(), Clock.systemUTC()),
           new InstanceTasksResource(db)));
       LogBell logs = new LogBell();
-      resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs));
+      resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs, rounds));
       resources.addAll(extra);
       resources.addAll(more.apply(db, logs));
       ApiServer api = new ApiServer(settings.api(), resources, metrics);

@@ -27,6 +27,19 @@ class ApiInstanceOperationsTest {
         - out:
             set: { heard: '${ .[0].word }' }
       """;
+  static final String ON_ORDER = """
+      document:
+        dsl: '1.0.0'
+        namespace: api-test
+        name: on-order
+        version: '0.1.0'
+      schedule:
+        on:
+          one: { with: { type: api-test.order.placed } }
+      do:
+        - out:
+            set: { order: '${ .[0].data.order }', source: '${ .[0].source }' }
+      """;
   static final String UNREACHABLE = """
       document:
         dsl: '1.0.0'
@@ -50,7 +63,7 @@ class ApiInstanceOperationsTest {
   static void start() {
     server = RunningServer.start(TestDb.H2, dir, Tokens.none(), List.of());
     http = server.http();
-    for (String doc : List.of(HEAR, Workflows.RAISE, UNREACHABLE)) {
+    for (String doc : List.of(HEAR, Workflows.RAISE, UNREACHABLE, ON_ORDER)) {
       assertThat(http.post("/api/v1/workflows", null, "application/yaml", doc).status()).isEqualTo(201);
     }
   }
@@ -82,6 +95,22 @@ class ApiInstanceOperationsTest {
     List<String> types = new ArrayList<>();
     http.get("/api/v1/instances/" + id + "/history", null).json().path("events").forEach(e -> types.add(e.path("type").asText()));
     assertThat(String.join(",", types)).contains("Suspended", "Resumed", "EventReceived");
+  }
+
+  @Test
+  void a_published_event_starts_a_workflow_scheduled_on_it_once_even_when_published_again() {
+    String event = "{\"type\":\"api-test.order.placed\",\"source\":\"shop\",\"id\":\"o-1\",\"data\":{\"order\":42}}";
+    Http.Reply first = http.post("/api/v1/events", null, "application/cloudevents+json", event);
+    assertThat(first.status()).as(first.text()).isEqualTo(200);
+    assertThat(first.json().path("started")).hasSize(1);
+    String id = first.json().path("started").get(0).asText();
+    Http.Reply again = http.post("/api/v1/events", null, "application/cloudevents+json", event);
+    assertThat(again.status()).as(again.text()).isEqualTo(200);
+    assertThat(again.json().path("started")).as("a retried publish starts nothing").isEmpty();
+    JsonNode end = Workflows.awaitEnd(http, null, id);
+    assertThat(end.path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(end.path("output").path("order").asInt()).isEqualTo(42);
+    assertThat(end.path("output").path("source").asText()).isEqualTo("shop");
   }
 
   @Test

@@ -15,6 +15,9 @@ public interface CommandTaskStore {
 
   Optional<CommandTask> find(String commandId);
 
+  /** The link whose command became task {@code taskId}, if any (a task submitted by a user has none). */
+  Optional<CommandTask> ofTask(String taskId);
+
   /**
    * Undelivered links whose task has ended (succeeded, failed or cancelled), oldest first, at
    * most {@code limit}.

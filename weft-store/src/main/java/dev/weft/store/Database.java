@@ -14,6 +14,7 @@ import dev.weft.store.jdbc.JdbcNodeStore;
 import dev.weft.store.jdbc.JdbcOutbox;
 import dev.weft.store.jdbc.JdbcQueueTreeStore;
 import dev.weft.store.jdbc.JdbcRetainedEvents;
+import dev.weft.store.jdbc.JdbcTriggerEvents;
 import dev.weft.store.jdbc.JdbcRuntimeHistory;
 import dev.weft.store.jdbc.JdbcServiceStore;
 import dev.weft.store.jdbc.JdbcTaskOutputStore;
@@ -118,6 +119,10 @@ public final class Database implements AutoCloseable {
 
   public RetainedEvents retainedEvents() {
     return new JdbcRetainedEvents(transactor);
+  }
+
+  public TriggerEvents triggerEvents() {
+    return new JdbcTriggerEvents(transactor);
   }
 
   public Outbox outbox() {

@@ -15,6 +15,9 @@ public interface TaskStore {
   /** The tasks of one job, in submission order. */
   List<TaskRecord> ofJob(String jobId);
 
+  /** How many tasks of one job are in each state (states with none left out), without reading the tasks. */
+  Map<TaskState, Integer> countsOfJob(String jobId);
+
   /** Tasks in any of {@code statuses}, oldest submission first (ties by id), at most {@code limit}. */
   List<TaskRecord> withStatus(Set<TaskState> statuses, int limit);
 

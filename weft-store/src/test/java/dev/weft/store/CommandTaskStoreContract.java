@@ -38,6 +38,15 @@ abstract class CommandTaskStoreContract extends StoreContract {
   }
 
   @Test
+  void a_task_made_from_a_command_finds_its_link_and_any_other_task_none() {
+    submit("t-1");
+    submit("t-user");
+    db.commandTasks().link(link("i-1/do/0@1", "i-1", "t-1"));
+    assertThat(db.commandTasks().ofTask("t-1")).contains(link("i-1/do/0@1", "i-1", "t-1"));
+    assertThat(db.commandTasks().ofTask("t-user")).isEmpty();
+  }
+
+  @Test
   void only_undelivered_links_of_ended_tasks_are_listed_as_ended() {
     for (String t : List.of("t-ok", "t-failed", "t-cancelled", "t-running", "t-pending")) {
       submit(t);

@@ -40,6 +40,20 @@ abstract class SchedulingStateContract extends StoreContract {
   }
 
   @Test
+  void run_times_of_many_names_come_back_in_batches_newest_by_time_then_task_id() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < 250; i++) { // more names than one query takes
+      db.runtimes().record("a-" + i, 0, "n" + i, 1, T0);
+      db.runtimes().record("b-" + i, 0, "n" + i, 2, T0); // same time: the later task id is newer
+      db.runtimes().record("c-" + i, 0, "n" + i, 3, T0.minusSeconds(1));
+      names.add("n" + i);
+    }
+    Map<String, List<Long>> recent = db.runtimes().recent(names, 2);
+    assertThat(recent).hasSize(250);
+    assertThat(recent.values()).allSatisfy(runs -> assertThat(runs).containsExactly(1L, 2L));
+  }
+
+  @Test
   void a_lease_is_held_by_one_until_it_expires_then_taken_with_a_new_epoch() {
     LeaseGrant a = db.leases().acquire("scheduler", "a", TTL, T0).orElseThrow();
     assertThat(a.epoch()).isEqualTo(1);

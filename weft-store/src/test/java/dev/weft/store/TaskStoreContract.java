@@ -55,6 +55,10 @@ abstract class TaskStoreContract extends StoreContract {
       assertThat(t.queue()).isEqualTo("root.default");
     });
     assertThat(db.jobs().list(10)).containsExactly(job);
+    assertThat(db.tasks().countsOfJob("j-1")).containsExactly(Map.entry(TaskState.PENDING, 2));
+    task("j-1/1", TaskEvent.PLACE);
+    assertThat(db.tasks().countsOfJob("j-1")).containsOnly(Map.entry(TaskState.PENDING, 1), Map.entry(TaskState.PLACED, 1));
+    assertThat(db.tasks().countsOfJob("no-such-job")).isEmpty();
   }
 
   @Test

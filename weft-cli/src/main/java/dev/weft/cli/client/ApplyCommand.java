@@ -57,7 +57,7 @@ public final class ApplyCommand extends ClientCommand {
           }
           case JOB -> {
             JsonNode r = client.post("/api/v1/jobs", "application/json", without(d.tree(), "kind").toString());
-            row.put("name", r.path("id").asText()).put("result", "submitted: " + r.path("tasks").size() + " task(s), "
+            row.put("name", r.path("id").asText()).put("result", "submitted: " + taskCount(r) + " task(s), "
                 + r.path("kind").asText().toLowerCase());
           }
         }
@@ -97,5 +97,10 @@ public final class ApplyCommand extends ClientCommand {
     ObjectNode copy = ((ObjectNode) tree).deepCopy();
     copy.remove(field);
     return copy;
+  }
+
+  /** A one-task job's answer lists its task; an array's or DAG's gives {@code taskCount}. */
+  private static int taskCount(JsonNode job) {
+    return job.has("taskCount") ? job.path("taskCount").asInt() : job.path("tasks").size();
   }
 }

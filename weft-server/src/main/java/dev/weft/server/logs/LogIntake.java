@@ -1,6 +1,7 @@
 package dev.weft.server.logs;
 
 import dev.weft.server.scheduling.RunId;
+import dev.weft.server.scheduling.TaskSecrets;
 import dev.weft.store.Database;
 import dev.weft.store.LogAppend;
 import dev.weft.store.LogExtent;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * Takes the output agents ship: each piece is stored once by offset (see {@link LogAppend}), only
  * the first {@link #KEEP_PER_STREAM} bytes of a stream kept, and every piece answered with where
  * the server now is on its stream. A piece of an unknown task, or of an attempt the task has not
- * reached, is not stored and answered full and ended, so the agent sends no more of it.
+ * reached, is not stored and answered full and ended, so the agent sends no more of it. The secret
+ * values of a workflow task are overwritten by {@code *} in each piece (same length, so offsets
+ * hold); a value split across two pieces is not found (see docs/cluster.md).
  */
 public final class LogIntake {
   /** The bytes kept of each stream of each attempt: 8 MiB. */
@@ -39,17 +42,28 @@ public final class LogIntake {
   private final LogBell bell;
   private final InstantSource clock;
   private final long keep;
+  private final TaskSecrets secrets;
 
   public LogIntake(Database db, LogBell bell, InstantSource clock) {
-    this(db, bell, clock, KEEP_PER_STREAM);
+    this(db, bell, clock, KEEP_PER_STREAM, TaskSecrets.NONE);
+  }
+
+  /** @param secrets hides the secret values of workflow tasks in each piece before it is stored */
+  public LogIntake(Database db, LogBell bell, InstantSource clock, TaskSecrets secrets) {
+    this(db, bell, clock, KEEP_PER_STREAM, secrets);
   }
 
   /** @param keep the bytes kept of each stream (tests use small ones) */
   public LogIntake(Database db, LogBell bell, InstantSource clock, long keep) {
+    this(db, bell, clock, keep, TaskSecrets.NONE);
+  }
+
+  private LogIntake(Database db, LogBell bell, InstantSource clock, long keep, TaskSecrets secrets) {
     this.db = db;
     this.bell = bell;
     this.clock = clock;
     this.keep = keep;
+    this.secrets = secrets;
   }
 
   /** Stores the pieces in order, each in its own transaction; answers one ack per piece. */
@@ -66,7 +80,7 @@ public final class LogIntake {
         continue;
       }
       LogExtent after = db.taskLogs().append(new LogPiece(p.run().taskId(), p.run().attempt(), p.stream(), p.offset(),
-          p.data(), p.written(), p.last()), keep, clock.instant());
+          secrets.hideInLog(p.run().taskId(), p.data()), p.written(), p.last()), keep, clock.instant());
       stored = true;
       acks.add(new Ack(runId, p.stream(), after.kept(), LogAppend.full(after, keep), after.ended(), null));
     }

@@ -24,6 +24,8 @@ import java.util.Locale;
  * is not journalled. Suspended instances record what their listens take, and go on when resumed.
  * With a retention time, a published event no instance took is kept that long
  * ({@link RetainedEvents}) and the first listen opening meanwhile that takes it consumes it.
+ * A published event is then offered to the definitions started by events ({@code schedule.on},
+ * {@link StartOnEvents}); an instance it starts does not also receive it in a listen.
  */
 public final class EventDelivery {
   private static final int BATCH = 1000;
@@ -33,6 +35,10 @@ public final class EventDelivery {
   private final RetainedEvents retained;
   private final RuntimeClock clock;
   private final Duration retention;
+  private final StartOnEvents starts;
+
+  /** What a published event did: the instances whose listens consumed it, and those it started. */
+  public record Delivered(List<String> consumedBy, List<String> started) {}
 
   public EventDelivery(Database db, RuntimeClock clock) {
     this(db, clock, SecretSource.none());
@@ -57,6 +63,7 @@ public final class EventDelivery {
     this.retained = db.retainedEvents();
     this.clock = clock;
     this.retention = retention;
+    this.starts = new StartOnEvents(db, clock, secrets);
   }
 
   /**
@@ -77,10 +84,24 @@ public final class EventDelivery {
    * each) whose open listens take it. When none takes it and a retention time is set, the event
    * is kept that long for a listen that opens later.
    *
+   * It is also offered to {@code schedule.on} as {@link #deliver} says (and not retained when it
+   * started an instance).
+   *
    * @return the ids of the instances that consumed it (empty also when it was retained)
    * @throws IllegalArgumentException when the event is not a CloudEvent object with a {@code type}
    */
   public List<String> publish(JsonNode event) {
+    return deliver(event).consumedBy();
+  }
+
+  /**
+   * As {@link #publish}, then offers the event to the definitions with {@code schedule.on}
+   * ({@link StartOnEvents}): each whose trigger it completes gets a new instance. Publishing the
+   * same event again (same {@code source} and {@code id}) starts nothing more.
+   *
+   * @throws IllegalArgumentException when the event is not a CloudEvent object with a {@code type}
+   */
+  public Delivered deliver(JsonNode event) {
     check(event);
     List<String> consumed = new ArrayList<>();
     for (InstanceStatus s : List.of(InstanceStatus.RUNNING, InstanceStatus.SUSPENDED)) {
@@ -90,11 +111,12 @@ public final class EventDelivery {
         }
       }
     }
-    if (consumed.isEmpty() && retention.isPositive()) {
+    List<String> started = starts.offer(event);
+    if (consumed.isEmpty() && started.isEmpty() && retention.isPositive()) {
       Instant now = Instant.ofEpochMilli(clock.nowMillis());
       retained.retain(event, now, now.plus(retention));
     }
-    return consumed;
+    return new Delivered(List.copyOf(consumed), started);
   }
 
   private static void check(JsonNode event) {

@@ -1,6 +1,7 @@
 package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.model.TaskSpec;
 import dev.weft.server.scheduling.JobSubmission;
 import dev.weft.store.CommandTask;
 import dev.weft.store.CommandTaskStore;
@@ -107,9 +108,18 @@ final class Recorder {
     if (!outbox.markDone(p.id(), at)) {
       return false;
     }
-    jobs.submit(s.spec().id(), s.jobName(), List.of(s.spec()), at);
+    jobs.submit(s.spec().id(), s.jobName(), List.of(masked(p, s.spec())), at);
     links.link(new CommandTask(p.id(), decisionId, p.instanceId(), s.spec().id(), s.service(), at, null));
     return true;
+  }
+
+  /** The task as stored: the secret values in its run masked like the outbox entry's (revealed when handed to an agent). */
+  private TaskSpec masked(PendingCommand p, TaskSpec spec) {
+    Optional<Instance> inst = instances.find(p.instanceId());
+    if (spec.run() == null || inst.isEmpty()) {
+      return spec;
+    }
+    return spec.toBuilder().run(TaskRunMask.redact(decisions.secretsOf(inst.get()).mask(), spec.run())).build();
   }
 
   /**

@@ -13,21 +13,25 @@ import dev.weft.workflow.decide.Event;
  * What an ended task means to the command it carried out: a succeeded task's stdout is the
  * result (see {@link TaskResults}; a service's output is checked against its contract); a failed
  * one is a runtime error naming the exit code and the agent's verdict with the stderr tail; a
- * cancelled one is a runtime error naming why.
+ * cancelled one is a runtime error naming why. The stored tails have the task's secrets masked
+ * ({@link WorkflowTaskSecrets}); they are revealed here, as the step printed them.
  */
 final class TaskOutcomes {
   private final Database db;
   private final ServiceCalls calls;
+  private final WorkflowTaskSecrets secrets;
 
-  TaskOutcomes(Database db, ServiceCalls calls) {
+  TaskOutcomes(Database db, ServiceCalls calls, WorkflowTaskSecrets secrets) {
     this.db = db;
     this.calls = calls;
+    this.secrets = secrets;
   }
 
   Event of(CommandTask link) {
     String step = step(link);
-    TaskRecord t = db.tasks().find(link.taskId()).orElseThrow(() -> new IllegalStateException("no task " + link.taskId()));
-    TaskOutput out = db.taskOutputs().find(t.id(), t.attempt()).orElse(new TaskOutput(t.id(), t.attempt(), null, null));
+    TaskRecord stored = db.tasks().find(link.taskId()).orElseThrow(() -> new IllegalStateException("no task " + link.taskId()));
+    TaskRecord t = secrets.maskOf(link).map(m -> withMessage(stored, m.reveal(stored.message()))).orElse(stored);
+    TaskOutput out = revealed(link, db.taskOutputs().find(t.id(), t.attempt()).orElse(new TaskOutput(t.id(), t.attempt(), null, null)));
     String what = link.service() == null ? "Task " + t.id() : "Service " + link.service() + " (task " + t.id() + ")";
     return switch (t.status()) {
       case SUCCEEDED -> succeeded(link, out, step);
@@ -49,6 +53,18 @@ final class TaskOutcomes {
     } catch (CommandFault f) {
       return new Event.CommandFailed(link.decisionId(), f.error());
     }
+  }
+
+  /** The tails as the task printed them (they are stored masked; the decision masks the result again at rest). */
+  private TaskOutput revealed(CommandTask link, TaskOutput out) {
+    return secrets.maskOf(link).map(m -> new TaskOutput(out.taskId(), out.attempt(), m.reveal(out.stdout()), m.reveal(out.stderr())))
+        .orElse(out);
+  }
+
+  private static TaskRecord withMessage(TaskRecord t, String message) {
+    return new TaskRecord(t.id(), t.jobId(), t.name(), t.spec(), t.queue(), t.priority(), t.status(), t.attempt(),
+        t.nodeId(), t.version(), t.submittedAt(), t.placedAt(), t.sentAt(), t.startedAt(), t.finishedAt(), t.exitCode(),
+        message);
   }
 
   /** The step pointer inside the command id (the instance id, the step's JSON pointer, {@code @} and the attempt). */

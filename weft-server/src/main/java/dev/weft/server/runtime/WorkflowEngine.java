@@ -82,7 +82,8 @@ public final class WorkflowEngine implements AutoCloseable {
         Thread.ofPlatform().name("weft-claim-" + settings.owner()).daemon().start(dispatch),
         Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire)));
     if (tasks != null) {
-      DeliverTaskOutcomes deliver = new DeliverTaskOutcomes(db.commandTasks(), new TaskOutcomes(db, effector.services()),
+      DeliverTaskOutcomes deliver = new DeliverTaskOutcomes(db.commandTasks(), new TaskOutcomes(db, effector.services(),
+          new WorkflowTaskSecrets(db, secrets)),
           recorder, commits, new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere);
       threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));
     }

@@ -67,16 +67,34 @@ public final class AgentDesk {
   private final NodeLiveness liveness;
   private final ApplyReport reports;
   private final WorkBell bell;
+  private final RoundBell rounds;
   private final InstantSource clock;
+  private final TaskSecrets secrets;
   /** Runs to stop, by node, found at heartbeats and handed out by the next poll (kept in this server only). */
   private final Map<String, Map<String, String>> toKill = new ConcurrentHashMap<>();
 
   public AgentDesk(Database db, NodeLiveness liveness, WorkBell bell, InstantSource clock) {
+    this(db, liveness, bell, RoundBell.NONE, clock, TaskSecrets.NONE);
+  }
+
+  /** @param secrets puts the secrets of workflow tasks into the runs handed out and masks them in what agents report */
+  public AgentDesk(Database db, NodeLiveness liveness, WorkBell bell, InstantSource clock, TaskSecrets secrets) {
+    this(db, liveness, bell, RoundBell.NONE, clock, secrets);
+  }
+
+  /**
+   * As above; a node joining and a report that ends a task (freeing its resources) ring
+   * {@code rounds}, so the scheduler places waiting work at once.
+   */
+  public AgentDesk(Database db, NodeLiveness liveness, WorkBell bell, RoundBell rounds, InstantSource clock,
+                   TaskSecrets secrets) {
     this.db = db;
+    this.rounds = rounds;
     this.liveness = liveness;
-    this.reports = new ApplyReport(db);
+    this.reports = new ApplyReport(db, secrets);
     this.bell = bell;
     this.clock = clock;
+    this.secrets = secrets;
   }
 
   /** Registers (or updates) the node named {@code name}; a node that was down is up again. */
@@ -86,7 +104,10 @@ public final class AgentDesk {
     if (enforcement != null) {
       all.put(ENFORCEMENT_LABEL, enforcement);
     }
-    return db.nodes().register(SpecJson.newNode(new Node(name, capacity, all, List.of(), topology)), clock.instant());
+    NodeRecord node = db.nodes().register(SpecJson.newNode(new Node(name, capacity, all, List.of(), topology)),
+        clock.instant());
+    rounds.ring();
+    return node;
   }
 
   /**
@@ -156,7 +177,7 @@ public final class AgentDesk {
   /**
    * The tasks placed on {@code nodeId} not yet handed out, at most {@code maxStarts}, waiting up to
    * {@code wait} for some to be placed. A placed task with nothing to run fails at once (it is not
-   * handed out). Each task's environment also has {@code WEFT_TASK_ID}, {@code WEFT_JOB_ID} and
+   * handed out), and so does a workflow task whose secrets this server does not have. Each task's environment also has {@code WEFT_TASK_ID}, {@code WEFT_JOB_ID} and
    * {@code WEFT_ATTEMPT}. Runs found at a heartbeat that are no longer this node's come along as kills.
    */
   public Work poll(String nodeId, int maxStarts, Duration wait) throws InterruptedException {
@@ -188,11 +209,18 @@ public final class AgentDesk {
           "the task has no 'run' (command, argv or builtin): there is nothing for an agent to run"));
       return Optional.empty();
     }
-    Map<String, String> env = new LinkedHashMap<>(spec.run().env());
+    TaskRun revealed;
+    try {
+      revealed = secrets.reveal(t.id(), spec.run());
+    } catch (TaskSecrets.Unavailable e) {
+      apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null, null, e.getMessage()));
+      return Optional.empty();
+    }
+    Map<String, String> env = new LinkedHashMap<>(revealed.env());
     env.put("WEFT_TASK_ID", t.id());
     env.put("WEFT_JOB_ID", t.jobId());
     env.put("WEFT_ATTEMPT", Integer.toString(t.attempt()));
-    TaskRun run = new TaskRun(spec.run().builtin(), spec.run().argv(), env, spec.run().timeoutMillis());
+    TaskRun run = new TaskRun(revealed.builtin(), revealed.argv(), env, revealed.timeoutMillis());
     return Optional.of(new Start(new RunId(t.id(), t.attempt()), run, spec.resources()));
   }
 
@@ -201,7 +229,11 @@ public final class AgentDesk {
    * returns those that changed nothing, with the reason.
    */
   public List<Ignored> report(String nodeId, List<Change> changes) {
-    return reports.apply(nodeId, changes, clock.instant());
+    List<Ignored> ignored = reports.apply(nodeId, changes, clock.instant());
+    if (changes.stream().anyMatch(c -> !"RUNNING".equals(c.state()))) {
+      rounds.ring();
+    }
+    return ignored;
   }
 
   private TaskRecord apply(TaskRecord t, TaskChange change) {

@@ -23,16 +23,19 @@ import java.util.Map;
  * success records its run time under the task's name in the same transaction. When another writer
  * changed a task between the read and the write (a cancel, a requeue), the report is applied again
  * one change per transaction, so only the changes that really lost the race are ignored. The output
- * tails an ending change carries are kept in the same transaction (a workflow finds them with its outcome).
+ * tails an ending change carries are kept in the same transaction (a workflow finds them with its outcome),
+ * with the task's secret values masked ({@link TaskSecrets}).
  */
 final class ApplyReport {
   /** What to do with one reported change: write {@code change}, or ignore it {@code because}; both null: nothing. */
   record Verdict(TaskChange change, String because) {}
 
   private final Database db;
+  private final TaskSecrets secrets;
 
-  ApplyReport(Database db) {
+  ApplyReport(Database db, TaskSecrets secrets) {
     this.db = db;
+    this.secrets = secrets;
   }
 
   List<AgentDesk.Ignored> apply(String nodeId, List<AgentDesk.Change> changes, Instant now) {
@@ -58,7 +61,8 @@ final class ApplyReport {
     List<RuntimeHistory.Run> runs = new ArrayList<>();
     List<AgentDesk.Ignored> ignored = new ArrayList<>();
     List<TaskOutput> outputs = new ArrayList<>();
-    for (AgentDesk.Change c : changes) {
+    for (AgentDesk.Change reported : changes) {
+      AgentDesk.Change c = masked(reported);
       TaskRecord before = current.get(c.runId().taskId());
       Verdict v = verdict(nodeId, c, before);
       try {
@@ -86,6 +90,16 @@ final class ApplyReport {
     // reaches the server through log shipping, so plain jobs write nothing more here
     outputs.stream().filter(o -> db.commandTasks().isLinked(o.taskId())).forEach(db.taskOutputs()::save);
     return ignored;
+  }
+
+  /** The change with the task's secret values masked in its detail and output tails (a running report has none). */
+  private AgentDesk.Change masked(AgentDesk.Change c) {
+    if ("RUNNING".equals(c.state()) || (c.detail() == null && c.stdoutTail() == null && c.stderrTail() == null)) {
+      return c;
+    }
+    String task = c.runId().taskId();
+    return new AgentDesk.Change(c.runId(), c.state(), c.exitCode(), secrets.maskTail(task, c.detail()),
+        secrets.maskTail(task, c.stdoutTail()), secrets.maskTail(task, c.stderrTail()));
   }
 
   /** The rules of a report, against the task as it stands (null: unknown). */

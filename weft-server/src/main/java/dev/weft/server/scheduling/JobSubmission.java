@@ -22,9 +22,16 @@ import java.util.Set;
  */
 public final class JobSubmission {
   private final Database db;
+  private final RoundBell rounds;
 
   public JobSubmission(Database db) {
+    this(db, RoundBell.NONE);
+  }
+
+  /** As above; each submission rings {@code rounds}, so the scheduler places it at once. */
+  public JobSubmission(Database db, RoundBell rounds) {
     this.db = db;
+    this.rounds = rounds;
   }
 
   /** N copies of {@code template} with ids {@code jobId/0} .. {@code jobId/N-1}. */
@@ -52,8 +59,10 @@ public final class JobSubmission {
    */
   public Job submit(String jobId, String name, List<TaskSpec> tasks, Instant now) {
     JobKind kind = check(jobId, tasks);
-    return db.jobs().submit(new NewJob(jobId, name, kind,
+    Job job = db.jobs().submit(new NewJob(jobId, name, kind,
         tasks.stream().map(t -> SpecJson.newTask(t, name)).toList()), now);
+    rounds.ring();
+    return job;
   }
 
   static JobKind check(String jobId, List<TaskSpec> tasks) {

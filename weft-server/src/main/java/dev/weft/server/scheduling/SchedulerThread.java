@@ -5,23 +5,27 @@ import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.server.outage.FailureStreak;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.store.Database;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
- * The scheduler loop of one {@code weft server} on its own thread: a round every
+ * The scheduler loop of one {@code weft server} on its own thread: a round when its
+ * {@link RoundBell} rings (a submission, a task ended, a node joined) and at the latest every
  * {@link SchedulingSettings#round()}, the lease held as {@link SchedulingSettings#holder()}, silent
- * nodes swept inside each round. Rings the {@link WorkBell} after a round that placed tasks, so
- * waiting agents hear of them at once. {@link #close} stops it and releases the lease.
+ * nodes swept inside each round. A round that placed tasks rings the round bell again, so rounds run
+ * back to back while there is work to place (still one round at a time), and rings the
+ * {@link WorkBell}, so waiting agents hear of the placements at once. {@link #close} stops it and
+ * releases the lease.
  */
 public final class SchedulerThread implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SchedulerThread.class.getName());
   private final Thread thread;
-  private final CountDownLatch stop = new CountDownLatch(1);
   private volatile boolean stopping;
 
+  private final RoundBell rounds;
+
   private SchedulerThread(Database db, SchedulingSettings settings, NodeLiveness liveness, WorkBell bell,
-                          FailureStreak failures) {
+                          RoundBell rounds, FailureStreak failures) {
+    this.rounds = rounds;
     SchedulerLease lease = new SchedulerLease(db.leases(), settings.holder(), settings.leaseTtl());
     SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(SchedulerConfig.defaults()), liveness,
         SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
@@ -32,6 +36,7 @@ public final class SchedulerThread implements AutoCloseable {
           reportSwept(round.swept());
           if (!round.applied().placed().isEmpty()) {
             bell.ring();
+            rounds.ring();
           }
         });
       } catch (RuntimeException e) { // releasing the lease failed (the database went first): it expires by itself
@@ -55,7 +60,13 @@ public final class SchedulerThread implements AutoCloseable {
    */
   public static SchedulerThread start(Database db, SchedulingSettings settings, NodeLiveness liveness, WorkBell bell,
                                       FailureStreak failures) {
-    SchedulerThread t = new SchedulerThread(db, settings, liveness, bell, failures);
+    return start(db, settings, liveness, bell, new RoundBell(), failures);
+  }
+
+  /** As above, a round also starting as soon as {@code rounds} rings. */
+  public static SchedulerThread start(Database db, SchedulingSettings settings, NodeLiveness liveness, WorkBell bell,
+                                      RoundBell rounds, FailureStreak failures) {
+    SchedulerThread t = new SchedulerThread(db, settings, liveness, bell, rounds, failures);
     t.thread.start();
     return t;
   }
@@ -69,7 +80,7 @@ public final class SchedulerThread implements AutoCloseable {
   @Override
   public void close() {
     stopping = true;
-    stop.countDown();
+    rounds.ring();
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {
@@ -77,7 +88,7 @@ public final class SchedulerThread implements AutoCloseable {
     }
   }
 
-  /** The system clock, whose pauses {@link #close} cuts short without an interrupt. */
+  /** The system clock, whose pauses a ring of the round bell or {@link #close} cut short without an interrupt. */
   private RuntimeClock wakeOnClose() {
     return new RuntimeClock() {
       @Override
@@ -88,8 +99,8 @@ public final class SchedulerThread implements AutoCloseable {
       @Override
       public void sleepUntil(long millis) throws InterruptedException {
         long wait = millis - System.currentTimeMillis();
-        if (wait > 0) {
-          stop.await(wait, TimeUnit.MILLISECONDS);
+        if (wait > 0 && !stopping) {
+          rounds.await(Duration.ofMillis(wait));
         }
       }
     };

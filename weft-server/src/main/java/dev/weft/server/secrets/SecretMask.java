@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -85,6 +89,59 @@ public final class SecretMask {
       }
     }
     return false;
+  }
+
+  /** The text with every secret value replaced by its token (lossless, as {@link #redact}). */
+  public String redact(String text) {
+    return text == null ? null : redactText(text);
+  }
+
+  /** The text with the tokens replaced by their values (as {@link #reveal}). */
+  public String reveal(String text) {
+    return text == null ? null : revealText(text);
+  }
+
+  /** The names of the tokens in {@code text} that this mask has no value for (a secret the source lacks). */
+  public Set<String> unknownIn(String text) {
+    Set<String> out = new TreeSet<>();
+    int i = 0;
+    while (text != null && i < text.length()) {
+      if (text.startsWith(OPEN + OPEN, i)) {
+        i += 2 * OPEN.length();
+      } else if (text.startsWith(TOKEN, i) && text.indexOf(CLOSE, i) > 0) {
+        int end = text.indexOf(CLOSE, i);
+        String name = text.substring(i + TOKEN.length(), end);
+        if (!byName.containsKey(name)) {
+          out.add(name);
+        }
+        i = end + CLOSE.length();
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The bytes with each secret value's UTF-8 form overwritten by as many {@code *}: one way, same
+   * length (a log keeps its byte offsets). A value split across two calls is not found.
+   */
+  public byte[] hide(byte[] data) {
+    byte[] out = data.clone();
+    for (String v : byName.values()) {
+      byte[] needle = v.getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i + needle.length <= out.length; i++) {
+        if (Arrays.equals(out, i, i + needle.length, needle, 0, needle.length)) {
+          Arrays.fill(out, i, i + needle.length, (byte) '*');
+          i += needle.length - 1;
+        }
+      }
+    }
+    return out;
+  }
+
+  public boolean isEmpty() {
+    return byName.isEmpty();
   }
 
   String redactText(String text) {

@@ -52,7 +52,7 @@ class WorkflowTasksTest {
     Recorder recorder = new Recorder(db, new DecisionWriter(db.events(), definitions, SecretSource.none()));
     ServiceCalls calls = new ServiceCalls(new ServiceRegistry(db.services()), null);
     return new Rig(db, recorder, new TaskCommands(calls, definitions, db.instances(), new QueueTrees(db)),
-        new TaskOutcomes(db, calls));
+        new TaskOutcomes(db, calls, new WorkflowTaskSecrets(db, SecretSource.none())));
   }
 
   private static PendingCommand theEntry(Database db) {

@@ -32,6 +32,27 @@ class SecretMaskTest {
   }
 
   @Test
+  void aTokenWhoseSecretTheMaskLacksIsNamedAsUnknown() throws Exception {
+    SecretMask full = SecretMask.of(json("{\"token\": \"t0k\", \"other\": \"o7\"}"));
+    String masked = full.redact("curl -H t0k o7 \u27EA");
+    assertThat(masked).doesNotContain("t0k").doesNotContain("o7");
+    SecretMask partial = SecretMask.of(json("{\"other\": \"o7\"}"));
+    assertThat(partial.unknownIn(masked)).containsExactly("token");
+    assertThat(full.unknownIn(masked)).isEmpty();
+    assertThat(full.reveal(masked)).isEqualTo("curl -H t0k o7 \u27EA");
+  }
+
+  @Test
+  void hiddenBytesKeepTheirLengthAndLoseEveryOccurrence() throws Exception {
+    SecretMask mask = SecretMask.of(json("{\"token\": \"s3cr3t\", \"pw\": \"p\u00e4ss\"}"));
+    byte[] data = "a s3cr3ts3cr3t b p\u00e4ss s3cr".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] hidden = mask.hide(data);
+    assertThat(hidden).hasSameSizeAs(data);
+    assertThat(new String(hidden, java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("a ************ b ***** s3cr");
+  }
+
+  @Test
   void withoutSecretsNothingChanges() throws Exception {
     JsonNode value = json("{\"a\": \"b\"}");
     assertThat(SecretMask.none().redact(value)).isSameAs(value);

@@ -42,6 +42,13 @@ public final class JdbcCommandTaskStore implements CommandTaskStore {
   }
 
   @Override
+  public Optional<CommandTask> ofTask(String taskId) {
+    return tx.run("reading the command link of task " + taskId, c ->
+        select(c, "SELECT " + COLUMNS + " FROM weft_command_task l WHERE l.task_id = ?", taskId, 1)
+            .stream().findFirst());
+  }
+
+  @Override
   public Optional<CommandTask> find(String commandId) {
     return tx.run("reading command link " + commandId, c ->
         select(c, "SELECT " + COLUMNS + " FROM weft_command_task l WHERE l.command_id = ?", commandId, 1)

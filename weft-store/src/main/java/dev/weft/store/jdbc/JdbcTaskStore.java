@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,6 +49,23 @@ public final class JdbcTaskStore implements TaskStore {
         ps.setString(1, jobId);
         return TaskRows.read(ps);
       }
+    });
+  }
+
+  @Override
+  public Map<TaskState, Integer> countsOfJob(String jobId) {
+    return tx.run("counting the tasks of job " + jobId, c -> {
+      Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT status, COUNT(*) FROM weft_task WHERE job_id = ? GROUP BY status")) {
+        ps.setString(1, jobId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            counts.put(TaskState.valueOf(rs.getString(1)), rs.getInt(2));
+          }
+        }
+      }
+      return counts;
     });
   }
 

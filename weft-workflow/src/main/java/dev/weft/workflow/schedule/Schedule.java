@@ -58,7 +58,7 @@ public sealed interface Schedule {
     }
   }
 
-  /** {@code on}: started by matching events (their delivery is not built here); never due by time. */
+  /** {@code on}: started by matching events (see {@link dev.weft.workflow.decide.StartTrigger}); never due by time. */
   record OnEvents(JsonNode on) implements Schedule {
     @Override
     public OptionalLong latestDue(long anchor, long now, OptionalLong previousEnd, boolean previousRunning) {

@@ -21,9 +21,11 @@ import dev.weft.server.api.RouteRegistry;
 import dev.weft.server.api.Schemas;
 import dev.weft.server.api.StrictJson;
 import dev.weft.server.scheduling.JobSubmission;
+import dev.weft.server.scheduling.RoundBell;
 import dev.weft.store.ConflictException;
 import dev.weft.store.Database;
 import dev.weft.store.Job;
+import dev.weft.store.JobKind;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskChange;
 import dev.weft.store.TaskRecord;
@@ -49,10 +51,14 @@ final class JobResource implements ApiResource {
   private final JobSubmission submission;
 
   JobResource(Database db, Clock clock, Supplier<String> ids) {
+    this(db, clock, ids, RoundBell.NONE);
+  }
+
+  JobResource(Database db, Clock clock, Supplier<String> ids, RoundBell rounds) {
     this.db = db;
     this.clock = clock;
     this.ids = ids;
-    this.submission = new JobSubmission(db);
+    this.submission = new JobSubmission(db, rounds);
   }
 
   @Override
@@ -65,7 +71,7 @@ final class JobResource implements ApiResource {
             "task", Schemas.any().put("description", "one task (the task format of docs/spec-formats.md)"),
             "count", Schemas.integer(1, MAX_ARRAY).put("description", "with task: that many copies, ids <job>/0..N-1"),
             "tasks", Schemas.any().put("description", "a list of tasks; dependsOn naming others makes a DAG")))),
-        Map.of(201, "submitted (or the job of this id, already stored)", 409, "a task id belongs to another job"),
+        Map.of(201, "submitted (or the job of this id, already stored): one task's job with its task, an array's or DAG's with taskCount and counts", 409, "a task id belongs to another job"),
         this::submit));
     routes.add(new ApiRoute(HandlerType.GET, BASE, Access.READ, "List jobs, newest first",
         List.of(Param.query("limit", Schemas.integer(1, 1000), "how many (default 100)")), null,
@@ -98,7 +104,8 @@ final class JobResource implements ApiResource {
       throw ProblemException.conflict(e.getMessage(), List.of(FieldError.at("/id", "in use")));
     }
     ctx.header("Location", BASE + "/" + job.id());
-    Replies.json(ctx, 201, Views.job(job, db.tasks().ofJob(job.id())));
+    Replies.json(ctx, 201, job.kind() == JobKind.SINGLE ? Views.job(job, db.tasks().ofJob(job.id()))
+        : Views.jobCounts(job, db.tasks().countsOfJob(job.id())));
   }
 
   private static List<TaskSpec> tasks(JobRequest req, String jobId) {

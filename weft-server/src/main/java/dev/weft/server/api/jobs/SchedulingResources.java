@@ -5,6 +5,7 @@ import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.server.api.ApiResource;
 import dev.weft.server.logs.LogBell;
 import dev.weft.server.logs.LogFeed;
+import dev.weft.server.scheduling.RoundBell;
 import dev.weft.server.scheduling.TaskExplainer;
 import dev.weft.store.Database;
 import java.time.Clock;
@@ -25,8 +26,13 @@ public final class SchedulingResources {
 
   /** As above; log readers wait on {@code logs}, which the agent protocol's log intake rings. */
   public static List<ApiResource> of(Database db, Clock clock, LogBell logs) {
+    return of(db, clock, logs, RoundBell.NONE);
+  }
+
+  /** As above; a job submitted rings {@code rounds}, so this server's scheduler places it at once. */
+  public static List<ApiResource> of(Database db, Clock clock, LogBell logs, RoundBell rounds) {
     TaskExplainer explainer = new TaskExplainer(db, new CorePlanner(SchedulerConfig.defaults()));
-    return List.of(new JobResource(db, clock, () -> UUID.randomUUID().toString()),
+    return List.of(new JobResource(db, clock, () -> UUID.randomUUID().toString(), rounds),
         new TaskResource(db, explainer, clock, new LogFeed(db, logs, clock)),
         new NodeResource(db, clock), new QueueResource(db, clock));
   }

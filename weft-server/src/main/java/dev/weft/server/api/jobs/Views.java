@@ -1,6 +1,7 @@
 package dev.weft.server.api.jobs;
 
 import dev.weft.model.Resources;
+import dev.weft.model.lifecycle.TaskState;
 import dev.weft.store.Job;
 import dev.weft.store.NodeRecord;
 import dev.weft.store.TaskRecord;
@@ -19,6 +20,19 @@ final class Views {
     tasks.forEach(t -> counts.merge(t.status().name(), 1, Integer::sum));
     m.put("counts", counts);
     m.put("tasks", tasks.stream().map(Views::taskLine).toList());
+    return m;
+  }
+
+  /**
+   * The answer to submitting an array or a DAG: the job, its task count and {@code counts} per
+   * state, without reading its (up to 10,000) tasks back; {@code GET} the job for them.
+   */
+  static Map<String, Object> jobCounts(Job j, Map<TaskState, Integer> byState) {
+    Map<String, Object> m = jobHead(j);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    byState.forEach((state, n) -> counts.put(state.name(), n));
+    m.put("taskCount", byState.values().stream().mapToInt(Integer::intValue).sum());
+    m.put("counts", counts);
     return m;
   }
 

@@ -69,8 +69,10 @@ public final class InstanceOperationsResource implements ApiResource {
         "Deliver a CloudEvent to one instance", List.of(id), new ApiRoute.RequestBody(EVENT_TYPES, cloudEvent()),
         Map.of(200, "delivered: consumed tells whether an open listen took it", 404, "no such instance"), this::signal));
     routes.add(new ApiRoute(HandlerType.POST, "/api/v1/events", Access.OPERATE,
-        "Publish a CloudEvent to every running or suspended instance whose listen takes it", List.of(),
-        new ApiRoute.RequestBody(EVENT_TYPES, cloudEvent()), Map.of(200, "the ids of the instances that consumed it"),
+        "Publish a CloudEvent to every running or suspended instance whose listen takes it, and start"
+        + " the workflows whose schedule.on it triggers", List.of(),
+        new ApiRoute.RequestBody(EVENT_TYPES, cloudEvent()),
+        Map.of(200, "consumedBy: the ids of the instances that consumed it; started: the ids of the instances it started"),
         this::publish));
   }
 
@@ -119,7 +121,8 @@ public final class InstanceOperationsResource implements ApiResource {
 
   private void publish(Context ctx) {
     JsonNode event = event(ctx);
-    Replies.json(ctx, 200, Map.of("consumedBy", delivery.publish(event)));
+    EventDelivery.Delivered d = delivery.deliver(event);
+    Replies.json(ctx, 200, Map.of("consumedBy", d.consumedBy(), "started", d.started()));
   }
 
   /** The body as a CloudEvent: an object with a non-empty {@code type}. */
