@@ -21,11 +21,19 @@ final class CarryOutCommand {
   private final CommitWithRetry commits;
   private final RuntimeClock clock;
   private final TaskCommands tasks;
+  private final Runnable tasksSubmitted;
   final AtomicLong carriedOut = new AtomicLong();
   final AtomicLong decisions = new AtomicLong();
 
   /** @param tasks which commands become tasks; null to carry every command out in this process */
   CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks) {
+    this(effector, recorder, commits, clock, tasks, () -> { });
+  }
+
+  /** As above; {@code tasksSubmitted} runs after a unit that submitted a task has committed (it wakes the scheduler). */
+  CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks,
+      Runnable tasksSubmitted) {
+    this.tasksSubmitted = tasksSubmitted;
     this.tasks = tasks;
     this.effector = effector;
     this.recorder = recorder;
@@ -66,7 +74,10 @@ final class CarryOutCommand {
       return false;
     }
     carriedOut.incrementAndGet();
-    commits.commit("submitting the task of " + p.id(), () -> recorder.commandBecameTask(p, c.id(), s.get(), clock.nowMillis()));
+    if (commits.commit("submitting the task of " + p.id(),
+        () -> recorder.commandBecameTask(p, c.id(), s.get(), clock.nowMillis())).orElse(false)) {
+      tasksSubmitted.run();
+    }
     return true;
   }
 

@@ -57,7 +57,7 @@ public final class WorkflowEngine implements AutoCloseable {
   private volatile boolean renewing = true;
 
   private WorkflowEngine(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids, SecretSource secrets,
-      EventSink emitted) {
+      EventSink emitted, Runnable tasksSubmitted) {
     this.db = db;
     this.clock = clock;
     this.ids = ids;
@@ -71,7 +71,7 @@ public final class WorkflowEngine implements AutoCloseable {
     TaskCommands tasks = settings.tasksOnAgents()
         ? new TaskCommands(effector.services(), definitions, db.instances(),
         new dev.weft.server.scheduling.QueueTrees(db)) : null;
-    this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks);
+    this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks, tasksSubmitted);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
     DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
@@ -105,7 +105,16 @@ public final class WorkflowEngine implements AutoCloseable {
   /** As above; {@code $secrets} come from {@code secrets}, emitted events go to {@code emitted}. */
   public static WorkflowEngine open(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids,
       SecretSource secrets, EventSink emitted) {
-    return new WorkflowEngine(db, settings, clock, ids, secrets, emitted);
+    return open(db, settings, clock, ids, secrets, emitted, () -> { });
+  }
+
+  /**
+   * As above; with {@link EngineSettings#tasksOnAgents()}, {@code tasksSubmitted} runs each time a
+   * step's task has been submitted and committed (a server passes its scheduler's round bell).
+   */
+  public static WorkflowEngine open(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids,
+      SecretSource secrets, EventSink emitted, Runnable tasksSubmitted) {
+    return new WorkflowEngine(db, settings, clock, ids, secrets, emitted, tasksSubmitted);
   }
 
   /**

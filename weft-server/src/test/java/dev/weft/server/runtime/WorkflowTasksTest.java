@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -189,6 +190,25 @@ class WorkflowTasksTest {
       return Optional.empty();
     } catch (CommandFault f) {
       return Optional.of(f);
+    }
+  }
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void the_engine_wakes_the_scheduler_once_a_steps_task_is_committed(TestDb kind) throws Exception {
+    try (Database db = kind.place(dir).open()) {
+      AtomicInteger rings = new AtomicInteger();
+      try (WorkflowEngine engine = WorkflowEngine.open(db, EngineSettings.of("e").withTasksOnAgents(true),
+          RuntimeClock.system(), () -> "i-1", SecretSource.none(), EventSink.NONE, rings::incrementAndGet)) {
+        String id = engine.start(SHELL, JSON.readTree("{}"), "k");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (rings.get() == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(rings.get()).as("rings after the task was submitted").isEqualTo(1);
+        assertThat(db.tasks().withStatus(java.util.Set.of(dev.weft.model.lifecycle.TaskState.PENDING), 100))
+            .as("the step's task, pending for the scheduler").singleElement()
+            .satisfies(t -> assertThat(t.id()).startsWith("wf-" + id + "-"));
+      }
     }
   }
 }
