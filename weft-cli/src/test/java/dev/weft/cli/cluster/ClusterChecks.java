@@ -4,6 +4,7 @@ import dev.weft.store.TaskRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -18,13 +19,33 @@ final class ClusterChecks {
 
   /** Polls {@code done} every 200 ms; after {@link #PATIENCE} fails naming {@code what}, with {@code state}. */
   static void waitFor(String what, BooleanSupplier done, Supplier<String> state) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    waitFor(what, PATIENCE, done, state);
+  }
+
+  /** As above, with a patience of its own. */
+  static void waitFor(String what, Duration patience, BooleanSupplier done, Supplier<String> state)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "\n" + state.get());
+        throw new AssertionError("not within " + patience.toSeconds() + " s: " + what + "\n" + state.get());
       }
       Thread.sleep(200);
     }
+  }
+
+  /** Adds {@code c} to {@code children} (closed by the test at the end, newest first) and returns it. */
+  static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
+    children.add(c);
+    return c;
+  }
+
+  /** {@code now}, and the first time it was seen true kept in {@code at}. */
+  static boolean firstTime(AtomicLong at, boolean now) {
+    if (now) {
+      at.compareAndSet(0, System.nanoTime());
+    }
+    return now;
   }
 
   /** One line a task: id, state, attempt, node and message. */

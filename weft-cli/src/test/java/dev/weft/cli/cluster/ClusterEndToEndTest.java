@@ -1,5 +1,6 @@
 package dev.weft.cli.cluster;
 
+import static dev.weft.cli.cluster.ClusterChecks.start;
 import static dev.weft.cli.cluster.ClusterChecks.PATIENCE;
 import static dev.weft.cli.cluster.ClusterChecks.describe;
 import static dev.weft.cli.cluster.ClusterChecks.waitFor;
@@ -21,12 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -144,11 +142,6 @@ class ClusterEndToEndTest {
 
   private ChildProcess agent(String name, String topology, String base) throws Exception {
     return ChildProcess.agent(name, topology, List.of(base), AGENT, dir);
-  }
-
-  private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
-    children.add(c);
-    return c;
   }
 
   private static String httpGet(String url, String token) throws Exception {

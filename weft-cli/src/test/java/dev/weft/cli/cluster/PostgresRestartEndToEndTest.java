@@ -1,5 +1,7 @@
 package dev.weft.cli.cluster;
 
+import static dev.weft.cli.cluster.ClusterChecks.start;
+import static dev.weft.cli.cluster.ClusterChecks.firstTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -322,31 +324,12 @@ class PostgresRestartEndToEndTest {
     return r.body();
   }
 
-  private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
-    children.add(c);
-    return c;
-  }
-
-  /** {@code now}, and the first time it was seen true kept in {@code at}. */
-  private static boolean firstTime(AtomicLong at, boolean now) {
-    if (now) {
-      at.compareAndSet(0, System.nanoTime());
-    }
-    return now;
-  }
-
   /**
    * Polls {@code done} every 200 ms up to {@link #PATIENCE}. A query failing while the database
    * is away counts as not done yet (the test's own pool recovers like the servers').
    */
   private static void waitFor(String what, BooleanSupplier done, Supplier<String> state) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!holds(done)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "\n" + state.get());
-      }
-      Thread.sleep(200);
-    }
+    ClusterChecks.waitFor(what, PATIENCE, () -> holds(done), state);
   }
 
   private static boolean holds(BooleanSupplier done) {

@@ -1,5 +1,6 @@
 package dev.weft.cli.cluster;
 
+import static dev.weft.cli.cluster.ClusterChecks.start;
 import static dev.weft.cli.cluster.ClusterChecks.PATIENCE;
 import static dev.weft.cli.cluster.ClusterChecks.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,11 +196,6 @@ class SchedulerFailoverTest {
 
   private static String describe(Database db, String job) {
     return ClusterChecks.describe(db.tasks().ofJob(job));
-  }
-
-  private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
-    children.add(c);
-    return c;
   }
 
 }

@@ -1,5 +1,7 @@
 package dev.weft.cli.cluster;
 
+import static dev.weft.cli.cluster.ClusterChecks.start;
+import static dev.weft.cli.cluster.ClusterChecks.firstTime;
 import dev.weft.server.runtime.CountingService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -265,26 +267,7 @@ class ServerCrashEndToEndTest {
     return r.body();
   }
 
-  private static ChildProcess start(List<ChildProcess> children, ChildProcess c) {
-    children.add(c);
-    return c;
-  }
-
-  /** {@code now}, and the first time it was seen true kept in {@code at}. */
-  private static boolean firstTime(AtomicLong at, boolean now) {
-    if (now) {
-      at.compareAndSet(0, System.nanoTime());
-    }
-    return now;
-  }
-
   private static void waitFor(String what, BooleanSupplier done, Supplier<String> state) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "\n" + state.get());
-      }
-      Thread.sleep(200);
-    }
+    ClusterChecks.waitFor(what, PATIENCE, done, state);
   }
 }
