@@ -24,6 +24,13 @@ public interface CommandTaskStore {
    */
   List<CommandTask> ended(int limit);
 
+  /**
+   * Points an undelivered link from its ended task to the task that tries the command again;
+   * false (nothing written) when the link is delivered or already points elsewhere, so of servers
+   * racing to retry one failure only one does.
+   */
+  boolean relink(String commandId, String fromTaskId, String toTaskId);
+
   /** Marks the outcome delivered; false when it already was (the caller then writes nothing). */
   boolean markDelivered(String commandId, Instant now);
 

@@ -67,6 +67,21 @@ abstract class CommandTaskStoreContract extends StoreContract {
   }
 
   @Test
+  void a_failed_task_link_moves_once_to_its_retry_and_never_once_delivered() {
+    submit("t-1");
+    submit("t-1-r1");
+    db.commandTasks().link(link("c", "i-1", "t-1"));
+    move("t-1", TaskEvent.PLACE, TaskEvent.FAIL);
+    assertThat(db.commandTasks().relink("c", "t-1", "t-1-r1")).isTrue();
+    assertThat(db.commandTasks().relink("c", "t-1", "t-1-r1")).as("a second server retrying the same failure").isFalse();
+    assertThat(db.commandTasks().find("c").orElseThrow().taskId()).isEqualTo("t-1-r1");
+    assertThat(db.commandTasks().ofTask("t-1-r1")).isPresent();
+    assertThat(db.commandTasks().ended(10)).as("the retry has not ended").isEmpty();
+    db.commandTasks().markDelivered("c", T0);
+    assertThat(db.commandTasks().relink("c", "t-1-r1", "t-1-r2")).isFalse();
+  }
+
+  @Test
   void open_lists_the_undelivered_links_of_one_instance() {
     submit("t-1");
     submit("t-2");

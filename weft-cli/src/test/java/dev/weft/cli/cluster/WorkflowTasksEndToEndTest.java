@@ -78,6 +78,7 @@ class WorkflowTasksEndToEndTest {
       sumOfSquaresRunsEachSquareAsATask();
       aShellStepsStdoutIsItsOutput();
       aFailingProcessFaultsTheInstanceWithItsExitCode();
+      aFailedTryIsMadeAgainAsANewTaskAsOftenAsTheContractAllows();
       aContractViolationFaultsBeforeAnyTask();
       cancellingAnInstanceCancelsItsRunningTask();
     } finally {
@@ -144,6 +145,39 @@ class WorkflowTasksEndToEndTest {
     assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("FAILED");
     assertThat(done.path("error").path("detail").asText()).contains("exit code 3", "disk on fire");
     assertThat(done.path("error").path("type").asText()).contains("runtime");
+  }
+
+  private void aFailedTryIsMadeAgainAsANewTaskAsOftenAsTheContractAllows() throws Exception {
+    Path counter = dir.resolve("flaky-tries");
+    Reply s = call("POST", "/api/v1/services", "application/yaml", """
+        kind: service
+        name: flaky
+        version: 1.0.0
+        contract: { retry: { attempts: 2 } }
+        behaviour:
+          process:
+            queue: root.default
+            command: 'n=$(cat %s 2>/dev/null || echo 0); n=$((n + 1)); echo $n > %s; if [ $n -lt 3 ]; then echo "try $n failed" >&2; exit 5; fi; printf "{\\"tries\\": %%s}" $n'
+        """.formatted(counter, counter));
+    assertThat(s.status).as(s.body.toString()).isEqualTo(201);
+    define("""
+        document: { dsl: '1.0.0', namespace: e2e, name: flaky, version: '1.0.0' }
+        do:
+          - go: { call: flaky }
+        """);
+    String id = start("e2e/flaky", "{}");
+    JsonNode done = awaitEnd(id);
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+    assertThat(done.path("output").path("tries").asInt()).isEqualTo(3);
+    JsonNode link = call("GET", "/api/v1/instances/" + id + "/tasks", null, null).body.path("items").get(0);
+    String last = link.path("taskId").asText();
+    assertThat(last).endsWith("-r2");
+    assertThat(link.path("status").asText()).isEqualTo("SUCCEEDED");
+    String first = last.substring(0, last.length() - "-r2".length());
+    for (String failed : List.of(first, first + "-r1")) {
+      JsonNode task = call("GET", "/api/v1/tasks/" + failed, null, null).body;
+      assertThat(task.toString()).as(failed).contains("\"FAILED\"", "node-a");
+    }
   }
 
   private void aContractViolationFaultsBeforeAnyTask() throws Exception {

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The loop that brings the outcomes of ended tasks back to their instances: it reads the links
  * whose task has ended and not yet been delivered, and records each outcome as the command's
  * result in one unit of work with marking it delivered ({@link Recorder#taskEnded}), so an
- * outcome is decided on once even when several servers (or a restart) deliver it.
+ * outcome is decided on once even when several servers (or a restart) deliver it. A failed task of
+ * a service whose contract allows retries is tried again first ({@link ServiceRetries}).
  */
 final class DeliverTaskOutcomes implements Runnable {
   private static final System.Logger LOG = System.getLogger(DeliverTaskOutcomes.class.getName());
@@ -25,11 +26,15 @@ final class DeliverTaskOutcomes implements Runnable {
   private final CommitWithRetry commits;
   private final LoopContext loop;
   private final Runnable decided;
+  private final ServiceRetries retries;
+  private final Runnable tasksSubmitted;
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
   private final FailureStreak reads = FailureStreak.logging("reading ended tasks", LOG);
 
   DeliverTaskOutcomes(CommandTaskStore links, TaskOutcomes outcomes, Recorder recorder, CommitWithRetry commits,
-      LoopContext loop, Runnable decided) {
+      LoopContext loop, Runnable decided, ServiceRetries retries, Runnable tasksSubmitted) {
+    this.retries = retries;
+    this.tasksSubmitted = tasksSubmitted;
     this.links = links;
     this.outcomes = outcomes;
     this.recorder = recorder;
@@ -72,6 +77,17 @@ final class DeliverTaskOutcomes implements Runnable {
     int delivered = 0;
     for (CommandTask link : ended) {
       try {
+        java.util.Optional<dev.weft.store.NewJob> retry = retries.next(link);
+        if (retry.isPresent()) { // contract.retry: tried again instead of delivered
+          if (commits.commit("retrying " + link.taskId() + " as " + retry.get().id(),
+              () -> retries.submit(link, retry.get(), java.time.Instant.ofEpochMilli(loop.clock().nowMillis())))
+              .orElse(false)) {
+            tasksSubmitted.run();
+          }
+          delivered++;
+          failing.remove(link.commandId());
+          continue;
+        }
         Event outcome = outcomes.of(link);
         java.util.Optional<Boolean> done = commits.commit("delivering " + link.commandId(),
             () -> recorder.taskEnded(link, outcome, loop.clock().nowMillis()));

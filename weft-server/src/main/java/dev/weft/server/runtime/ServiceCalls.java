@@ -36,11 +36,27 @@ final class ServiceCalls {
 
   JsonNode call(Command.CallService c) throws CommandFault {
     ServiceDefinition s = resolve(c);
-    return checkedOutput(s, switch (s.behaviour()) {
+    int retries = ServiceRetries.allowed(s);
+    for (int tried = 0; ; tried++) { // contract.retry: a failed call is made again, up to the retries it allows
+      JsonNode output;
+      try {
+        output = invoke(s, c);
+      } catch (CommandFault f) {
+        if (tried < retries) {
+          continue;
+        }
+        throw f;
+      }
+      return checkedOutput(s, output, c.step()); // a broken output is the service's answer, not retried
+    }
+  }
+
+  private JsonNode invoke(ServiceDefinition s, Command.CallService c) throws CommandFault {
+    return switch (s.behaviour()) {
       case Behaviour.Builtin b -> Builtins.call(b.name(), c);
       case Behaviour.Process p -> runHere(s, c);
       case Behaviour.Http h -> http.call(new Command.CallHttp(c.id(), c.step(), httpArguments(h, c.with())));
-    }, c.step());
+    };
   }
 
   /** The service called, with the call's input checked against its contract. */

@@ -84,7 +84,8 @@ public final class WorkflowEngine implements AutoCloseable {
     if (tasks != null) {
       DeliverTaskOutcomes deliver = new DeliverTaskOutcomes(db.commandTasks(), new TaskOutcomes(db, effector.services(),
           new WorkflowTaskSecrets(db, secrets)),
-          recorder, commits, new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere);
+          recorder, commits, new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere,
+          new ServiceRetries(db, effector.services()), tasksSubmitted);
       threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));
     }
     this.loops = List.copyOf(threads);

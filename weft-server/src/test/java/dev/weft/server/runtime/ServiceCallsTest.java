@@ -109,6 +109,33 @@ class ServiceCallsTest {
     assertThat(r.error().path("detail").asText()).contains("exit code 7", "no disk");
   }
 
+  /** A service that fails its first two tries and then answers how many it took, counted in a file. */
+  static String flaky(Path counter, int retries) {
+    return """
+        kind: service
+        name: flaky
+        version: '1'
+        contract: { retry: { attempts: %d } }
+        behaviour:
+          process:
+            command: 'n=$(cat %s 2>/dev/null || echo 0); n=$((n + 1)); echo $n > %s; if [ $n -lt 3 ]; then echo "try $n failed" >&2; exit 5; fi; printf "{\\"tries\\": %%s}" $n'
+        """.formatted(retries, counter, counter);
+  }
+
+  @Test
+  void a_failed_call_is_made_again_as_often_as_the_contract_allows() throws Exception {
+    Path counter = dir.resolve("tries-enough");
+    RunResult r = run(flaky(counter, 2), call("flaky", "{}"), "{}");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(r.output().path("tries").asInt()).isEqualTo(3);
+
+    Path other = dir.resolve("tries-short");
+    RunResult out = run(flaky(other, 1), call("flaky", "{}"), "{}");
+    assertThat(out.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(out.error().path("detail").asText()).contains("exit code 5", "try 2 failed");
+    assertThat(java.nio.file.Files.readString(other).strip()).isEqualTo("2");
+  }
+
   @Test
   void the_builtin_square_keeps_its_contract() throws Exception {
     assertThat(run("", call("square", "{ x: 12 }"), "{}").output().asInt()).isEqualTo(144);

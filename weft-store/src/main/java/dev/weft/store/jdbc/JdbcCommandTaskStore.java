@@ -64,6 +64,19 @@ public final class JdbcCommandTaskStore implements CommandTaskStore {
   }
 
   @Override
+  public boolean relink(String commandId, String fromTaskId, String toTaskId) {
+    return tx.run("linking command " + commandId + " to task " + toTaskId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_command_task SET task_id = ? WHERE command_id = ?"
+          + " AND task_id = ? AND delivered_at IS NULL")) {
+        ps.setString(1, toTaskId);
+        ps.setString(2, commandId);
+        ps.setString(3, fromTaskId);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
   public boolean markDelivered(String commandId, Instant now) {
     return tx.run("marking command " + commandId + " delivered", c -> {
       try (PreparedStatement ps = c.prepareStatement(
