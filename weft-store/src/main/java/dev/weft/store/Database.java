@@ -138,7 +138,7 @@ public final class Database implements AutoCloseable {
   }
 
   public TaskStore tasks() {
-    return new JdbcTaskStore(transactor);
+    return new JdbcTaskStore(transactor, dialect);
   }
 
   public TaskLogStore taskLogs() {

@@ -67,4 +67,21 @@ public interface TaskStore {
 
   /** The tasks of these ids that exist, by id (one query per few hundred ids). */
   Map<String, TaskRecord> findAll(Collection<String> ids);
+
+  /**
+   * The highest change sequence number any committed task write holds (0 when there is none). Read
+   * it before a full read of the tasks: {@link #changedSince} from there misses nothing the full
+   * read missed, but for writes whose statement ran before and whose commit came after (see there).
+   */
+  long changeHighWater();
+
+  /**
+   * The tasks whose last insert or version-bumping write took a change sequence number above
+   * {@code afterSeq}, lowest first, at most {@code limit}, without their specs. A write takes its
+   * number when its statement runs, not when it commits, so a write committing late can show a
+   * number below one already read: a reader that follows changes reads again a margin below the
+   * highest number it has seen and keeps, per task, the highest version. The agent's hand-out
+   * ({@link #poll}) changes neither version nor number.
+   */
+  List<ChangedTask> changedSince(long afterSeq, int limit);
 }

@@ -239,4 +239,72 @@ abstract class TaskStoreContract extends StoreContract {
     pool.shutdown();
     assertThat(all).hasSize(total).doesNotHaveDuplicates();
   }
+
+  @Test
+  void changes_come_in_sequence_order_from_inserts_and_version_bumps_but_not_from_hand_outs() {
+    assertThat(db.tasks().changeHighWater()).isZero();
+    submit("j-1", "t-1", "t-2");
+    List<ChangedTask> inserted = db.tasks().changedSince(0, 100);
+    assertThat(inserted).extracting(ChangedTask::id).containsExactlyInAnyOrder("t-1", "t-2");
+    long mark = db.tasks().changeHighWater();
+    assertThat(mark).isEqualTo(inserted.getLast().changeSeq());
+    task("t-2", TaskEvent.PLACE);
+    db.tasks().poll("n-1", T0, 10);
+    List<ChangedTask> placed = db.tasks().changedSince(mark, 100);
+    assertThat(placed).singleElement().satisfies(c -> {
+      assertThat(c.id()).isEqualTo("t-2");
+      assertThat(c.status()).isEqualTo(TaskState.PLACED);
+      assertThat(c.nodeId()).isEqualTo("n-1");
+      assertThat(c.version()).isEqualTo(2);
+      assertThat(c.placedAt()).isEqualTo(T0.plusSeconds(1));
+      assertThat(c.changeSeq()).isGreaterThan(mark);
+    });
+    db.tasks().applyAll(List.of(TaskChange.place("t-1", 1, "n-2"), TaskChange.of("t-2", 2, TaskEvent.START, null)),
+        T0.plusSeconds(3));
+    List<ChangedTask> both = db.tasks().changedSince(placed.getFirst().changeSeq(), 100);
+    assertThat(both).extracting(ChangedTask::id).containsExactly("t-1", "t-2");
+    assertThat(both.get(1).startedAt()).isEqualTo(T0.plusSeconds(3));
+    assertThat(db.tasks().changedSince(mark, 1)).hasSize(1);
+    assertThat(db.tasks().changeHighWater()).isEqualTo(both.getLast().changeSeq());
+  }
+
+  @Test
+  void a_write_committed_after_a_later_one_shows_a_lower_number_found_only_below_the_mark() throws Exception {
+    submit("j-1", "early", "late");
+    long mark = db.tasks().changeHighWater();
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<?> slow = pool.submit(() -> db.transactor().inTransaction(() -> {
+      db.tasks().applyAll(List.of(TaskChange.place("early", 1, "n-1")), T0);
+      written.countDown();
+      try {
+        commit.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    }));
+    written.await();
+    db.tasks().applyAll(List.of(TaskChange.place("late", 1, "n-1")), T0);
+    List<ChangedTask> seen = db.tasks().changedSince(mark, 100);
+    assertThat(seen).extracting(ChangedTask::id).containsExactly("late");
+    long seenUpTo = seen.getLast().changeSeq();
+    commit.countDown();
+    slow.get();
+    pool.shutdown();
+    assertThat(db.tasks().changedSince(seenUpTo, 100)).isEmpty();
+    assertThat(db.tasks().changedSince(seenUpTo - 2, 100)).extracting(ChangedTask::id).containsExactly("early", "late");
+  }
+
+  @Test
+  void a_chain_of_changes_to_one_task_in_a_batch_is_one_guarded_write() {
+    submit("j-1", "t-1");
+    TaskRecord read = db.tasks().find("t-1").orElseThrow();
+    task("t-1", TaskEvent.PLACE); // another writer after our read: the first change of the chain is stale
+    assertThatThrownBy(() -> db.tasks().applyAll(List.of(TaskChange.place("t-1", 1, "n-2"),
+        TaskChange.of("t-1", 2, TaskEvent.START, null)), Map.of("t-1", read), T0))
+        .isInstanceOf(StaleVersionException.class);
+    assertThat(db.tasks().find("t-1").orElseThrow().startedAt()).isNull();
+  }
 }

@@ -2,6 +2,7 @@ package dev.weft.store.jdbc;
 
 import dev.weft.model.lifecycle.TaskLifecycle;
 import dev.weft.model.lifecycle.TaskState;
+import dev.weft.store.ChangedTask;
 import dev.weft.store.NotFoundException;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskChange;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,14 +28,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@link TaskStore} on table {@code weft_task}; the agent poll uses {@code FOR UPDATE SKIP LOCKED}. */
+/**
+ * {@link TaskStore} on table {@code weft_task}; the agent poll uses {@code FOR UPDATE SKIP LOCKED}.
+ * On PostgreSQL a batch of row writes is one statement over arrays and the poll one
+ * {@code UPDATE ... RETURNING}; on H2 they are JDBC batches.
+ */
 public final class JdbcTaskStore implements TaskStore {
   private static final int IDS_PER_QUERY = 500;
   private static final String DUE = "node_id = ? AND status = 'PLACED' AND sent_at IS NULL";
   private final JdbcTransactor tx;
+  private final Dialect dialect;
 
-  public JdbcTaskStore(JdbcTransactor tx) {
+  public JdbcTaskStore(JdbcTransactor tx, Dialect dialect) {
     this.tx = tx;
+    this.dialect = dialect;
   }
 
   @Override
@@ -122,7 +130,7 @@ public final class JdbcTaskStore implements TaskStore {
           + " started_at = NULL, finished_at = NULL, exit_code = NULL";
     };
     try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET status = ?, version = version + 1, " + set
-        + " WHERE id = ? AND version = ?")) {
+        + ", change_seq = " + TaskRowWrites.NEXT_CHANGE + " WHERE id = ? AND version = ?")) {
       int n = 1;
       ps.setString(n++, to.name());
       switch (change.event()) {
@@ -178,57 +186,33 @@ public final class JdbcTaskStore implements TaskStore {
     }
     return tx.inTransaction(() -> {
       Map<String, TaskRecord> current = new HashMap<>(read);
-      List<TaskRecord[]> writes = new ArrayList<>();
+      // a chain of changes to one task is written once: its last record, guarded by the version read
+      Map<String, TaskRowWrites.Write> writes = new LinkedHashMap<>();
       for (TaskChange change : changes) {
         TaskRecord before = current.get(change.taskId());
         if (before == null) {
           throw new NotFoundException("task " + change.taskId());
         }
         TaskRecord after = TaskTransition.after(before, change, now);
-        writes.add(new TaskRecord[] {before, after});
+        TaskRowWrites.Write first = writes.get(after.id());
+        writes.put(after.id(), new TaskRowWrites.Write(first == null ? before : first.before(), after));
         current.put(after.id(), after);
       }
-      tx.run("writing " + writes.size() + " task changes", c -> writeAll(c, writes));
+      tx.run("writing " + changes.size() + " task changes", c -> {
+        TaskRowWrites.write(c, dialect, List.copyOf(writes.values()));
+        return null;
+      });
       Map<String, TaskRecord> out = new LinkedHashMap<>();
       changes.forEach(ch -> out.put(ch.taskId(), current.get(ch.taskId())));
       return out;
     });
   }
 
-  /** One batch of whole-row updates, each guarded by the version its before-record holds. */
-  private static int writeAll(Connection c, List<TaskRecord[]> writes) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET status = ?, version = ?, attempt = ?,"
-        + " node_id = ?, placed_at = ?, sent_at = ?, started_at = ?, finished_at = ?, exit_code = ?, message = ?"
-        + " WHERE id = ? AND version = ?")) {
-      for (TaskRecord[] w : writes) {
-        TaskRecord a = w[1];
-        ps.setString(1, a.status().name());
-        ps.setLong(2, a.version());
-        ps.setInt(3, a.attempt());
-        ps.setString(4, a.nodeId());
-        Columns.setInstant(ps, 5, a.placedAt());
-        Columns.setInstant(ps, 6, a.sentAt());
-        Columns.setInstant(ps, 7, a.startedAt());
-        Columns.setInstant(ps, 8, a.finishedAt());
-        Columns.setInteger(ps, 9, a.exitCode());
-        ps.setString(10, a.message());
-        ps.setString(11, a.id());
-        ps.setLong(12, w[0].version());
-        ps.addBatch();
-      }
-      int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] == 0) {
-          TaskRecord before = writes.get(i)[0];
-          throw new StaleVersionException("task", before.id(), before.version(), -1);
-        }
-      }
-      return counts.length;
-    }
-  }
-
   @Override
   public List<TaskRecord> poll(String nodeId, Instant now, int limit) {
+    if (dialect == Dialect.POSTGRES) {
+      return tx.run("polling assignments of node " + nodeId, c -> pollInOneStatement(c, nodeId, now, limit));
+    }
     return tx.run("polling assignments of node " + nodeId, c -> {
       List<String> candidates = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT id FROM weft_task WHERE " + DUE
@@ -262,6 +246,54 @@ public final class JdbcTaskStore implements TaskStore {
         }
       }
       return taken;
+    });
+  }
+
+  /** The due rows locked, skipping those another poll holds, and marked, in one statement; oldest placement first. */
+  private static List<TaskRecord> pollInOneStatement(Connection c, String nodeId, Instant now, int limit)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET sent_at = ? FROM (SELECT id FROM weft_task"
+        + " WHERE " + DUE + " ORDER BY placed_at, id LIMIT ? FOR UPDATE SKIP LOCKED) d WHERE t.id = d.id RETURNING "
+        + TaskRows.COLUMNS_OF_T)) {
+      ps.setLong(1, now.toEpochMilli());
+      ps.setString(2, nodeId);
+      ps.setInt(3, limit);
+      List<TaskRecord> taken = new ArrayList<>(TaskRows.read(ps));
+      taken.sort(Comparator.comparing(TaskRecord::placedAt).thenComparing(TaskRecord::id));
+      return taken;
+    }
+  }
+
+  @Override
+  public long changeHighWater() {
+    return tx.run("reading the tasks' change high-water mark", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(change_seq), 0) FROM weft_task");
+           ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public List<ChangedTask> changedSince(long afterSeq, int limit) {
+    return tx.run("reading the tasks changed after " + afterSeq, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, job_id, name, status, attempt, node_id, version,"
+          + " submitted_at, placed_at, started_at, change_seq FROM weft_task WHERE change_seq > ?"
+          + " ORDER BY change_seq LIMIT ?")) {
+        ps.setLong(1, afterSeq);
+        ps.setInt(2, limit);
+        List<ChangedTask> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ChangedTask(rs.getString("id"), rs.getString("job_id"), rs.getString("name"),
+                TaskState.valueOf(rs.getString("status")), rs.getInt("attempt"), rs.getString("node_id"),
+                rs.getLong("version"), Instant.ofEpochMilli(rs.getLong("submitted_at")),
+                Columns.instant(rs, "placed_at"), Columns.instant(rs, "started_at"), rs.getLong("change_seq")));
+          }
+        }
+        return out;
+      }
     });
   }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
 final class TaskRows {
   static final String COLUMNS = "id, job_id, name, spec, queue, priority, status, attempt, node_id, version,"
       + " submitted_at, placed_at, sent_at, started_at, finished_at, exit_code, message";
+  /** {@link #COLUMNS} of a table aliased {@code t} (a join, or {@code RETURNING} after one). */
+  static final String COLUMNS_OF_T = "t." + String.join(", t.", COLUMNS.split(",\\s*"));
 
   private TaskRows() {
   }
