@@ -134,7 +134,7 @@ public final class Database implements AutoCloseable {
   }
 
   public JobStore jobs() {
-    return new JdbcJobStore(transactor);
+    return new JdbcJobStore(transactor, dialect);
   }
 
   public TaskStore tasks() {

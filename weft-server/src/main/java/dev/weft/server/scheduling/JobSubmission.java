@@ -59,8 +59,7 @@ public final class JobSubmission {
    */
   public Job submit(String jobId, String name, List<TaskSpec> tasks, Instant now) {
     JobKind kind = check(jobId, tasks);
-    Job job = db.jobs().submit(new NewJob(jobId, name, kind,
-        tasks.stream().map(t -> SpecJson.newTask(t, name)).toList()), now);
+    Job job = db.jobs().submit(new NewJob(jobId, name, kind, SpecJson.newTasks(tasks, name)), now);
     rounds.ring();
     return job;
   }

@@ -16,7 +16,9 @@ import dev.weft.store.NodeRecord;
 import dev.weft.store.QueueTree;
 import dev.weft.store.TaskRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +36,32 @@ final class SpecJson {
   /** A task to store under {@code name} (its service or job name, for run-time history). */
   static NewTask newTask(TaskSpec spec, String name) {
     return new NewTask(spec.id(), name, tree(SpecCodec.writeTask(spec, Format.JSON)), spec.queue(), spec.priority());
+  }
+
+  /**
+   * The tasks of one job to store, in order. A task equal to the previous one written in full but for
+   * its id (the copies of an array) takes that one's JSON with its own id, instead of going through
+   * the codec again: the codec writes the id in the {@code id} field only.
+   */
+  static List<NewTask> newTasks(List<TaskSpec> specs, String name) {
+    List<NewTask> out = new ArrayList<>(specs.size());
+    TaskSpec written = null;
+    ObjectNode json = null;
+    for (TaskSpec spec : specs) {
+      if (written != null && spec.equals(written.withId(spec.id()))) {
+        out.add(new NewTask(spec.id(), name, json.deepCopy().put("id", spec.id()), spec.queue(), spec.priority()));
+        continue;
+      }
+      NewTask task = newTask(spec, name);
+      out.add(task);
+      if (task.spec() instanceof ObjectNode o && spec.id().equals(o.path("id").asText(null))) {
+        written = spec;
+        json = o;
+      } else {
+        written = null;
+      }
+    }
+    return out;
   }
 
   /**

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.model.Resources;
+import dev.weft.model.TaskRun;
 import dev.weft.model.TaskSpec;
 import dev.weft.store.JobKind;
+import dev.weft.store.NewTask;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JobSubmissionTest {
@@ -48,5 +52,19 @@ class JobSubmissionTest {
         .hasMessage("job j: dependencies form a cycle, a -> c -> b -> a (each waits for the next, so none could start)");
     assertThatThrownBy(() -> JobSubmission.check("j", List.of(t("a", "a"))))
         .hasMessageContaining("a -> a");
+  }
+
+  @Test
+  void the_copies_of_an_array_are_stored_as_each_would_be_written_alone() {
+    TaskSpec template = TaskSpec.builder("x").resources(Resources.cpus(2)).priority(70).queue("root.batch")
+        .run(new TaskRun("noop", List.of(), Map.of("A", "1"), 0)).build();
+    List<TaskSpec> specs = new ArrayList<>(JobSubmission.array("sweep", template, 3));
+    specs.add(TaskSpec.builder("alone").priority(10).build()); // its job is its own id: written in full
+    specs.add(TaskSpec.builder("other").priority(10).build());
+    List<NewTask> stored = SpecJson.newTasks(specs, "sweep");
+    assertThat(stored).hasSize(specs.size());
+    for (int i = 0; i < specs.size(); i++) {
+      assertThat(stored.get(i)).isEqualTo(SpecJson.newTask(specs.get(i), "sweep"));
+    }
   }
 }
