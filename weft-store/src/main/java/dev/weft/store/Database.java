@@ -154,7 +154,7 @@ public final class Database implements AutoCloseable {
   }
 
   public RuntimeHistory runtimes() {
-    return new JdbcRuntimeHistory(transactor);
+    return new JdbcRuntimeHistory(transactor, dialect);
   }
 
   public ServiceStore services() {
