@@ -62,6 +62,17 @@ abstract class TaskStoreContract extends StoreContract {
   }
 
   @Test
+  void storing_a_job_tells_whether_this_call_stored_it() {
+    NewJob job = new NewJob("j-1", "nightly", JobKind.ARRAY, List.of(task("j-1/0"), task("j-1/1")));
+    StoredJob first = db.jobs().store(job, T0);
+    assertThat(first.created()).isTrue();
+    StoredJob again = db.jobs().store(job, T0.plusSeconds(1));
+    assertThat(again.created()).isFalse();
+    assertThat(again.job()).isEqualTo(first.job());
+    assertThat(db.tasks().ofJob("j-1")).hasSize(2);
+  }
+
+  @Test
   void a_task_id_of_another_job_is_a_conflict_and_nothing_of_the_job_is_kept() {
     submit("j-1", "t-1");
     assertThatThrownBy(() -> submit("j-2", "t-2", "t-1")).isInstanceOf(ConflictException.class)

@@ -37,6 +37,11 @@ final class FollowedTasks {
           r.placedAt(), r.startedAt(), spec);
     }
 
+    static Task of(ChangedTask c, TaskSpec spec) {
+      return new Task(c.id(), c.jobId(), c.name(), c.status(), c.attempt(), c.nodeId(), c.version(), c.submittedAt(),
+          c.placedAt(), c.startedAt(), spec);
+    }
+
     Task with(ChangedTask c) {
       return new Task(id, jobId, name, c.status(), c.attempt(), c.nodeId(), c.version(), submittedAt, c.placedAt(),
           c.startedAt(), spec);

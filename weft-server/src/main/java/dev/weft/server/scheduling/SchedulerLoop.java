@@ -38,8 +38,14 @@ public final class SchedulerLoop {
   private LeaseGrant held;
 
   public SchedulerLoop(Database db, SchedulerLease lease, Planner planner, NodeLiveness liveness, int maxAttempts) {
+    this(db, lease, planner, liveness, maxAttempts, RoundBell.NONE.submitted());
+  }
+
+  /** As above, taking the specs of tasks submitted through this server from {@code submitted}. */
+  public SchedulerLoop(Database db, SchedulerLease lease, Planner planner, NodeLiveness liveness, int maxAttempts,
+                       SubmittedSpecs submitted) {
     this.lease = lease;
-    this.reader = new SnapshotReader(db);
+    this.reader = new SnapshotReader(db, submitted);
     this.planner = planner;
     this.applier = new PlanApplier(db, lease);
     this.liveness = liveness;

@@ -28,7 +28,7 @@ public final class SchedulerThread implements AutoCloseable {
     this.rounds = rounds;
     SchedulerLease lease = new SchedulerLease(db.leases(), settings.holder(), settings.leaseTtl());
     SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(SchedulerConfig.defaults()), liveness,
-        SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
+        SchedulerLoop.DEFAULT_MAX_ATTEMPTS, rounds.submitted());
     this.thread = new Thread(() -> {
       try {
         loop.runUntil(wakeOnClose(), settings.round(), () -> stopping, failures::failed, round -> {

@@ -24,7 +24,7 @@ import java.util.Set;
  * Reads one round's {@link Snapshot} from the store. The tasks are followed between rounds
  * ({@link FollowedTasks}): a round reads only the tasks changed since the last one, from a margin
  * below the highest change number seen (writes commit out of order), and fetches the records of
- * tasks it does not follow yet. Everything is read afresh on the first round, after {@link #forget}
+ * tasks it does not follow yet, unless this server just stored them ({@link SubmittedSpecs}). Everything is read afresh on the first round, after {@link #forget}
  * (the lease taken over, a plan that conflicted, a failed round), every {@link #FULL_READ_AFTER},
  * when a round's changes exceed {@link #CHANGES_LIMIT}, and when a full read that stopped at
  * {@link #PENDING_LIMIT} has fewer than half that many pending tasks left. A change the margin
@@ -44,16 +44,23 @@ final class SnapshotReader {
   static final Duration FULL_READ_AFTER = Duration.ofSeconds(30);
   private static final int ACTIVE_LIMIT = 1_000_000;
   private final Database db;
+  private final SubmittedSpecs submitted;
   private final int margin;
   private FollowedTasks followed;
   private Instant lastFullRead;
 
+  /** A reader that fetches every task it does not follow (one-off reads: explaining a task, tests). */
   SnapshotReader(Database db) {
-    this(db, REREAD_MARGIN);
+    this(db, RoundBell.NONE.submitted());
   }
 
-  SnapshotReader(Database db, int margin) {
+  SnapshotReader(Database db, SubmittedSpecs submitted) {
+    this(db, submitted, REREAD_MARGIN);
+  }
+
+  SnapshotReader(Database db, SubmittedSpecs submitted, int margin) {
     this.db = db;
+    this.submitted = submitted;
     this.margin = margin;
   }
 
@@ -105,7 +112,15 @@ final class SnapshotReader {
       return readAll(now);
     }
     Map<String, FollowedTasks.Task> fetched = new HashMap<>();
-    db.tasks().findAll(followed.toFetch(changes)).forEach((id, r) -> fetched.put(id, followed(r)));
+    Set<String> toFetch = followed.toFetch(changes);
+    for (ChangedTask c : changes) { // a task submitted through this server: its spec is here already
+      TaskSpec spec = toFetch.contains(c.id()) ? submitted.take(c.id(), c.submittedAt()) : null;
+      if (spec != null) {
+        fetched.put(c.id(), FollowedTasks.Task.of(c, spec));
+        toFetch.remove(c.id());
+      }
+    }
+    db.tasks().findAll(toFetch).forEach((id, r) -> fetched.put(id, followed(r)));
     followed.apply(changes, fetched);
     return followed;
   }

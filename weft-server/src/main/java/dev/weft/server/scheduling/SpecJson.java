@@ -38,30 +38,42 @@ final class SpecJson {
     return new NewTask(spec.id(), name, tree(SpecCodec.writeTask(spec, Format.JSON)), spec.queue(), spec.priority());
   }
 
+  /** A job's tasks ready to store, and each task's spec as {@link #task} will read it back once stored, by id. */
+  record Prepared(List<NewTask> rows, Map<String, TaskSpec> asStored) {}
+
   /**
-   * The tasks of one job to store, in order. A task equal to the previous one written in full but for
-   * its id (the copies of an array) takes that one's JSON with its own id, instead of going through
-   * the codec again: the codec writes the id in the {@code id} field only.
+   * The tasks of one job to store at {@code submittedAt}, in order, with their specs as stored. A
+   * task equal to the previous one written in full but for its id (the copies of an array) takes
+   * that one's JSON with its own id, and its spec read back, instead of going through the codec
+   * again: the codec writes the id in the {@code id} field only, and {@link #task} reads such copies
+   * as one shape under their own ids.
    */
-  static List<NewTask> newTasks(List<TaskSpec> specs, String name) {
-    List<NewTask> out = new ArrayList<>(specs.size());
+  static Prepared prepare(List<TaskSpec> specs, String name, Instant submittedAt) {
+    List<NewTask> rows = new ArrayList<>(specs.size());
+    Map<String, TaskSpec> asStored = new LinkedHashMap<>();
     TaskSpec written = null;
     ObjectNode json = null;
+    TaskSpec readBack = null;
     for (TaskSpec spec : specs) {
       if (written != null && spec.equals(written.withId(spec.id()))) {
-        out.add(new NewTask(spec.id(), name, json.deepCopy().put("id", spec.id()), spec.queue(), spec.priority()));
+        rows.add(new NewTask(spec.id(), name, json.deepCopy().put("id", spec.id()), spec.queue(), spec.priority()));
+        asStored.put(spec.id(), submitted(readBack.withId(spec.id()), submittedAt));
         continue;
       }
-      NewTask task = newTask(spec, name);
-      out.add(task);
-      if (task.spec() instanceof ObjectNode o && spec.id().equals(o.path("id").asText(null))) {
-        written = spec;
-        json = o;
-      } else {
-        written = null;
-      }
+      NewTask row = newTask(spec, name);
+      rows.add(row);
+      readBack = read(row.spec(), row.id());
+      asStored.put(spec.id(), submitted(readBack, submittedAt));
+      boolean copyable = row.spec() instanceof ObjectNode o && spec.id().equals(o.path("id").asText(null))
+          && o.has("job");
+      written = copyable ? spec : null;
+      json = copyable ? (ObjectNode) row.spec() : null;
     }
-    return out;
+    return new Prepared(rows, asStored);
+  }
+
+  private static TaskSpec submitted(TaskSpec spec, Instant submittedAt) {
+    return spec.toBuilder().submitMillis(submittedAt.toEpochMilli()).build();
   }
 
   /**
@@ -80,17 +92,16 @@ final class SpecJson {
     if (kept != null && kept.submittedAt().equals(t.submittedAt()) && kept.json().equals(t.spec())) {
       return kept.spec();
     }
-    TaskSpec spec = read(t).toBuilder().submitMillis(t.submittedAt().toEpochMilli()).build();
+    TaskSpec spec = submitted(read(t.spec(), t.id()), t.submittedAt());
     synchronized (BY_TASK) {
       BY_TASK.put(t.id(), new Parsed(t.spec(), t.submittedAt(), spec));
     }
     return spec;
   }
 
-  private static TaskSpec read(TaskRecord t) {
-    JsonNode json = t.spec();
+  private static TaskSpec read(JsonNode json, String taskId) {
     if (!(json instanceof ObjectNode o) || !o.path("id").isTextual() || !o.has("job")) {
-      return SpecCodec.readTask(json.toString(), "task " + t.id() + ".json");
+      return SpecCodec.readTask(json.toString(), "task " + taskId + ".json");
     }
     String id = o.get("id").asText();
     String shape = o.deepCopy().without("id").toString();
@@ -99,7 +110,7 @@ final class SpecJson {
       sameShape = BY_SHAPE.get(shape);
     }
     if (sameShape == null) {
-      sameShape = SpecCodec.readTask(json.toString(), "task " + t.id() + ".json");
+      sameShape = SpecCodec.readTask(json.toString(), "task " + taskId + ".json");
       synchronized (BY_SHAPE) {
         BY_SHAPE.put(shape, sameShape);
       }

@@ -7,7 +7,10 @@ import dev.weft.model.Resources;
 import dev.weft.model.TaskRun;
 import dev.weft.model.TaskSpec;
 import dev.weft.store.JobKind;
+import dev.weft.model.lifecycle.TaskState;
 import dev.weft.store.NewTask;
+import dev.weft.store.TaskRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +58,21 @@ class JobSubmissionTest {
   }
 
   @Test
-  void the_copies_of_an_array_are_stored_as_each_would_be_written_alone() {
+  void the_copies_of_an_array_are_stored_and_read_back_as_each_would_be_alone() {
     TaskSpec template = TaskSpec.builder("x").resources(Resources.cpus(2)).priority(70).queue("root.batch")
         .run(new TaskRun("noop", List.of(), Map.of("A", "1"), 0)).build();
     List<TaskSpec> specs = new ArrayList<>(JobSubmission.array("sweep", template, 3));
     specs.add(TaskSpec.builder("alone").priority(10).build()); // its job is its own id: written in full
     specs.add(TaskSpec.builder("other").priority(10).build());
-    List<NewTask> stored = SpecJson.newTasks(specs, "sweep");
-    assertThat(stored).hasSize(specs.size());
+    Instant at = Instant.parse("2026-01-01T00:00:00.123Z");
+    SpecJson.Prepared prepared = SpecJson.prepare(specs, "sweep", at);
+    assertThat(prepared.rows()).hasSize(specs.size());
     for (int i = 0; i < specs.size(); i++) {
-      assertThat(stored.get(i)).isEqualTo(SpecJson.newTask(specs.get(i), "sweep"));
+      NewTask row = SpecJson.newTask(specs.get(i), "sweep");
+      assertThat(prepared.rows().get(i)).isEqualTo(row);
+      TaskRecord stored = new TaskRecord(row.id(), "sweep", "sweep", row.spec(), row.queue(), row.priority(),
+          TaskState.PENDING, 0, null, 1, at, null, null, null, null, null, null);
+      assertThat(prepared.asStored().get(row.id())).isEqualTo(SpecJson.task(stored));
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.model.codec.SpecException;
+import dev.weft.model.lifecycle.TaskEvent;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.scheduler.CorePlanner;
 import dev.weft.scheduler.api.Plan;
@@ -18,6 +19,7 @@ import dev.weft.store.LeaseStore;
 import dev.weft.store.NodeState;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.StoreUnavailableException;
+import dev.weft.store.TaskChange;
 import dev.weft.store.TaskRecord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +164,45 @@ abstract class SchedulerLoopContract {
     assertThatThrownBy(() -> new PlanApplier(c.a, leaseA).apply(snapshot, plan, grant, at(31)))
         .isInstanceOf(LeaseLostException.class).hasMessageContaining("server-a no longer holds the scheduler lease at epoch 1");
     assertThat(c.task("j1/0").version()).isEqualTo(version);
+  }
+
+  @Test
+  void a_write_that_commits_after_a_later_one_still_reaches_the_next_snapshot_through_the_margin() throws Exception {
+    c.node("n1", 4, at(0));
+    c.submit("j1", at(0), task("j1/a", 1), task("j1/b", 1));
+    SnapshotReader reader = new SnapshotReader(c.a, RoundBell.NONE.submitted());
+    SnapshotReader noMargin = new SnapshotReader(c.a, RoundBell.NONE.submitted(), 0);
+    assertThat(reader.read(at(0)).taskVersions()).containsOnlyKeys("j1/a", "j1/b");
+    noMargin.read(at(0));
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    ExecutorService slowWriter = Executors.newSingleThreadExecutor();
+    long a = c.task("j1/a").version();
+    Future<?> cancel = slowWriter.submit(() -> c.b.transactor().inTransaction(() -> {
+      c.b.tasks().apply(TaskChange.of("j1/a", a, TaskEvent.CANCEL, "no longer wanted"), at(1));
+      written.countDown();
+      await(commit);
+      return null;
+    }));
+    written.await();
+    c.a.tasks().apply(TaskChange.place("j1/b", c.task("j1/b").version(), "n1"), at(1)); // a later number, committed first
+    assertThat(reader.read(at(1)).taskVersions()).containsOnlyKeys("j1/a", "j1/b");
+    noMargin.read(at(1));
+    commit.countDown();
+    cancel.get();
+    slowWriter.shutdown();
+    assertThat(reader.read(at(2)).taskVersions()).containsOnlyKeys("j1/b");
+    assertThat(reader.read(at(2)).pending()).isEmpty();
+    // without the margin the cancel, numbered below what was seen, would be missed until a full read
+    assertThat(noMargin.read(at(2)).taskVersions()).containsOnlyKeys("j1/a", "j1/b");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

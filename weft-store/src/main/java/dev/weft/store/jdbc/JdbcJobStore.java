@@ -7,6 +7,7 @@ import dev.weft.store.JobKind;
 import dev.weft.store.JobStore;
 import dev.weft.store.NewJob;
 import dev.weft.store.NewTask;
+import dev.weft.store.StoredJob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +34,7 @@ public final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public Job submit(NewJob job, Instant now) {
+  public StoredJob store(NewJob job, Instant now) {
     return tx.run("submitting job " + job.id(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_job (" + COLUMNS
           + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
@@ -41,15 +42,16 @@ public final class JdbcJobStore implements JobStore {
         ps.setString(2, job.name());
         ps.setString(3, job.kind().name());
         ps.setLong(4, now.toEpochMilli());
-        if (ps.executeUpdate() == 1) {
+        boolean created = ps.executeUpdate() == 1;
+        if (created) {
           if (dialect == Dialect.POSTGRES) {
             insertTasksAtOnce(c, job, now);
           } else {
             insertTasks(c, job, now);
           }
         }
+        return new StoredJob(byId(c, job.id()).orElseThrow(), created);
       }
-      return byId(c, job.id()).orElseThrow();
     });
   }
 
