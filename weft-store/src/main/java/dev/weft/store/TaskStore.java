@@ -65,6 +65,17 @@ public interface TaskStore {
    */
   Map<String, TaskRecord> applyAll(List<TaskChange> changes, Map<String, TaskRecord> read, Instant now);
 
+  /**
+   * Places tasks the caller read as pending, without reading them again: each change must be a
+   * {@code PLACE}; it is written as {@link #apply} would write it (node, placing time, hand-out
+   * cleared, version one up) where the row is still pending at the version the change expects.
+   * Joins the caller's transaction when one is open, else runs in its own: all or nothing.
+   *
+   * @throws StaleVersionException when a task is not pending at the version its change expects
+   * @throws IllegalArgumentException when a change is not a {@code PLACE}, or names a task twice
+   */
+  void placeAll(List<TaskChange> placements, Instant now);
+
   /** The tasks of these ids that exist, by id (one query per few hundred ids). */
   Map<String, TaskRecord> findAll(Collection<String> ids);
 

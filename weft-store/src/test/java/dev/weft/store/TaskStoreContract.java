@@ -318,4 +318,30 @@ abstract class TaskStoreContract extends StoreContract {
         .isInstanceOf(StaleVersionException.class);
     assertThat(db.tasks().find("t-1").orElseThrow().startedAt()).isNull();
   }
+
+  @Test
+  void placing_without_reading_writes_what_one_by_one_placements_would() {
+    submit("j-1", "t-1", "t-2", "t-3");
+    TaskRecord one = task("t-1", TaskEvent.PLACE); // placed one by one, for comparison
+    db.tasks().placeAll(List.of(TaskChange.place("t-2", 1, "n-1"), TaskChange.place("t-3", 1, "n-2")),
+        T0.plusSeconds(1));
+    TaskRecord two = db.tasks().find("t-2").orElseThrow();
+    assertThat(two).usingRecursiveComparison().ignoringFields("id").isEqualTo(one);
+    assertThat(db.tasks().find("t-3").orElseThrow().nodeId()).isEqualTo("n-2");
+    long mark = db.tasks().changeHighWater();
+    assertThat(db.tasks().changedSince(mark - 2, 10)).extracting(ChangedTask::id).containsExactly("t-2", "t-3");
+  }
+
+  @Test
+  void placing_a_task_no_longer_pending_at_the_version_read_places_none() {
+    submit("j-1", "t-1", "t-2");
+    task("t-2", TaskEvent.CANCEL);
+    assertThatThrownBy(() -> db.tasks().placeAll(List.of(TaskChange.place("t-1", 1, "n-1"),
+        TaskChange.place("t-2", 2, "n-1")), T0)).isInstanceOf(StaleVersionException.class).hasMessageContaining("t-2");
+    assertThatThrownBy(() -> db.tasks().placeAll(List.of(TaskChange.place("t-1", 7, "n-1")), T0))
+        .isInstanceOf(StaleVersionException.class);
+    assertThat(db.tasks().find("t-1").orElseThrow().status()).isEqualTo(TaskState.PENDING);
+    assertThatThrownBy(() -> db.tasks().placeAll(List.of(TaskChange.of("t-1", 1, TaskEvent.START, null)), T0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

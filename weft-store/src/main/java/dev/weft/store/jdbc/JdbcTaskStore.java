@@ -1,5 +1,6 @@
 package dev.weft.store.jdbc;
 
+import dev.weft.model.lifecycle.TaskEvent;
 import dev.weft.model.lifecycle.TaskLifecycle;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.store.ChangedTask;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -150,6 +152,25 @@ public final class JdbcTaskStore implements TaskStore {
       ps.setLong(n, change.expectedVersion());
       return ps.executeUpdate();
     }
+  }
+
+  @Override
+  public void placeAll(List<TaskChange> placements, Instant now) {
+    Set<String> ids = new HashSet<>();
+    for (TaskChange p : placements) {
+      if (p.event() != TaskEvent.PLACE || p.nodeId() == null) {
+        throw new IllegalArgumentException("placeAll takes placements only, got " + p.event() + " of task " + p.taskId());
+      }
+      TaskLifecycle.apply(p.taskId(), TaskState.PENDING, p.event()); // the table's row; the SQL guards 'PENDING'
+
+      if (!ids.add(p.taskId())) {
+        throw new IllegalArgumentException("placeAll names task " + p.taskId() + " twice");
+      }
+    }
+    tx.run("placing " + placements.size() + " tasks", c -> {
+      TaskRowWrites.place(c, dialect, placements, now);
+      return null;
+    });
   }
 
   @Override
@@ -286,10 +307,9 @@ public final class JdbcTaskStore implements TaskStore {
         List<ChangedTask> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new ChangedTask(rs.getString("id"), rs.getString("job_id"), rs.getString("name"),
-                TaskState.valueOf(rs.getString("status")), rs.getInt("attempt"), rs.getString("node_id"),
-                rs.getLong("version"), Instant.ofEpochMilli(rs.getLong("submitted_at")),
-                Columns.instant(rs, "placed_at"), Columns.instant(rs, "started_at"), rs.getLong("change_seq")));
+            out.add(new ChangedTask(rs.getString(1), rs.getString(2), rs.getString(3),
+                TaskState.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getLong(7),
+                Instant.ofEpochMilli(rs.getLong(8)), Columns.instant(rs, 9), Columns.instant(rs, 10), rs.getLong(11)));
           }
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.weft.store.jdbc;
 
 import dev.weft.store.StaleVersionException;
+import dev.weft.store.TaskChange;
 import dev.weft.store.TaskRecord;
 import java.sql.Array;
 import java.sql.Connection;
@@ -120,5 +121,53 @@ final class TaskRowWrites {
 
   private static StaleVersionException stale(Write w) {
     return new StaleVersionException("task", w.before().id(), w.before().version(), -1);
+  }
+
+  /** Placements of pending rows at the versions read: as {@code TaskTransition} computes a PLACE, in SQL. */
+  static void place(Connection c, Dialect dialect, List<TaskChange> placements, Instant now) throws SQLException {
+    if (placements.isEmpty()) {
+      return;
+    }
+    String set = "status = 'PLACED', version = version + 1, placed_at = ?, sent_at = NULL, change_seq = " + NEXT_CHANGE;
+    if (dialect == Dialect.POSTGRES) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET " + set.replace("version + 1",
+          "t.version + 1") + ", node_id = u.node_id FROM unnest(?::varchar[], ?::bigint[], ?::varchar[])"
+          + " AS u(id, expected, node_id) WHERE t.id = u.id AND t.version = u.expected AND t.status = 'PENDING'"
+          + " RETURNING t.id")) {
+        ps.setLong(1, now.toEpochMilli());
+        ps.setArray(2, c.createArrayOf("varchar", placements.stream().map(TaskChange::taskId).toArray()));
+        ps.setArray(3, c.createArrayOf("bigint", placements.stream().map(TaskChange::expectedVersion).toArray()));
+        ps.setArray(4, c.createArrayOf("varchar", placements.stream().map(TaskChange::nodeId).toArray()));
+        Set<String> matched = new HashSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            matched.add(rs.getString(1));
+          }
+        }
+        for (TaskChange p : placements) {
+          if (!matched.contains(p.taskId())) {
+            throw new StaleVersionException("task", p.taskId(), p.expectedVersion(), -1);
+          }
+        }
+      }
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET " + set + ", node_id = ?"
+        + " WHERE id = ? AND version = ? AND status = 'PENDING'")) {
+      for (TaskChange p : placements) {
+        ps.setLong(1, now.toEpochMilli());
+        ps.setString(2, p.nodeId());
+        ps.setString(3, p.taskId());
+        ps.setLong(4, p.expectedVersion());
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          TaskChange p = placements.get(i);
+          throw new StaleVersionException("task", p.taskId(), p.expectedVersion(), -1);
+        }
+      }
+    }
   }
 }
