@@ -80,6 +80,13 @@ public interface TaskStore {
   Map<String, TaskRecord> findAll(Collection<String> ids);
 
   /**
+   * As {@link #findAll}, each record with a null {@code spec}, which is neither read nor parsed: for
+   * {@link #applyAll(List, Map, Instant)}, since no change touches the spec (the records it returns
+   * then have a null spec too).
+   */
+  Map<String, TaskRecord> findAllWithoutSpecs(Collection<String> ids);
+
+  /**
    * The highest change sequence number any committed task write holds (0 when there is none). Read
    * it before a full read of the tasks: {@link #changedSince} from there misses nothing the full
    * read missed, but for writes whose statement ran before and whose commit came after (see there).

@@ -344,4 +344,22 @@ abstract class TaskStoreContract extends StoreContract {
     assertThatThrownBy(() -> db.tasks().placeAll(List.of(TaskChange.of("t-1", 1, TaskEvent.START, null)), T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void changes_applied_to_records_read_without_specs_write_the_same_rows_and_keep_the_spec() {
+    submit("j-1", "t-1", "t-2");
+    db.tasks().placeAll(List.of(TaskChange.place("t-1", 1, "n-1"), TaskChange.place("t-2", 1, "n-1")), T0);
+    Map<String, TaskRecord> slim = db.tasks().findAllWithoutSpecs(List.of("t-1", "t-2", "nope"));
+    assertThat(slim.keySet()).containsExactly("t-1", "t-2");
+    assertThat(slim.get("t-1").spec()).isNull();
+    assertThat(slim.get("t-1")).usingRecursiveComparison().ignoringFields("spec")
+        .isEqualTo(db.tasks().find("t-1").orElseThrow());
+    db.tasks().applyAll(List.of(TaskChange.of("t-1", 2, TaskEvent.START, null), TaskChange.finish("t-1", 3, 0, "ok")),
+        slim, T0.plusSeconds(2));
+    TaskRecord done = db.tasks().find("t-1").orElseThrow();
+    assertThat(done.status()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(done.version()).isEqualTo(4);
+    assertThat(done.startedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(done.spec()).isEqualTo(json("cpu", 1));
+  }
 }

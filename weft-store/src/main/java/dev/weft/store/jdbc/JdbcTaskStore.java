@@ -175,17 +175,27 @@ public final class JdbcTaskStore implements TaskStore {
 
   @Override
   public Map<String, TaskRecord> findAll(Collection<String> ids) {
+    return findAll(ids, true);
+  }
+
+  @Override
+  public Map<String, TaskRecord> findAllWithoutSpecs(Collection<String> ids) {
+    return findAll(ids, false);
+  }
+
+  private Map<String, TaskRecord> findAll(Collection<String> ids, boolean withSpecs) {
     List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+    String columns = withSpecs ? TaskRows.COLUMNS : TaskRows.COLUMNS_WITHOUT_SPEC;
     return tx.run("reading " + all.size() + " tasks", c -> {
       Map<String, TaskRecord> out = new LinkedHashMap<>();
       for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
         List<String> some = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.COLUMNS + " FROM weft_task WHERE id IN ("
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM weft_task WHERE id IN ("
             + String.join(", ", Collections.nCopies(some.size(), "?")) + ")")) {
           for (int i = 0; i < some.size(); i++) {
             ps.setString(i + 1, some.get(i));
           }
-          TaskRows.read(ps).forEach(t -> out.put(t.id(), t));
+          TaskRows.read(ps, withSpecs).forEach(t -> out.put(t.id(), t));
         }
       }
       return out;
