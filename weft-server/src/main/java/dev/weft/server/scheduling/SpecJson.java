@@ -104,7 +104,7 @@ final class SpecJson {
       return SpecCodec.readTask(json.toString(), "task " + taskId + ".json");
     }
     String id = o.get("id").asText();
-    String shape = o.deepCopy().without("id").toString();
+    String shape = shape(o);
     TaskSpec sameShape;
     synchronized (BY_SHAPE) {
       sameShape = BY_SHAPE.get(shape);
@@ -116,6 +116,16 @@ final class SpecJson {
       }
     }
     return sameShape.withId(id);
+  }
+
+  /**
+   * The task's JSON without its id, as text: the key of its shape. The codec writes the id first,
+   * so it is cut from the text rather than from a copy of the tree (the same text either way).
+   */
+  static String shape(ObjectNode o) {
+    String text = o.toString();
+    String idFirst = "{\"id\":" + o.get("id").toString() + ",";
+    return text.startsWith(idFirst) ? "{" + text.substring(idFirst.length()) : o.deepCopy().without("id").toString();
   }
 
   private record Parsed(JsonNode json, Instant submittedAt, TaskSpec spec) {}

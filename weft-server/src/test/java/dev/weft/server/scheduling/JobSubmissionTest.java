@@ -3,6 +3,8 @@ package dev.weft.server.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Resources;
 import dev.weft.model.TaskRun;
 import dev.weft.model.TaskSpec;
@@ -74,5 +76,15 @@ class JobSubmissionTest {
           TaskState.PENDING, 0, null, 1, at, null, null, null, null, null, null);
       assertThat(prepared.asStored().get(row.id())).isEqualTo(SpecJson.task(stored));
     }
+  }
+
+  @Test
+  void a_shape_is_the_json_without_its_id_whatever_the_field_order() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode idFirst = (ObjectNode) json.readTree("{\"id\":\"a/1\",\"job\":\"a\",\"env\":{\"id\":\"a/1\"}}");
+    ObjectNode idLater = (ObjectNode) json.readTree("{\"job\":\"a\",\"id\":\"a/1\",\"env\":{\"id\":\"a/1\"}}");
+    assertThat(SpecJson.shape(idFirst)).isEqualTo("{\"job\":\"a\",\"env\":{\"id\":\"a/1\"}}");
+    assertThat(SpecJson.shape(idLater)).isEqualTo("{\"job\":\"a\",\"env\":{\"id\":\"a/1\"}}");
+    assertThat(SpecJson.shape((ObjectNode) json.readTree("{\"id\":\"q\\\"x\",\"job\":\"q\"}"))).isEqualTo("{\"job\":\"q\"}");
   }
 }
