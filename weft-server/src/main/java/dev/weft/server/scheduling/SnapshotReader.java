@@ -48,6 +48,8 @@ final class SnapshotReader {
   private final int margin;
   private FollowedTasks followed;
   private Instant lastFullRead;
+  /** Last round's pending specs with their learned estimates, by task id: reused while the estimate holds. */
+  private Map<String, TaskSpec> estimated = Map.of();
 
   /** A reader that fetches every task it does not follow (one-off reads: explaining a task, tests). */
   SnapshotReader(Database db) {
@@ -92,10 +94,12 @@ final class SnapshotReader {
       List<FollowedTasks.Task> waiting = ready(tasks.pending(PENDING_LIMIT));
       Map<String, List<Long>> history = db.runtimes().recent(names(waiting), RuntimeEstimator.WINDOW);
       List<PendingTask> pending = new ArrayList<>();
+      Map<String, TaskSpec> estimatedNow = new HashMap<>();
       for (FollowedTasks.Task t : waiting) {
-        pending.add(new PendingTask(RuntimeEstimator.estimate(t.spec(), history.get(t.name())), 0, t.attempt()));
+        pending.add(new PendingTask(estimated(t, history.get(t.name()), estimatedNow), 0, t.attempt()));
         taskVersions.put(t.id(), t.version());
       }
+      estimated = estimatedNow;
       ClusterView view = new ClusterView(nodes, running, SpecJson.queues(db.queueTree().current()), Map.of(),
           TaskGraph.EMPTY);
       return new Snapshot(view, pending, taskVersions, nodeVersions);
@@ -142,6 +146,15 @@ final class SnapshotReader {
 
   private static FollowedTasks.Task followed(TaskRecord r) {
     return FollowedTasks.Task.of(r, SpecJson.task(r));
+  }
+
+  /** The task's spec with its estimate learned from {@code recent}, as last round's when the estimate is the same. */
+  private TaskSpec estimated(FollowedTasks.Task t, List<Long> recent, Map<String, TaskSpec> estimatedNow) {
+    TaskSpec before = estimated.get(t.id());
+    TaskSpec spec = before != null && before.estimateMillis() == RuntimeEstimator.estimateOf(t.spec(), recent)
+        ? before : RuntimeEstimator.estimate(t.spec(), recent);
+    estimatedNow.put(t.id(), spec);
+    return spec;
   }
 
   /** The pending tasks whose dependencies have all succeeded, in the order given. */
