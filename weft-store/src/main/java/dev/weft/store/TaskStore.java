@@ -87,19 +87,24 @@ public interface TaskStore {
   Map<String, TaskRecord> findAllWithoutSpecs(Collection<String> ids);
 
   /**
-   * The highest change sequence number any committed task write holds (0 when there is none). Read
-   * it before a full read of the tasks: {@link #changedSince} from there misses nothing the full
-   * read missed, but for writes whose statement ran before and whose commit came after (see there).
+   * Where a reader that is about to read the tasks in full starts following their changes: take it
+   * before the full read, so {@link #changedSince} from it returns every write the full read missed.
    */
-  long changeHighWater();
+  ChangeCursor changeCursor();
 
   /**
-   * The tasks whose last insert or version-bumping write took a change sequence number above
-   * {@code afterSeq}, lowest first, at most {@code limit}, without their specs. A write takes its
-   * number when its statement runs, not when it commits, so a write committing late can show a
-   * number below one already read: a reader that follows changes reads again a margin below the
-   * highest number it has seen and keeps, per task, the highest version. The agent's hand-out
-   * ({@link #poll}) changes neither version nor number.
+   * The tasks whose last insert or version-bumping write may have become visible since {@code from}
+   * was taken, lowest change sequence number first, at most {@code limit}, without their specs; and
+   * the cursor for the next read. Rows already read may come again (keep, per task, the highest
+   * version). A write takes its number when its statement runs, not when it commits, so numbers
+   * alone would miss a write that committed after a later one: on PostgreSQL the read takes every
+   * row written by a transaction that had not finished when {@code from} was taken (by transaction
+   * id against that snapshot's xmin), which misses nothing; on H2 it reads from {@link
+   * #REREAD_MARGIN} below the highest number read, which misses a write that commits after more
+   * than that many later ones. The agent's hand-out ({@link #poll}) is not a change.
    */
-  List<ChangedTask> changedSince(long afterSeq, int limit);
+  ChangedTasks changedSince(ChangeCursor from, int limit);
+
+  /** How far below the highest change number read an H2 read of changes starts again. */
+  int REREAD_MARGIN = 2_000;
 }

@@ -251,38 +251,51 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(all).hasSize(total).doesNotHaveDuplicates();
   }
 
+  /** What a read of changes tells that {@code seen} (task id to version) did not know; records what it tells. */
+  private static Map<String, ChangedTask> news(ChangedTasks read, Map<String, Long> seen) {
+    Map<String, ChangedTask> out = new java.util.LinkedHashMap<>();
+    for (ChangedTask t : read.tasks()) {
+      if (seen.getOrDefault(t.id(), 0L) < t.version()) {
+        out.put(t.id(), t);
+        seen.put(t.id(), t.version());
+      }
+    }
+    return out;
+  }
+
   @Test
-  void changes_come_in_sequence_order_from_inserts_and_version_bumps_but_not_from_hand_outs() {
-    assertThat(db.tasks().changeHighWater()).isZero();
+  void changes_come_from_inserts_and_version_bumps_but_not_from_hand_outs() {
+    Map<String, Long> seen = new java.util.HashMap<>();
+    ChangedTasks none = db.tasks().changedSince(db.tasks().changeCursor(), 100);
+    assertThat(none.tasks()).isEmpty();
     submit("j-1", "t-1", "t-2");
-    List<ChangedTask> inserted = db.tasks().changedSince(0, 100);
-    assertThat(inserted).extracting(ChangedTask::id).containsExactlyInAnyOrder("t-1", "t-2");
-    long mark = db.tasks().changeHighWater();
-    assertThat(mark).isEqualTo(inserted.getLast().changeSeq());
+    ChangedTasks inserted = db.tasks().changedSince(none.next(), 100);
+    assertThat(news(inserted, seen).keySet()).containsExactlyInAnyOrder("t-1", "t-2");
     task("t-2", TaskEvent.PLACE);
     db.tasks().poll("n-1", T0, 10);
-    List<ChangedTask> placed = db.tasks().changedSince(mark, 100);
-    assertThat(placed).singleElement().satisfies(c -> {
+    ChangedTasks placed = db.tasks().changedSince(inserted.next(), 100);
+    assertThat(news(placed, seen).values()).singleElement().satisfies(c -> {
       assertThat(c.id()).isEqualTo("t-2");
       assertThat(c.status()).isEqualTo(TaskState.PLACED);
       assertThat(c.nodeId()).isEqualTo("n-1");
       assertThat(c.version()).isEqualTo(2);
       assertThat(c.placedAt()).isEqualTo(T0.plusSeconds(1));
-      assertThat(c.changeSeq()).isGreaterThan(mark);
     });
+    assertThat(news(db.tasks().changedSince(placed.next(), 100), seen)).isEmpty(); // the hand-out is no change
     db.tasks().applyAll(List.of(TaskChange.place("t-1", 1, "n-2"), TaskChange.of("t-2", 2, TaskEvent.START, null)),
         T0.plusSeconds(3));
-    List<ChangedTask> both = db.tasks().changedSince(placed.getFirst().changeSeq(), 100);
-    assertThat(both).extracting(ChangedTask::id).containsExactly("t-1", "t-2");
-    assertThat(both.get(1).startedAt()).isEqualTo(T0.plusSeconds(3));
-    assertThat(db.tasks().changedSince(mark, 1)).hasSize(1);
-    assertThat(db.tasks().changeHighWater()).isEqualTo(both.getLast().changeSeq());
+    ChangedTasks both = db.tasks().changedSince(placed.next(), 100);
+    Map<String, ChangedTask> bothNews = news(both, seen);
+    assertThat(bothNews.keySet()).containsExactlyInAnyOrder("t-1", "t-2");
+    assertThat(bothNews.get("t-2").startedAt()).isEqualTo(T0.plusSeconds(3));
+    assertThat(both.tasks()).extracting(ChangedTask::changeSeq).isSorted();
+    assertThat(db.tasks().changedSince(placed.next(), 1).tasks()).hasSize(1);
   }
 
   @Test
-  void a_write_committed_after_a_later_one_shows_a_lower_number_found_only_below_the_mark() throws Exception {
+  void a_write_committed_after_a_later_one_is_in_the_next_read_of_changes() throws Exception {
     submit("j-1", "early", "late");
-    long mark = db.tasks().changeHighWater();
+    ChangeCursor start = db.tasks().changeCursor();
     CountDownLatch written = new CountDownLatch(1);
     CountDownLatch commit = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -297,15 +310,17 @@ abstract class TaskStoreContract extends StoreContract {
       return null;
     }));
     written.await();
-    db.tasks().applyAll(List.of(TaskChange.place("late", 1, "n-1")), T0);
-    List<ChangedTask> seen = db.tasks().changedSince(mark, 100);
-    assertThat(seen).extracting(ChangedTask::id).containsExactly("late");
-    long seenUpTo = seen.getLast().changeSeq();
+    db.tasks().applyAll(List.of(TaskChange.place("late", 1, "n-1")), T0); // a higher number, committed first
+    Map<String, Long> seen = new java.util.HashMap<>(Map.of("early", 1L, "late", 1L));
+    ChangedTasks first = db.tasks().changedSince(start, 100);
+    assertThat(news(first, seen).keySet()).containsExactly("late");
+    long lateSeq = first.tasks().stream().filter(t -> t.id().equals("late")).findFirst().orElseThrow().changeSeq();
     commit.countDown();
     slow.get();
     pool.shutdown();
-    assertThat(db.tasks().changedSince(seenUpTo, 100)).isEmpty();
-    assertThat(db.tasks().changedSince(seenUpTo - 2, 100)).extracting(ChangedTask::id).containsExactly("early", "late");
+    Map<String, ChangedTask> then = news(db.tasks().changedSince(first.next(), 100), seen);
+    assertThat(then.keySet()).containsExactly("early");
+    assertThat(then.get("early").changeSeq()).isLessThan(lateSeq); // numbered before, visible after
   }
 
   @Test
@@ -322,14 +337,15 @@ abstract class TaskStoreContract extends StoreContract {
   @Test
   void placing_without_reading_writes_what_one_by_one_placements_would() {
     submit("j-1", "t-1", "t-2", "t-3");
+    ChangeCursor start = db.tasks().changeCursor();
     TaskRecord one = task("t-1", TaskEvent.PLACE); // placed one by one, for comparison
     db.tasks().placeAll(List.of(TaskChange.place("t-2", 1, "n-1"), TaskChange.place("t-3", 1, "n-2")),
         T0.plusSeconds(1));
     TaskRecord two = db.tasks().find("t-2").orElseThrow();
     assertThat(two).usingRecursiveComparison().ignoringFields("id").isEqualTo(one);
     assertThat(db.tasks().find("t-3").orElseThrow().nodeId()).isEqualTo("n-2");
-    long mark = db.tasks().changeHighWater();
-    assertThat(db.tasks().changedSince(mark - 2, 10)).extracting(ChangedTask::id).containsExactly("t-2", "t-3");
+    Map<String, Long> seen = new java.util.HashMap<>(Map.of("t-1", 2L, "t-2", 1L, "t-3", 1L));
+    assertThat(news(db.tasks().changedSince(start, 10), seen).keySet()).containsExactlyInAnyOrder("t-2", "t-3");
   }
 
   @Test

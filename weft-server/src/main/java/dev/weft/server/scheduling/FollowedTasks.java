@@ -22,9 +22,9 @@ import java.util.TreeSet;
  * ({@code TaskStore.changedSince}); it never reads the store itself.
  *
  * <p>A change is news when its task is not followed or is followed at a lower version; anything
- * else (a change read again through the re-read margin, or one older than what a fetch returned) is
- * ignored, so reading a window twice is harmless and a write that committed after a later one is
- * still taken when it shows up below the high-water mark. When the full read stopped at its limit of
+ * else (a change read again, or one older than what a fetch returned) is
+ * ignored, so reading a change twice is harmless and a write that committed after a later one is
+ * still taken when it shows up. When the full read stopped at its limit of
  * pending tasks, pending tasks submitted after the last one read are left to a later full read, so
  * newer work never overtakes older work the scheduler has not seen.
  */
@@ -59,23 +59,16 @@ final class FollowedTasks {
   private final NavigableSet<Task> pending = new TreeSet<>(OLDEST_FIRST);
   /** The last pending task of a full read that stopped at its limit; null when that read saw them all. */
   private final Task cutoff;
-  private long highWater;
 
   /**
-   * @param highWater the change high-water mark read before the full read
    * @param pendingRead the pending tasks of the full read, oldest first
    * @param truncated whether that read stopped at its limit (more pending tasks are stored)
    * @param holding the placed and running tasks
    */
-  FollowedTasks(long highWater, List<Task> pendingRead, boolean truncated, List<Task> holding) {
-    this.highWater = highWater;
+  FollowedTasks(List<Task> pendingRead, boolean truncated, List<Task> holding) {
     this.cutoff = truncated && !pendingRead.isEmpty() ? pendingRead.getLast() : null;
     pendingRead.forEach(this::follow);
     holding.forEach(this::follow);
-  }
-
-  long highWater() {
-    return highWater;
   }
 
   /** Whether the full read left pending tasks unread (they join at a later full read). */
@@ -104,7 +97,6 @@ final class FollowedTasks {
    */
   void apply(List<ChangedTask> changes, Map<String, Task> fetched) {
     for (ChangedTask c : changes) {
-      highWater = Math.max(highWater, c.changeSeq());
       Task now = byId.get(c.id());
       if (now != null) {
         if (c.version() > now.version()) {

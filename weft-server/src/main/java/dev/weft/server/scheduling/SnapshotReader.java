@@ -7,7 +7,9 @@ import dev.weft.scheduler.api.ClusterView;
 import dev.weft.scheduler.api.PendingTask;
 import dev.weft.scheduler.api.RunningTask;
 import dev.weft.scheduler.api.TaskGraph;
+import dev.weft.store.ChangeCursor;
 import dev.weft.store.ChangedTask;
+import dev.weft.store.ChangedTasks;
 import dev.weft.store.Database;
 import dev.weft.store.NodeRecord;
 import dev.weft.store.TaskRecord;
@@ -22,22 +24,20 @@ import java.util.Set;
 
 /**
  * Reads one round's {@link Snapshot} from the store. The tasks are followed between rounds
- * ({@link FollowedTasks}): a round reads only the tasks changed since the last one, from a margin
- * below the highest change number seen (writes commit out of order), and fetches the records of
- * tasks it does not follow yet, unless this server just stored them ({@link SubmittedSpecs}). Everything is read afresh on the first round, after {@link #forget}
+ * ({@link FollowedTasks}): a round reads only the tasks changed since the last one
+ * ({@code TaskStore.changedSince}, which copes with writes committing out of order), and fetches the
+ * records of tasks it does not follow yet, unless this server just stored them ({@link SubmittedSpecs}). Everything is read afresh on the first round, after {@link #forget}
  * (the lease taken over, a plan that conflicted, a failed round), every {@link #FULL_READ_AFTER},
  * when a round's changes exceed {@link #CHANGES_LIMIT}, and when a full read that stopped at
- * {@link #PENDING_LIMIT} has fewer than half that many pending tasks left. A change the margin
- * missed makes a plan stale (refused by its version check, then read afresh) or delays a task until
- * the next full read; it never makes a plan wrong. Nodes that are not {@code UP} are left out of the
+ * {@link #PENDING_LIMIT} has fewer than half that many pending tasks left. A change missed (possible
+ * on H2 only, see there) makes a plan stale (refused by its version check, then read afresh) or
+ * delays a task until the next full read; it never makes a plan wrong. Nodes that are not {@code UP} are left out of the
  * view (their tasks with them); a DAG task waits outside the pending list until every task it
  * depends on has succeeded; tasks without an estimate get one from run-time history.
  */
 final class SnapshotReader {
   /** The most pending tasks one round looks at, oldest first. */
   static final int PENDING_LIMIT = 10_000;
-  /** How far below the highest change number seen each round reads again. */
-  static final int REREAD_MARGIN = 2_000;
   /** The most changes one round reads; more, and it reads everything afresh. */
   static final int CHANGES_LIMIT = 50_000;
   /** The longest the followed tasks go without a full read. */
@@ -45,8 +45,8 @@ final class SnapshotReader {
   private static final int ACTIVE_LIMIT = 1_000_000;
   private final Database db;
   private final SubmittedSpecs submitted;
-  private final int margin;
   private FollowedTasks followed;
+  private ChangeCursor cursor;
   private Instant lastFullRead;
   /** Last round's pending specs with their learned estimates, by task id: reused while the estimate holds. */
   private Map<String, TaskSpec> estimated = Map.of();
@@ -57,13 +57,8 @@ final class SnapshotReader {
   }
 
   SnapshotReader(Database db, SubmittedSpecs submitted) {
-    this(db, submitted, REREAD_MARGIN);
-  }
-
-  SnapshotReader(Database db, SubmittedSpecs submitted, int margin) {
     this.db = db;
     this.submitted = submitted;
-    this.margin = margin;
   }
 
   /** The next round reads everything afresh. */
@@ -111,7 +106,8 @@ final class SnapshotReader {
         || followed.truncated() && followed.pendingCount() < PENDING_LIMIT / 2) {
       return readAll(now);
     }
-    List<ChangedTask> changes = db.tasks().changedSince(Math.max(0, followed.highWater() - margin), CHANGES_LIMIT);
+    ChangedTasks read = db.tasks().changedSince(cursor, CHANGES_LIMIT);
+    List<ChangedTask> changes = read.tasks();
     if (changes.size() == CHANGES_LIMIT) {
       return readAll(now);
     }
@@ -126,20 +122,22 @@ final class SnapshotReader {
     }
     db.tasks().findAll(toFetch).forEach((id, r) -> fetched.put(id, followed(r)));
     followed.apply(changes, fetched);
+    cursor = read.next();
     return followed;
   }
 
-  /** The high-water mark first: a write committed after it was read shows up in the next round's changes. */
+  /** The cursor first: a write the full read misses shows up in the next round's changes. */
   private FollowedTasks readAll(Instant now) {
     followed = null;
-    long highWater = db.tasks().changeHighWater();
+    ChangeCursor start = db.tasks().changeCursor();
     List<FollowedTasks.Task> holding = new ArrayList<>();
     db.tasks().withStatus(Set.of(TaskState.PLACED, TaskState.RUNNING), ACTIVE_LIMIT)
         .forEach(r -> holding.add(followed(r)));
     List<TaskRecord> pendingRecords = db.tasks().withStatus(Set.of(TaskState.PENDING), PENDING_LIMIT);
     List<FollowedTasks.Task> pending = new ArrayList<>();
     pendingRecords.forEach(r -> pending.add(followed(r)));
-    followed = new FollowedTasks(highWater, pending, pendingRecords.size() == PENDING_LIMIT, holding);
+    followed = new FollowedTasks(pending, pendingRecords.size() == PENDING_LIMIT, holding);
+    cursor = start;
     lastFullRead = now;
     return followed;
   }

@@ -26,7 +26,7 @@ class FollowedTasksTest {
   @Test
   void a_change_is_taken_once_and_one_read_again_through_the_margin_changes_nothing() {
     FollowedTasks.Task a = task("a", 1, TaskState.PENDING, 1);
-    FollowedTasks followed = new FollowedTasks(10, List.of(a), false, List.of());
+    FollowedTasks followed = new FollowedTasks(List.of(a), false, List.of());
     followed.apply(List.of(change(a, TaskState.PLACED, 2, 11)), Map.of());
     assertThat(followed.pending(10)).isEmpty();
     assertThat(followed.holding()).extracting(FollowedTasks.Task::version).containsExactly(2L);
@@ -34,28 +34,25 @@ class FollowedTasksTest {
     followed.apply(List.of(change(a, TaskState.PLACED, 2, 11), change(a, TaskState.PENDING, 1, 9)), Map.of());
     assertThat(followed.holding()).extracting(FollowedTasks.Task::version).containsExactly(2L);
     assertThat(followed.pending(10)).isEmpty();
-    assertThat(followed.highWater()).isEqualTo(11);
   }
 
   @Test
-  void a_write_that_committed_after_a_later_one_is_still_taken_below_the_high_water_mark() {
+  void a_write_that_committed_after_a_later_one_is_still_taken_when_it_shows_up() {
     FollowedTasks.Task early = task("early", 1, TaskState.PENDING, 1);
     FollowedTasks.Task late = task("late", 2, TaskState.PENDING, 1);
-    FollowedTasks followed = new FollowedTasks(10, List.of(early, late), false, List.of());
+    FollowedTasks followed = new FollowedTasks(List.of(early, late), false, List.of());
     followed.apply(List.of(change(late, TaskState.PLACED, 2, 12)), Map.of()); // 11 not committed yet
-    assertThat(followed.highWater()).isEqualTo(12);
     assertThat(followed.pending(10)).extracting(FollowedTasks.Task::id).containsExactly("early");
     followed.apply(List.of(change(early, TaskState.CANCELLED, 2, 11), change(late, TaskState.PLACED, 2, 12)),
         Map.of());
     assertThat(followed.pending(10)).isEmpty();
     assertThat(followed.holding()).extracting(FollowedTasks.Task::id).containsExactly("late");
-    assertThat(followed.highWater()).isEqualTo(12);
   }
 
   @Test
   void tasks_not_followed_are_fetched_when_worth_following_and_finished_ones_are_forgotten() {
     FollowedTasks.Task running = task("r", 1, TaskState.RUNNING, 3);
-    FollowedTasks followed = new FollowedTasks(10, List.of(), false, List.of(running));
+    FollowedTasks followed = new FollowedTasks(List.of(), false, List.of(running));
     FollowedTasks.Task fresh = task("new", 5, TaskState.PENDING, 1);
     FollowedTasks.Task done = task("done", 0, TaskState.SUCCEEDED, 4);
     List<ChangedTask> changes = List.of(change(running, TaskState.SUCCEEDED, 4, 11),
@@ -70,7 +67,7 @@ class FollowedTasksTest {
   void after_a_full_read_that_stopped_at_its_limit_newer_pending_tasks_wait_for_the_next_full_read() {
     FollowedTasks.Task first = task("a", 1, TaskState.PENDING, 1);
     FollowedTasks.Task cutoff = task("b", 2, TaskState.PENDING, 1);
-    FollowedTasks followed = new FollowedTasks(10, List.of(first, cutoff), true, List.of());
+    FollowedTasks followed = new FollowedTasks(List.of(first, cutoff), true, List.of());
     FollowedTasks.Task newer = task("c", 3, TaskState.PENDING, 1);
     FollowedTasks.Task requeued = task("z", 0, TaskState.PENDING, 3); // submitted before the cutoff
     List<ChangedTask> changes = List.of(change(newer, TaskState.PENDING, 1, 11),

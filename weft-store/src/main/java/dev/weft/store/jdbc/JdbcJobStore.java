@@ -117,7 +117,8 @@ public final class JdbcJobStore implements JobStore {
       priorities[i] = t.priority();
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_task (id, job_id, name, spec, queue, priority,"
-        + " status, attempt, version, submitted_at) SELECT u.id, ?, u.name, u.spec, u.queue, u.priority, ?, 0, 1, ?"
+        + " status, attempt, version, submitted_at, change_xid) SELECT u.id, ?, u.name, u.spec, u.queue, u.priority, ?,"
+        + " 0, 1, ?, " + TaskRowWrites.XID
         + " FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::int[]) WITH ORDINALITY"
         + " AS u(id, name, spec, queue, priority, n) ORDER BY u.n ON CONFLICT DO NOTHING RETURNING id")) {
       ps.setString(1, job.id());

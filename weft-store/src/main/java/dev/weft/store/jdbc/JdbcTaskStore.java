@@ -3,7 +3,9 @@ package dev.weft.store.jdbc;
 import dev.weft.model.lifecycle.TaskEvent;
 import dev.weft.model.lifecycle.TaskLifecycle;
 import dev.weft.model.lifecycle.TaskState;
+import dev.weft.store.ChangeCursor;
 import dev.weft.store.ChangedTask;
+import dev.weft.store.ChangedTasks;
 import dev.weft.store.NotFoundException;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskChange;
@@ -123,7 +125,7 @@ public final class JdbcTaskStore implements TaskStore {
   }
 
   /** One UPDATE per event kind, guarded by the version read. */
-  private static int write(Connection c, TaskChange change, TaskState to, Instant now) throws SQLException {
+  private int write(Connection c, TaskChange change, TaskState to, Instant now) throws SQLException {
     String set = switch (change.event()) {
       case PLACE -> "node_id = ?, placed_at = ?, sent_at = NULL";
       case START -> "started_at = ?";
@@ -132,7 +134,7 @@ public final class JdbcTaskStore implements TaskStore {
           + " started_at = NULL, finished_at = NULL, exit_code = NULL";
     };
     try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET status = ?, version = version + 1, " + set
-        + ", change_seq = " + TaskRowWrites.NEXT_CHANGE + " WHERE id = ? AND version = ?")) {
+        + ", " + TaskRowWrites.change(dialect) + " WHERE id = ? AND version = ?")) {
       int n = 1;
       ps.setString(n++, to.name());
       switch (change.event()) {
@@ -296,34 +298,53 @@ public final class JdbcTaskStore implements TaskStore {
   }
 
   @Override
-  public long changeHighWater() {
-    return tx.run("reading the tasks' change high-water mark", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(change_seq), 0) FROM weft_task");
-           ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+  public ChangeCursor changeCursor() {
+    return tx.run("reading where task changes start", c -> new ChangeCursor(highestChange(c), oldestRunning(c)));
+  }
+
+  @Override
+  public ChangedTasks changedSince(ChangeCursor from, int limit) {
+    return tx.run("reading the tasks changed since " + from, c -> {
+      long xmin = oldestRunning(c); // before the rows: a write they miss is from this transaction or a later one
+      String where = dialect == Dialect.POSTGRES ? "change_xid >= ?" : "change_seq > ?";
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, job_id, name, status, attempt, node_id, version,"
+          + " submitted_at, placed_at, started_at, change_seq FROM weft_task WHERE " + where
+          + " ORDER BY change_seq LIMIT ?")) {
+        ps.setLong(1, dialect == Dialect.POSTGRES ? from.xmin() : Math.max(0, from.seq() - REREAD_MARGIN));
+        ps.setInt(2, limit);
+        List<ChangedTask> out = new ArrayList<>();
+        long seq = from.seq();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ChangedTask t = new ChangedTask(rs.getString(1), rs.getString(2), rs.getString(3),
+                TaskState.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getLong(7),
+                Instant.ofEpochMilli(rs.getLong(8)), Columns.instant(rs, 9), Columns.instant(rs, 10), rs.getLong(11));
+            out.add(t);
+            seq = Math.max(seq, t.changeSeq());
+          }
+        }
+        return new ChangedTasks(out, new ChangeCursor(seq, xmin));
       }
     });
   }
 
-  @Override
-  public List<ChangedTask> changedSince(long afterSeq, int limit) {
-    return tx.run("reading the tasks changed after " + afterSeq, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, job_id, name, status, attempt, node_id, version,"
-          + " submitted_at, placed_at, started_at, change_seq FROM weft_task WHERE change_seq > ?"
-          + " ORDER BY change_seq LIMIT ?")) {
-        ps.setLong(1, afterSeq);
-        ps.setInt(2, limit);
-        List<ChangedTask> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new ChangedTask(rs.getString(1), rs.getString(2), rs.getString(3),
-                TaskState.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getLong(7),
-                Instant.ofEpochMilli(rs.getLong(8)), Columns.instant(rs, 9), Columns.instant(rs, 10), rs.getLong(11)));
-          }
-        }
-        return out;
-      }
-    });
+  private static long highestChange(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(change_seq), 0) FROM weft_task");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** PostgreSQL: the oldest transaction still running (every older one has ended); H2: 0, unused. */
+  private long oldestRunning(Connection c) throws SQLException {
+    if (dialect != Dialect.POSTGRES) {
+      return 0;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 }

@@ -25,9 +25,17 @@ final class TaskRowWrites {
   /** One row to write: {@code after} where the row still holds {@code before}'s version. */
   record Write(TaskRecord before, TaskRecord after) {}
 
+  /** The next change number. */
   static final String NEXT_CHANGE = "nextval('weft_task_change_seq')";
+  /** The writing transaction's id (PostgreSQL). */
+  static final String XID = "pg_current_xact_id()::text::bigint";
   private static final String SET = "status = ?, version = ?, attempt = ?, node_id = ?, placed_at = ?, sent_at = ?,"
-      + " started_at = ?, finished_at = ?, exit_code = ?, message = ?, change_seq = " + NEXT_CHANGE;
+      + " started_at = ?, finished_at = ?, exit_code = ?, message = ?, " + change(Dialect.H2);
+
+  /** The SET clause marking a write as a change: its number, and on PostgreSQL its transaction. */
+  static String change(Dialect dialect) {
+    return "change_seq = " + NEXT_CHANGE + (dialect == Dialect.POSTGRES ? ", change_xid = " + XID : "");
+  }
 
   private TaskRowWrites() {
   }
@@ -74,8 +82,8 @@ final class TaskRowWrites {
   private static void joined(Connection c, List<Write> writes) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET status = u.status, version = u.version,"
         + " attempt = u.attempt, node_id = u.node_id, placed_at = u.placed_at, sent_at = u.sent_at,"
-        + " started_at = u.started_at, finished_at = u.finished_at, exit_code = u.exit_code, message = u.message,"
-        + " change_seq = " + NEXT_CHANGE
+        + " started_at = u.started_at, finished_at = u.finished_at, exit_code = u.exit_code, message = u.message, "
+        + change(Dialect.POSTGRES)
         + " FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[], ?::int[], ?::varchar[], ?::bigint[],"
         + " ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[]) AS u(id, expected, status, version, attempt,"
         + " node_id, placed_at, sent_at, started_at, finished_at, exit_code, message)"
@@ -128,7 +136,7 @@ final class TaskRowWrites {
     if (placements.isEmpty()) {
       return;
     }
-    String set = "status = 'PLACED', version = version + 1, placed_at = ?, sent_at = NULL, change_seq = " + NEXT_CHANGE;
+    String set = "status = 'PLACED', version = version + 1, placed_at = ?, sent_at = NULL, " + change(dialect);
     if (dialect == Dialect.POSTGRES) {
       try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET " + set.replace("version + 1",
           "t.version + 1") + ", node_id = u.node_id FROM unnest(?::varchar[], ?::bigint[], ?::varchar[])"
