@@ -88,7 +88,12 @@ public final class SchedulerLoop {
       Snapshot snapshot = reader.read(now);
       Plan plan = planner.plan(snapshot.view(), snapshot.pending(), now.toEpochMilli());
       try {
-        return new RoundResult(true, epoch, applier.apply(snapshot, plan, grant.get(), now), conflicts, false, swept);
+        Applied applied = applier.apply(snapshot, plan, grant.get(), now);
+        // every task of a full window placed: the tasks that move up into it may fit too
+        boolean tookWholeWindow = snapshot.pending().size() >= SnapshotReader.PENDING_LIMIT
+            && applied.placed().size() >= snapshot.pending().size();
+        return new RoundResult(true, epoch, applied, conflicts, false, swept,
+            !applied.preempted().isEmpty() || tookWholeWindow);
       } catch (StaleVersionException e) {
         conflicts++;
         reader.forget();

@@ -65,6 +65,7 @@ abstract class SchedulerLoopContract {
     assertThat(a.leader()).isTrue();
     assertThat(a.epoch()).isEqualTo(1);
     assertThat(a.applied().placed()).containsExactlyInAnyOrder("j1/0@n1", "j1/1@n1");
+    assertThat(a.mayPlaceMore()).as("it saw every pending task: nothing more to place until something changes").isFalse();
     c.submit("j2", at(2), task("j2/0", 1));
     RoundResult b = c.serverB.runOnce(at(2));
     assertThat(b.leader()).isFalse();
@@ -229,6 +230,7 @@ abstract class SchedulerLoopContract {
     RoundResult r = c.serverA.runOnce(at(4));
     assertThat(r.applied().preempted()).containsExactly("low/0");
     assertThat(r.applied().placed()).containsExactly("high/0@n1");
+    assertThat(r.mayPlaceMore()).as("its victim waits again: another round at once").isTrue();
     TaskRecord victim = c.task("low/0");
     assertThat(victim.status()).isEqualTo(TaskState.PENDING);
     assertThat(victim.attempt()).isEqualTo(1);
