@@ -46,7 +46,7 @@ final class SpecJson {
    * task equal to the previous one written in full but for its id (the copies of an array) takes
    * that one's JSON with its own id, and its spec read back, instead of going through the codec
    * again: the codec writes the id in the {@code id} field only, and {@link #task} reads such copies
-   * as one shape under their own ids.
+   * as one shape under their own ids. The specs as stored are also kept for {@link #task}.
    */
   static Prepared prepare(List<TaskSpec> specs, String name, Instant submittedAt) {
     List<NewTask> rows = new ArrayList<>(specs.size());
@@ -68,6 +68,12 @@ final class SpecJson {
           && o.has("job");
       written = copyable ? spec : null;
       json = copyable ? (ObjectNode) row.spec() : null;
+    }
+    Instant stored = Instant.ofEpochMilli(submittedAt.toEpochMilli()); // as the row reads back
+    synchronized (BY_TASK) { // the agent's poll reads these rows back soon: their parse is known
+      for (NewTask row : rows) {
+        BY_TASK.put(row.id(), new Parsed(row.spec(), stored, asStored.get(row.id())));
+      }
     }
     return new Prepared(rows, asStored);
   }

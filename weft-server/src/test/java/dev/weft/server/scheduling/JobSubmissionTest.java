@@ -66,14 +66,14 @@ class JobSubmissionTest {
     List<TaskSpec> specs = new ArrayList<>(JobSubmission.array("sweep", template, 3));
     specs.add(TaskSpec.builder("alone").priority(10).build()); // its job is its own id: written in full
     specs.add(TaskSpec.builder("other").priority(10).build());
-    Instant at = Instant.parse("2026-01-01T00:00:00.123Z");
+    Instant at = Instant.parse("2026-01-01T00:00:00.123456Z");
     SpecJson.Prepared prepared = SpecJson.prepare(specs, "sweep", at);
     assertThat(prepared.rows()).hasSize(specs.size());
     for (int i = 0; i < specs.size(); i++) {
       NewTask row = SpecJson.newTask(specs.get(i), "sweep");
       assertThat(prepared.rows().get(i)).isEqualTo(row);
       TaskRecord stored = new TaskRecord(row.id(), "sweep", "sweep", row.spec(), row.queue(), row.priority(),
-          TaskState.PENDING, 0, null, 1, at, null, null, null, null, null, null);
+          TaskState.PENDING, 0, null, 1, Instant.ofEpochMilli(at.toEpochMilli()), null, null, null, null, null, null);
       assertThat(prepared.asStored().get(row.id())).isEqualTo(SpecJson.task(stored));
     }
   }
