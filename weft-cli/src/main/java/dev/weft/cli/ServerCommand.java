@@ -77,6 +77,10 @@ final class ServerCommand implements Callable<Integer> {
       description = "Keep a published event no instance listens for this long, for a listen that opens later (default ${DEFAULT-VALUE}: not kept).")
   String retainEvents = "0s";
 
+  @Option(names = "--log-retention", paramLabel = "D",
+      description = "Delete the shipped output of tasks that ended this long ago, checked every 10 minutes (default ${DEFAULT-VALUE}; 0s: keep forever).")
+  String logRetention = "7d";
+
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -156,7 +160,15 @@ final class ServerCommand implements Callable<Integer> {
       throw new UsageException("--workers must be at least 1, got " + workers);
     }
     return new ServerSettings(url, new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT), workers, secrets(),
-        eventRetention());
+        eventRetention(), logRetention());
+  }
+
+  private Duration logRetention() {
+    try {
+      return Duration.ofMillis(DurationParser.millis(logRetention));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--log-retention: " + e.getMessage());
+    }
   }
 
   private Duration eventRetention() {

@@ -12,9 +12,13 @@ import java.time.Duration;
  * @param secrets where the {@code $secrets} of workflows come from (never stored, logged or answered)
  * @param eventRetention how long a published event no instance listened for is kept for listens
  *     that open later (zero: dropped at once)
+ * @param logRetention how long the shipped output of a task is kept after the task ended (zero:
+ *     forever); the default is {@link #DEFAULT_LOG_RETENTION}
  */
 public record ServerSettings(String databaseUrl, ApiSettings api, int workers, SecretSource secrets,
-    Duration eventRetention) {
+    Duration eventRetention, Duration logRetention) {
+  public static final Duration DEFAULT_LOG_RETENTION = Duration.ofDays(7);
+
   public ServerSettings {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, got " + workers);
@@ -23,6 +27,20 @@ public record ServerSettings(String databaseUrl, ApiSettings api, int workers, S
     if (eventRetention.isNegative()) {
       throw new IllegalArgumentException("event retention must not be negative, got " + eventRetention);
     }
+    if (logRetention.isNegative()) {
+      throw new IllegalArgumentException("log retention must not be negative, got " + logRetention);
+    }
+  }
+
+  /** With the default log retention. */
+  public ServerSettings(String databaseUrl, ApiSettings api, int workers, SecretSource secrets,
+      Duration eventRetention) {
+    this(databaseUrl, api, workers, secrets, eventRetention, DEFAULT_LOG_RETENTION);
+  }
+
+  /** These settings with another log retention (zero: task logs are kept forever). */
+  public ServerSettings withLogRetention(Duration retention) {
+    return new ServerSettings(databaseUrl, api, workers, secrets, eventRetention, retention);
   }
 
   /** Without event retention. */

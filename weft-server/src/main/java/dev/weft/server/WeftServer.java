@@ -7,6 +7,7 @@ import dev.weft.server.api.agent.AgentLogResource;
 import dev.weft.server.api.agent.AgentResource;
 import dev.weft.server.logs.LogBell;
 import dev.weft.server.logs.LogIntake;
+import dev.weft.server.logs.LogPurge;
 import dev.weft.server.scheduling.AgentDesk;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.SchedulerThread;
@@ -51,7 +52,9 @@ public final class WeftServer implements AutoCloseable {
   private final WorkflowServices engine;
   private final Metrics metrics;
   private final ApiServer api;
+  private static final java.time.Duration LOG_PURGE_EVERY = java.time.Duration.ofMinutes(10);
   private SchedulerThread scheduler;
+  private LogPurge logPurge;
 
   private WeftServer(Database db, WorkflowServices engine, Metrics metrics, ApiServer api) {
     this.db = db;
@@ -75,6 +78,10 @@ public final class WeftServer implements AutoCloseable {
     });
     server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell, rounds,
         FailureStreak.logging("scheduler round", LOG));
+    if (!settings.logRetention().isZero()) {
+      server.logPurge = new LogPurge(server.db.taskLogs(), settings.logRetention(), InstantSource.system())
+          .start(LOG_PURGE_EVERY);
+    }
     return server;
   }
 
@@ -150,6 +157,9 @@ public final class WeftServer implements AutoCloseable {
   public void close() {
     if (scheduler != null) {
       scheduler.close();
+    }
+    if (logPurge != null) {
+      logPurge.close();
     }
     api.close();
     engine.close();

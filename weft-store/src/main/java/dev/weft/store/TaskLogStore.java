@@ -25,4 +25,14 @@ public interface TaskLogStore {
    * (the first piece may start inside a stored chunk). Empty when nothing is stored past {@code from}.
    */
   List<LogBytes> read(String taskId, int attempt, TaskStream stream, long from, int maxBytes);
+
+  /**
+   * Deletes the stored output (every attempt and stream) of tasks that ended (succeeded, failed or
+   * were cancelled) before {@code endedBefore}, at most {@code limit} tasks' worth in one
+   * transaction, oldest ends first. The logs of a task still pending, placed or running are never
+   * touched, nor the output tails workflows read.
+   *
+   * @return how many tasks' logs were deleted (fewer than {@code limit}: nothing more is due)
+   */
+  int purgeEndedBefore(Instant endedBefore, int limit);
 }

@@ -209,4 +209,49 @@ abstract class EventStoreContract extends StoreContract {
         "Started"), T0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("i-3");
     assertThat(db.instances().find("i-2")).isEmpty();
   }
+
+  @Test
+  void the_journal_of_an_instance_created_decided_goes_on_after_its_first_events() {
+    NewInstance fresh = new NewInstance("i-2", "key-i-2", "order", 1, json("step", 0));
+    assertThat(db.events().createDecided(fresh, decision("i-2", 1, InstanceStatus.RUNNING, 1, List.of(), "Started", "more"),
+        T0)).isTrue();
+    long v = db.events().append(decision("i-2", 2, InstanceStatus.RUNNING, 2, List.of(), "third"), T0.plusSeconds(5));
+    db.events().append(decision("i-2", v, InstanceStatus.COMPLETED, 3, List.of(), "fourth", "fifth"), T0.plusSeconds(9));
+    List<RecordedEvent> history = db.events().history("i-2");
+    assertThat(history).extracting(RecordedEvent::seq, RecordedEvent::type).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(1L, "Started"), org.assertj.core.groups.Tuple.tuple(2L, "more"),
+        org.assertj.core.groups.Tuple.tuple(3L, "third"), org.assertj.core.groups.Tuple.tuple(4L, "fourth"),
+        org.assertj.core.groups.Tuple.tuple(5L, "fifth"));
+    assertThat(history).extracting(RecordedEvent::payload).containsExactly(json("step", 1), json("step", 1),
+        json("step", 2), json("step", 3), json("step", 3));
+    assertThat(history).extracting(RecordedEvent::recordedAt).containsExactly(T0, T0, T0.plusSeconds(5),
+        T0.plusSeconds(9), T0.plusSeconds(9));
+  }
+
+  @Test
+  void unfinished_instances_are_listed_by_status_from_creation_to_their_end_and_again_on_retry() {
+    NewInstance born = new NewInstance("i-1", "key-i-1", "order", 1, json("step", 0));
+    db.events().createDecided(born, decision("i-1", 1, InstanceStatus.COMPLETED, 1, List.of(), "Started"), T0);
+    NewInstance running = new NewInstance("i-2", "key-i-2", "order", 1, json("step", 0));
+    db.events().createDecided(running, decision("i-2", 1, InstanceStatus.RUNNING, 1, List.of(), "Started"), T0);
+    newInstance("i-3");
+    assertThat(ids(InstanceStatus.RUNNING)).containsExactly("i-2");
+    assertThat(ids(InstanceStatus.PENDING)).containsExactly("i-3");
+    assertThat(ids(InstanceStatus.COMPLETED)).containsExactly("i-1");
+    long v = db.events().append(decision("i-2", 2, InstanceStatus.FAILED, 2, List.of(), "Failed"), T0);
+    assertThat(ids(InstanceStatus.RUNNING)).isEmpty();
+    assertThat(ids(InstanceStatus.FAILED)).containsExactly("i-2");
+    db.events().append(decision("i-2", v, InstanceStatus.RUNNING, 3, List.of(), "RetryRequested"), T0);
+    db.instances().transition("i-3", 1, InstanceStatus.CANCELLED, T0);
+    reopen();
+    assertThat(ids(InstanceStatus.RUNNING)).containsExactly("i-2");
+    assertThat(ids(InstanceStatus.PENDING)).isEmpty();
+    assertThat(ids(InstanceStatus.CANCELLED)).containsExactly("i-3");
+    assertThat(db.instances().claim("worker", java.time.Duration.ofMinutes(1), T0, 10)).extracting(Instance::id)
+        .containsExactly("i-2");
+  }
+
+  private List<String> ids(InstanceStatus status) {
+    return db.instances().list(InstanceFilter.all(10).withStatus(status)).stream().map(Instance::id).toList();
+  }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.weft.model.lifecycle.TaskEvent;
 import org.junit.jupiter.api.Test;
 
 /** The {@link TaskLogStore} contract, run on every database. */
@@ -138,5 +139,51 @@ abstract class TaskLogStoreContract extends StoreContract {
     reopen();
     assertThat(text(TaskStream.STDOUT, 0, 100)).isEqualTo("kept\n");
     assertThat(db.taskLogs().extent("job/1", 0, TaskStream.STDOUT).ended()).isTrue();
+  }
+
+  @Test
+  void the_logs_of_tasks_that_ended_before_the_cutoff_are_purged_oldest_first_and_no_others() {
+    db.jobs().submit(new NewJob("j", "nightly", JobKind.ARRAY, List.of(new NewTask("j/old", "etl", json("cpu", 1),
+        "root.default", 50), new NewTask("j/older", "etl", json("cpu", 1), "root.default", 50),
+        new NewTask("j/recent", "etl", json("cpu", 1), "root.default", 50), new NewTask("j/running", "etl",
+        json("cpu", 1), "root.default", 50))), T0);
+    finish("j/older", TaskEvent.SUCCEED, T0.plusSeconds(10));
+    finish("j/old", TaskEvent.FAIL, T0.plusSeconds(20));
+    finish("j/recent", TaskEvent.SUCCEED, T0.plusSeconds(100));
+    start("j/running");
+    for (String task : List.of("j/old", "j/older", "j/recent", "j/running")) {
+      for (TaskStream stream : TaskStream.values()) {
+        db.taskLogs().append(new LogPiece(task, 0, stream, 0, "x\n".getBytes(StandardCharsets.UTF_8), 2, true), LIMIT, T0);
+      }
+    }
+    assertThat(db.taskLogs().purgeEndedBefore(T0.plusSeconds(50), 1)).isEqualTo(1);
+    assertThat(held("j/older")).isFalse();
+    assertThat(held("j/old")).isTrue();
+    assertThat(db.taskLogs().purgeEndedBefore(T0.plusSeconds(50), 10)).isEqualTo(1);
+    assertThat(db.taskLogs().purgeEndedBefore(T0.plusSeconds(50), 10)).isZero();
+    assertThat(held("j/old")).isFalse();
+    assertThat(held("j/recent")).isTrue();
+    assertThat(held("j/running")).isTrue();
+    assertThat(db.taskLogs().read("j/recent", 0, TaskStream.STDERR, 0, 100)).hasSize(1);
+  }
+
+  private boolean held(String task) {
+    boolean any = false;
+    for (TaskStream stream : TaskStream.values()) {
+      any |= !db.taskLogs().extent(task, 0, stream).equals(LogExtent.NONE);
+      any |= !db.taskLogs().read(task, 0, stream, 0, 100).isEmpty();
+    }
+    return any;
+  }
+
+  private void start(String id) {
+    TaskRecord t = db.tasks().apply(TaskChange.place(id, db.tasks().find(id).orElseThrow().version(), "n-1"), T0);
+    db.tasks().apply(TaskChange.of(id, t.version(), TaskEvent.START, null), T0);
+  }
+
+  private void finish(String id, TaskEvent how, java.time.Instant at) {
+    start(id);
+    db.tasks().apply(TaskChange.finish(id, db.tasks().find(id).orElseThrow().version(), how == TaskEvent.SUCCEED ? 0 : 1,
+        "done"), at);
   }
 }

@@ -16,7 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link EventStore} on {@code weft_event} (journal) and {@code weft_command} (outbox). */
+/**
+ * {@link EventStore} on {@code weft_event} (journal) and {@code weft_command} (outbox). The events
+ * of an instance created with its first decision ({@link #createDecided}) are kept in its row
+ * ({@link JournalHead}); later events go to {@code weft_event} after them.
+ */
 public final class JdbcEventStore implements EventStore {
   private final JdbcTransactor tx;
 
@@ -48,7 +52,7 @@ public final class JdbcEventStore implements EventStore {
       if (!insertDecided(c, n, first, now)) {
         return false;
       }
-      insertEvents(c, n.id(), 1, first.events(), now);
+      ActiveInstances.created(c, n.id(), first.newStatus());
       appendCommands(c, n.id(), first.commands(), now);
       return true;
     });
@@ -57,10 +61,10 @@ public final class JdbcEventStore implements EventStore {
   @Override
   public List<RecordedEvent> history(String instanceId) {
     return tx.run("reading history of " + instanceId, c -> {
+      List<RecordedEvent> out = head(c, instanceId);
       try (PreparedStatement ps = c.prepareStatement("SELECT seq, type, payload, recorded_at FROM weft_event"
           + " WHERE instance_id = ? ORDER BY seq")) {
         ps.setString(1, instanceId);
-        List<RecordedEvent> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(new RecordedEvent(instanceId, rs.getLong(1), rs.getString(2),
@@ -72,10 +76,24 @@ public final class JdbcEventStore implements EventStore {
     });
   }
 
-  /** The row as {@code create} then {@code append} leave it; false when the key or id is taken. */
+  private static List<RecordedEvent> head(Connection c, String instanceId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT head_events, created_at FROM weft_instance WHERE id = ?")) {
+      ps.setString(1, instanceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? JournalHead.decode(instanceId, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)))
+            : new ArrayList<>();
+      }
+    }
+  }
+
+  /**
+   * The row as {@code create} then {@code append} leave it, its first decision's events in the row;
+   * false when the key or id is taken.
+   */
   private static boolean insertDecided(Connection c, NewInstance n, Decision first, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_instance (" + InstanceRows.COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, ?, 2, NULL, NULL, ?, ?) ON CONFLICT DO NOTHING")) { // no lease yet
+        + ", head_events, head_event_count) VALUES (?, ?, ?, ?, ?, ?, 2, NULL, NULL, ?, ?, ?, ?)"
+        + " ON CONFLICT DO NOTHING")) { // no lease yet
       ps.setString(1, n.id());
       ps.setString(2, n.idempotencyKey());
       ps.setString(3, n.definitionName());
@@ -84,11 +102,16 @@ public final class JdbcEventStore implements EventStore {
       ps.setString(6, JsonColumns.write(first.newSnapshot()));
       ps.setLong(7, now.toEpochMilli());
       ps.setLong(8, now.toEpochMilli());
+      ps.setString(9, JournalHead.encode(first.events()));
+      ps.setInt(10, first.events().size());
       return ps.executeUpdate() == 1;
     }
   }
 
-  /** The instance row is locked by the version check, so the next sequence number is ours alone. */
+  /**
+   * The instance row is locked by the version check, so the next sequence number is ours alone: after
+   * the last event in {@code weft_event}, or after the head kept in the row when there is none yet.
+   */
   private static void appendEvents(Connection c, String instanceId, List<NewEvent> events, Instant now)
       throws SQLException {
     if (events.isEmpty()) {
@@ -96,8 +119,10 @@ public final class JdbcEventStore implements EventStore {
     }
     long next;
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT COALESCE(MAX(seq), 0) FROM weft_event WHERE instance_id = ?")) {
+        "SELECT GREATEST(COALESCE((SELECT MAX(seq) FROM weft_event WHERE instance_id = ?), 0),"
+            + " (SELECT head_event_count FROM weft_instance WHERE id = ?))")) {
       ps.setString(1, instanceId);
+      ps.setString(2, instanceId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         next = rs.getLong(1) + 1;

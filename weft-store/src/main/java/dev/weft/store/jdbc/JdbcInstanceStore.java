@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /** {@link InstanceStore} on table {@code weft_instance}; claims use {@code FOR UPDATE SKIP LOCKED}. */
 public final class JdbcInstanceStore implements InstanceStore {
-  private static final String CLAIMABLE = "status IN ('PENDING', 'RUNNING')"
+  private static final String CLAIMABLE = "id IN (" + ActiveInstances.IDS + ") AND status IN ('PENDING', 'RUNNING')"
       + " AND (lease_until IS NULL OR lease_until <= ?)";
   private final JdbcTransactor tx;
 
@@ -41,7 +41,9 @@ public final class JdbcInstanceStore implements InstanceStore {
         ps.setString(6, JsonColumns.write(n.snapshot()));
         ps.setLong(7, now.toEpochMilli());
         ps.setLong(8, now.toEpochMilli());
-        ps.executeUpdate();
+        if (ps.executeUpdate() == 1) {
+          ActiveInstances.created(c, n.id(), InstanceStatus.PENDING);
+        }
       }
       return InstanceRows.byColumn(c, "idempotency_key", n.idempotencyKey(), false)
           .orElseThrow(() -> new ConflictException("instance id " + n.id()
@@ -59,6 +61,9 @@ public final class JdbcInstanceStore implements InstanceStore {
     StringBuilder sql = new StringBuilder("SELECT " + InstanceRows.COLUMNS + " FROM weft_instance WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     filter.status().ifPresent(s -> {
+      if (!s.terminal()) { // the few unfinished ones by their table rather than a scan of all
+        sql.append(" AND id IN (" + ActiveInstances.IDS + ")");
+      }
       sql.append(" AND status = ?");
       args.add(s.name());
     });

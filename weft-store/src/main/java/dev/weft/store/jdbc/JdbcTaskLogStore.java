@@ -29,6 +29,34 @@ public final class JdbcTaskLogStore implements TaskLogStore {
   }
 
   @Override
+  public int purgeEndedBefore(Instant endedBefore, int limit) {
+    return tx.run("deleting the logs of tasks that ended before " + endedBefore, c -> {
+      List<String> tasks = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT t.id, t.finished_at FROM weft_task_log l" // the few with logs,
+          + " JOIN weft_task t ON t.id = l.task_id WHERE t.status IN ('SUCCEEDED', 'FAILED', 'CANCELLED')" // not all tasks
+          + " AND t.finished_at < ? ORDER BY t.finished_at, t.id LIMIT ?")) {
+        ps.setLong(1, endedBefore.toEpochMilli());
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            tasks.add(rs.getString(1));
+          }
+        }
+      }
+      for (String table : List.of("weft_task_log_chunk", "weft_task_log")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE task_id = ?")) {
+          for (String task : tasks) {
+            ps.setString(1, task);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+      return tasks.size();
+    });
+  }
+
+  @Override
   public LogExtent append(LogPiece piece, long limit, Instant now) {
     return tx.run("storing the " + piece.stream().label() + " of task " + piece.taskId(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_task_log (task_id, attempt, stream, kept,"

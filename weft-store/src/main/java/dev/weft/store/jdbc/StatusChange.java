@@ -13,7 +13,8 @@ import java.time.Instant;
 
 /**
  * The one guarded write of an instance's state: lock the row, check the version and the
- * transition table, then write status, snapshot and version + 1. Shared by transitions and
+ * transition table, then write status, snapshot and version + 1 (and keep {@link ActiveInstances}
+ * in step). Shared by transitions and
  * decisions so both enforce the same rules.
  */
 final class StatusChange {
@@ -42,6 +43,7 @@ final class StatusChange {
         throw new StaleVersionException(id, expectedVersion, -1);
       }
     }
+    ActiveInstances.moved(c, id, current.status(), to);
     return expectedVersion + 1;
   }
 }
