@@ -163,17 +163,21 @@ public final class JdbcTaskStore implements TaskStore {
       if (p.event() != TaskEvent.PLACE || p.nodeId() == null) {
         throw new IllegalArgumentException("placeAll takes placements only, got " + p.event() + " of task " + p.taskId());
       }
-      TaskLifecycle.apply(p.taskId(), TaskState.PENDING, p.event()); // the table's row; the SQL guards 'PENDING'
-
       if (!ids.add(p.taskId())) {
         throw new IllegalArgumentException("placeAll names task " + p.taskId() + " twice");
       }
     }
+    if (placements.isEmpty()) {
+      return;
+    }
+    // the lifecycle table's row for a pending task; the SQL writes only rows still pending
+    TaskState placed = TaskLifecycle.apply(placements.getFirst().taskId(), TaskState.PENDING, TaskEvent.PLACE);
     tx.run("placing " + placements.size() + " tasks", c -> {
-      TaskRowWrites.place(c, dialect, placements, now);
+      TaskRowWrites.place(c, dialect, placements, placed, now);
       return null;
     });
   }
+
 
   @Override
   public Map<String, TaskRecord> findAll(Collection<String> ids) {

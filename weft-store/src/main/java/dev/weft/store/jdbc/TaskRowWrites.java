@@ -1,5 +1,6 @@
 package dev.weft.store.jdbc;
 
+import dev.weft.model.lifecycle.TaskState;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskChange;
 import dev.weft.store.TaskRecord;
@@ -131,21 +132,26 @@ final class TaskRowWrites {
     return new StaleVersionException("task", w.before().id(), w.before().version(), -1);
   }
 
-  /** Placements of pending rows at the versions read: as {@code TaskTransition} computes a PLACE, in SQL. */
-  static void place(Connection c, Dialect dialect, List<TaskChange> placements, Instant now) throws SQLException {
+  /**
+   * Placements of rows still {@code PENDING} at the versions read, as {@code TaskTransition} computes a
+   * PLACE (node, placing time, hand-out cleared, version one up), in SQL; {@code placed} is the state
+   * the lifecycle table gives.
+   */
+  static void place(Connection c, Dialect dialect, List<TaskChange> placements, TaskState placed, Instant now)
+      throws SQLException {
     if (placements.isEmpty()) {
       return;
     }
-    String set = "status = 'PLACED', version = version + 1, placed_at = ?, sent_at = NULL, " + change(dialect);
+    String set = "status = ?, version = version + 1, placed_at = ?, sent_at = NULL, " + change(dialect);
     if (dialect == Dialect.POSTGRES) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET " + set.replace("version + 1",
-          "t.version + 1") + ", node_id = u.node_id FROM unnest(?::varchar[], ?::bigint[], ?::varchar[])"
-          + " AS u(id, expected, node_id) WHERE t.id = u.id AND t.version = u.expected AND t.status = 'PENDING'"
-          + " RETURNING t.id")) {
-        ps.setLong(1, now.toEpochMilli());
-        ps.setArray(2, c.createArrayOf("varchar", placements.stream().map(TaskChange::taskId).toArray()));
-        ps.setArray(3, c.createArrayOf("bigint", placements.stream().map(TaskChange::expectedVersion).toArray()));
-        ps.setArray(4, c.createArrayOf("varchar", placements.stream().map(TaskChange::nodeId).toArray()));
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET " + set + ", node_id = u.node_id"
+          + " FROM unnest(?::varchar[], ?::bigint[], ?::varchar[]) AS u(id, expected, node_id)"
+          + " WHERE t.id = u.id AND t.version = u.expected AND t.status = 'PENDING' RETURNING t.id")) {
+        ps.setString(1, placed.name());
+        ps.setLong(2, now.toEpochMilli());
+        ps.setArray(3, c.createArrayOf("varchar", placements.stream().map(TaskChange::taskId).toArray()));
+        ps.setArray(4, c.createArrayOf("bigint", placements.stream().map(TaskChange::expectedVersion).toArray()));
+        ps.setArray(5, c.createArrayOf("varchar", placements.stream().map(TaskChange::nodeId).toArray()));
         Set<String> matched = new HashSet<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -163,10 +169,11 @@ final class TaskRowWrites {
     try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET " + set + ", node_id = ?"
         + " WHERE id = ? AND version = ? AND status = 'PENDING'")) {
       for (TaskChange p : placements) {
-        ps.setLong(1, now.toEpochMilli());
-        ps.setString(2, p.nodeId());
-        ps.setString(3, p.taskId());
-        ps.setLong(4, p.expectedVersion());
+        ps.setString(1, placed.name());
+        ps.setLong(2, now.toEpochMilli());
+        ps.setString(3, p.nodeId());
+        ps.setString(4, p.taskId());
+        ps.setLong(5, p.expectedVersion());
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();
