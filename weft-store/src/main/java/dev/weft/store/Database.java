@@ -134,11 +134,11 @@ public final class Database implements AutoCloseable {
   }
 
   public JobStore jobs() {
-    return new JdbcJobStore(transactor);
+    return new JdbcJobStore(transactor, dialect);
   }
 
   public TaskStore tasks() {
-    return new JdbcTaskStore(transactor);
+    return new JdbcTaskStore(transactor, dialect);
   }
 
   public TaskLogStore taskLogs() {
@@ -154,7 +154,7 @@ public final class Database implements AutoCloseable {
   }
 
   public RuntimeHistory runtimes() {
-    return new JdbcRuntimeHistory(transactor);
+    return new JdbcRuntimeHistory(transactor, dialect);
   }
 
   public ServiceStore services() {

@@ -12,7 +12,17 @@ public interface JobStore {
    *
    * @throws ConflictException when a task id is already used by another job
    */
-  Job submit(NewJob job, Instant now);
+  default Job submit(NewJob job, Instant now) {
+    return store(job, now).job();
+  }
+
+  /**
+   * As {@link #submit}, telling whether this call stored the job ({@code created} false: the id was
+   * stored before, nothing was written).
+   *
+   * @throws ConflictException when a task id is already used by another job
+   */
+  StoredJob store(NewJob job, Instant now);
 
   Optional<Job> find(String id);
 

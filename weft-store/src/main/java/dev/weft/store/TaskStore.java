@@ -65,6 +65,46 @@ public interface TaskStore {
    */
   Map<String, TaskRecord> applyAll(List<TaskChange> changes, Map<String, TaskRecord> read, Instant now);
 
+  /**
+   * Places tasks the caller read as pending, without reading them again: each change must be a
+   * {@code PLACE}; it is written as {@link #apply} would write it (node, placing time, hand-out
+   * cleared, version one up) where the row is still pending at the version the change expects.
+   * Joins the caller's transaction when one is open, else runs in its own: all or nothing.
+   *
+   * @throws StaleVersionException when a task is not pending at the version its change expects
+   * @throws IllegalArgumentException when a change is not a {@code PLACE}, or names a task twice
+   */
+  void placeAll(List<TaskChange> placements, Instant now);
+
   /** The tasks of these ids that exist, by id (one query per few hundred ids). */
   Map<String, TaskRecord> findAll(Collection<String> ids);
+
+  /**
+   * As {@link #findAll}, each record with a null {@code spec}, which is neither read nor parsed: for
+   * {@link #applyAll(List, Map, Instant)}, since no change touches the spec (the records it returns
+   * then have a null spec too).
+   */
+  Map<String, TaskRecord> findAllWithoutSpecs(Collection<String> ids);
+
+  /**
+   * Where a reader that is about to read the tasks in full starts following their changes: take it
+   * before the full read, so {@link #changedSince} from it returns every write the full read missed.
+   */
+  ChangeCursor changeCursor();
+
+  /**
+   * The tasks whose last insert or version-bumping write may have become visible since {@code from}
+   * was taken, lowest change sequence number first, at most {@code limit}, without their specs; and
+   * the cursor for the next read. Rows already read may come again (keep, per task, the highest
+   * version). A write takes its number when its statement runs, not when it commits, so numbers
+   * alone would miss a write that committed after a later one: on PostgreSQL the read takes every
+   * row written by a transaction that had not finished when {@code from} was taken (by transaction
+   * id against that snapshot's xmin), which misses nothing; on H2 it reads from {@link
+   * #REREAD_MARGIN} below the highest number read, which misses a write that commits after more
+   * than that many later ones. The agent's hand-out ({@link #poll}) is not a change.
+   */
+  ChangedTasks changedSince(ChangeCursor from, int limit);
+
+  /** How far below the highest change number read an H2 read of changes starts again. */
+  int REREAD_MARGIN = 2_000;
 }

@@ -27,6 +27,17 @@ abstract class SchedulingStateContract extends StoreContract {
   }
 
   @Test
+  void many_runs_are_recorded_at_once_and_a_run_recorded_before_is_kept_as_it_was() {
+    db.runtimes().record("t-2", 0, "etl", 5, T0);
+    db.runtimes().recordAll(List.of(new RuntimeHistory.Run("t-1", 0, "etl", 100, T0.plusSeconds(1)),
+        new RuntimeHistory.Run("t-2", 0, "etl", 200, T0.plusSeconds(2)),
+        new RuntimeHistory.Run("t-1", 1, "etl", 300, T0.plusSeconds(3)),
+        new RuntimeHistory.Run("u-1", 0, "report", 7, T0.plusSeconds(4))));
+    assertThat(db.runtimes().recent("etl", 10)).containsExactly(5L, 100L, 300L);
+    assertThat(db.runtimes().recent("report", 10)).containsExactly(7L);
+  }
+
+  @Test
   void run_times_come_back_oldest_first_limited_to_the_most_recent() {
     for (int i = 1; i <= 5; i++) {
       db.runtimes().record("t-" + i, 0, "etl", i * 1000L, T0.plusSeconds(i));

@@ -62,6 +62,17 @@ abstract class TaskStoreContract extends StoreContract {
   }
 
   @Test
+  void storing_a_job_tells_whether_this_call_stored_it() {
+    NewJob job = new NewJob("j-1", "nightly", JobKind.ARRAY, List.of(task("j-1/0"), task("j-1/1")));
+    StoredJob first = db.jobs().store(job, T0);
+    assertThat(first.created()).isTrue();
+    StoredJob again = db.jobs().store(job, T0.plusSeconds(1));
+    assertThat(again.created()).isFalse();
+    assertThat(again.job()).isEqualTo(first.job());
+    assertThat(db.tasks().ofJob("j-1")).hasSize(2);
+  }
+
+  @Test
   void a_task_id_of_another_job_is_a_conflict_and_nothing_of_the_job_is_kept() {
     submit("j-1", "t-1");
     assertThatThrownBy(() -> submit("j-2", "t-2", "t-1")).isInstanceOf(ConflictException.class)
@@ -238,5 +249,133 @@ abstract class TaskStoreContract extends StoreContract {
     }
     pool.shutdown();
     assertThat(all).hasSize(total).doesNotHaveDuplicates();
+  }
+
+  /** What a read of changes tells that {@code seen} (task id to version) did not know; records what it tells. */
+  private static Map<String, ChangedTask> news(ChangedTasks read, Map<String, Long> seen) {
+    Map<String, ChangedTask> out = new java.util.LinkedHashMap<>();
+    for (ChangedTask t : read.tasks()) {
+      if (seen.getOrDefault(t.id(), 0L) < t.version()) {
+        out.put(t.id(), t);
+        seen.put(t.id(), t.version());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void changes_come_from_inserts_and_version_bumps_but_not_from_hand_outs() {
+    Map<String, Long> seen = new java.util.HashMap<>();
+    ChangedTasks none = db.tasks().changedSince(db.tasks().changeCursor(), 100);
+    assertThat(none.tasks()).isEmpty();
+    submit("j-1", "t-1", "t-2");
+    ChangedTasks inserted = db.tasks().changedSince(none.next(), 100);
+    assertThat(news(inserted, seen).keySet()).containsExactlyInAnyOrder("t-1", "t-2");
+    task("t-2", TaskEvent.PLACE);
+    db.tasks().poll("n-1", T0, 10);
+    ChangedTasks placed = db.tasks().changedSince(inserted.next(), 100);
+    assertThat(news(placed, seen).values()).singleElement().satisfies(c -> {
+      assertThat(c.id()).isEqualTo("t-2");
+      assertThat(c.status()).isEqualTo(TaskState.PLACED);
+      assertThat(c.nodeId()).isEqualTo("n-1");
+      assertThat(c.version()).isEqualTo(2);
+      assertThat(c.placedAt()).isEqualTo(T0.plusSeconds(1));
+    });
+    assertThat(news(db.tasks().changedSince(placed.next(), 100), seen)).isEmpty(); // the hand-out is no change
+    db.tasks().applyAll(List.of(TaskChange.place("t-1", 1, "n-2"), TaskChange.of("t-2", 2, TaskEvent.START, null)),
+        T0.plusSeconds(3));
+    ChangedTasks both = db.tasks().changedSince(placed.next(), 100);
+    Map<String, ChangedTask> bothNews = news(both, seen);
+    assertThat(bothNews.keySet()).containsExactlyInAnyOrder("t-1", "t-2");
+    assertThat(bothNews.get("t-2").startedAt()).isEqualTo(T0.plusSeconds(3));
+    assertThat(both.tasks()).extracting(ChangedTask::changeSeq).isSorted();
+    assertThat(db.tasks().changedSince(placed.next(), 1).tasks()).hasSize(1);
+  }
+
+  @Test
+  void a_write_committed_after_a_later_one_is_in_the_next_read_of_changes() throws Exception {
+    submit("j-1", "early", "late");
+    ChangeCursor start = db.tasks().changeCursor();
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<?> slow = pool.submit(() -> db.transactor().inTransaction(() -> {
+      db.tasks().applyAll(List.of(TaskChange.place("early", 1, "n-1")), T0);
+      written.countDown();
+      try {
+        commit.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    }));
+    written.await();
+    db.tasks().applyAll(List.of(TaskChange.place("late", 1, "n-1")), T0); // a higher number, committed first
+    Map<String, Long> seen = new java.util.HashMap<>(Map.of("early", 1L, "late", 1L));
+    ChangedTasks first = db.tasks().changedSince(start, 100);
+    assertThat(news(first, seen).keySet()).containsExactly("late");
+    long lateSeq = first.tasks().stream().filter(t -> t.id().equals("late")).findFirst().orElseThrow().changeSeq();
+    commit.countDown();
+    slow.get();
+    pool.shutdown();
+    Map<String, ChangedTask> then = news(db.tasks().changedSince(first.next(), 100), seen);
+    assertThat(then.keySet()).containsExactly("early");
+    assertThat(then.get("early").changeSeq()).isLessThan(lateSeq); // numbered before, visible after
+  }
+
+  @Test
+  void a_chain_of_changes_to_one_task_in_a_batch_is_one_guarded_write() {
+    submit("j-1", "t-1");
+    TaskRecord read = db.tasks().find("t-1").orElseThrow();
+    task("t-1", TaskEvent.PLACE); // another writer after our read: the first change of the chain is stale
+    assertThatThrownBy(() -> db.tasks().applyAll(List.of(TaskChange.place("t-1", 1, "n-2"),
+        TaskChange.of("t-1", 2, TaskEvent.START, null)), Map.of("t-1", read), T0))
+        .isInstanceOf(StaleVersionException.class);
+    assertThat(db.tasks().find("t-1").orElseThrow().startedAt()).isNull();
+  }
+
+  @Test
+  void placing_without_reading_writes_what_one_by_one_placements_would() {
+    submit("j-1", "t-1", "t-2", "t-3");
+    ChangeCursor start = db.tasks().changeCursor();
+    TaskRecord one = task("t-1", TaskEvent.PLACE); // placed one by one, for comparison
+    db.tasks().placeAll(List.of(TaskChange.place("t-2", 1, "n-1"), TaskChange.place("t-3", 1, "n-2")),
+        T0.plusSeconds(1));
+    TaskRecord two = db.tasks().find("t-2").orElseThrow();
+    assertThat(two).usingRecursiveComparison().ignoringFields("id").isEqualTo(one);
+    assertThat(db.tasks().find("t-3").orElseThrow().nodeId()).isEqualTo("n-2");
+    Map<String, Long> seen = new java.util.HashMap<>(Map.of("t-1", 2L, "t-2", 1L, "t-3", 1L));
+    assertThat(news(db.tasks().changedSince(start, 10), seen).keySet()).containsExactlyInAnyOrder("t-2", "t-3");
+  }
+
+  @Test
+  void placing_a_task_no_longer_pending_at_the_version_read_places_none() {
+    submit("j-1", "t-1", "t-2");
+    task("t-2", TaskEvent.CANCEL);
+    assertThatThrownBy(() -> db.tasks().placeAll(List.of(TaskChange.place("t-1", 1, "n-1"),
+        TaskChange.place("t-2", 2, "n-1")), T0)).isInstanceOf(StaleVersionException.class).hasMessageContaining("t-2");
+    assertThatThrownBy(() -> db.tasks().placeAll(List.of(TaskChange.place("t-1", 7, "n-1")), T0))
+        .isInstanceOf(StaleVersionException.class);
+    assertThat(db.tasks().find("t-1").orElseThrow().status()).isEqualTo(TaskState.PENDING);
+    assertThatThrownBy(() -> db.tasks().placeAll(List.of(TaskChange.of("t-1", 1, TaskEvent.START, null)), T0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void changes_applied_to_records_read_without_specs_write_the_same_rows_and_keep_the_spec() {
+    submit("j-1", "t-1", "t-2");
+    db.tasks().placeAll(List.of(TaskChange.place("t-1", 1, "n-1"), TaskChange.place("t-2", 1, "n-1")), T0);
+    Map<String, TaskRecord> slim = db.tasks().findAllWithoutSpecs(List.of("t-1", "t-2", "nope"));
+    assertThat(slim.keySet()).containsExactly("t-1", "t-2");
+    assertThat(slim.get("t-1").spec()).isNull();
+    assertThat(slim.get("t-1")).usingRecursiveComparison().ignoringFields("spec")
+        .isEqualTo(db.tasks().find("t-1").orElseThrow());
+    db.tasks().applyAll(List.of(TaskChange.of("t-1", 2, TaskEvent.START, null), TaskChange.finish("t-1", 3, 0, "ok")),
+        slim, T0.plusSeconds(2));
+    TaskRecord done = db.tasks().find("t-1").orElseThrow();
+    assertThat(done.status()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(done.version()).isEqualTo(4);
+    assertThat(done.startedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(done.spec()).isEqualTo(json("cpu", 1));
   }
 }

@@ -44,6 +44,9 @@ public final class Placer {
 
   /** The index of the chosen node, or -1 when no node passes every filter. */
   public int place(PlacementRequest r) {
+    if (Vectors.shortfall(r.need(), tree.root().maxFree) >= 0) {
+      return -1; // no node has room (what descending would find first), so no shape to remember either
+    }
     Map<TopologyTree.Vertex, Long> memo = rememberNoRoom && plugins.feasibilityIsStatic(r)
         ? noRoom.computeIfAbsent(Shape.of(r), k -> new HashMap<>()) : null;
     return descend(tree.root(), r, memo);

@@ -39,6 +39,8 @@ public final class AgentDesk {
   /** How long a handed-out task may stay unstarted and unlisted by its agent before it is queued again. */
   public static final Duration UNDELIVERED = Duration.ofSeconds(60);
   static final Duration RECHECK = Duration.ofSeconds(1);
+  /** How often a poll or report is written down as a node's sign of life, at most. */
+  static final Duration SIGN_OF_LIFE_EVERY = Duration.ofSeconds(1);
 
   /** One task to start: the agent's run id, what to run, and the resources it was placed with. */
   public record Start(RunId runId, TaskRun run, Resources resources) {}
@@ -72,6 +74,8 @@ public final class AgentDesk {
   private final TaskSecrets secrets;
   /** Runs to stop, by node, found at heartbeats and handed out by the next poll (kept in this server only). */
   private final Map<String, Map<String, String>> toKill = new ConcurrentHashMap<>();
+  /** When this server last wrote down a poll or report as each node's sign of life. */
+  private final Map<String, Instant> lastSignOfLife = new ConcurrentHashMap<>();
 
   public AgentDesk(Database db, NodeLiveness liveness, WorkBell bell, InstantSource clock) {
     this(db, liveness, bell, RoundBell.NONE, clock, TaskSecrets.NONE);
@@ -168,10 +172,22 @@ public final class AgentDesk {
   /**
    * A poll or a report is a sign of life as good as a heartbeat: records it as one (one update,
    * without the heartbeat's check of the running tasks), so a node whose heartbeat is late behind
-   * slow work is not marked down while it talks to the server. False for a node the server does not know.
+   * slow work is not marked down while it talks to the server. A sign within {@link #SIGN_OF_LIFE_EVERY}
+   * of the last one this server recorded for the node is not written again (a busy agent polls and
+   * reports many times a second; a node is marked down only after seconds of silence). False for a
+   * node the server does not know.
    */
   public boolean seen(String nodeId) {
-    return liveness.heartbeat(nodeId, clock.instant());
+    Instant now = clock.instant();
+    Instant last = lastSignOfLife.get(nodeId);
+    if (last != null && now.isBefore(last.plus(SIGN_OF_LIFE_EVERY)) && !now.isBefore(last)) {
+      return true;
+    }
+    boolean known = liveness.heartbeat(nodeId, now);
+    if (known) {
+      lastSignOfLife.put(nodeId, now);
+    }
+    return known;
   }
 
   /**

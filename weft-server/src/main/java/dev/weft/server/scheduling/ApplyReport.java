@@ -55,7 +55,7 @@ final class ApplyReport {
   }
 
   private List<AgentDesk.Ignored> applyAll(String nodeId, List<AgentDesk.Change> changes, Instant now) {
-    Map<String, TaskRecord> read = db.tasks().findAll(changes.stream().map(c -> c.runId().taskId()).toList());
+    Map<String, TaskRecord> read = db.tasks().findAllWithoutSpecs(changes.stream().map(c -> c.runId().taskId()).toList());
     Map<String, TaskRecord> current = new HashMap<>(read);
     List<TaskChange> writes = new ArrayList<>();
     List<RuntimeHistory.Run> runs = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.weft.store.Database;
 import dev.weft.store.Job;
 import dev.weft.store.JobKind;
 import dev.weft.store.NewJob;
+import dev.weft.store.StoredJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,10 +60,13 @@ public final class JobSubmission {
    */
   public Job submit(String jobId, String name, List<TaskSpec> tasks, Instant now) {
     JobKind kind = check(jobId, tasks);
-    Job job = db.jobs().submit(new NewJob(jobId, name, kind,
-        tasks.stream().map(t -> SpecJson.newTask(t, name)).toList()), now);
+    SpecJson.Prepared prepared = SpecJson.prepare(tasks, name, now);
+    StoredJob stored = db.jobs().store(new NewJob(jobId, name, kind, prepared.rows()), now);
+    if (stored.created()) {
+      rounds.submitted().add(prepared.asStored());
+    }
     rounds.ring();
-    return job;
+    return stored.job();
   }
 
   static JobKind check(String jobId, List<TaskSpec> tasks) {

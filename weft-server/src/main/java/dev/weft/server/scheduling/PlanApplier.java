@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * Applies a plan in one transaction, all or nothing: first the fence (the lease still held at the
  * plan's epoch), then every node the plan touches at the version the snapshot read (the version is
  * bumped, so a concurrent plan on the same node fails), then preemptions (victim preempted, then
- * queued again with its attempt counted) and placements (one batch), each task at the version read.
+ * queued again with its attempt counted) and placements (one batch, written without reading the
+ * tasks again), each task at the version read.
  */
 final class PlanApplier {
   private final Database db;
@@ -57,7 +58,7 @@ final class PlanApplier {
         placements.add(TaskChange.place(p.taskId(), v, p.nodeId()));
         placed.add(p.taskId() + "@" + p.nodeId());
       }
-      db.tasks().applyAll(placements, now);
+      db.tasks().placeAll(placements, now);
       return new Applied(placed, preempted);
     });
   }

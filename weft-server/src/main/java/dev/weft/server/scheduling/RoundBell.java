@@ -7,12 +7,28 @@ import java.time.Duration;
  * resources freed), a node joined, or the previous round placed tasks (so rounds run back to back
  * while placements continue). Unlike {@link WorkBell}, a ring is remembered until the scheduler
  * next waits, so a ring during a round starts the next round at once instead of being missed.
- * Rings from many callers while a round runs collapse into one further round.
+ * Rings from many callers while a round runs collapse into one further round. A submission also
+ * leaves the specs of its tasks with the bell ({@link #submitted}), so the scheduler need not read
+ * them back.
  */
 public final class RoundBell {
-  /** A bell nobody listens to (callers built without a scheduler, tests). */
-  public static final RoundBell NONE = new RoundBell();
+  /** A bell nobody listens to (callers built without a scheduler, tests); it keeps no specs. */
+  public static final RoundBell NONE = new RoundBell(new SubmittedSpecs(0));
+  private final SubmittedSpecs submitted;
   private boolean rung;
+
+  public RoundBell() {
+    this(new SubmittedSpecs());
+  }
+
+  private RoundBell(SubmittedSpecs submitted) {
+    this.submitted = submitted;
+  }
+
+  /** The specs of tasks just submitted through this server, for its scheduler. */
+  public SubmittedSpecs submitted() {
+    return submitted;
+  }
 
   public synchronized void ring() {
     rung = true;

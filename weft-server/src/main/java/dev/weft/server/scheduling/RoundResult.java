@@ -9,9 +9,18 @@ import java.util.List;
  * @param epoch the lease epoch the round ran under (0 when not leader)
  * @param conflicts plans refused because a task or node changed under them (each was planned again)
  * @param gaveUp true when every attempt of the round conflicted and nothing was applied
+ * @param mayPlaceMore true when a round at once could place more without anything else changing:
+ *     this one preempted (its victims wait again), or placed every one of the oldest
+ *     {@link SnapshotReader#PENDING_LIMIT} pending tasks it looked at (newer ones move up and may
+ *     fit). A round that left tasks unplaced for want of room waits for a change that makes room.
  */
 public record RoundResult(boolean leader, long epoch, Applied applied, int conflicts, boolean gaveUp,
-                          NodeLiveness.Swept swept) {
+                          NodeLiveness.Swept swept, boolean mayPlaceMore) {
+  public RoundResult(boolean leader, long epoch, Applied applied, int conflicts, boolean gaveUp,
+                     NodeLiveness.Swept swept) {
+    this(leader, epoch, applied, conflicts, gaveUp, swept, false);
+  }
+
   private static final Applied NOTHING = new Applied(List.of(), List.of());
 
   static RoundResult notLeader() {

@@ -19,11 +19,16 @@ final class RuntimeEstimator {
 
   /** The spec with an estimate learned from {@code recent} (oldest first) when it had none. */
   static TaskSpec estimate(TaskSpec spec, List<Long> recent) {
+    long estimate = estimateOf(spec, recent);
+    return estimate == spec.estimateMillis() ? spec : spec.toBuilder().estimateMillis(estimate).build();
+  }
+
+  /** The estimate {@link #estimate} gives the spec. */
+  static long estimateOf(TaskSpec spec, List<Long> recent) {
     if (spec.estimateMillis() > 0 || recent == null || recent.isEmpty()) {
-      return spec;
+      return spec.estimateMillis();
     }
-    return spec.toBuilder().estimateMillis(median(recent.subList(Math.max(0, recent.size() - WINDOW),
-        recent.size()))).build();
+    return median(recent.subList(Math.max(0, recent.size() - WINDOW), recent.size()));
   }
 
   /** The middle value; for an even count, the mean of the two middle ones (rounded down). */

@@ -14,10 +14,13 @@ import java.util.function.Consumer;
 
 /**
  * One server's scheduler. Every server runs one; only the holder of the scheduler lease plans. A
- * round: take or renew the lease; mark silent nodes down; read a snapshot from the store; ask the
- * planner; apply the plan in one transaction with optimistic checks; on a conflict read and plan
- * again, up to {@code maxAttempts} times. Nothing is kept between rounds, so a server that takes
- * the lease over starts from what the database holds. Time comes from the caller.
+ * round: take the lease, or renew it once a third of its time to live has passed since the last
+ * renewal (the plan's apply checks the lease in its own transaction either way); mark silent nodes
+ * down; read a snapshot from the store; ask the planner; apply the plan in one transaction with
+ * optimistic checks; on a conflict read everything afresh and plan again, up to {@code maxAttempts}
+ * times. Between rounds the leader follows the tasks by their changes ({@link SnapshotReader}); a
+ * server that becomes leader, and one whose round failed, starts from everything the database
+ * holds. Time comes from the caller.
  */
 public final class SchedulerLoop {
   /** Plans per round before the round gives up (the next round starts afresh). */
@@ -31,10 +34,18 @@ public final class SchedulerLoop {
   /** Whether this loop led in its previous round, and since when it has led (a new leader's grace). */
   private boolean ledLastRound;
   private Instant leadingSince;
+  /** The lease as last taken or renewed while leading; null when not leading. */
+  private LeaseGrant held;
 
   public SchedulerLoop(Database db, SchedulerLease lease, Planner planner, NodeLiveness liveness, int maxAttempts) {
+    this(db, lease, planner, liveness, maxAttempts, RoundBell.NONE.submitted());
+  }
+
+  /** As above, taking the specs of tasks submitted through this server from {@code submitted}. */
+  public SchedulerLoop(Database db, SchedulerLease lease, Planner planner, NodeLiveness liveness, int maxAttempts,
+                       SubmittedSpecs submitted) {
     this.lease = lease;
-    this.reader = new SnapshotReader(db);
+    this.reader = new SnapshotReader(db, submitted);
     this.planner = planner;
     this.applier = new PlanApplier(db, lease);
     this.liveness = liveness;
@@ -51,20 +62,25 @@ public final class SchedulerLoop {
       return lead(now);
     } catch (RuntimeException e) {
       ledLastRound = false;
+      held = null;
+      reader.forget();
       throw e;
     }
   }
 
   private RoundResult lead(Instant now) {
-    Optional<LeaseGrant> grant = lease.acquire(now);
+    Optional<LeaseGrant> grant = renewDue(now) ? lease.acquire(now) : Optional.of(held);
     if (grant.isEmpty()) {
       ledLastRound = false;
+      held = null;
       return RoundResult.notLeader();
     }
+    held = grant.get();
     long epoch = grant.get().epoch();
     if (!ledLastRound) { // a new leader (a takeover, or this server just started): agents may still be finding it
       ledLastRound = true;
       leadingSince = now;
+      reader.forget();
     }
     NodeLiveness.Swept swept = liveness.sweep(now, leadingSince);
     int conflicts = 0;
@@ -72,15 +88,27 @@ public final class SchedulerLoop {
       Snapshot snapshot = reader.read(now);
       Plan plan = planner.plan(snapshot.view(), snapshot.pending(), now.toEpochMilli());
       try {
-        return new RoundResult(true, epoch, applier.apply(snapshot, plan, grant.get(), now), conflicts, false, swept);
+        Applied applied = applier.apply(snapshot, plan, grant.get(), now);
+        // every task of a full window placed: the tasks that move up into it may fit too
+        boolean tookWholeWindow = snapshot.pending().size() >= SnapshotReader.PENDING_LIMIT
+            && applied.placed().size() >= snapshot.pending().size();
+        return new RoundResult(true, epoch, applied, conflicts, false, swept,
+            !applied.preempted().isEmpty() || tookWholeWindow);
       } catch (StaleVersionException e) {
         conflicts++;
+        reader.forget();
       } catch (LeaseLostException e) {
         ledLastRound = false;
+        held = null;
         return RoundResult.notLeader();
       }
     }
     return RoundResult.gaveUp(epoch, conflicts, swept);
+  }
+
+  /** Whether the lease must be taken or renewed now: not held, or a third of its time to live gone since. */
+  private boolean renewDue(Instant now) {
+    return held == null || !now.isBefore(held.expiresAt().minus(lease.ttl().multipliedBy(2).dividedBy(3)));
   }
 
   /**

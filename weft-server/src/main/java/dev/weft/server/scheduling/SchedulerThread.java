@@ -11,9 +11,11 @@ import java.time.Duration;
  * The scheduler loop of one {@code weft server} on its own thread: a round when its
  * {@link RoundBell} rings (a submission, a task ended, a node joined) and at the latest every
  * {@link SchedulingSettings#round()}, the lease held as {@link SchedulingSettings#holder()}, silent
- * nodes swept inside each round. A round that placed tasks rings the round bell again, so rounds run
- * back to back while there is work to place (still one round at a time), and rings the
- * {@link WorkBell}, so waiting agents hear of the placements at once. {@link #close} stops it and
+ * nodes swept inside each round. A round that could place more at once without anything else
+ * changing ({@link RoundResult#mayPlaceMore}) rings the round bell again, so rounds run back to back
+ * while there is work to place (still one round at a time); anything else that frees room or adds
+ * work rings it itself. A round that placed tasks rings the {@link WorkBell}, so waiting agents
+ * hear of the placements at once. {@link #close} stops it and
  * releases the lease.
  */
 public final class SchedulerThread implements AutoCloseable {
@@ -28,7 +30,7 @@ public final class SchedulerThread implements AutoCloseable {
     this.rounds = rounds;
     SchedulerLease lease = new SchedulerLease(db.leases(), settings.holder(), settings.leaseTtl());
     SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(SchedulerConfig.defaults()), liveness,
-        SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
+        SchedulerLoop.DEFAULT_MAX_ATTEMPTS, rounds.submitted());
     this.thread = new Thread(() -> {
       try {
         loop.runUntil(wakeOnClose(), settings.round(), () -> stopping, failures::failed, round -> {
@@ -36,6 +38,8 @@ public final class SchedulerThread implements AutoCloseable {
           reportSwept(round.swept());
           if (!round.applied().placed().isEmpty()) {
             bell.ring();
+          }
+          if (round.mayPlaceMore()) {
             rounds.ring();
           }
         });

@@ -16,7 +16,9 @@ import dev.weft.store.NodeRecord;
 import dev.weft.store.QueueTree;
 import dev.weft.store.TaskRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +38,50 @@ final class SpecJson {
     return new NewTask(spec.id(), name, tree(SpecCodec.writeTask(spec, Format.JSON)), spec.queue(), spec.priority());
   }
 
+  /** A job's tasks ready to store, and each task's spec as {@link #task} will read it back once stored, by id. */
+  record Prepared(List<NewTask> rows, Map<String, TaskSpec> asStored) {}
+
+  /**
+   * The tasks of one job to store at {@code submittedAt}, in order, with their specs as stored. A
+   * task equal to the previous one written in full but for its id (the copies of an array) takes
+   * that one's JSON with its own id, and its spec read back, instead of going through the codec
+   * again: the codec writes the id in the {@code id} field only, and {@link #task} reads such copies
+   * as one shape under their own ids. The specs as stored are also kept for {@link #task}.
+   */
+  static Prepared prepare(List<TaskSpec> specs, String name, Instant submittedAt) {
+    List<NewTask> rows = new ArrayList<>(specs.size());
+    Map<String, TaskSpec> asStored = new LinkedHashMap<>();
+    TaskSpec written = null;
+    ObjectNode json = null;
+    TaskSpec readBack = null;
+    for (TaskSpec spec : specs) {
+      if (written != null && spec.equals(written.withId(spec.id()))) {
+        rows.add(new NewTask(spec.id(), name, json.deepCopy().put("id", spec.id()), spec.queue(), spec.priority()));
+        asStored.put(spec.id(), submitted(readBack.withId(spec.id()), submittedAt));
+        continue;
+      }
+      NewTask row = newTask(spec, name);
+      rows.add(row);
+      readBack = read(row.spec(), row.id());
+      asStored.put(spec.id(), submitted(readBack, submittedAt));
+      boolean copyable = row.spec() instanceof ObjectNode o && spec.id().equals(o.path("id").asText(null))
+          && o.has("job");
+      written = copyable ? spec : null;
+      json = copyable ? (ObjectNode) row.spec() : null;
+    }
+    Instant stored = Instant.ofEpochMilli(submittedAt.toEpochMilli()); // as the row reads back
+    synchronized (BY_TASK) { // the agent's poll reads these rows back soon: their parse is known
+      for (NewTask row : rows) {
+        BY_TASK.put(row.id(), new Parsed(row.spec(), stored, asStored.get(row.id())));
+      }
+    }
+    return new Prepared(rows, asStored);
+  }
+
+  private static TaskSpec submitted(TaskSpec spec, Instant submittedAt) {
+    return spec.toBuilder().submitMillis(submittedAt.toEpochMilli()).build();
+  }
+
   /**
    * The stored task's spec, with the store's id and submission time. Reading is pure and a stored
    * spec does not change, so the last {@link #KEPT} read are kept by task (checked against the stored
@@ -52,31 +98,40 @@ final class SpecJson {
     if (kept != null && kept.submittedAt().equals(t.submittedAt()) && kept.json().equals(t.spec())) {
       return kept.spec();
     }
-    TaskSpec spec = read(t).toBuilder().submitMillis(t.submittedAt().toEpochMilli()).build();
+    TaskSpec spec = submitted(read(t.spec(), t.id()), t.submittedAt());
     synchronized (BY_TASK) {
       BY_TASK.put(t.id(), new Parsed(t.spec(), t.submittedAt(), spec));
     }
     return spec;
   }
 
-  private static TaskSpec read(TaskRecord t) {
-    JsonNode json = t.spec();
+  private static TaskSpec read(JsonNode json, String taskId) {
     if (!(json instanceof ObjectNode o) || !o.path("id").isTextual() || !o.has("job")) {
-      return SpecCodec.readTask(json.toString(), "task " + t.id() + ".json");
+      return SpecCodec.readTask(json.toString(), "task " + taskId + ".json");
     }
     String id = o.get("id").asText();
-    String shape = o.deepCopy().without("id").toString();
+    String shape = shape(o);
     TaskSpec sameShape;
     synchronized (BY_SHAPE) {
       sameShape = BY_SHAPE.get(shape);
     }
     if (sameShape == null) {
-      sameShape = SpecCodec.readTask(json.toString(), "task " + t.id() + ".json");
+      sameShape = SpecCodec.readTask(json.toString(), "task " + taskId + ".json");
       synchronized (BY_SHAPE) {
         BY_SHAPE.put(shape, sameShape);
       }
     }
     return sameShape.withId(id);
+  }
+
+  /**
+   * The task's JSON without its id, as text: the key of its shape. The codec writes the id first,
+   * so it is cut from the text rather than from a copy of the tree (the same text either way).
+   */
+  static String shape(ObjectNode o) {
+    String text = o.toString();
+    String idFirst = "{\"id\":" + o.get("id").toString() + ",";
+    return text.startsWith(idFirst) ? "{" + text.substring(idFirst.length()) : o.deepCopy().without("id").toString();
   }
 
   private record Parsed(JsonNode json, Instant submittedAt, TaskSpec spec) {}

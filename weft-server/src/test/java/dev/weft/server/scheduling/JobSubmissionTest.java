@@ -3,10 +3,19 @@ package dev.weft.server.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Resources;
+import dev.weft.model.TaskRun;
 import dev.weft.model.TaskSpec;
 import dev.weft.store.JobKind;
+import dev.weft.model.lifecycle.TaskState;
+import dev.weft.store.NewTask;
+import dev.weft.store.TaskRecord;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JobSubmissionTest {
@@ -48,5 +57,34 @@ class JobSubmissionTest {
         .hasMessage("job j: dependencies form a cycle, a -> c -> b -> a (each waits for the next, so none could start)");
     assertThatThrownBy(() -> JobSubmission.check("j", List.of(t("a", "a"))))
         .hasMessageContaining("a -> a");
+  }
+
+  @Test
+  void the_copies_of_an_array_are_stored_and_read_back_as_each_would_be_alone() {
+    TaskSpec template = TaskSpec.builder("x").resources(Resources.cpus(2)).priority(70).queue("root.batch")
+        .run(new TaskRun("noop", List.of(), Map.of("A", "1"), 0)).build();
+    List<TaskSpec> specs = new ArrayList<>(JobSubmission.array("sweep", template, 3));
+    specs.add(TaskSpec.builder("alone").priority(10).build()); // its job is its own id: written in full
+    specs.add(TaskSpec.builder("other").priority(10).build());
+    Instant at = Instant.parse("2026-01-01T00:00:00.123456Z");
+    SpecJson.Prepared prepared = SpecJson.prepare(specs, "sweep", at);
+    assertThat(prepared.rows()).hasSize(specs.size());
+    for (int i = 0; i < specs.size(); i++) {
+      NewTask row = SpecJson.newTask(specs.get(i), "sweep");
+      assertThat(prepared.rows().get(i)).isEqualTo(row);
+      TaskRecord stored = new TaskRecord(row.id(), "sweep", "sweep", row.spec(), row.queue(), row.priority(),
+          TaskState.PENDING, 0, null, 1, Instant.ofEpochMilli(at.toEpochMilli()), null, null, null, null, null, null);
+      assertThat(prepared.asStored().get(row.id())).isEqualTo(SpecJson.task(stored));
+    }
+  }
+
+  @Test
+  void a_shape_is_the_json_without_its_id_whatever_the_field_order() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode idFirst = (ObjectNode) json.readTree("{\"id\":\"a/1\",\"job\":\"a\",\"env\":{\"id\":\"a/1\"}}");
+    ObjectNode idLater = (ObjectNode) json.readTree("{\"job\":\"a\",\"id\":\"a/1\",\"env\":{\"id\":\"a/1\"}}");
+    assertThat(SpecJson.shape(idFirst)).isEqualTo("{\"job\":\"a\",\"env\":{\"id\":\"a/1\"}}");
+    assertThat(SpecJson.shape(idLater)).isEqualTo("{\"job\":\"a\",\"env\":{\"id\":\"a/1\"}}");
+    assertThat(SpecJson.shape((ObjectNode) json.readTree("{\"id\":\"q\\\"x\",\"job\":\"q\"}"))).isEqualTo("{\"job\":\"q\"}");
   }
 }

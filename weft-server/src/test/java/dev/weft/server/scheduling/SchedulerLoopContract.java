@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.model.codec.SpecException;
+import dev.weft.model.lifecycle.TaskEvent;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.scheduler.CorePlanner;
 import dev.weft.scheduler.api.Plan;
@@ -18,6 +19,7 @@ import dev.weft.store.LeaseStore;
 import dev.weft.store.NodeState;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.StoreUnavailableException;
+import dev.weft.store.TaskChange;
 import dev.weft.store.TaskRecord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +65,7 @@ abstract class SchedulerLoopContract {
     assertThat(a.leader()).isTrue();
     assertThat(a.epoch()).isEqualTo(1);
     assertThat(a.applied().placed()).containsExactlyInAnyOrder("j1/0@n1", "j1/1@n1");
+    assertThat(a.mayPlaceMore()).as("it saw every pending task: nothing more to place until something changes").isFalse();
     c.submit("j2", at(2), task("j2/0", 1));
     RoundResult b = c.serverB.runOnce(at(2));
     assertThat(b.leader()).isFalse();
@@ -161,6 +168,40 @@ abstract class SchedulerLoopContract {
   }
 
   @Test
+  void a_write_that_commits_after_a_later_one_still_reaches_the_next_snapshot() throws Exception {
+    c.node("n1", 4, at(0));
+    c.submit("j1", at(0), task("j1/a", 1), task("j1/b", 1));
+    SnapshotReader reader = new SnapshotReader(c.a, RoundBell.NONE.submitted());
+    assertThat(reader.read(at(0)).taskVersions()).containsOnlyKeys("j1/a", "j1/b");
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    ExecutorService slowWriter = Executors.newSingleThreadExecutor();
+    long a = c.task("j1/a").version();
+    Future<?> cancel = slowWriter.submit(() -> c.b.transactor().inTransaction(() -> {
+      c.b.tasks().apply(TaskChange.of("j1/a", a, TaskEvent.CANCEL, "no longer wanted"), at(1));
+      written.countDown();
+      await(commit);
+      return null;
+    }));
+    written.await();
+    c.a.tasks().apply(TaskChange.place("j1/b", c.task("j1/b").version(), "n1"), at(1)); // a later number, committed first
+    assertThat(reader.read(at(1)).taskVersions()).containsOnlyKeys("j1/a", "j1/b");
+    commit.countDown();
+    cancel.get();
+    slowWriter.shutdown();
+    assertThat(reader.read(at(2)).taskVersions()).containsOnlyKeys("j1/b");
+    assertThat(reader.read(at(2)).pending()).isEmpty();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void a_plan_onto_a_node_that_took_other_tasks_since_its_snapshot_is_refused() {
     c.node("n1", 1, at(0));
     c.submit("j1", at(0), task("j1/x", 1), task("j1/y", 1));
@@ -189,6 +230,7 @@ abstract class SchedulerLoopContract {
     RoundResult r = c.serverA.runOnce(at(4));
     assertThat(r.applied().preempted()).containsExactly("low/0");
     assertThat(r.applied().placed()).containsExactly("high/0@n1");
+    assertThat(r.mayPlaceMore()).as("its victim waits again: another round at once").isTrue();
     TaskRecord victim = c.task("low/0");
     assertThat(victim.status()).isEqualTo(TaskState.PENDING);
     assertThat(victim.attempt()).isEqualTo(1);

@@ -16,6 +16,11 @@ final class Columns {
     return rs.wasNull() ? null : Instant.ofEpochMilli(v);
   }
 
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
   static Integer integer(ResultSet rs, String column) throws SQLException {
     int v = rs.getInt(column);
     return rs.wasNull() ? null : v;

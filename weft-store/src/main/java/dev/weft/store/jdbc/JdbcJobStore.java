@@ -7,26 +7,34 @@ import dev.weft.store.JobKind;
 import dev.weft.store.JobStore;
 import dev.weft.store.NewJob;
 import dev.weft.store.NewTask;
+import dev.weft.store.StoredJob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
-/** {@link JobStore} on tables {@code weft_job} and {@code weft_task}. */
+/**
+ * {@link JobStore} on tables {@code weft_job} and {@code weft_task}. A job's tasks are inserted by one
+ * statement over arrays on PostgreSQL, by a JDBC batch on H2.
+ */
 public final class JdbcJobStore implements JobStore {
   private static final String COLUMNS = "id, name, kind, submitted_at";
   private final JdbcTransactor tx;
+  private final Dialect dialect;
 
-  public JdbcJobStore(JdbcTransactor tx) {
+  public JdbcJobStore(JdbcTransactor tx, Dialect dialect) {
     this.tx = tx;
+    this.dialect = dialect;
   }
 
   @Override
-  public Job submit(NewJob job, Instant now) {
+  public StoredJob store(NewJob job, Instant now) {
     return tx.run("submitting job " + job.id(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_job (" + COLUMNS
           + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
@@ -34,11 +42,16 @@ public final class JdbcJobStore implements JobStore {
         ps.setString(2, job.name());
         ps.setString(3, job.kind().name());
         ps.setLong(4, now.toEpochMilli());
-        if (ps.executeUpdate() == 1) {
-          insertTasks(c, job, now);
+        boolean created = ps.executeUpdate() == 1;
+        if (created) {
+          if (dialect == Dialect.POSTGRES) {
+            insertTasksAtOnce(c, job, now);
+          } else {
+            insertTasks(c, job, now);
+          }
         }
+        return new StoredJob(byId(c, job.id()).orElseThrow(), created);
       }
-      return byId(c, job.id()).orElseThrow();
     });
   }
 
@@ -77,6 +90,54 @@ public final class JdbcJobStore implements JobStore {
         if (counts[i] == 0) {
           throw new ConflictException("job " + job.id() + ": task id " + job.tasks().get(i).id()
               + " is already used by another job");
+        }
+      }
+    }
+  }
+
+  /** One INSERT over arrays; an id it did not insert is already another job's task (the job's row rolls back with it). */
+  private static void insertTasksAtOnce(Connection c, NewJob job, Instant now) throws SQLException {
+    List<NewTask> tasks = job.tasks();
+    int n = tasks.size();
+    Object[] ids = new Object[n];
+    Object[] names = new Object[n];
+    Object[] specs = new Object[n];
+    Object[] queues = new Object[n];
+    Object[] priorities = new Object[n];
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      NewTask t = tasks.get(i);
+      if (!seen.add(t.id())) {
+        throw new ConflictException("job " + job.id() + ": task id " + t.id() + " appears twice");
+      }
+      ids[i] = t.id();
+      names[i] = t.name();
+      specs[i] = JsonColumns.write(t.spec());
+      queues[i] = t.queue();
+      priorities[i] = t.priority();
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_task (id, job_id, name, spec, queue, priority,"
+        + " status, attempt, version, submitted_at, change_xid) SELECT u.id, ?, u.name, u.spec, u.queue, u.priority, ?,"
+        + " 0, 1, ?, " + TaskRowWrites.XID
+        + " FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::int[]) WITH ORDINALITY"
+        + " AS u(id, name, spec, queue, priority, n) ORDER BY u.n ON CONFLICT DO NOTHING RETURNING id")) {
+      ps.setString(1, job.id());
+      ps.setString(2, TaskState.PENDING.name());
+      ps.setLong(3, now.toEpochMilli());
+      ps.setArray(4, c.createArrayOf("varchar", ids));
+      ps.setArray(5, c.createArrayOf("varchar", names));
+      ps.setArray(6, c.createArrayOf("text", specs));
+      ps.setArray(7, c.createArrayOf("varchar", queues));
+      ps.setArray(8, c.createArrayOf("int4", priorities));
+      Set<String> inserted = new HashSet<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(rs.getString(1));
+        }
+      }
+      for (NewTask t : tasks) {
+        if (!inserted.contains(t.id())) {
+          throw new ConflictException("job " + job.id() + ": task id " + t.id() + " is already used by another job");
         }
       }
     }

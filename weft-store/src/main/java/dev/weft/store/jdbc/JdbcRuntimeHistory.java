@@ -1,8 +1,10 @@
 package dev.weft.store.jdbc;
 
 import dev.weft.store.RuntimeHistory;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,14 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@link RuntimeHistory} on table {@code weft_runtime}. */
+/** {@link RuntimeHistory} on table {@code weft_runtime}; runs are recorded by one INSERT over arrays on PostgreSQL. */
 public final class JdbcRuntimeHistory implements RuntimeHistory {
   /** Keeps the IN list far below the drivers' parameter limits. */
   private static final int NAMES_PER_QUERY = 100;
   private final JdbcTransactor tx;
+  private final Dialect dialect;
 
-  public JdbcRuntimeHistory(JdbcTransactor tx) {
+  public JdbcRuntimeHistory(JdbcTransactor tx, Dialect dialect) {
     this.tx = tx;
+    this.dialect = dialect;
   }
 
   @Override
@@ -32,6 +36,9 @@ public final class JdbcRuntimeHistory implements RuntimeHistory {
       return;
     }
     tx.run("recording " + runs.size() + " run time(s), the first of " + runs.getFirst().taskId(), c -> {
+      if (dialect == Dialect.POSTGRES) {
+        return recordAtOnce(c, runs);
+      }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_runtime (task_id, attempt, name, duration_ms,"
           + " finished_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         for (Run r : runs) {
@@ -45,6 +52,33 @@ public final class JdbcRuntimeHistory implements RuntimeHistory {
         return ps.executeBatch().length;
       }
     });
+  }
+
+  private static int recordAtOnce(Connection c, List<Run> runs) throws SQLException {
+    int n = runs.size();
+    Object[] ids = new Object[n];
+    Object[] attempts = new Object[n];
+    Object[] names = new Object[n];
+    Object[] durations = new Object[n];
+    Object[] finished = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Run r = runs.get(i);
+      ids[i] = r.taskId();
+      attempts[i] = r.attempt();
+      names[i] = r.name();
+      durations[i] = r.durationMillis();
+      finished[i] = r.finishedAt().toEpochMilli();
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_runtime (task_id, attempt, name, duration_ms,"
+        + " finished_at) SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::bigint[], ?::bigint[])"
+        + " ON CONFLICT DO NOTHING")) {
+      ps.setArray(1, c.createArrayOf("varchar", ids));
+      ps.setArray(2, c.createArrayOf("int4", attempts));
+      ps.setArray(3, c.createArrayOf("varchar", names));
+      ps.setArray(4, c.createArrayOf("bigint", durations));
+      ps.setArray(5, c.createArrayOf("bigint", finished));
+      return ps.executeUpdate();
+    }
   }
 
   @Override

@@ -1,7 +1,11 @@
 package dev.weft.store.jdbc;
 
+import dev.weft.model.lifecycle.TaskEvent;
 import dev.weft.model.lifecycle.TaskLifecycle;
 import dev.weft.model.lifecycle.TaskState;
+import dev.weft.store.ChangeCursor;
+import dev.weft.store.ChangedTask;
+import dev.weft.store.ChangedTasks;
 import dev.weft.store.NotFoundException;
 import dev.weft.store.StaleVersionException;
 import dev.weft.store.TaskChange;
@@ -16,8 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,14 +32,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@link TaskStore} on table {@code weft_task}; the agent poll uses {@code FOR UPDATE SKIP LOCKED}. */
+/**
+ * {@link TaskStore} on table {@code weft_task}; the agent poll uses {@code FOR UPDATE SKIP LOCKED}.
+ * On PostgreSQL a batch of row writes is one statement over arrays and the poll one
+ * {@code UPDATE ... RETURNING}; on H2 they are JDBC batches.
+ */
 public final class JdbcTaskStore implements TaskStore {
   private static final int IDS_PER_QUERY = 500;
   private static final String DUE = "node_id = ? AND status = 'PLACED' AND sent_at IS NULL";
   private final JdbcTransactor tx;
+  private final Dialect dialect;
 
-  public JdbcTaskStore(JdbcTransactor tx) {
+  public JdbcTaskStore(JdbcTransactor tx, Dialect dialect) {
     this.tx = tx;
+    this.dialect = dialect;
   }
 
   @Override
@@ -113,7 +125,7 @@ public final class JdbcTaskStore implements TaskStore {
   }
 
   /** One UPDATE per event kind, guarded by the version read. */
-  private static int write(Connection c, TaskChange change, TaskState to, Instant now) throws SQLException {
+  private int write(Connection c, TaskChange change, TaskState to, Instant now) throws SQLException {
     String set = switch (change.event()) {
       case PLACE -> "node_id = ?, placed_at = ?, sent_at = NULL";
       case START -> "started_at = ?";
@@ -122,7 +134,7 @@ public final class JdbcTaskStore implements TaskStore {
           + " started_at = NULL, finished_at = NULL, exit_code = NULL";
     };
     try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET status = ?, version = version + 1, " + set
-        + " WHERE id = ? AND version = ?")) {
+        + ", " + TaskRowWrites.change(dialect) + " WHERE id = ? AND version = ?")) {
       int n = 1;
       ps.setString(n++, to.name());
       switch (change.event()) {
@@ -145,18 +157,51 @@ public final class JdbcTaskStore implements TaskStore {
   }
 
   @Override
+  public void placeAll(List<TaskChange> placements, Instant now) {
+    Set<String> ids = new HashSet<>();
+    for (TaskChange p : placements) {
+      if (p.event() != TaskEvent.PLACE || p.nodeId() == null) {
+        throw new IllegalArgumentException("placeAll takes placements only, got " + p.event() + " of task " + p.taskId());
+      }
+      if (!ids.add(p.taskId())) {
+        throw new IllegalArgumentException("placeAll names task " + p.taskId() + " twice");
+      }
+    }
+    if (placements.isEmpty()) {
+      return;
+    }
+    // the lifecycle table's row for a pending task; the SQL writes only rows still pending
+    TaskState placed = TaskLifecycle.apply(placements.getFirst().taskId(), TaskState.PENDING, TaskEvent.PLACE);
+    tx.run("placing " + placements.size() + " tasks", c -> {
+      TaskRowWrites.place(c, dialect, placements, placed, now);
+      return null;
+    });
+  }
+
+
+  @Override
   public Map<String, TaskRecord> findAll(Collection<String> ids) {
+    return findAll(ids, true);
+  }
+
+  @Override
+  public Map<String, TaskRecord> findAllWithoutSpecs(Collection<String> ids) {
+    return findAll(ids, false);
+  }
+
+  private Map<String, TaskRecord> findAll(Collection<String> ids, boolean withSpecs) {
     List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+    String columns = withSpecs ? TaskRows.COLUMNS : TaskRows.COLUMNS_WITHOUT_SPEC;
     return tx.run("reading " + all.size() + " tasks", c -> {
       Map<String, TaskRecord> out = new LinkedHashMap<>();
       for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
         List<String> some = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.COLUMNS + " FROM weft_task WHERE id IN ("
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM weft_task WHERE id IN ("
             + String.join(", ", Collections.nCopies(some.size(), "?")) + ")")) {
           for (int i = 0; i < some.size(); i++) {
             ps.setString(i + 1, some.get(i));
           }
-          TaskRows.read(ps).forEach(t -> out.put(t.id(), t));
+          TaskRows.read(ps, withSpecs).forEach(t -> out.put(t.id(), t));
         }
       }
       return out;
@@ -178,57 +223,33 @@ public final class JdbcTaskStore implements TaskStore {
     }
     return tx.inTransaction(() -> {
       Map<String, TaskRecord> current = new HashMap<>(read);
-      List<TaskRecord[]> writes = new ArrayList<>();
+      // a chain of changes to one task is written once: its last record, guarded by the version read
+      Map<String, TaskRowWrites.Write> writes = new LinkedHashMap<>();
       for (TaskChange change : changes) {
         TaskRecord before = current.get(change.taskId());
         if (before == null) {
           throw new NotFoundException("task " + change.taskId());
         }
         TaskRecord after = TaskTransition.after(before, change, now);
-        writes.add(new TaskRecord[] {before, after});
+        TaskRowWrites.Write first = writes.get(after.id());
+        writes.put(after.id(), new TaskRowWrites.Write(first == null ? before : first.before(), after));
         current.put(after.id(), after);
       }
-      tx.run("writing " + writes.size() + " task changes", c -> writeAll(c, writes));
+      tx.run("writing " + changes.size() + " task changes", c -> {
+        TaskRowWrites.write(c, dialect, List.copyOf(writes.values()));
+        return null;
+      });
       Map<String, TaskRecord> out = new LinkedHashMap<>();
       changes.forEach(ch -> out.put(ch.taskId(), current.get(ch.taskId())));
       return out;
     });
   }
 
-  /** One batch of whole-row updates, each guarded by the version its before-record holds. */
-  private static int writeAll(Connection c, List<TaskRecord[]> writes) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET status = ?, version = ?, attempt = ?,"
-        + " node_id = ?, placed_at = ?, sent_at = ?, started_at = ?, finished_at = ?, exit_code = ?, message = ?"
-        + " WHERE id = ? AND version = ?")) {
-      for (TaskRecord[] w : writes) {
-        TaskRecord a = w[1];
-        ps.setString(1, a.status().name());
-        ps.setLong(2, a.version());
-        ps.setInt(3, a.attempt());
-        ps.setString(4, a.nodeId());
-        Columns.setInstant(ps, 5, a.placedAt());
-        Columns.setInstant(ps, 6, a.sentAt());
-        Columns.setInstant(ps, 7, a.startedAt());
-        Columns.setInstant(ps, 8, a.finishedAt());
-        Columns.setInteger(ps, 9, a.exitCode());
-        ps.setString(10, a.message());
-        ps.setString(11, a.id());
-        ps.setLong(12, w[0].version());
-        ps.addBatch();
-      }
-      int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] == 0) {
-          TaskRecord before = writes.get(i)[0];
-          throw new StaleVersionException("task", before.id(), before.version(), -1);
-        }
-      }
-      return counts.length;
-    }
-  }
-
   @Override
   public List<TaskRecord> poll(String nodeId, Instant now, int limit) {
+    if (dialect == Dialect.POSTGRES) {
+      return tx.run("polling assignments of node " + nodeId, c -> pollInOneStatement(c, nodeId, now, limit));
+    }
     return tx.run("polling assignments of node " + nodeId, c -> {
       List<String> candidates = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT id FROM weft_task WHERE " + DUE
@@ -263,5 +284,71 @@ public final class JdbcTaskStore implements TaskStore {
       }
       return taken;
     });
+  }
+
+  /** The due rows locked, skipping those another poll holds, and marked, in one statement; oldest placement first. */
+  private static List<TaskRecord> pollInOneStatement(Connection c, String nodeId, Instant now, int limit)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET sent_at = ? FROM (SELECT id FROM weft_task"
+        + " WHERE " + DUE + " ORDER BY placed_at, id LIMIT ? FOR UPDATE SKIP LOCKED) d WHERE t.id = d.id RETURNING "
+        + TaskRows.COLUMNS_OF_T)) {
+      ps.setLong(1, now.toEpochMilli());
+      ps.setString(2, nodeId);
+      ps.setInt(3, limit);
+      List<TaskRecord> taken = new ArrayList<>(TaskRows.read(ps));
+      taken.sort(Comparator.comparing(TaskRecord::placedAt).thenComparing(TaskRecord::id));
+      return taken;
+    }
+  }
+
+  @Override
+  public ChangeCursor changeCursor() {
+    return tx.run("reading where task changes start", c -> new ChangeCursor(highestChange(c), oldestRunning(c)));
+  }
+
+  @Override
+  public ChangedTasks changedSince(ChangeCursor from, int limit) {
+    return tx.run("reading the tasks changed since " + from, c -> {
+      long xmin = oldestRunning(c); // before the rows: a write they miss is from this transaction or a later one
+      String where = dialect == Dialect.POSTGRES ? "change_xid >= ?" : "change_seq > ?";
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, job_id, name, status, attempt, node_id, version,"
+          + " submitted_at, placed_at, started_at, change_seq FROM weft_task WHERE " + where
+          + " ORDER BY change_seq LIMIT ?")) {
+        ps.setLong(1, dialect == Dialect.POSTGRES ? from.xmin() : Math.max(0, from.seq() - REREAD_MARGIN));
+        ps.setInt(2, limit);
+        List<ChangedTask> out = new ArrayList<>();
+        long seq = from.seq();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ChangedTask t = new ChangedTask(rs.getString(1), rs.getString(2), rs.getString(3),
+                TaskState.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getLong(7),
+                Instant.ofEpochMilli(rs.getLong(8)), Columns.instant(rs, 9), Columns.instant(rs, 10), rs.getLong(11));
+            out.add(t);
+            seq = Math.max(seq, t.changeSeq());
+          }
+        }
+        return new ChangedTasks(out, new ChangeCursor(seq, xmin));
+      }
+    });
+  }
+
+  private static long highestChange(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(change_seq), 0) FROM weft_task");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** PostgreSQL: the oldest transaction still running (every older one has ended); H2: 0, unused. */
+  private long oldestRunning(Connection c) throws SQLException {
+    if (dialect != Dialect.POSTGRES) {
+      return 0;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 }

@@ -15,6 +15,10 @@ import java.util.Optional;
 final class TaskRows {
   static final String COLUMNS = "id, job_id, name, spec, queue, priority, status, attempt, node_id, version,"
       + " submitted_at, placed_at, sent_at, started_at, finished_at, exit_code, message";
+  /** {@link #COLUMNS} without the spec. */
+  static final String COLUMNS_WITHOUT_SPEC = COLUMNS.replace(" spec,", "");
+  /** {@link #COLUMNS} of a table aliased {@code t} (a join, or {@code RETURNING} after one). */
+  static final String COLUMNS_OF_T = "t." + String.join(", t.", COLUMNS.split(",\\s*"));
 
   private TaskRows() {
   }
@@ -27,11 +31,16 @@ final class TaskRows {
   }
 
   static List<TaskRecord> read(PreparedStatement ps) throws SQLException {
+    return read(ps, true);
+  }
+
+  /** The rows, each with its spec parsed, or ({@code withSpec} false) with a null spec and no spec column read. */
+  static List<TaskRecord> read(PreparedStatement ps, boolean withSpec) throws SQLException {
     List<TaskRecord> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new TaskRecord(rs.getString("id"), rs.getString("job_id"), rs.getString("name"),
-            JsonColumns.read(rs.getString("spec")), rs.getString("queue"), rs.getInt("priority"),
+            withSpec ? JsonColumns.read(rs.getString("spec")) : null, rs.getString("queue"), rs.getInt("priority"),
             TaskState.valueOf(rs.getString("status")), rs.getInt("attempt"), rs.getString("node_id"),
             rs.getLong("version"), Instant.ofEpochMilli(rs.getLong("submitted_at")),
             Columns.instant(rs, "placed_at"), Columns.instant(rs, "sent_at"), Columns.instant(rs, "started_at"),
