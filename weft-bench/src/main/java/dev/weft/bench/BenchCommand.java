@@ -167,7 +167,9 @@ public final class BenchCommand implements Callable<Integer> {
           description = "The PostgreSQL to use; each engine gets a fresh schema, dropped after (default:"
               + " ${DEFAULT-VALUE}).") String db,
       @Option(names = "--engine", split = ",", description = "Only these engines (default: all of weft,"
-          + " db-scheduler, jobrunr); ratios need both sides.") List<String> engines) throws Exception {
+          + " db-scheduler, jobrunr); ratios need both sides.") List<String> engines,
+      @Option(names = "--warmup", paramLabel = "N", description = "Tasks each engine runs first, not measured"
+          + " (default 5,000; 200 with --quick; 0: none).") Integer warmup) throws Exception {
     List<String> chosenEngines = engines == null ? TasksBench.ENGINES : engines;
     for (String e : chosenEngines) {
       if (!TasksBench.ENGINES.contains(e)) {
@@ -176,9 +178,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     TasksBench.Settings base = quick ? TasksBench.Settings.quick(db) : TasksBench.Settings.full(db);
     TasksBench.Settings chosen = new TasksBench.Settings(db, tasks == null ? base.tasks() : tasks,
-        rate == null ? base.rate() : rate, seconds == null ? base.seconds() : seconds, quick, chosenEngines);
-    if (chosen.tasks() < 1 || chosen.rate() < 10 || chosen.seconds() < 1) {
-      return usageError("--tasks must be at least 1, --rate at least 10 and --seconds at least 1");
+        rate == null ? base.rate() : rate, seconds == null ? base.seconds() : seconds, quick, chosenEngines,
+        warmup == null ? base.warmupTasks() : warmup);
+    if (chosen.tasks() < 1 || chosen.rate() < 10 || chosen.seconds() < 1 || chosen.warmupTasks() < 0) {
+      return usageError("--tasks must be at least 1, --rate at least 10, --seconds at least 1 and --warmup at least 0");
     }
     PrintStream stdout = System.out;
     TasksReport report;

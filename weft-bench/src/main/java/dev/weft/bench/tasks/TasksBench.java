@@ -16,18 +16,26 @@ public final class TasksBench {
    * @param tasks no-op tasks per engine
    * @param rate tasks per second of Weft's paced latency run
    * @param seconds how long the paced run submits
+   * @param warmupTasks no-op tasks each engine runs first, on a schema of its own, not measured (the
+   *     JIT compiles each engine's path before its figure is taken, as JMH's warm-up iterations do)
    */
-  public record Settings(String db, int tasks, int rate, int seconds, boolean quick, List<String> engines) {
+  public record Settings(String db, int tasks, int rate, int seconds, boolean quick, List<String> engines,
+                         int warmupTasks) {
     public Settings {
       engines = List.copyOf(engines);
     }
 
+    /** Without a warm-up. */
+    public Settings(String db, int tasks, int rate, int seconds, boolean quick, List<String> engines) {
+      this(db, tasks, rate, seconds, quick, engines, 0);
+    }
+
     public static Settings full(String db) {
-      return new Settings(db, 20_000, 1_000, 10, false, ENGINES);
+      return new Settings(db, 20_000, 1_000, 10, false, ENGINES, 5_000);
     }
 
     public static Settings quick(String db) {
-      return new Settings(db, 2_000, 1_000, 2, true, ENGINES);
+      return new Settings(db, 2_000, 1_000, 2, true, ENGINES, 200);
     }
   }
 
@@ -51,15 +59,37 @@ public final class TasksBench {
     List<Throughput> results = new ArrayList<>();
     Latency latency = Latency.failed(settings.rate(), settings.seconds(), "not run (--engine)");
     if (settings.engines().contains("weft")) {
+      warmUp("weft", url -> new WeftTasks(url, log).warmUp(settings.warmupTasks()));
       latency = runWeft(results);
     }
     if (settings.engines().contains("db-scheduler")) {
+      warmUp("dbscheduler", url -> new DbSchedulerTasks(url, log).run(settings.warmupTasks()));
       runDbScheduler(results);
     }
     if (settings.engines().contains("jobrunr")) {
+      warmUp("jobrunr", url -> new JobRunrTasks(url, log).run(settings.warmupTasks()));
       runJobRunr(results);
     }
     return new TasksReport(settings, results, latency);
+  }
+
+  /** A run whose figure is thrown away. */
+  interface WarmUp {
+    Throughput run(String url) throws InterruptedException;
+  }
+
+  /** Runs the engine on {@code warmupTasks} first, on a schema of its own; a failure here is logged and the measured run still goes. */
+  private void warmUp(String engine, WarmUp run) {
+    if (settings.warmupTasks() < 1) {
+      return;
+    }
+    try (PostgresSchema schema = PostgresSchema.create(settings.db(), engine + "_warmup")) {
+      Throughput t = run.run(schema.url());
+      log.printf("%s warm-up: %d of %d tasks in %.2f s (not measured)%n", engine, t.completed(), t.tasks(), t.seconds());
+    } catch (RuntimeException | InterruptedException e) {
+      interruptedAgain(e);
+      log.printf("%s warm-up failed: %s%n", engine, e);
+    }
   }
 
   private Latency runWeft(List<Throughput> results) {

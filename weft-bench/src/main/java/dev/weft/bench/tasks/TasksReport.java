@@ -35,6 +35,7 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
     out.put("benchmark", "tasks");
     out.put("mode", settings.quick() ? "quick" : "full");
     out.put("tasks", settings.tasks());
+    out.put("warmupTasks", settings.warmupTasks());
     out.put("jdk", Runtime.version().toString());
     out.put("cpus", Runtime.getRuntime().availableProcessors());
     List<Map<String, Object>> list = new ArrayList<>();

@@ -29,6 +29,13 @@ final class WeftTasks {
 
   record Results(Throughput throughput, Latency latency) {}
 
+  /** The batch alone on a cluster of its own, for warming the JIT; its figure is not reported. */
+  Throughput warmUp(int tasks) throws InterruptedException {
+    try (WeftCluster cluster = WeftCluster.start(url)) {
+      return throughput(new JobPoster(cluster.uri()), tasks);
+    }
+  }
+
   Results run(int tasks, int rate, int seconds) throws InterruptedException {
     try (WeftCluster cluster = WeftCluster.start(url)) {
       JobPoster poster = new JobPoster(cluster.uri());

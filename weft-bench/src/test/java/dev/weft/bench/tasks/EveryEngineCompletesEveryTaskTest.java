@@ -52,6 +52,26 @@ class EveryEngineCompletesEveryTaskTest {
   }
 
   @Test
+  void aWarmUpRunsFirstOnSchemasOfItsOwnAndIsNotReported() throws Exception {
+    assumeThat(reachable()).as("PostgreSQL at " + DB + " is unreachable, skipping").isTrue();
+    List<String> before = benchSchemas();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TasksReport report = new TasksBench(new TasksBench.Settings(DB, 30, 50, 1, true, List.of("weft", "db-scheduler"), 20),
+        new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+
+    String logged = log.toString(StandardCharsets.UTF_8);
+    assertThat(logged).contains("weft warm-up: 20 of 20 tasks", "dbscheduler warm-up: 20 of 20 tasks");
+    JsonNode json = new ObjectMapper().valueToTree(report.json());
+    assertThat(json.get("warmupTasks").asInt()).isEqualTo(20);
+    assertThat(json.get("results")).hasSize(2);
+    for (JsonNode r : json.get("results")) {
+      assertThat(r.get("completed").asInt()).as("%s (log: %s)", r, logged).isEqualTo(30);
+    }
+    assertThat(report.allMeasured()).isTrue();
+    assertThat(benchSchemas()).as("the warm-up schemas are dropped too").isEqualTo(before);
+  }
+
+  @Test
   void percentilesAreNearestRank() {
     long[] values = {5, 1, 4, 2, 3, 10, 9, 8, 7, 6};
     Latency l = Latency.of(1000, 1, 1.0, values);
