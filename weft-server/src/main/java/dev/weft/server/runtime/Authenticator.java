@@ -57,8 +57,10 @@ final class Authenticator {
    * The header to repeat the request with after a {@code 401}, or null when it is final.
    *
    * @param sent the {@code Authorization} the refused request carried (null if none)
+   * @param body the request's entity body as sent (empty for none), for digest {@code qop=auth-int}
    */
-  String retry(JsonNode auth, HttpResponse<?> refused, String sent, String method, URI uri, String step) throws CommandFault {
+  String retry(JsonNode auth, HttpResponse<?> refused, String sent, String method, URI uri, byte[] body, String step)
+      throws CommandFault {
     if (auth == null || refused.statusCode() != 401) {
       return null;
     }
@@ -70,7 +72,7 @@ final class Authenticator {
           + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
       JsonNode d = auth.get("digest");
       return DigestAuthorization.answer(challenge, d.path("username").asText(), d.path("password").asText(),
-          method, requestUri, cnonces.get());
+          method, requestUri, cnonces.get(), body);
     }
     if ((auth.has("oauth2") || auth.has("oidc")) && sent != null) {
       boolean oidc = auth.has("oidc");

@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * The answer to an HTTP Digest challenge (RFC 7616): picks the strongest challenge it can
  * answer ({@code SHA-512-256}, {@code SHA-256}, {@code MD5}, each also as {@code -sess}) with
- * {@code qop=auth} (or no qop, RFC 2069 style, when the server offers none), and builds the
- * {@code Authorization} value. {@code userhash=true} is honoured. {@code qop=auth-int} alone is
- * not answered. Pure: the client nonce is given.
+ * {@code qop=auth}, else {@code qop=auth-int} (the entity body's hash in A2), or no qop (RFC 2069
+ * style) when the server offers none, and builds the {@code Authorization} value.
+ * {@code userhash=true} is honoured. Pure: the client nonce and the body are given.
  */
 final class DigestAuthorization {
   private static final List<String> STRENGTH = List.of("SHA-512-256", "SHA-256", "MD5");
@@ -34,7 +34,13 @@ final class DigestAuthorization {
     boolean answerable() {
       String qop = params.get("qop");
       return STRENGTH.contains(baseAlgorithm()) && params.containsKey("nonce")
-          && (qop == null || qops(qop).contains("auth"));
+          && (qop == null || qops(qop).contains("auth") || qops(qop).contains("auth-int"));
+    }
+
+    /** {@code auth} when offered (or no qop at all), else {@code auth-int}. */
+    String qop() {
+      String qop = params.get("qop");
+      return qop == null ? null : qops(qop).contains("auth") ? "auth" : "auth-int";
     }
   }
 
@@ -52,11 +58,20 @@ final class DigestAuthorization {
   /** Why none of the values can be answered, for the fault's detail. */
   static String unanswerable(List<String> wwwAuthenticate) {
     return wwwAuthenticate.isEmpty() ? "the server sent no WWW-Authenticate challenge"
-        : "no Digest challenge with algorithm " + STRENGTH + " (or -sess) and qop=auth among " + wwwAuthenticate;
+        : "no Digest challenge with algorithm " + STRENGTH + " (or -sess) and qop auth or auth-int among " + wwwAuthenticate;
   }
 
   /** The {@code Authorization} header value answering {@code c} for this request. */
   static String answer(Challenge c, String username, String password, String method, String requestUri, String cnonce) {
+    return answer(c, username, password, method, requestUri, cnonce, new byte[0]);
+  }
+
+  /**
+   * As above, for a request with this entity body: with {@code qop=auth-int} (taken only when the
+   * server does not offer {@code auth}) A2 is {@code method:uri:H(body)}, RFC 7616 section 3.4.3.
+   */
+  static String answer(Challenge c, String username, String password, String method, String requestUri, String cnonce,
+      byte[] body) {
     String alg = c.baseAlgorithm();
     String realm = c.params().getOrDefault("realm", "");
     String nonce = c.params().get("nonce");
@@ -66,9 +81,11 @@ final class DigestAuthorization {
     if (c.algorithm().endsWith("-SESS")) {
       ha1 = hash(alg, ha1 + ":" + nonce + ":" + cnonce);
     }
-    String ha2 = hash(alg, method + ":" + requestUri);
-    boolean qop = c.params().containsKey("qop");
-    String response = qop ? hash(alg, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2)
+    String qopChosen = c.qop();
+    boolean qop = qopChosen != null;
+    String ha2 = "auth-int".equals(qopChosen) ? hash(alg, method + ":" + requestUri + ":" + hash(alg, body))
+        : hash(alg, method + ":" + requestUri);
+    String response = qop ? hash(alg, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qopChosen + ":" + ha2)
         : hash(alg, ha1 + ":" + nonce + ":" + ha2);
     StringBuilder b = new StringBuilder("Digest username=")
         .append(quoted(userhash ? hash(alg, username + ":" + realm) : username))
@@ -77,7 +94,7 @@ final class DigestAuthorization {
         .append(", algorithm=").append(c.params().getOrDefault("algorithm", "MD5"))
         .append(", nonce=").append(quoted(nonce));
     if (qop) {
-      b.append(", nc=").append(nc).append(", cnonce=").append(quoted(cnonce)).append(", qop=auth");
+      b.append(", nc=").append(nc).append(", cnonce=").append(quoted(cnonce)).append(", qop=").append(qopChosen);
     }
     b.append(", response=").append(quoted(response));
     if (c.params().containsKey("opaque")) {
@@ -146,9 +163,13 @@ final class DigestAuthorization {
   }
 
   static String hash(String algorithm, String text) {
+    return hash(algorithm, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String hash(String algorithm, byte[] bytes) {
     try {
       String jca = algorithm.equals("SHA-512-256") ? "SHA-512/256" : algorithm;
-      return HexFormat.of().formatHex(MessageDigest.getInstance(jca).digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance(jca).digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks " + algorithm, e);
     }

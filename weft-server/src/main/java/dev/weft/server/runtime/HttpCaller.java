@@ -69,6 +69,8 @@ final class HttpCaller {
     }
     JsonNode body = with.get("body");
     boolean follow = with.path("redirect").asBoolean(false);
+    byte[] sent = body == null || body.isNull() ? new byte[0]
+        : (body.isTextual() ? body.asText() : body.toString()).getBytes(StandardCharsets.UTF_8);
     Function<String, HttpRequest> request = authorization -> {
       HttpRequest.Builder req = HttpRequest.newBuilder(target).timeout(timeout);
       with.path("headers").properties().forEach(h -> req.header(h.getKey(), h.getValue().asText()));
@@ -78,15 +80,15 @@ final class HttpCaller {
       }
       HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
       if (body != null && !body.isNull()) {
-        publisher = HttpRequest.BodyPublishers.ofString(body.isTextual() ? body.asText() : body.toString());
+        publisher = HttpRequest.BodyPublishers.ofByteArray(sent);
         if (!with.path("headers").has("Content-Type") && !with.path("headers").has("content-type")) {
           req.header("Content-Type", body.isTextual() ? "text/plain" : "application/json");
         }
       }
       return req.method(method, publisher).build();
     };
-    HttpResponse<byte[]> response = exchange(request, endpoint.path("authentication"), follow, method, uri, c.step(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = exchange(request, sent, endpoint.path("authentication"), follow, method, uri,
+        c.step(), HttpResponse.BodyHandlers.ofByteArray());
     String text = new String(response.body(), StandardCharsets.UTF_8);
     if (response.statusCode() >= (follow ? 400 : 300) || response.statusCode() < 200) {
       String location = response.headers().firstValue("Location").map(l -> " (Location: " + l + "; set redirect: true to follow)").orElse("");
@@ -104,13 +106,13 @@ final class HttpCaller {
    * Sends the request with the policy's authorization; a {@code 401} that the policy can answer
    * (a digest challenge, a refused OAuth2 token) is answered by sending it once more.
    */
-  private <T> HttpResponse<T> exchange(Function<String, HttpRequest> request, JsonNode auth, boolean follow,
+  private <T> HttpResponse<T> exchange(Function<String, HttpRequest> request, byte[] body, JsonNode auth, boolean follow,
       String method, String uri, String step, HttpResponse.BodyHandler<T> handler) throws CommandFault {
     JsonNode policy = auth.isMissingNode() || auth.isNull() ? null : auth;
     String authorization = authenticator.first(policy, step);
     HttpRequest first = request.apply(authorization);
     HttpResponse<T> response = send(first, follow, method, uri, step, handler);
-    String again = authenticator.retry(policy, response, authorization, method, first.uri(), step);
+    String again = authenticator.retry(policy, response, authorization, method, first.uri(), body, step);
     return again == null ? response : send(request.apply(again), follow, method, uri, step, handler);
   }
 
@@ -177,7 +179,7 @@ final class HttpCaller {
       }
       return req.build();
     };
-    HttpResponse<String> r = exchange(request, authentication == null ? JSON.missingNode() : authentication, true,
+    HttpResponse<String> r = exchange(request, new byte[0], authentication == null ? JSON.missingNode() : authentication, true,
         "GET", uri, step, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (r.statusCode() >= 400) {
       throw new CommandFault("communication", r.statusCode(), "HTTP " + r.statusCode(), "GET " + uri, step);

@@ -78,6 +78,8 @@ final class AuthServer implements AutoCloseable {
       reply(ex, 302, "");
     } else if (path.equals("/target")) {
       reply(ex, 200, "{\"reached\": true}");
+    } else if (path.equals("/digest/int")) {
+      digestInt(ex, body);
     } else if (path.startsWith("/digest/")) {
       digest(ex, path.endsWith("/both") ? List.of("SHA-256", "MD5") : List.of("MD5"));
     } else if (path.equals("/oauth2/token") || path.equals("/realms/r/protocol/openid-connect/token")) {
@@ -127,6 +129,33 @@ final class AuthServer implements AutoCloseable {
       ex.getResponseHeaders().add("WWW-Authenticate", "Digest realm=\"" + REALM + "\", qop=\"auth, auth-int\", algorithm="
           + alg + ", nonce=\"" + nonce + "\", opaque=\"op4que\"");
     }
+    reply(ex, 401, "");
+  }
+
+  /** RFC 7616 section 3.4.3, qop=auth-int only: A2 = method:uri:H(entity-body), MD5. */
+  private void digestInt(HttpExchange ex, String body) throws IOException {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    if (auth != null && auth.startsWith("Digest ")) {
+      Map<String, String> p = new HashMap<>();
+      Matcher m = PARAM.matcher(auth.substring(7));
+      while (m.find()) {
+        p.put(m.group(1).toLowerCase(), m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3));
+      }
+      String uri = ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+      if (nonces.contains(p.get("nonce")) && "alice".equals(p.get("username")) && "auth-int".equals(p.get("qop"))
+          && uri.equals(p.get("uri"))) {
+        String ha1 = h("MD5", "alice:" + REALM + ":wonderland");
+        String ha2 = h("MD5", ex.getRequestMethod() + ":" + uri + ":" + h("MD5", body));
+        String expected = h("MD5", ha1 + ":" + p.get("nonce") + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth-int:" + ha2);
+        if (expected.equals(p.get("response"))) {
+          reply(ex, 200, "{\"user\": \"alice\", \"qop\": \"auth-int\", \"body\": " + body + "}");
+          return;
+        }
+      }
+    }
+    String nonce = "i" + counter.incrementAndGet() + "x" + System.nanoTime();
+    nonces.add(nonce);
+    ex.getResponseHeaders().add("WWW-Authenticate", "Digest realm=\"" + REALM + "\", qop=\"auth-int\", nonce=\"" + nonce + "\"");
     reply(ex, 401, "");
   }
 

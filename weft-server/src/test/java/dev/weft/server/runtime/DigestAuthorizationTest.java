@@ -32,7 +32,24 @@ class DigestAuthorizationTest {
   }
 
   @Test
-  void aChallengeAskingOnlyForAuthIntIsNotAnswered() {
-    assertThat(DigestAuthorization.strongest(List.of("Digest realm=\"r\", nonce=\"n\", qop=\"auth-int\""))).isEmpty();
+  void aChallengeAskingOnlyForAuthIntIsAnsweredWithTheBodysHashInA2() throws Exception {
+    var c = DigestAuthorization.strongest(List.of("Digest realm=\"r\", nonce=\"n\", qop=\"auth-int\"")).orElseThrow();
+    byte[] body = "{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String answer = DigestAuthorization.answer(c, "u", "p", "POST", "/x?y=1", "cn", body);
+    String ha1 = md5("u:r:p".getBytes());
+    String ha2 = md5(("POST:/x?y=1:" + md5(body)).getBytes());
+    assertThat(answer).contains("qop=auth-int", "response=\"" + md5((ha1 + ":n:00000001:cn:auth-int:" + ha2).getBytes()) + "\"");
+    assertThat(DigestAuthorization.answer(c, "u", "p", "POST", "/x?y=1", "cn", new byte[0]))
+        .as("another body, another answer").doesNotContain(md5((ha1 + ":n:00000001:cn:auth-int:" + ha2).getBytes()));
+  }
+
+  @Test
+  void authIsPreferredWhenBothAreOffered() {
+    var c = DigestAuthorization.strongest(List.of("Digest realm=\"r\", nonce=\"n\", qop=\"auth-int, auth\"")).orElseThrow();
+    assertThat(DigestAuthorization.answer(c, "u", "p", "GET", "/", "cn")).contains("qop=auth,").doesNotContain("auth-int");
+  }
+
+  private static String md5(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
   }
 }

@@ -82,6 +82,35 @@ class HttpAuthenticationTest {
   }
 
   @Test
+  void digestAnswersAnAuthIntChallengeWithTheHashOfTheBodyItSends() {
+    RunResult r = run("""
+          - post:
+              call: http
+              with:
+                method: post
+                body: { order: 42, note: "über" }
+                endpoint:
+                  uri: BASE/digest/int?x=1
+                  authentication: { digest: { username: alice, password: wonderland } }
+        """);
+    assertThat(r.status()).as("%s", r.error()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(r.output().path("qop").asText()).isEqualTo("auth-int");
+    assertThat(r.output().path("body").path("note").asText()).isEqualTo("über");
+    RunResult wrong = run("""
+          - post:
+              call: http
+              with:
+                method: post
+                body: { order: 42 }
+                endpoint:
+                  uri: BASE/digest/int
+                  authentication: { digest: { username: alice, password: nope } }
+        """);
+    assertThat(wrong.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(wrong.error().path("status").asInt()).isEqualTo(401);
+  }
+
+  @Test
   void digestByNamedPolicyPicksSha256WhenTheServerOffersItBesideMd5() {
     String text = """
         document: { dsl: '1.0.0', namespace: test, name: auth, version: '0.1.0' }
