@@ -21,7 +21,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Access tokens for {@code oauth2} and {@code oidc} authentication (RFC 6749 section 4.3 and
- * 4.4): the {@code client_credentials} and {@code password} grants, the client authenticated
+ * 4.4): the {@code client_credentials} and {@code password} grants and token exchange (RFC 8693,
+ * {@code urn:ietf:params:oauth:grant-type:token-exchange} with the policy's {@code subject} and
+ * optional {@code actor} tokens), the client authenticated
  * by {@code client_secret_post} (the default), {@code client_secret_basic}, {@code none}, or a
  * given {@code client.assertion} ({@code client_secret_jwt}, {@code private_key_jwt}); the
  * request form-encoded or, with {@code request.encoding: application/json}, JSON. {@code oidc}
@@ -37,7 +39,11 @@ final class OAuthTokens {
   /** How long before its expiry a token is replaced. */
   static final Duration MARGIN = Duration.ofSeconds(30);
 
-  private record Key(String endpoint, String client, String grant, String user, String scopes, String audiences) {}
+  /** RFC 8693's grant type. */
+  static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+  private record Key(String endpoint, String client, String grant, String user, String scopes, String audiences,
+                     String subject, String actor) {}
 
   private record Token(String value, long expiresAtMillis) {}
 
@@ -58,9 +64,14 @@ final class OAuthTokens {
   /** A token for the policy ({@code oidc} when {@code discover}), from the cache or the token endpoint. */
   String token(JsonNode policy, boolean discover, String step) throws CommandFault {
     String grant = policy.path("grant").asText();
-    if (!grant.equals("client_credentials") && !grant.equals("password")) {
+    if (!grant.equals("client_credentials") && !grant.equals("password") && !grant.equals(TOKEN_EXCHANGE)) {
       throw new CommandFault("configuration", 501, "Not supported", "OAuth2 grant '" + grant
-          + "' is not supported; Weft requests tokens with the client_credentials and password grants", step);
+          + "' is not supported; Weft requests tokens with the client_credentials, password and " + TOKEN_EXCHANGE
+          + " grants", step);
+    }
+    if (grant.equals(TOKEN_EXCHANGE) && !(policy.at("/subject/token").isTextual() && policy.at("/subject/type").isTextual())) {
+      throw new CommandFault("configuration", 400, "Bad authentication", "the " + TOKEN_EXCHANGE
+          + " grant needs subject: {token, type}", step);
     }
     String endpoint = discover ? discovered(policy, step) : tokenEndpoint(policy);
     Key key = key(policy, endpoint, grant);
@@ -86,7 +97,8 @@ final class OAuthTokens {
 
   private static Key key(JsonNode policy, String endpoint, String grant) {
     return new Key(endpoint, policy.at("/client/id").asText(), grant, policy.path("username").asText(),
-        policy.path("scopes").toString(), policy.path("audiences").toString());
+        policy.path("scopes").toString(), policy.path("audiences").toString(), policy.path("subject").toString(),
+        policy.path("actor").toString());
   }
 
   /** {@code authority} joined with {@code endpoints.token} (default {@code /oauth2/token}) unless that is absolute. */
@@ -135,6 +147,14 @@ final class OAuthTokens {
     if (grant.equals("password")) {
       form.put("username", List.of(policy.path("username").asText()));
       form.put("password", List.of(policy.path("password").asText()));
+    }
+    if (grant.equals(TOKEN_EXCHANGE)) { // RFC 8693 section 2.1
+      form.put("subject_token", List.of(policy.at("/subject/token").asText()));
+      form.put("subject_token_type", List.of(policy.at("/subject/type").asText()));
+      if (policy.at("/actor/token").isTextual()) {
+        form.put("actor_token", List.of(policy.at("/actor/token").asText()));
+        form.put("actor_token_type", List.of(policy.at("/actor/type").asText()));
+      }
     }
     List<String> scopes = texts(policy.path("scopes"));
     if (!scopes.isEmpty()) {

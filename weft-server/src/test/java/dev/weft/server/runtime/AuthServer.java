@@ -185,6 +185,9 @@ final class AuthServer implements AutoCloseable {
     } else if (!switch (String.valueOf(first(form, "grant_type"))) {
       case "client_credentials" -> true;
       case "password" -> "bob".equals(first(form, "username")) && "builder".equals(first(form, "password"));
+      case "urn:ietf:params:oauth:grant-type:token-exchange" -> "user-token-1".equals(first(form, "subject_token"))
+          && "urn:ietf:params:oauth:token-type:access_token".equals(first(form, "subject_token_type"))
+          && (form.get("actor_token") == null || "urn:ietf:params:oauth:token-type:jwt".equals(first(form, "actor_token_type")));
       default -> false;
     }) {
       reply(ex, 400, "{\"error\": \"invalid_grant\"}");

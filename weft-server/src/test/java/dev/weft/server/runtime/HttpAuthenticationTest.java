@@ -214,6 +214,25 @@ class HttpAuthenticationTest {
   }
 
   @Test
+  void tokenExchangeSendsTheSubjectAndActorTokensOfRfc8693() {
+    String auth = "{ oauth2: { authority: BASE, grant: 'urn:ietf:params:oauth:grant-type:token-exchange', audiences: [api],"
+        + " client: { id: app, secret: s3cr3t }, subject: { token: user-token-1, type: 'urn:ietf:params:oauth:token-type:access_token' },"
+        + " actor: { token: svc.jwt, type: 'urn:ietf:params:oauth:token-type:jwt' } } }";
+    RunResult r = run(call("one", "/api/one", auth));
+    assertThat(r.status()).as("%s", r.error()).isEqualTo(InstanceStatus.COMPLETED);
+    AuthServer.TokenRequest t = server.tokenRequests.getFirst();
+    assertThat(t.form()).containsEntry("grant_type", List.of("urn:ietf:params:oauth:grant-type:token-exchange"))
+        .containsEntry("subject_token", List.of("user-token-1")).containsEntry("actor_token", List.of("svc.jwt"))
+        .containsEntry("audience", List.of("api"));
+    RunResult refused = run(call("one", "/api/one", auth.replace("user-token-1", "someone-else")));
+    assertThat(refused.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(refused.error().path("detail").asText()).contains("invalid_grant");
+    RunResult noSubject = run(call("one", "/api/one",
+        "{ oauth2: { authority: BASE, grant: 'urn:ietf:params:oauth:grant-type:token-exchange', client: { id: app, secret: s3cr3t } } }"));
+    assertThat(noSubject.error().path("detail").asText()).contains("subject");
+  }
+
+  @Test
   void anUnsupportedGrantFaultsWith501NamingIt() {
     String auth = "{ oauth2: { authority: BASE, grant: authorization_code, client: { id: app, secret: s3cr3t } } }";
     RunResult r = run(call("one", "/api/one", auth));
