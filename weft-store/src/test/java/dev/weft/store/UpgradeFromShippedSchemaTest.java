@@ -44,18 +44,15 @@ class UpgradeFromShippedSchemaTest {
           org.assertj.core.groups.Tuple.tuple(1L, "Started"), org.assertj.core.groups.Tuple.tuple(2L, "Stepped"));
       assertThat(db.instances().list(InstanceFilter.all(10).withStatus(InstanceStatus.RUNNING))).extracting(Instance::id)
           .containsExactly("old-1");
-      db.events().append(new Decision("old-1", 2, InstanceStatus.COMPLETED, Snapshots.empty(), List.of(new NewEvent("Ended",
-          Snapshots.empty())), List.of()), T0);
+      db.events().append(new Decision("old-1", 2, InstanceStatus.COMPLETED, empty(), List.of(new NewEvent("Ended",
+          empty())), List.of()), T0);
       assertThat(db.events().history("old-1")).extracting(RecordedEvent::seq).containsExactly(1L, 2L, 3L);
       assertThat(db.instances().list(InstanceFilter.all(10).withStatus(InstanceStatus.RUNNING))).isEmpty();
       assertThat(db.instances().list(InstanceFilter.all(10).withStatus(InstanceStatus.COMPLETED))).hasSize(2);
     }
   }
 
-  /** An empty JSON object. */
-  private static final class Snapshots {
-    static com.fasterxml.jackson.databind.JsonNode empty() {
-      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    }
+  private static com.fasterxml.jackson.databind.JsonNode empty() {
+    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
   }
 }

@@ -3,11 +3,15 @@ package dev.weft.server.runtime;
 import dev.weft.server.outage.FailureStreak;
 import dev.weft.store.CommandTask;
 import dev.weft.store.CommandTaskStore;
+import dev.weft.store.NewJob;
 import dev.weft.store.StoreException;
 import dev.weft.store.StoreUnavailableException;
+import dev.weft.store.TaskRecord;
 import dev.weft.workflow.decide.Event;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -77,19 +81,19 @@ final class DeliverTaskOutcomes implements Runnable {
     int delivered = 0;
     for (CommandTask link : ended) {
       try {
-        java.util.Optional<dev.weft.store.NewJob> retry = retries.next(link);
+        TaskRecord task = outcomes.task(link);
+        Optional<NewJob> retry = retries.next(link, task);
         if (retry.isPresent()) { // contract.retry: tried again instead of delivered
           if (commits.commit("retrying " + link.taskId() + " as " + retry.get().id(),
-              () -> retries.submit(link, retry.get(), java.time.Instant.ofEpochMilli(loop.clock().nowMillis())))
-              .orElse(false)) {
+              () -> retries.submit(link, retry.get(), Instant.ofEpochMilli(loop.clock().nowMillis()))).orElse(false)) {
             tasksSubmitted.run();
           }
           delivered++;
           failing.remove(link.commandId());
           continue;
         }
-        Event outcome = outcomes.of(link);
-        java.util.Optional<Boolean> done = commits.commit("delivering " + link.commandId(),
+        Event outcome = outcomes.of(link, task);
+        Optional<Boolean> done = commits.commit("delivering " + link.commandId(),
             () -> recorder.taskEnded(link, outcome, loop.clock().nowMillis()));
         if (done.orElse(false)) {
           decided.run();

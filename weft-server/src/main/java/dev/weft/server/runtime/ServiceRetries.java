@@ -34,13 +34,12 @@ final class ServiceRetries {
     this.calls = calls;
   }
 
-  /** The job that tries the linked command again, when its task failed and its contract allows another try. */
-  Optional<NewJob> next(CommandTask link) {
-    if (link.service() == null) {
-      return Optional.empty();
-    }
-    Optional<TaskRecord> failed = db.tasks().find(link.taskId()).filter(t -> t.status() == TaskState.FAILED);
-    if (failed.isEmpty()) {
+  /**
+   * The job that tries the linked command again, when its task ({@code t}, as read for the link)
+   * failed and the service's contract allows another try.
+   */
+  Optional<NewJob> next(CommandTask link, TaskRecord t) {
+    if (link.service() == null || t.status() != TaskState.FAILED) {
       return Optional.empty();
     }
     int retries;
@@ -55,7 +54,6 @@ final class ServiceRetries {
     if (done >= retries) {
       return Optional.empty();
     }
-    TaskRecord t = failed.get();
     String id = first + "-r" + (done + 1);
     ObjectNode spec = t.spec().deepCopy();
     spec.put("id", id);

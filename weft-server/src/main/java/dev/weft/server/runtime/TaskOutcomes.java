@@ -27,9 +27,18 @@ final class TaskOutcomes {
     this.secrets = secrets;
   }
 
+  /** The ended task the link points at, as stored. */
+  TaskRecord task(CommandTask link) {
+    return db.tasks().find(link.taskId()).orElseThrow(() -> new IllegalStateException("no task " + link.taskId()));
+  }
+
   Event of(CommandTask link) {
+    return of(link, task(link));
+  }
+
+  /** The outcome of {@code stored}, the task {@link #task} read for {@code link}. */
+  Event of(CommandTask link, TaskRecord stored) {
     String step = step(link);
-    TaskRecord stored = db.tasks().find(link.taskId()).orElseThrow(() -> new IllegalStateException("no task " + link.taskId()));
     TaskRecord t = secrets.maskOf(link).map(m -> withMessage(stored, m.reveal(stored.message()))).orElse(stored);
     TaskOutput out = revealed(link, db.taskOutputs().find(t.id(), t.attempt()).orElse(new TaskOutput(t.id(), t.attempt(), null, null)));
     String what = link.service() == null ? "Task " + t.id() : "Service " + link.service() + " (task " + t.id() + ")";

@@ -103,11 +103,7 @@ final class AuthServer implements AutoCloseable {
   private void digest(HttpExchange ex, List<String> offered) throws IOException {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth != null && auth.startsWith("Digest ")) {
-      Map<String, String> p = new HashMap<>();
-      Matcher m = PARAM.matcher(auth.substring(7));
-      while (m.find()) {
-        p.put(m.group(1).toLowerCase(), m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3));
-      }
+      Map<String, String> p = digestParams(auth);
       String alg = p.getOrDefault("algorithm", "MD5");
       String uri = ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
       if (offered.contains(alg) && nonces.contains(p.get("nonce")) && "alice".equals(p.get("username"))
@@ -132,15 +128,21 @@ final class AuthServer implements AutoCloseable {
     reply(ex, 401, "");
   }
 
+  /** The parameters of a {@code Digest ...} Authorization value, names lower-cased, quoted values unescaped. */
+  private static Map<String, String> digestParams(String auth) {
+    Map<String, String> p = new HashMap<>();
+    Matcher m = PARAM.matcher(auth.substring(7));
+    while (m.find()) {
+      p.put(m.group(1).toLowerCase(), m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3));
+    }
+    return p;
+  }
+
   /** RFC 7616 section 3.4.3, qop=auth-int only: A2 = method:uri:H(entity-body), MD5. */
   private void digestInt(HttpExchange ex, String body) throws IOException {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth != null && auth.startsWith("Digest ")) {
-      Map<String, String> p = new HashMap<>();
-      Matcher m = PARAM.matcher(auth.substring(7));
-      while (m.find()) {
-        p.put(m.group(1).toLowerCase(), m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3));
-      }
+      Map<String, String> p = digestParams(auth);
       String uri = ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
       if (nonces.contains(p.get("nonce")) && "alice".equals(p.get("username")) && "auth-int".equals(p.get("qop"))
           && uri.equals(p.get("uri"))) {

@@ -5,10 +5,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Nullable times and numbers, read and bound the same way everywhere. */
 final class Columns {
   private Columns() {
+  }
+
+  /** The first column of every row the statement answers, e.g. the ids an {@code UPDATE ... RETURNING id} wrote. */
+  static Set<String> firstColumn(PreparedStatement ps) throws SQLException {
+    Set<String> out = new HashSet<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -129,12 +129,7 @@ public final class JdbcJobStore implements JobStore {
       ps.setArray(6, c.createArrayOf("text", specs));
       ps.setArray(7, c.createArrayOf("varchar", queues));
       ps.setArray(8, c.createArrayOf("int4", priorities));
-      Set<String> inserted = new HashSet<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          inserted.add(rs.getString(1));
-        }
-      }
+      Set<String> inserted = Columns.firstColumn(ps);
       for (NewTask t : tasks) {
         if (!inserted.contains(t.id())) {
           throw new ConflictException("job " + job.id() + ": task id " + t.id() + " is already used by another job");

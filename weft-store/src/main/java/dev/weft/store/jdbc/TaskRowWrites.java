@@ -7,10 +7,8 @@ import dev.weft.store.TaskRecord;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -101,12 +99,7 @@ final class TaskRowWrites {
       ps.setArray(10, array(c, "bigint", writes, w -> millis(w.after().finishedAt())));
       ps.setArray(11, array(c, "int4", writes, w -> w.after().exitCode()));
       ps.setArray(12, array(c, "text", writes, w -> w.after().message()));
-      Set<String> matched = new HashSet<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          matched.add(rs.getString(1));
-        }
-      }
+      Set<String> matched = Columns.firstColumn(ps);
       for (Write w : writes) {
         if (!matched.contains(w.after().id())) {
           throw stale(w);
@@ -152,12 +145,7 @@ final class TaskRowWrites {
         ps.setArray(3, c.createArrayOf("varchar", placements.stream().map(TaskChange::taskId).toArray()));
         ps.setArray(4, c.createArrayOf("bigint", placements.stream().map(TaskChange::expectedVersion).toArray()));
         ps.setArray(5, c.createArrayOf("varchar", placements.stream().map(TaskChange::nodeId).toArray()));
-        Set<String> matched = new HashSet<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            matched.add(rs.getString(1));
-          }
-        }
+        Set<String> matched = Columns.firstColumn(ps);
         for (TaskChange p : placements) {
           if (!matched.contains(p.taskId())) {
             throw new StaleVersionException("task", p.taskId(), p.expectedVersion(), -1);
