@@ -45,10 +45,10 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final JdbcTransactor transactor;
 
-  private Database(Dialect dialect, HikariDataSource pool) {
+  private Database(Dialect dialect, HikariDataSource pool, JdbcTransactor transactor) {
     this.dialect = dialect;
     this.pool = pool;
-    this.transactor = new JdbcTransactor(pool);
+    this.transactor = transactor;
   }
 
   /**
@@ -77,7 +77,12 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw new StoreException("cannot migrate " + url + ": " + e.getMessage(), e);
     }
-    return new Database(dialect, pool);
+    try {
+      return new Database(dialect, pool, JdbcTransactor.open(pool, config.getJdbcUrl()));
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e instanceof StoreException ? e : new StoreException("cannot open " + url + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -180,6 +185,10 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.close();
+    try {
+      transactor.close();
+    } finally {
+      pool.close();
+    }
   }
 }

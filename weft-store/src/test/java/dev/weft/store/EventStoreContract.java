@@ -251,6 +251,115 @@ abstract class EventStoreContract extends StoreContract {
         .containsExactly("i-2");
   }
 
+  private boolean created(String id, String key, InstanceStatus to, List<Command> commands) {
+    return db.events().createDecided(new NewInstance(id, key, "order", 1, json("step", 0)),
+        decision(id, 1, to, 1, commands, "Started"), T0);
+  }
+
+  @Test
+  void an_instance_created_decided_is_read_at_once_by_another_thread() throws Exception {
+    assertThat(created("i-1", "key-i-1", InstanceStatus.RUNNING, List.of(call("i-1", "/do/0/a", 1)))).isTrue();
+    java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      assertThat(other.submit(() -> db.instances().find("i-1")).get()).isPresent();
+      assertThat(other.submit(() -> db.events().history("i-1")).get()).hasSize(1);
+      assertThat(other.submit(() -> db.outbox().pending(10)).get()).extracting(PendingCommand::id)
+          .containsExactly("i-1:/do/0/a#1");
+      assertThat(other.submit(() -> ids(InstanceStatus.RUNNING)).get()).containsExactly("i-1");
+    } finally {
+      other.shutdown();
+    }
+  }
+
+  @Test
+  void transactions_racing_for_one_key_create_one_instance() throws Exception {
+    int racers = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+    try {
+      for (int r = 0; r < racers; r++) {
+        String id = "racer-" + r;
+        boolean ordinary = r % 2 == 1; // half of them the ordinary way, which must see the others
+        results.add(pool.submit(() -> {
+          start.await();
+          if (ordinary) {
+            return db.instances().create(new NewInstance(id, "the-key", "order", 1, json("step", 0)), T0).id().equals(id);
+          }
+          return created(id, "the-key", InstanceStatus.COMPLETED, List.of());
+        }));
+      }
+      start.countDown();
+      long winners = 0;
+      for (java.util.concurrent.Future<Boolean> f : results) {
+        winners += f.get() ? 1 : 0;
+      }
+      assertThat(winners).isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+    Instance one = db.instances().create(new NewInstance("late", "the-key", "order", 1, json("step", 0)), T0);
+    assertThat(one.id()).startsWith("racer-");
+    assertThat(db.instances().list(InstanceFilter.all(100))).extracting(Instance::id).containsExactly(one.id());
+  }
+
+  @Test
+  void later_calls_of_the_creating_transaction_see_the_instance_and_a_rollback_removes_it() {
+    db.transactor().inTransaction(() -> {
+      assertThat(created("i-1", "key-i-1", InstanceStatus.RUNNING, List.of())).isTrue();
+      assertThat(created("i-1", "key-other", InstanceStatus.RUNNING, List.of())).isFalse();
+      assertThat(db.instances().create(new NewInstance("i-x", "key-i-1", "order", 1, json("step", 0)), T0).id())
+          .isEqualTo("i-1");
+      assertThat(db.events().history("i-1")).hasSize(1);
+      return null;
+    });
+    assertThat(db.instances().find("i-1").orElseThrow().version()).isEqualTo(2);
+    assertThatThrownBy(() -> db.transactor().inTransaction(() -> {
+      created("i-2", "key-i-2", InstanceStatus.RUNNING, List.of(call("i-2", "/do/0/a", 1)));
+      throw new IllegalStateException("the caller gives up");
+    })).hasMessage("the caller gives up");
+    assertThat(db.instances().find("i-2")).isEmpty();
+    assertThat(db.outbox().pending(10)).isEmpty();
+    assertThat(created("i-2", "key-i-2", InstanceStatus.RUNNING, List.of())).isTrue();
+  }
+
+  @Test
+  void a_failed_piece_of_a_group_commit_creates_nothing_and_the_others_are_kept() {
+    try (GroupCommitter group = db.groupCommitter(8, java.time.Duration.ofMillis(200))) {
+      java.util.concurrent.CompletableFuture<Boolean> kept = group.submit(
+          () -> created("i-1", "key-i-1", InstanceStatus.COMPLETED, List.of()));
+      java.util.concurrent.CompletableFuture<Boolean> failed = group.submit(() -> {
+        created("i-2", "key-i-2", InstanceStatus.RUNNING, List.of(call("i-2", "/do/0/a", 1)));
+        db.instances().find("i-1"); // makes the transaction write what it deferred so far
+        throw new IllegalStateException("this piece fails");
+      });
+      java.util.concurrent.CompletableFuture<Boolean> after = group.submit(
+          () -> created("i-3", "key-i-3", InstanceStatus.COMPLETED, List.of()));
+      assertThat(kept.join()).isTrue();
+      assertThatThrownBy(failed::join).hasRootCauseMessage("this piece fails");
+      assertThat(after.join()).isTrue();
+    }
+    assertThat(db.instances().find("i-1")).isPresent();
+    assertThat(db.instances().find("i-2")).isEmpty();
+    assertThat(db.instances().find("i-3")).isPresent();
+    assertThat(db.outbox().pending(10)).isEmpty();
+    reopen();
+    assertThat(db.instances().list(InstanceFilter.all(10))).extracting(Instance::id).containsExactlyInAnyOrder("i-1", "i-3");
+  }
+
+  @Test
+  void many_instances_created_decided_survive_closing_and_reopening() {
+    for (int i = 0; i < 3_000; i++) {
+      assertThat(created("n-" + i, "key-n-" + i, i % 2 == 0 ? InstanceStatus.COMPLETED : InstanceStatus.RUNNING,
+          List.of())).isTrue();
+    }
+    reopen();
+    assertThat(db.instances().list(InstanceFilter.all(10_000))).hasSize(3_000);
+    assertThat(ids(InstanceStatus.RUNNING)).hasSize(10); // the filter's limit
+    assertThat(db.instances().list(InstanceFilter.all(10_000).withStatus(InstanceStatus.RUNNING))).hasSize(1_500);
+    assertThat(db.events().history("n-2999")).hasSize(1);
+  }
+
   private List<String> ids(InstanceStatus status) {
     return db.instances().list(InstanceFilter.all(10).withStatus(status)).stream().map(Instance::id).toList();
   }

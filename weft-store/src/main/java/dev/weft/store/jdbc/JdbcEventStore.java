@@ -34,7 +34,7 @@ public final class JdbcEventStore implements EventStore {
       long version = StatusChange.apply(c, d.instanceId(), d.expectedVersion(), d.newStatus(),
           d.newSnapshot(), now);
       appendEvents(c, d.instanceId(), d.events(), now);
-      appendCommands(c, d.instanceId(), d.commands(), now);
+      DecidedRow.insertCommands(c, d.instanceId(), DecidedRow.commandRows(d.commands()), now.toEpochMilli());
       return version;
     });
   }
@@ -48,14 +48,11 @@ public final class JdbcEventStore implements EventStore {
     if (!InstanceStatus.PENDING.canMoveTo(first.newStatus())) {
       throw new IllegalTransitionException(n.id(), InstanceStatus.PENDING, first.newStatus());
     }
-    return tx.run("creating instance " + n.id() + " with its first decision", c -> {
-      if (!insertDecided(c, n, first, now)) {
-        return false;
-      }
-      ActiveInstances.created(c, n.id(), first.newStatus());
-      appendCommands(c, n.id(), first.commands(), now);
-      return true;
-    });
+    DecidedRow row = DecidedRow.of(n, first, now);
+    if (tx.defers()) {
+      return tx.createDeferred(row);
+    }
+    return tx.run("creating instance " + n.id() + " with its first decision", row::insert);
   }
 
   @Override
@@ -83,28 +80,6 @@ public final class JdbcEventStore implements EventStore {
         return rs.next() ? JournalHead.decode(instanceId, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)))
             : new ArrayList<>();
       }
-    }
-  }
-
-  /**
-   * The row as {@code create} then {@code append} leave it, its first decision's events in the row;
-   * false when the key or id is taken.
-   */
-  private static boolean insertDecided(Connection c, NewInstance n, Decision first, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_instance (" + InstanceRows.COLUMNS
-        + ", head_events, head_event_count) VALUES (?, ?, ?, ?, ?, ?, 2, NULL, NULL, ?, ?, ?, ?)"
-        + " ON CONFLICT DO NOTHING")) { // no lease yet
-      ps.setString(1, n.id());
-      ps.setString(2, n.idempotencyKey());
-      ps.setString(3, n.definitionName());
-      ps.setInt(4, n.definitionVersion());
-      ps.setString(5, first.newStatus().name());
-      ps.setString(6, JsonColumns.write(first.newSnapshot()));
-      ps.setLong(7, now.toEpochMilli());
-      ps.setLong(8, now.toEpochMilli());
-      ps.setString(9, JournalHead.encode(first.events()));
-      ps.setInt(10, first.events().size());
-      return ps.executeUpdate() == 1;
     }
   }
 
@@ -144,25 +119,6 @@ public final class JdbcEventStore implements EventStore {
         ps.setLong(2, seq++);
         ps.setString(3, e.type());
         ps.setString(4, JsonColumns.write(e.payload()));
-        ps.setLong(5, now.toEpochMilli());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  private static void appendCommands(Connection c, String instanceId, List<Command> commands, Instant now)
-      throws SQLException {
-    if (commands.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_command (id, instance_id, type, payload,"
-        + " created_at, done_at) VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING")) {
-      for (Command cmd : commands) {
-        ps.setString(1, cmd.id().value());
-        ps.setString(2, instanceId);
-        ps.setString(3, cmd.type());
-        ps.setString(4, JsonColumns.write(cmd.payload()));
         ps.setLong(5, now.toEpochMilli());
         ps.addBatch();
       }

@@ -111,7 +111,7 @@ public final class JdbcGroupCommitter implements GroupCommitter {
     try {
       tx.inTransaction(() -> {
         for (Pending<?> p : batch) {
-          outcomes.add(runIsolated(tx.connection(), p));
+          outcomes.add(runIsolated(tx, p));
         }
         return null;
       });
@@ -123,7 +123,9 @@ public final class JdbcGroupCommitter implements GroupCommitter {
   }
 
   /** Runs one piece under a savepoint; returns how to complete its future once committed. */
-  private static <T> Runnable runIsolated(Connection c, Pending<T> p) {
+  private static <T> Runnable runIsolated(JdbcTransactor tx, Pending<T> p) {
+    Connection c = tx.connection();
+    JdbcTransactor.DeferredMark mark = tx.deferredMark();
     Savepoint savepoint;
     try {
       savepoint = c.setSavepoint();
@@ -137,6 +139,7 @@ public final class JdbcGroupCommitter implements GroupCommitter {
     } catch (RuntimeException | SQLException e) {
       try {
         c.rollback(savepoint);
+        tx.rollbackDeferred(mark);
       } catch (SQLException rollbackFailed) {
         throw SqlFailures.wrap("cannot roll back to a savepoint: " + rollbackFailed.getMessage(), rollbackFailed);
       }

@@ -31,6 +31,7 @@ public final class JdbcInstanceStore implements InstanceStore {
   @Override
   public Instance create(NewInstance n, Instant now) {
     return tx.run("creating instance " + n.id(), c -> {
+      tx.claimForInsert(n.id(), n.idempotencyKey());
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_instance (" + InstanceRows.COLUMNS
           + ") VALUES (?, ?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?) ON CONFLICT DO NOTHING")) {
         ps.setString(1, n.id());

@@ -1,21 +1,97 @@
 package dev.weft.store.jdbc;
 
+import dev.weft.store.ConflictException;
 import dev.weft.store.Transactor;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * Binds one connection to the current thread for the length of a transaction; the stores ask
  * it for their connection, so their calls join whatever transaction is open.
+ *
+ * <p>With an {@link Intake} (an H2 file), new instances created with their first decision are
+ * deferred: the transaction claims their ids and keys and keeps the rows. If at commit the
+ * transaction has written nothing else, the rows are committed by appending them to the intake;
+ * otherwise, and as soon as any other store call runs in the transaction, they are inserted into
+ * the transaction first ("materialized"), so every statement sees what the transaction created.
+ * Every store call first waits for the rows other transactions appended to reach H2.
  */
 public final class JdbcTransactor implements Transactor {
   private final DataSource dataSource;
-  private final ThreadLocal<Connection> current = new ThreadLocal<>();
+  private final Intake intake;
+  private final ThreadLocal<Tx> current = new ThreadLocal<>();
+  private boolean closed;
+
+  /** One open transaction: its connection and the new instances it deferred. */
+  private static final class Tx {
+    final Connection connection;
+    final List<DecidedRow> deferred = new ArrayList<>();
+    int materialized;
+    boolean claimed;
+
+    Tx(Connection connection) {
+      this.connection = connection;
+    }
+  }
+
+  /** Where a savepoint left the deferred rows: how many, and how many of them were in the transaction. */
+  record DeferredMark(int size, int materialized) {}
 
   public JdbcTransactor(DataSource dataSource) {
+    this(dataSource, null);
+  }
+
+  private JdbcTransactor(DataSource dataSource, Intake intake) {
     this.dataSource = dataSource;
+    this.intake = intake;
+  }
+
+  /**
+   * A transactor on {@code pool}, a pool on {@code url} (as {@link Dialect#prepare} left it); on an
+   * H2 file database (not shared through {@code AUTO_SERVER}) with the file's {@link Intake}, in the
+   * directory {@code FILE.intake} next to it. Close it before the pool.
+   */
+  public static JdbcTransactor open(DataSource pool, String url) {
+    Path file = h2File(url);
+    return new JdbcTransactor(pool, file == null ? null
+        : Intake.open(file.resolveSibling(file.getFileName() + ".intake"), url));
+  }
+
+  /** The database file of an H2 file URL that no other process may share, else null. */
+  static Path h2File(String url) {
+    if (!url.startsWith("jdbc:h2:")) {
+      return null;
+    }
+    String rest = url.substring("jdbc:h2:".length());
+    int semi = rest.indexOf(';');
+    String settings = semi < 0 ? "" : rest.substring(semi).toUpperCase(Locale.ROOT);
+    String name = semi < 0 ? rest : rest.substring(0, semi);
+    if (settings.contains(";AUTO_SERVER=TRUE") || name.matches("(?i)(mem|tcp|ssl|zip|split|nio\\w*|memFS|memLZF|async|retry):.*")) {
+      return null;
+    }
+    if (name.regionMatches(true, 0, "file:", 0, 5)) {
+      name = name.substring(5);
+    }
+    if (name.startsWith("~")) {
+      name = System.getProperty("user.home") + name.substring(1);
+    }
+    return Path.of(name).toAbsolutePath().normalize();
+  }
+
+  /** Stops the intake (its rows applied, the log emptied); the transactor is not used after. */
+  public synchronized void close() {
+    if (intake != null && !closed) {
+      closed = true;
+      intake.close();
+    }
   }
 
   @Override
@@ -29,10 +105,12 @@ public final class JdbcTransactor implements Transactor {
     } catch (SQLException e) {
       throw SqlFailures.wrap("no database connection: " + e.getMessage(), e);
     }
+    Tx t = new Tx(c);
     try {
       c.setAutoCommit(false);
-      current.set(c);
+      current.set(t);
       T result = work.get();
+      commitDeferred(t);
       c.commit();
       return result;
     } catch (RuntimeException | Error e) {
@@ -43,28 +121,161 @@ public final class JdbcTransactor implements Transactor {
       throw SqlFailures.wrap("transaction failed: " + e.getMessage(), e);
     } finally {
       current.remove();
+      if (t.claimed) {
+        intake.release(t);
+      }
       release(c);
     }
   }
 
   /** Runs {@code work} inside a transaction (the open one, or a new one). */
   <T> T run(String what, SqlWork<T> work) {
+    if (intake != null) {
+      Tx t = current.get();
+      if (t != null) {
+        materialize(t);
+      }
+      intake.awaitApplied();
+    }
+    return runAsIs(what, work);
+  }
+
+  private <T> T runAsIs(String what, SqlWork<T> work) {
     return inTransaction(() -> {
       try {
-        return work.run(current.get());
+        return work.run(current.get().connection);
       } catch (SQLException e) {
         throw SqlFailures.wrap(what + " failed: " + e.getMessage(), e);
       }
     });
   }
 
+  /** True when new instances go through an intake (their creation can be deferred). */
+  boolean defers() {
+    return intake != null;
+  }
+
+  /**
+   * Creates the instance of {@code row} in the open (or a new) transaction, deferred to its commit;
+   * false, with nothing kept, when its id or key is taken. Only with an intake.
+   */
+  boolean createDeferred(DecidedRow row) {
+    return runAsIs("creating instance " + row.id(), c -> {
+      Tx t = current.get();
+      Intake.Claim claim = intake.claim(t, row.id(), row.key());
+      if (claim != Intake.Claim.CLAIMED) {
+        return false; // pending in the intake, or created earlier in this transaction
+      }
+      t.claimed = true;
+      if (stored(c, row)) {
+        return false;
+      }
+      t.deferred.add(row);
+      return true;
+    });
+  }
+
+  /**
+   * Before inserting an instance ordinarily: claims its id and key for the open transaction, so no
+   * deferred creation takes them meanwhile; one pending in the intake is applied first, one this
+   * transaction deferred is materialized, so the insert sees it. Only inside a transaction.
+   */
+  void claimForInsert(String id, String key) {
+    if (intake == null) {
+      return;
+    }
+    Tx t = current.get();
+    while (true) {
+      Intake.Claim claim = intake.claim(t, id, key);
+      if (claim == Intake.Claim.PENDING) {
+        intake.awaitApplied();
+        continue;
+      }
+      if (claim == Intake.Claim.OWN) {
+        materialize(t);
+      } else {
+        t.claimed = true;
+      }
+      return;
+    }
+  }
+
+  /** Where the deferred rows stand, for a savepoint. */
+  DeferredMark deferredMark() {
+    Tx t = current.get();
+    return t == null ? new DeferredMark(0, 0) : new DeferredMark(t.deferred.size(), t.materialized);
+  }
+
+  /**
+   * After a rollback to a savepoint taken at {@code mark}: the rows deferred since are dropped, and
+   * rows materialized since (the rollback removed them from the transaction) are deferred again.
+   */
+  void rollbackDeferred(DeferredMark mark) {
+    Tx t = current.get();
+    if (t == null) {
+      return;
+    }
+    while (t.deferred.size() > mark.size()) {
+      t.deferred.remove(t.deferred.size() - 1);
+    }
+    t.materialized = Math.min(t.materialized, mark.materialized());
+  }
+
   /** The connection of the open transaction; only valid inside {@link #inTransaction}. */
   Connection connection() {
-    Connection c = current.get();
-    if (c == null) {
+    Tx t = current.get();
+    if (t == null) {
       throw new IllegalStateException("no transaction open on this thread");
     }
-    return c;
+    return t.connection;
+  }
+
+  /** At commit: the deferred rows go to the intake when nothing else was written, else into the transaction. */
+  private void commitDeferred(Tx t) throws SQLException {
+    if (t.deferred.size() == t.materialized) {
+      return;
+    }
+    if (t.materialized == 0 && !uncommittedChanges(t.connection)) {
+      intake.append(t.deferred);
+      return;
+    }
+    materialize(t);
+  }
+
+  private static void materialize(Tx t) {
+    try {
+      for (int i = t.materialized; i < t.deferred.size(); i++) {
+        DecidedRow row = t.deferred.get(i);
+        if (!row.insert(t.connection)) { // its claim kept others off it since it was checked
+          throw new ConflictException("instance " + row.id() + " or its key " + row.key()
+              + " was taken while its creation was deferred");
+        }
+      }
+      t.materialized = t.deferred.size();
+    } catch (SQLException e) {
+      throw SqlFailures.wrap("creating deferred instances failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether H2 holds changes of this transaction not yet committed. */
+  private static boolean uncommittedChanges(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT contains_uncommitted FROM information_schema.sessions WHERE session_id = SESSION_ID()");
+        ResultSet rs = ps.executeQuery()) {
+      return !rs.next() || rs.getBoolean(1);
+    }
+  }
+
+  /** Whether an instance with the row's id or key is in the database. */
+  private static boolean stored(Connection c, DecidedRow row) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM weft_instance WHERE id = ?"
+        + " UNION ALL SELECT 1 FROM weft_instance WHERE idempotency_key = ?")) {
+      ps.setString(1, row.id());
+      ps.setString(2, row.key());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** Back to auto-commit and to the pool; a broken connection is only closed (the pool drops it). */
