@@ -178,6 +178,15 @@ public final class Database implements AutoCloseable {
     return new JdbcLeaseStore(transactor);
   }
 
+  /**
+   * Returns once every commit so far is in the database's tables: on an H2 file, the instances
+   * committed through the intake have been inserted into H2; elsewhere at once. Reads never need
+   * it (they wait for the intake themselves); it is for measuring and tests.
+   */
+  public void awaitWritten() {
+    transactor.awaitWritten();
+  }
+
   /** A group committer on this database's transactor; the caller closes it before the database. */
   public GroupCommitter groupCommitter(int maxBatch, Duration maxWait) {
     return new JdbcGroupCommitter(transactor, maxBatch, maxWait);

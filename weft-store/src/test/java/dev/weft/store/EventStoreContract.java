@@ -348,6 +348,19 @@ abstract class EventStoreContract extends StoreContract {
   }
 
   @Test
+  void once_written_the_instances_are_in_the_tables_for_any_connection() throws Exception {
+    for (int i = 0; i < 500; i++) {
+      created("n-" + i, "key-n-" + i, InstanceStatus.COMPLETED, List.of());
+    }
+    db.awaitWritten();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(testUrl());
+        java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM weft_instance")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(500);
+    }
+  }
+
+  @Test
   void many_instances_created_decided_survive_closing_and_reopening() {
     for (int i = 0; i < 3_000; i++) {
       assertThat(created("n-" + i, "key-n-" + i, i % 2 == 0 ? InstanceStatus.COMPLETED : InstanceStatus.RUNNING,

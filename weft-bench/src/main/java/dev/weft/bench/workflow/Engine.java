@@ -31,5 +31,13 @@ public interface Engine extends AutoCloseable {
      * @throws IllegalStateException when the instance did not complete
      */
     JsonNode run(Map<String, Object> input, boolean withOutput);
+
+    /**
+     * Returns once the engine has done the background work the runs so far left behind (for
+     * weft-durable: the creations committed through weft-store's intake inserted into H2's tables).
+     * Called at the end of each timed iteration, inside its time, so no engine's deferred work
+     * lands in another engine's cell.
+     */
+    default void settle() {}
   }
 }

@@ -51,12 +51,14 @@ final class MeasureCell {
         JsonNode out = runner.run(input, true);
         workflow.check(engine, input, out);
       });
+      runner.settle();
       List<Double> rates = new ArrayList<>();
       long total = 0;
       for (int i = 0; i < schedule.iterations(); i++) {
         long t0 = nanoTime.getAsLong();
         long done = round(pool, threads, schedule.iteration().toNanos(),
             () -> runner.run(workflow.input(next.getAndIncrement()), false));
+        runner.settle();
         rates.add(done / ((nanoTime.getAsLong() - t0) / 1e9));
         total += done;
       }

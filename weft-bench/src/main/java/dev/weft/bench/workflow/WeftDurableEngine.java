@@ -9,6 +9,7 @@ import dev.weft.store.Database;
 import dev.weft.store.GroupCommitter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -39,15 +40,23 @@ final class WeftDurableEngine implements Engine {
   public Runner prepare(BenchWorkflow workflow, int threads) {
     String document = workflow.document();
     GroupCommitter committer = threads > 1 ? groupCommitter() : null;
-    return (input, withOutput) -> {
-      JsonNode in = JSON.valueToTree(input);
-      String key = "k" + ids.incrementAndGet();
-      Supplier<RunResult> work = () -> runtime.run(document, in, key);
-      RunResult r = committer == null ? work.get() : committer.commit(work);
-      if (!r.completed()) {
-        throw new IllegalStateException(name() + ": instance " + r.instanceId() + " ended " + r.status() + " " + r.error());
+    return new Runner() {
+      @Override
+      public JsonNode run(Map<String, Object> input, boolean withOutput) {
+        JsonNode in = JSON.valueToTree(input);
+        String key = "k" + ids.incrementAndGet();
+        Supplier<RunResult> work = () -> runtime.run(document, in, key);
+        RunResult r = committer == null ? work.get() : committer.commit(work);
+        if (!r.completed()) {
+          throw new IllegalStateException(name() + ": instance " + r.instanceId() + " ended " + r.status() + " " + r.error());
+        }
+        return r.output();
       }
-      return r.output();
+
+      @Override
+      public void settle() {
+        db.awaitWritten();
+      }
     };
   }
 

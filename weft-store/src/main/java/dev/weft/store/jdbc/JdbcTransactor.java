@@ -150,6 +150,13 @@ public final class JdbcTransactor implements Transactor {
     });
   }
 
+  /** Returns once the intake's rows appended so far are in H2 (at once without one). */
+  public void awaitWritten() {
+    if (intake != null) {
+      intake.awaitApplied();
+    }
+  }
+
   /** True when new instances go through an intake (their creation can be deferred). */
   boolean defers() {
     return intake != null;
