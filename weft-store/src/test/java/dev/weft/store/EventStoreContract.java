@@ -361,6 +361,21 @@ abstract class EventStoreContract extends StoreContract {
   }
 
   @Test
+  void a_creation_after_other_store_calls_commits_with_them_in_one_transaction() throws Exception {
+    db.transactor().inTransaction(() -> {
+      newInstance("first"); // an ordinary write before the creation
+      return created("second", "key-second", InstanceStatus.COMPLETED, List.of());
+    });
+    // committed with the first, in the tables at once, not waiting for the intake's applier
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(testUrl());
+        java.sql.ResultSet rs = c.createStatement().executeQuery(
+            "SELECT COUNT(*) FROM weft_instance WHERE id IN ('first', 'second')")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void many_instances_created_decided_survive_closing_and_reopening() {
     for (int i = 0; i < 3_000; i++) {
       assertThat(created("n-" + i, "key-n-" + i, i % 2 == 0 ? InstanceStatus.COMPLETED : InstanceStatus.RUNNING,

@@ -18,10 +18,10 @@ import javax.sql.DataSource;
  * it for their connection, so their calls join whatever transaction is open.
  *
  * <p>With an {@link Intake} (an H2 file), new instances created with their first decision are
- * deferred: the transaction claims their ids and keys and keeps the rows. If at commit the
- * transaction has written nothing else, the rows are committed by appending them to the intake;
- * otherwise, and as soon as any other store call runs in the transaction, they are inserted into
- * the transaction first ("materialized"), so every statement sees what the transaction created.
+ * deferred: the transaction claims their ids and keys and keeps the rows. If the transaction made
+ * no other store call, at commit the rows are committed by appending them to the intake;
+ * otherwise they are inserted into the transaction ("materialized"): at commit, or as soon as
+ * another store call runs in it, so every statement sees what the transaction created.
  * Every store call first waits for the rows other transactions appended to reach H2.
  */
 public final class JdbcTransactor implements Transactor {
@@ -36,6 +36,8 @@ public final class JdbcTransactor implements Transactor {
     final List<DecidedRow> deferred = new ArrayList<>();
     int materialized;
     boolean claimed;
+    /** Whether any store call other than a deferred creation ran in it (it may have written). */
+    boolean touched;
 
     Tx(Connection connection) {
       this.connection = connection;
@@ -137,13 +139,15 @@ public final class JdbcTransactor implements Transactor {
       }
       intake.awaitApplied();
     }
-    return runAsIs(what, work);
+    return runAsIs(what, work, true);
   }
 
-  private <T> T runAsIs(String what, SqlWork<T> work) {
+  private <T> T runAsIs(String what, SqlWork<T> work, boolean touches) {
     return inTransaction(() -> {
+      Tx t = current.get();
+      t.touched |= touches;
       try {
-        return work.run(current.get().connection);
+        return work.run(t.connection);
       } catch (SQLException e) {
         throw SqlFailures.wrap(what + " failed: " + e.getMessage(), e);
       }
@@ -179,7 +183,7 @@ public final class JdbcTransactor implements Transactor {
       }
       t.deferred.add(row);
       return true;
-    });
+    }, false);
   }
 
   /**
@@ -242,7 +246,7 @@ public final class JdbcTransactor implements Transactor {
     if (t.deferred.size() == t.materialized) {
       return;
     }
-    if (t.materialized == 0 && !uncommittedChanges(t.connection)) {
+    if (t.materialized == 0 && !t.touched) {
       intake.append(t.deferred);
       return;
     }
@@ -261,15 +265,6 @@ public final class JdbcTransactor implements Transactor {
       t.materialized = t.deferred.size();
     } catch (SQLException e) {
       throw SqlFailures.wrap("creating deferred instances failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** Whether H2 holds changes of this transaction not yet committed. */
-  private static boolean uncommittedChanges(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT contains_uncommitted FROM information_schema.sessions WHERE session_id = SESSION_ID()");
-        ResultSet rs = ps.executeQuery()) {
-      return !rs.next() || rs.getBoolean(1);
     }
   }
 
