@@ -100,6 +100,11 @@ final class IntakeLog implements AutoCloseable {
         current.write(b);
       }
     } catch (IOException e) {
+      try {
+        closeCurrent(); // a frame may be half written: later frames go to a new segment, not after it
+      } catch (StoreException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
       throw new StoreException("cannot write the intake log in " + dir + ": " + e.getMessage(), e);
     }
     size += total;
