@@ -225,7 +225,11 @@ final class Intake implements AutoCloseable {
         if (batch.isEmpty()) {
           return;
         }
-        insert(batch.stream().map(Entry::row).toList(), "applying the intake");
+        int skipped = insert(batch.stream().map(Entry::row).toList(), "applying the intake");
+        if (skipped > 0) { // claims make this impossible; say so loudly should it ever happen
+          LOG.log(System.Logger.Level.ERROR, "intake " + dir + ": " + skipped + " committed instance(s) found their id"
+              + " or key taken in H2 and were not inserted");
+        }
         lock.lock();
         try {
           for (int i = 0; i < batch.size(); i++) {
