@@ -81,6 +81,10 @@ final class ServerCommand implements Callable<Integer> {
       description = "Delete the shipped output of tasks that ended this long ago, checked every 10 minutes (default ${DEFAULT-VALUE}; 0s: keep forever).")
   String logRetention = "7d";
 
+  @Option(names = "--job-retention", paramLabel = "D",
+      description = "Delete jobs whose tasks all ended this long ago, with their tasks, outputs and logs, checked every 10 minutes (default ${DEFAULT-VALUE}; 0s: keep forever).")
+  String jobRetention = "30d";
+
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -160,14 +164,14 @@ final class ServerCommand implements Callable<Integer> {
       throw new UsageException("--workers must be at least 1, got " + workers);
     }
     return new ServerSettings(url, new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT), workers, secrets(),
-        eventRetention(), logRetention());
+        eventRetention(), retention("--log-retention", logRetention), retention("--job-retention", jobRetention));
   }
 
-  private Duration logRetention() {
+  private static Duration retention(String option, String value) {
     try {
-      return Duration.ofMillis(DurationParser.millis(logRetention));
+      return Duration.ofMillis(DurationParser.millis(value));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--log-retention: " + e.getMessage());
+      throw new UsageException(option + ": " + e.getMessage());
     }
   }
 

@@ -61,6 +61,17 @@ class ServerCommandTest {
   }
 
   @Test
+  void a_bad_log_or_job_retention_is_a_usage_error_naming_the_option() {
+    for (String option : java.util.List.of("--log-retention", "--job-retention")) {
+      for (String bad : java.util.List.of("-5s", "soon", "")) {
+        WeftRun r = WeftRun.of("server", option, bad, "--port", "0", "--data", dir.toString());
+        assertThat(r.exitCode()).as(option + " " + bad).isEqualTo(2);
+        assertThat(r.err()).as(option + " " + bad).startsWith("weft: " + option + ": ").doesNotContain("\tat ");
+      }
+    }
+  }
+
+  @Test
   void a_bad_tokens_file_is_named_by_line() throws IOException {
     Path tokens = Files.writeString(dir.resolve("tokens.txt"), "# ok\nshort admin\n");
     WeftRun r = WeftRun.of("server", "--tokens", tokens.toString(), "--port", "0", "--data", dir.toString());

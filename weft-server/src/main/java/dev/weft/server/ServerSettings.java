@@ -14,10 +14,13 @@ import java.time.Duration;
  *     that open later (zero: dropped at once)
  * @param logRetention how long the shipped output of a task is kept after the task ended (zero:
  *     forever); the default is {@link #DEFAULT_LOG_RETENTION}
+ * @param jobRetention how long a job is kept after its last task ended, with its tasks and their
+ *     outputs and logs (zero: forever); the default is {@link #DEFAULT_JOB_RETENTION}
  */
 public record ServerSettings(String databaseUrl, ApiSettings api, int workers, SecretSource secrets,
-    Duration eventRetention, Duration logRetention) {
+    Duration eventRetention, Duration logRetention, Duration jobRetention) {
   public static final Duration DEFAULT_LOG_RETENTION = Duration.ofDays(7);
+  public static final Duration DEFAULT_JOB_RETENTION = Duration.ofDays(30);
 
   public ServerSettings {
     if (workers < 1) {
@@ -30,6 +33,15 @@ public record ServerSettings(String databaseUrl, ApiSettings api, int workers, S
     if (logRetention.isNegative()) {
       throw new IllegalArgumentException("log retention must not be negative, got " + logRetention);
     }
+    if (jobRetention.isNegative()) {
+      throw new IllegalArgumentException("job retention must not be negative, got " + jobRetention);
+    }
+  }
+
+  /** With the default job retention. */
+  public ServerSettings(String databaseUrl, ApiSettings api, int workers, SecretSource secrets,
+      Duration eventRetention, Duration logRetention) {
+    this(databaseUrl, api, workers, secrets, eventRetention, logRetention, DEFAULT_JOB_RETENTION);
   }
 
   /** With the default log retention. */
@@ -40,7 +52,12 @@ public record ServerSettings(String databaseUrl, ApiSettings api, int workers, S
 
   /** These settings with another log retention (zero: task logs are kept forever). */
   public ServerSettings withLogRetention(Duration retention) {
-    return new ServerSettings(databaseUrl, api, workers, secrets, eventRetention, retention);
+    return new ServerSettings(databaseUrl, api, workers, secrets, eventRetention, retention, jobRetention);
+  }
+
+  /** These settings with another job retention (zero: jobs are kept forever). */
+  public ServerSettings withJobRetention(Duration retention) {
+    return new ServerSettings(databaseUrl, api, workers, secrets, eventRetention, logRetention, retention);
   }
 
   /** Without event retention. */

@@ -8,6 +8,7 @@ import dev.weft.server.api.agent.AgentResource;
 import dev.weft.server.logs.LogBell;
 import dev.weft.server.logs.LogIntake;
 import dev.weft.server.logs.LogPurge;
+import dev.weft.server.retention.JobPurge;
 import dev.weft.server.scheduling.AgentDesk;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.SchedulerThread;
@@ -52,9 +53,10 @@ public final class WeftServer implements AutoCloseable {
   private final WorkflowServices engine;
   private final Metrics metrics;
   private final ApiServer api;
-  private static final java.time.Duration LOG_PURGE_EVERY = java.time.Duration.ofMinutes(10);
+  private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofMinutes(10);
   private SchedulerThread scheduler;
   private LogPurge logPurge;
+  private JobPurge jobPurge;
 
   private WeftServer(Database db, WorkflowServices engine, Metrics metrics, ApiServer api) {
     this.db = db;
@@ -80,7 +82,11 @@ public final class WeftServer implements AutoCloseable {
         FailureStreak.logging("scheduler round", LOG));
     if (!settings.logRetention().isZero()) {
       server.logPurge = new LogPurge(server.db.taskLogs(), settings.logRetention(), InstantSource.system())
-          .start(LOG_PURGE_EVERY);
+          .start(PURGE_EVERY);
+    }
+    if (!settings.jobRetention().isZero()) {
+      server.jobPurge = new JobPurge(server.db.jobs(), settings.jobRetention(), InstantSource.system())
+          .start(PURGE_EVERY);
     }
     return server;
   }
@@ -160,6 +166,9 @@ public final class WeftServer implements AutoCloseable {
     }
     if (logPurge != null) {
       logPurge.close();
+    }
+    if (jobPurge != null) {
+      jobPurge.close();
     }
     api.close();
     engine.close();

@@ -71,6 +71,11 @@ public final class JdbcJobStore implements JobStore {
     });
   }
 
+  @Override
+  public int purgeEndedBefore(Instant endedBefore, int limit) {
+    return tx.run("deleting jobs that ended before " + endedBefore, c -> PurgeEndedJobs.run(c, endedBefore, limit));
+  }
+
   private static void insertTasks(Connection c, NewJob job, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_task (id, job_id, name, spec, queue, priority,"
         + " status, attempt, version, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1, ?) ON CONFLICT DO NOTHING")) {

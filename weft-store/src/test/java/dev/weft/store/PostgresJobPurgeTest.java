@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresJobPurgeTest extends JobPurgeContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}
