@@ -54,6 +54,11 @@ public final class ApiClient {
     return send(request(path).GET());
   }
 
+  /** A GET whose answer may take up to {@code timeout} (a long poll), instead of the usual limit. */
+  public JsonNode get(String path, Duration timeout) {
+    return send(request(path).timeout(timeout).GET());
+  }
+
   public JsonNode post(String path, String contentType, String body) {
     HttpRequest.Builder b = request(path);
     if (body == null) {

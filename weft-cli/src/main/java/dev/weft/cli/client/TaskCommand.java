@@ -70,6 +70,13 @@ public final class TaskCommand {
 
     /** How long a follow keeps trying a server it cannot reach (a restart) before it gives up. */
     static final Duration RECONNECT = Duration.ofSeconds(60);
+    /** How long the server holds a follow's request open when no new output arrives. */
+    static final Duration FOLLOW_WAIT = Duration.ofSeconds(20);
+    /**
+     * A follow's request unanswered this long is given up and asked again (within {@link #RECONNECT}):
+     * the server's wait plus a margin, so a server that died mid-request costs a retry, not the follow.
+     */
+    static final Duration FOLLOW_TIMEOUT = FOLLOW_WAIT.plusSeconds(10);
 
     @Override
     public Integer call() throws InterruptedException {
@@ -92,12 +99,15 @@ public final class TaskCommand {
     private JsonNode read(LogPrinter printer) throws InterruptedException {
       String path = BASE + "/" + ApiClient.id(id) + "/logs?" + ApiClient.query("stream", stream) + "&"
           + ApiClient.query("offset", printer.offset(stream)) + (attempt == null ? "" : "&attempt=" + attempt)
-          + (follow ? "&follow=true" : "");
-      long deadline = System.nanoTime() + RECONNECT.toNanos();
+          + (follow ? "&follow=true&waitMillis=" + FOLLOW_WAIT.toMillis() : "");
+      long deadline = 0;
       while (true) {
         try {
-          return client().get(path);
+          return follow ? client().get(path, FOLLOW_TIMEOUT) : client().get(path);
         } catch (ServerUnreachableException e) {
+          if (deadline == 0) {
+            deadline = System.nanoTime() + RECONNECT.toNanos(); // from the first failure, not the request's start
+          }
           if (!follow || System.nanoTime() > deadline) {
             throw e;
           }
