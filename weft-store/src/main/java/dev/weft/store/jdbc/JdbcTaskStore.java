@@ -310,11 +310,15 @@ public final class JdbcTaskStore implements TaskStore {
   public ChangedTasks changedSince(ChangeCursor from, int limit) {
     return tx.run("reading the tasks changed since " + from, c -> {
       long xmin = oldestRunning(c); // before the rows: a write they miss is from this transaction or a later one
-      String where = dialect == Dialect.POSTGRES ? "change_xid >= ?" : "change_seq > ?";
+      // PostgreSQL: bounded on both sides, so that the generic plan of the prepared statement (taken
+      // after a few rounds) reads the change_xid index; with "change_xid >= ?" alone it walked the
+      // change_seq index from its start, every row of the table, filtering on change_xid
+      boolean pg = dialect == Dialect.POSTGRES;
+      String where = pg ? "change_xid >= ? AND change_xid <= " + Long.MAX_VALUE : "change_seq > ?";
       try (PreparedStatement ps = c.prepareStatement("SELECT id, job_id, name, status, attempt, node_id, version,"
           + " submitted_at, placed_at, started_at, change_seq FROM weft_task WHERE " + where
           + " ORDER BY change_seq LIMIT ?")) {
-        ps.setLong(1, dialect == Dialect.POSTGRES ? from.xmin() : Math.max(0, from.seq() - REREAD_MARGIN));
+        ps.setLong(1, pg ? from.xmin() : Math.max(0, from.seq() - REREAD_MARGIN));
         ps.setInt(2, limit);
         List<ChangedTask> out = new ArrayList<>();
         long seq = from.seq();
