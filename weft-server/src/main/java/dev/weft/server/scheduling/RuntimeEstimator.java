@@ -28,6 +28,11 @@ final class RuntimeEstimator {
     if (spec.estimateMillis() > 0 || recent == null || recent.isEmpty()) {
       return spec.estimateMillis();
     }
+    return learned(recent);
+  }
+
+  /** The estimate {@code recent} (oldest first, at least one run) gives a task without one of its own. */
+  static long learned(List<Long> recent) {
     return median(recent.subList(Math.max(0, recent.size() - WINDOW), recent.size()));
   }
 
