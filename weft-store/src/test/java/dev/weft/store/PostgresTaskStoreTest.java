@@ -16,7 +16,7 @@ class PostgresTaskStoreTest extends TaskStoreContract {
     return TestDatabase.POSTGRES;
   }
 
-  /** V15: room on each page for hand-outs to be HOT, no change_seq index, a node index over active tasks only. */
+  /** V15: room on each page for hand-outs to be HOT, no change_seq index, a node index over active tasks only, the history index in its query's order. */
   @Test
   void the_task_table_is_set_up_for_fewer_index_writes() throws Exception {
     Map<String, String> indexes = new HashMap<>();
@@ -41,5 +41,12 @@ class PostgresTaskStoreTest extends TaskStoreContract {
         .containsKeys("weft_task_pkey", "weft_task_status", "weft_task_job", "weft_task_change_xid");
     assertThat(indexes.get("weft_task_node")).contains("(node_id, status)").contains("WHERE")
         .contains("'PLACED'").contains("'RUNNING'");
+    try (Connection c = DriverManager.getConnection(testUrl());
+         PreparedStatement ps = c.prepareStatement("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+             + " AND indexname = 'weft_runtime_name'");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      assertThat(rs.getString(1)).contains("(name, finished_at, task_id, attempt)");
+    }
   }
 }
