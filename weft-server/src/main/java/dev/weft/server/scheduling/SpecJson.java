@@ -57,17 +57,17 @@ final class SpecJson {
     String afterId = null; // the text of the written task after its id: {"id":"..."," + afterId
     TaskSpec readBack = null;
     for (TaskSpec spec : specs) {
-      if (written != null && spec.equals(written.withId(spec.id()))) {
+      if (written != null && written.equalsButId(spec)) {
         String text = afterId == null ? null
             : "{\"id\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(spec.id())) + "\"," + afterId;
         rows.add(new NewTask(spec.id(), name, json.deepCopy().put("id", spec.id()), spec.queue(), spec.priority(),
             text));
-        asStored.put(spec.id(), submitted(readBack.withId(spec.id()), submittedAt));
+        asStored.put(spec.id(), readBack.withId(spec.id()));
         continue;
       }
       NewTask row = newTask(spec, name);
-      readBack = read(row.spec(), row.id());
-      asStored.put(spec.id(), submitted(readBack, submittedAt));
+      readBack = submitted(read(row.spec(), row.id()), submittedAt);
+      asStored.put(spec.id(), readBack);
       boolean copyable = row.spec() instanceof ObjectNode o && spec.id().equals(o.path("id").asText(null))
           && o.has("job");
       written = copyable ? spec : null;
