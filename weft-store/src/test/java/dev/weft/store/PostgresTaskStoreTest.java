@@ -16,7 +16,10 @@ class PostgresTaskStoreTest extends TaskStoreContract {
     return TestDatabase.POSTGRES;
   }
 
-  /** V15: room on each page for hand-outs to be HOT, no change_seq index, a node index over active tasks only, the history index in its query's order. */
+  /**
+   * V15: room on each page for hand-outs to be HOT, no change_seq index, a node index over active
+   * tasks only, the history index in its query's order.
+   */
   @Test
   void the_task_table_is_set_up_for_fewer_index_writes() throws Exception {
     Map<String, String> indexes = new HashMap<>();

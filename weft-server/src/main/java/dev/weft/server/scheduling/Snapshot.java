@@ -12,7 +12,10 @@ import java.util.Map;
  */
 record Snapshot(ClusterView view, List<PendingTask> pending, Map<String, Long> taskVersions,
                 Map<String, Long> nodeVersions) {
-  /** Takes the collections as they are, read-only (the reader builds them for this snapshot alone, up to 10,000s of entries a round). */
+  /**
+   * Takes the collections as they are, read-only: the reader builds them for this snapshot alone
+   * (tens of thousands of entries a round, which copying cost).
+   */
   Snapshot {
     pending = Collections.unmodifiableList(pending);
     taskVersions = Collections.unmodifiableMap(taskVersions);

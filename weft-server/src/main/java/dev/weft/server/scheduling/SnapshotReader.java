@@ -150,7 +150,10 @@ final class SnapshotReader {
     return FollowedTasks.Task.of(r, SpecJson.task(r));
   }
 
-  /** The task's spec with {@code estimate} ({@link RuntimeEstimator#estimateOf}), as last round's when the estimate is the same. */
+  /**
+   * The task's spec with {@code estimate} ({@link RuntimeEstimator#estimateOf}), as last round's
+   * when the estimate is the same.
+   */
   private TaskSpec estimated(FollowedTasks.Task t, long estimate, Map<String, TaskSpec> estimatedNow) {
     TaskSpec before = estimated.get(t.id());
     TaskSpec spec = before != null && before.estimateMillis() == estimate ? before
