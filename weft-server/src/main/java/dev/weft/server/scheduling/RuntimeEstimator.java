@@ -19,7 +19,11 @@ final class RuntimeEstimator {
 
   /** The spec with an estimate learned from {@code recent} (oldest first) when it had none. */
   static TaskSpec estimate(TaskSpec spec, List<Long> recent) {
-    long estimate = estimateOf(spec, recent);
+    return withEstimate(spec, estimateOf(spec, recent));
+  }
+
+  /** The spec with {@code estimate} as its estimate (the spec itself when it has that one). */
+  static TaskSpec withEstimate(TaskSpec spec, long estimate) {
     return estimate == spec.estimateMillis() ? spec : spec.toBuilder().estimateMillis(estimate).build();
   }
 

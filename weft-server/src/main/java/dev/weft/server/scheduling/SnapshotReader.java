@@ -157,7 +157,7 @@ final class SnapshotReader {
   private TaskSpec estimated(FollowedTasks.Task t, long estimate, Map<String, TaskSpec> estimatedNow) {
     TaskSpec before = estimated.get(t.id());
     TaskSpec spec = before != null && before.estimateMillis() == estimate ? before
-        : estimate == t.spec().estimateMillis() ? t.spec() : t.spec().toBuilder().estimateMillis(estimate).build();
+        : RuntimeEstimator.withEstimate(t.spec(), estimate);
     estimatedNow.put(t.id(), spec);
     return spec;
   }
