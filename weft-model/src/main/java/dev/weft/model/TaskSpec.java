@@ -2,6 +2,7 @@ package dev.weft.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One unit of work that needs resources on a node. Times are milliseconds on the caller's clock
@@ -54,6 +55,22 @@ public record TaskSpec(
   }
 
   /** The same task under another id (the job and everything else kept). */
+  /**
+   * Whether {@code other} is this task under another id: {@code other.equals(withId(other.id()))},
+   * without building that copy (submitting an array compares each copy with the first).
+   */
+  public boolean equalsButId(TaskSpec other) {
+    return other != null && priority == other.priority && submitMillis == other.submitMillis
+        && estimateMillis == other.estimateMillis && deadlineMillis == other.deadlineMillis
+        && gangSize == other.gangSize && preemptible == other.preemptible && profile == other.profile
+        && Objects.equals(job, other.job) && Objects.equals(resources, other.resources)
+        && Objects.equals(queue, other.queue) && Objects.equals(user, other.user)
+        && Objects.equals(constraints, other.constraints) && Objects.equals(tolerations, other.tolerations)
+        && Objects.equals(affinity, other.affinity) && Objects.equals(labels, other.labels)
+        && Objects.equals(gang, other.gang) && Objects.equals(dependsOn, other.dependsOn)
+        && Objects.equals(run, other.run);
+  }
+
   public TaskSpec withId(String newId) {
     return new TaskSpec(newId, job, resources, profile, priority, queue, user, submitMillis, estimateMillis,
         deadlineMillis, constraints, tolerations, affinity, labels, gang, gangSize, preemptible, dependsOn, run);

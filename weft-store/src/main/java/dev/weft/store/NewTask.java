@@ -7,4 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * job name); {@code spec} is the task as the model's codec writes it; queue and priority are copied
  * out of it so they can be queried.
  */
-public record NewTask(String id, String name, JsonNode spec, String queue, int priority) {}
+public record NewTask(String id, String name, JsonNode spec, String queue, int priority, String specText) {
+  /**
+   * @param specText {@code spec} as the JSON text to store, when the caller has it already (the
+   *     copies of an array: the same text but for the id); null to have the store write it
+   */
+  public NewTask {
+  }
+
+  /** A task whose spec the store writes as JSON text. */
+  public NewTask(String id, String name, JsonNode spec, String queue, int priority) {
+    this(id, name, spec, queue, priority, null);
+  }
+}

@@ -42,7 +42,15 @@ public interface TaskStore {
    * out once ({@code FOR UPDATE SKIP LOCKED}, re-checked on write). Placing a task again (after a
    * requeue) makes it due again.
    */
-  List<TaskRecord> poll(String nodeId, Instant now, int limit);
+  default List<TaskRecord> poll(String nodeId, Instant now, int limit) {
+    return poll(nodeId, now, limit, true);
+  }
+
+  /**
+   * As {@link #poll(String, Instant, int)}; with {@code withSpecs} false the records come without
+   * their specs (null), for a caller that has them already (a spec never changes once stored).
+   */
+  List<TaskRecord> poll(String nodeId, Instant now, int limit, boolean withSpecs);
 
   /**
    * Applies {@code changes} in their order, as {@link #apply} would one by one (two changes of one task

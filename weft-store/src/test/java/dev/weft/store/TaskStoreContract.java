@@ -218,6 +218,31 @@ abstract class TaskStoreContract extends StoreContract {
   }
 
   @Test
+  void a_poll_without_specs_hands_out_the_same_records_without_their_specs() {
+    submit("j-1", "t-1", "t-2");
+    task("t-1", TaskEvent.PLACE);
+    task("t-2", TaskEvent.PLACE);
+    List<TaskRecord> taken = db.tasks().poll("n-1", T0, 10, false);
+    assertThat(taken).extracting(TaskRecord::id).containsExactly("t-1", "t-2");
+    assertThat(taken).allSatisfy(t -> {
+      assertThat(t.spec()).isNull();
+      assertThat(t.sentAt()).isEqualTo(T0);
+      TaskRecord stored = db.tasks().find(t.id()).orElseThrow();
+      assertThat(new TaskRecord(t.id(), t.jobId(), t.name(), stored.spec(), t.queue(), t.priority(), t.status(),
+          t.attempt(), t.nodeId(), t.version(), t.submittedAt(), t.placedAt(), t.sentAt(), t.startedAt(),
+          t.finishedAt(), t.exitCode(), t.message())).isEqualTo(stored);
+    });
+    assertThat(db.tasks().poll("n-1", T0, 10, false)).isEmpty();
+  }
+
+  @Test
+  void a_spec_given_as_text_is_stored_as_that_text() {
+    db.jobs().submit(new NewJob("j-1", "etl", JobKind.ARRAY, List.of(
+        new NewTask("t-1", "etl", json("cpu", 1), "root.default", 50, "{\"cpu\": 1}"))), T0);
+    assertThat(db.tasks().find("t-1").orElseThrow().spec()).isEqualTo(json("cpu", 1));
+  }
+
+  @Test
   void two_servers_polling_for_one_node_at_once_never_get_the_same_task() throws Exception {
     int total = 40;
     List<NewTask> tasks = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,8 +207,10 @@ public final class AgentDesk {
       }
       List<Start> starts = new ArrayList<>();
       if (maxStarts > 0) {
-        for (TaskRecord t : db.tasks().poll(nodeId, clock.instant(), maxStarts)) {
-          start(t).ifPresent(starts::add);
+        List<TaskRecord> taken = db.tasks().poll(nodeId, clock.instant(), maxStarts, false);
+        Map<String, TaskSpec> specs = specs(taken);
+        for (TaskRecord t : taken) {
+          start(t, specs.get(t.id())).ifPresent(starts::add);
         }
       }
       Duration left = Duration.between(clock.instant(), deadline);
@@ -218,8 +221,31 @@ public final class AgentDesk {
     }
   }
 
-  private Optional<Start> start(TaskRecord t) {
-    TaskSpec spec = SpecJson.task(t);
+  /**
+   * The specs of tasks polled without them: as this server last read or stored them (a stored spec
+   * never changes), the others read from the store in one query.
+   */
+  private Map<String, TaskSpec> specs(List<TaskRecord> polled) {
+    Map<String, TaskSpec> out = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (TaskRecord t : polled) {
+      TaskSpec kept = SpecJson.kept(t.id(), t.submittedAt());
+      if (kept != null) {
+        out.put(t.id(), kept);
+      } else {
+        missing.add(t.id());
+      }
+    }
+    if (!missing.isEmpty()) {
+      db.tasks().findAll(missing).forEach((id, r) -> out.put(id, SpecJson.task(r)));
+    }
+    return out;
+  }
+
+  private Optional<Start> start(TaskRecord t, TaskSpec spec) {
+    if (spec == null) { // not found again: cannot happen, tasks are never deleted
+      throw new IllegalStateException("task " + t.id() + " was handed out but its row is gone");
+    }
     if (spec.run() == null) {
       apply(t, new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null, null,
           "the task has no 'run' (command, argv or builtin): there is nothing for an agent to run"));

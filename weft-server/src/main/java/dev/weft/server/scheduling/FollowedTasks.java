@@ -53,7 +53,10 @@ final class FollowedTasks {
   }
 
   /** The order of a full read of pending tasks: submission time, then id. */
-  static final Comparator<Task> OLDEST_FIRST = Comparator.comparing(Task::submittedAt).thenComparing(Task::id);
+  static final Comparator<Task> OLDEST_FIRST = (a, b) -> {
+    int c = a.submittedAt().compareTo(b.submittedAt());
+    return c != 0 ? c : a.id().compareTo(b.id());
+  };
 
   private final Map<String, Task> byId = new HashMap<>();
   private final NavigableSet<Task> pending = new TreeSet<>(OLDEST_FIRST);

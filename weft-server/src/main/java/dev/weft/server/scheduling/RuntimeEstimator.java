@@ -19,7 +19,11 @@ final class RuntimeEstimator {
 
   /** The spec with an estimate learned from {@code recent} (oldest first) when it had none. */
   static TaskSpec estimate(TaskSpec spec, List<Long> recent) {
-    long estimate = estimateOf(spec, recent);
+    return withEstimate(spec, estimateOf(spec, recent));
+  }
+
+  /** The spec with {@code estimate} as its estimate (the spec itself when it has that one). */
+  static TaskSpec withEstimate(TaskSpec spec, long estimate) {
     return estimate == spec.estimateMillis() ? spec : spec.toBuilder().estimateMillis(estimate).build();
   }
 
@@ -28,6 +32,11 @@ final class RuntimeEstimator {
     if (spec.estimateMillis() > 0 || recent == null || recent.isEmpty()) {
       return spec.estimateMillis();
     }
+    return learned(recent);
+  }
+
+  /** The estimate {@code recent} (oldest first, at least one run) gives a task without one of its own. */
+  static long learned(List<Long> recent) {
     return median(recent.subList(Math.max(0, recent.size() - WINDOW), recent.size()));
   }
 

@@ -2,6 +2,7 @@ package dev.weft.server.scheduling;
 
 import dev.weft.scheduler.api.ClusterView;
 import dev.weft.scheduler.api.PendingTask;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,13 @@ import java.util.Map;
  */
 record Snapshot(ClusterView view, List<PendingTask> pending, Map<String, Long> taskVersions,
                 Map<String, Long> nodeVersions) {
+  /**
+   * Takes the collections as they are, read-only: the reader builds them for this snapshot alone
+   * (tens of thousands of entries a round, which copying cost).
+   */
   Snapshot {
-    pending = List.copyOf(pending);
-    taskVersions = Map.copyOf(taskVersions);
-    nodeVersions = Map.copyOf(nodeVersions);
+    pending = Collections.unmodifiableList(pending);
+    taskVersions = Collections.unmodifiableMap(taskVersions);
+    nodeVersions = Collections.unmodifiableMap(nodeVersions);
   }
 }

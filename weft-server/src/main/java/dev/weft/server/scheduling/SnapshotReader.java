@@ -90,8 +90,12 @@ final class SnapshotReader {
       Map<String, List<Long>> history = db.runtimes().recent(names(waiting), RuntimeEstimator.WINDOW);
       List<PendingTask> pending = new ArrayList<>();
       Map<String, TaskSpec> estimatedNow = new HashMap<>();
+      Map<String, Long> learned = new HashMap<>(); // by name: the estimate its history gives, once a round
       for (FollowedTasks.Task t : waiting) {
-        pending.add(new PendingTask(estimated(t, history.get(t.name()), estimatedNow), 0, t.attempt()));
+        List<Long> recent = history.get(t.name());
+        long estimate = t.spec().estimateMillis() > 0 || recent == null || recent.isEmpty()
+            ? t.spec().estimateMillis() : learned.computeIfAbsent(t.name(), n -> RuntimeEstimator.learned(recent));
+        pending.add(new PendingTask(estimated(t, estimate, estimatedNow), 0, t.attempt()));
         taskVersions.put(t.id(), t.version());
       }
       estimated = estimatedNow;
@@ -146,11 +150,14 @@ final class SnapshotReader {
     return FollowedTasks.Task.of(r, SpecJson.task(r));
   }
 
-  /** The task's spec with its estimate learned from {@code recent}, as last round's when the estimate is the same. */
-  private TaskSpec estimated(FollowedTasks.Task t, List<Long> recent, Map<String, TaskSpec> estimatedNow) {
+  /**
+   * The task's spec with {@code estimate} ({@link RuntimeEstimator#estimateOf}), as last round's
+   * when the estimate is the same.
+   */
+  private TaskSpec estimated(FollowedTasks.Task t, long estimate, Map<String, TaskSpec> estimatedNow) {
     TaskSpec before = estimated.get(t.id());
-    TaskSpec spec = before != null && before.estimateMillis() == RuntimeEstimator.estimateOf(t.spec(), recent)
-        ? before : RuntimeEstimator.estimate(t.spec(), recent);
+    TaskSpec spec = before != null && before.estimateMillis() == estimate ? before
+        : RuntimeEstimator.withEstimate(t.spec(), estimate);
     estimatedNow.put(t.id(), spec);
     return spec;
   }
@@ -162,7 +169,11 @@ final class SnapshotReader {
     List<FollowedTasks.Task> out = new ArrayList<>();
     for (FollowedTasks.Task t : pending) {
       TaskSpec spec = t.spec();
-      if (!spec.dependsOn().isEmpty() && jobsRead.add(t.jobId())) {
+      if (spec.dependsOn().isEmpty()) {
+        out.add(t);
+        continue;
+      }
+      if (jobsRead.add(t.jobId())) {
         db.tasks().ofJob(t.jobId()).forEach(s -> states.put(s.id(), s.status()));
       }
       if (spec.dependsOn().stream().allMatch(d -> states.get(d) == TaskState.SUCCEEDED)) {

@@ -1,6 +1,7 @@
 package dev.weft.server.scheduling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,21 +54,32 @@ final class SpecJson {
     Map<String, TaskSpec> asStored = new LinkedHashMap<>();
     TaskSpec written = null;
     ObjectNode json = null;
+    String afterId = null; // the text of the written task after its id: {"id":"..."," + afterId
     TaskSpec readBack = null;
     for (TaskSpec spec : specs) {
-      if (written != null && spec.equals(written.withId(spec.id()))) {
-        rows.add(new NewTask(spec.id(), name, json.deepCopy().put("id", spec.id()), spec.queue(), spec.priority()));
-        asStored.put(spec.id(), submitted(readBack.withId(spec.id()), submittedAt));
+      if (written != null && written.equalsButId(spec)) {
+        String text = afterId == null ? null
+            : "{\"id\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(spec.id())) + "\"," + afterId;
+        rows.add(new NewTask(spec.id(), name, json.deepCopy().put("id", spec.id()), spec.queue(), spec.priority(),
+            text));
+        asStored.put(spec.id(), readBack.withId(spec.id()));
         continue;
       }
       NewTask row = newTask(spec, name);
-      rows.add(row);
-      readBack = read(row.spec(), row.id());
-      asStored.put(spec.id(), submitted(readBack, submittedAt));
+      readBack = submitted(read(row.spec(), row.id()), submittedAt);
+      asStored.put(spec.id(), readBack);
       boolean copyable = row.spec() instanceof ObjectNode o && spec.id().equals(o.path("id").asText(null))
           && o.has("job");
       written = copyable ? spec : null;
       json = copyable ? (ObjectNode) row.spec() : null;
+      afterId = null;
+      if (copyable) { // its text once; the copies take it with their own id (the codec writes the id first)
+        String text = row.spec().toString();
+        String idFirst = "{\"id\":" + json.get("id") + ",";
+        afterId = text.startsWith(idFirst) ? text.substring(idFirst.length()) : null;
+        row = new NewTask(row.id(), name, row.spec(), row.queue(), row.priority(), text);
+      }
+      rows.add(row);
     }
     Instant stored = Instant.ofEpochMilli(submittedAt.toEpochMilli()); // as the row reads back
     synchronized (BY_TASK) { // the agent's poll reads these rows back soon: their parse is known
@@ -103,6 +115,19 @@ final class SpecJson {
       BY_TASK.put(t.id(), new Parsed(t.spec(), t.submittedAt(), spec));
     }
     return spec;
+  }
+
+  /**
+   * The spec of task {@code id} stored at {@code submittedAt} as this server last read or stored it
+   * ({@link #task}, {@link #prepare}), or null when it is not kept. A task id is stored once and its
+   * spec never changes, so the id and submission time name the row (as {@link SubmittedSpecs} does).
+   */
+  static TaskSpec kept(String id, Instant submittedAt) {
+    Parsed kept;
+    synchronized (BY_TASK) {
+      kept = BY_TASK.get(id);
+    }
+    return kept != null && kept.submittedAt().equals(submittedAt) ? kept.spec() : null;
   }
 
   private static TaskSpec read(JsonNode json, String taskId) {

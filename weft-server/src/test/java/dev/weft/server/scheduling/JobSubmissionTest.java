@@ -60,18 +60,25 @@ class JobSubmissionTest {
   }
 
   @Test
-  void the_copies_of_an_array_are_stored_and_read_back_as_each_would_be_alone() {
+  void the_copies_of_an_array_are_stored_and_read_back_as_each_would_be_alone() throws Exception {
     TaskSpec template = TaskSpec.builder("x").resources(Resources.cpus(2)).priority(70).queue("root.batch")
         .run(new TaskRun("noop", List.of(), Map.of("A", "1"), 0)).build();
     List<TaskSpec> specs = new ArrayList<>(JobSubmission.array("sweep", template, 3));
     specs.add(TaskSpec.builder("alone").priority(10).build()); // its job is its own id: written in full
     specs.add(TaskSpec.builder("other").priority(10).build());
+    specs.addAll(JobSubmission.array("q\"\u00e9\\", template, 2)); // an id written with escapes
     Instant at = Instant.parse("2026-01-01T00:00:00.123456Z");
     SpecJson.Prepared prepared = SpecJson.prepare(specs, "sweep", at);
     assertThat(prepared.rows()).hasSize(specs.size());
+    assertThat(prepared.rows()).filteredOn(r -> r.specText() != null).hasSize(5); // each array's tasks
     for (int i = 0; i < specs.size(); i++) {
       NewTask row = SpecJson.newTask(specs.get(i), "sweep");
-      assertThat(prepared.rows().get(i)).isEqualTo(row);
+      NewTask prep = prepared.rows().get(i);
+      assertThat(new NewTask(prep.id(), prep.name(), prep.spec(), prep.queue(), prep.priority())).isEqualTo(row);
+      if (prep.specText() != null) { // the text stored: the spec the codec writes for this task alone
+        assertThat(new ObjectMapper().readTree(prep.specText())).isEqualTo(row.spec());
+        assertThat(prep.specText()).isEqualTo(row.spec().toString());
+      }
       TaskRecord stored = new TaskRecord(row.id(), "sweep", "sweep", row.spec(), row.queue(), row.priority(),
           TaskState.PENDING, 0, null, 1, Instant.ofEpochMilli(at.toEpochMilli()), null, null, null, null, null, null);
       assertThat(prepared.asStored().get(row.id())).isEqualTo(SpecJson.task(stored));

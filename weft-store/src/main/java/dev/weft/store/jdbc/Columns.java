@@ -39,6 +39,11 @@ final class Columns {
     return rs.wasNull() ? null : v;
   }
 
+  static Integer integer(ResultSet rs, int column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
+  }
+
   static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.INTEGER);

@@ -76,6 +76,10 @@ public final class JdbcJobStore implements JobStore {
     return tx.run("deleting jobs that ended before " + endedBefore, c -> PurgeEndedJobs.run(c, endedBefore, limit));
   }
 
+  private static String specText(NewTask t) {
+    return t.specText() != null ? t.specText() : JsonColumns.write(t.spec());
+  }
+
   private static void insertTasks(Connection c, NewJob job, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_task (id, job_id, name, spec, queue, priority,"
         + " status, attempt, version, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1, ?) ON CONFLICT DO NOTHING")) {
@@ -83,7 +87,7 @@ public final class JdbcJobStore implements JobStore {
         ps.setString(1, t.id());
         ps.setString(2, job.id());
         ps.setString(3, t.name());
-        ps.setString(4, JsonColumns.write(t.spec()));
+        ps.setString(4, specText(t));
         ps.setString(5, t.queue());
         ps.setInt(6, t.priority());
         ps.setString(7, TaskState.PENDING.name());
@@ -117,7 +121,7 @@ public final class JdbcJobStore implements JobStore {
       }
       ids[i] = t.id();
       names[i] = t.name();
-      specs[i] = JsonColumns.write(t.spec());
+      specs[i] = specText(t);
       queues[i] = t.queue();
       priorities[i] = t.priority();
     }

@@ -246,9 +246,10 @@ public final class JdbcTaskStore implements TaskStore {
   }
 
   @Override
-  public List<TaskRecord> poll(String nodeId, Instant now, int limit) {
+  public List<TaskRecord> poll(String nodeId, Instant now, int limit, boolean withSpecs) {
     if (dialect == Dialect.POSTGRES) {
-      return tx.run("polling assignments of node " + nodeId, c -> pollInOneStatement(c, nodeId, now, limit));
+      return tx.run("polling assignments of node " + nodeId,
+          c -> pollInOneStatement(c, nodeId, now, limit, withSpecs));
     }
     return tx.run("polling assignments of node " + nodeId, c -> {
       List<String> candidates = new ArrayList<>();
@@ -262,7 +263,7 @@ public final class JdbcTaskStore implements TaskStore {
           }
         }
       }
-      Map<String, TaskRecord> rows = findAll(candidates);
+      Map<String, TaskRecord> rows = findAll(candidates, withSpecs);
       List<TaskRecord> taken = new ArrayList<>();
       // the rows are locked by the SELECT above, so they are still due: marked by primary key only (a
       // repeated DUE filter let PostgreSQL's generic plan scan the node index for every row)
@@ -287,15 +288,15 @@ public final class JdbcTaskStore implements TaskStore {
   }
 
   /** The due rows locked, skipping those another poll holds, and marked, in one statement; oldest placement first. */
-  private static List<TaskRecord> pollInOneStatement(Connection c, String nodeId, Instant now, int limit)
-      throws SQLException {
+  private static List<TaskRecord> pollInOneStatement(Connection c, String nodeId, Instant now, int limit,
+                                                     boolean withSpecs) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET sent_at = ? FROM (SELECT id FROM weft_task"
         + " WHERE " + DUE + " ORDER BY placed_at, id LIMIT ? FOR UPDATE SKIP LOCKED) d WHERE t.id = d.id RETURNING "
-        + TaskRows.COLUMNS_OF_T)) {
+        + (withSpecs ? TaskRows.COLUMNS_OF_T : TaskRows.COLUMNS_OF_T_WITHOUT_SPEC))) {
       ps.setLong(1, now.toEpochMilli());
       ps.setString(2, nodeId);
       ps.setInt(3, limit);
-      List<TaskRecord> taken = new ArrayList<>(TaskRows.read(ps));
+      List<TaskRecord> taken = new ArrayList<>(TaskRows.read(ps, withSpecs));
       taken.sort(Comparator.comparing(TaskRecord::placedAt).thenComparing(TaskRecord::id));
       return taken;
     }
@@ -310,11 +311,15 @@ public final class JdbcTaskStore implements TaskStore {
   public ChangedTasks changedSince(ChangeCursor from, int limit) {
     return tx.run("reading the tasks changed since " + from, c -> {
       long xmin = oldestRunning(c); // before the rows: a write they miss is from this transaction or a later one
-      String where = dialect == Dialect.POSTGRES ? "change_xid >= ?" : "change_seq > ?";
+      // PostgreSQL: bounded on both sides, so that the generic plan of the prepared statement (taken
+      // after a few rounds) reads the change_xid index; with "change_xid >= ?" alone it walked the
+      // change_seq index from its start, every row of the table, filtering on change_xid
+      boolean pg = dialect == Dialect.POSTGRES;
+      String where = pg ? "change_xid >= ? AND change_xid <= " + Long.MAX_VALUE : "change_seq > ?";
       try (PreparedStatement ps = c.prepareStatement("SELECT id, job_id, name, status, attempt, node_id, version,"
           + " submitted_at, placed_at, started_at, change_seq FROM weft_task WHERE " + where
           + " ORDER BY change_seq LIMIT ?")) {
-        ps.setLong(1, dialect == Dialect.POSTGRES ? from.xmin() : Math.max(0, from.seq() - REREAD_MARGIN));
+        ps.setLong(1, pg ? from.xmin() : Math.max(0, from.seq() - REREAD_MARGIN));
         ps.setInt(2, limit);
         List<ChangedTask> out = new ArrayList<>();
         long seq = from.seq();
@@ -332,8 +337,14 @@ public final class JdbcTaskStore implements TaskStore {
     });
   }
 
-  private static long highestChange(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(change_seq), 0) FROM weft_task");
+  /**
+   * H2: the highest change number stored. PostgreSQL reads changes by transaction id and keeps the
+   * number only as information, and has no index on it (V15): the sequence's last value, at least
+   * every number stored.
+   */
+  private long highestChange(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(dialect == Dialect.POSTGRES
+        ? "SELECT last_value FROM weft_task_change_seq" : "SELECT COALESCE(MAX(change_seq), 0) FROM weft_task");
          ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);

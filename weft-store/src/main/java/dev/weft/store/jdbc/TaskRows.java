@@ -19,6 +19,8 @@ final class TaskRows {
   static final String COLUMNS_WITHOUT_SPEC = COLUMNS.replace(" spec,", "");
   /** {@link #COLUMNS} of a table aliased {@code t} (a join, or {@code RETURNING} after one). */
   static final String COLUMNS_OF_T = "t." + String.join(", t.", COLUMNS.split(",\\s*"));
+  /** {@link #COLUMNS_OF_T} without the spec. */
+  static final String COLUMNS_OF_T_WITHOUT_SPEC = COLUMNS_OF_T.replace(" t.spec,", "");
 
   private TaskRows() {
   }
@@ -38,13 +40,31 @@ final class TaskRows {
   static List<TaskRecord> read(PreparedStatement ps, boolean withSpec) throws SQLException {
     List<TaskRecord> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
+      // the columns by position, found once (by name, the driver looks each up in a map for every row)
+      int id = rs.findColumn("id");
+      int jobId = rs.findColumn("job_id");
+      int name = rs.findColumn("name");
+      int spec = withSpec ? rs.findColumn("spec") : -1;
+      int queue = rs.findColumn("queue");
+      int priority = rs.findColumn("priority");
+      int status = rs.findColumn("status");
+      int attempt = rs.findColumn("attempt");
+      int nodeId = rs.findColumn("node_id");
+      int version = rs.findColumn("version");
+      int submittedAt = rs.findColumn("submitted_at");
+      int placedAt = rs.findColumn("placed_at");
+      int sentAt = rs.findColumn("sent_at");
+      int startedAt = rs.findColumn("started_at");
+      int finishedAt = rs.findColumn("finished_at");
+      int exitCode = rs.findColumn("exit_code");
+      int message = rs.findColumn("message");
       while (rs.next()) {
-        out.add(new TaskRecord(rs.getString("id"), rs.getString("job_id"), rs.getString("name"),
-            withSpec ? JsonColumns.read(rs.getString("spec")) : null, rs.getString("queue"), rs.getInt("priority"),
-            TaskState.valueOf(rs.getString("status")), rs.getInt("attempt"), rs.getString("node_id"),
-            rs.getLong("version"), Instant.ofEpochMilli(rs.getLong("submitted_at")),
-            Columns.instant(rs, "placed_at"), Columns.instant(rs, "sent_at"), Columns.instant(rs, "started_at"),
-            Columns.instant(rs, "finished_at"), Columns.integer(rs, "exit_code"), rs.getString("message")));
+        out.add(new TaskRecord(rs.getString(id), rs.getString(jobId), rs.getString(name),
+            withSpec ? JsonColumns.read(rs.getString(spec)) : null, rs.getString(queue), rs.getInt(priority),
+            TaskState.valueOf(rs.getString(status)), rs.getInt(attempt), rs.getString(nodeId),
+            rs.getLong(version), Instant.ofEpochMilli(rs.getLong(submittedAt)),
+            Columns.instant(rs, placedAt), Columns.instant(rs, sentAt), Columns.instant(rs, startedAt),
+            Columns.instant(rs, finishedAt), Columns.integer(rs, exitCode), rs.getString(message)));
       }
     }
     return out;
