@@ -3,10 +3,6 @@ package dev.weft.store.jdbc;
 import dev.weft.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -59,7 +55,6 @@ final class Intake implements AutoCloseable {
   private record Closed(long segment, long lastSeq) {}
 
   private final Path dir;
-  private final String url;
   private final IntakeLog log;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition released = lock.newCondition();
@@ -74,15 +69,15 @@ final class Intake implements AutoCloseable {
   private final Object applying = new Object();
   private volatile long appended;
   private volatile long applied;
-  private Connection applier; // guarded by applying
+  private final IntakeWriter writer; // used under the monitor applying
   private Thread thread;
   private int users;
   private boolean open = true;
 
   private Intake(Path dir, String url) {
     this.dir = dir;
-    this.url = url;
     this.log = IntakeLog.in(dir);
+    this.writer = new IntakeWriter(url);
   }
 
   /**
@@ -225,7 +220,7 @@ final class Intake implements AutoCloseable {
         if (batch.isEmpty()) {
           return;
         }
-        int skipped = insert(batch.stream().map(Entry::row).toList(), "applying the intake");
+        int skipped = writer.insert(batch.stream().map(Entry::row).toList(), "applying the intake");
         if (skipped > 0) { // claims make this impossible; say so loudly should it ever happen
           LOG.log(System.Logger.Level.ERROR, "intake " + dir + ": " + skipped + " committed instance(s) found their id"
               + " or key taken in H2 and were not inserted");
@@ -258,7 +253,7 @@ final class Intake implements AutoCloseable {
       lock.unlock();
     }
     if (upTo > 0) {
-      syncH2();
+      writer.sync();
       lock.lock();
       try {
         log.deleteUpTo(upTo);
@@ -266,59 +261,6 @@ final class Intake implements AutoCloseable {
         lock.unlock();
       }
     }
-  }
-
-  /** Inserts the rows in one H2 transaction; a row whose id is there already is skipped. */
-  private int insert(List<DecidedRow> rows, String what) {
-    Connection c = applierConnection();
-    int skipped = 0;
-    try {
-      for (DecidedRow r : rows) {
-        if (!r.insert(c)) {
-          skipped++;
-        }
-      }
-      c.commit();
-      return skipped;
-    } catch (SQLException e) {
-      dropApplier();
-      throw SqlFailures.wrap(what + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private void syncH2() {
-    Connection c = applierConnection();
-    try (Statement s = c.createStatement()) {
-      s.execute("CHECKPOINT SYNC");
-      c.commit();
-    } catch (SQLException e) {
-      dropApplier();
-      throw SqlFailures.wrap("syncing the database file failed: " + e.getMessage(), e);
-    }
-  }
-
-  private Connection applierConnection() {
-    try {
-      if (applier == null || applier.isClosed()) {
-        applier = DriverManager.getConnection(url);
-        applier.setAutoCommit(false);
-      }
-      return applier;
-    } catch (SQLException e) {
-      throw SqlFailures.wrap("cannot connect to apply the intake: " + e.getMessage(), e);
-    }
-  }
-
-  private void dropApplier() {
-    try {
-      if (applier != null) {
-        applier.rollback();
-        applier.close();
-      }
-    } catch (SQLException ignored) {
-      // a broken connection: the next apply opens another
-    }
-    applier = null;
   }
 
   /** What a process that died left in the log goes into H2, then the log starts empty. */
@@ -337,9 +279,9 @@ final class Intake implements AutoCloseable {
       int skipped = 0;
       synchronized (applying) {
         for (int from = 0; from < rows.size(); from += APPLY_BATCH) {
-          skipped += insert(rows.subList(from, Math.min(rows.size(), from + APPLY_BATCH)), "recovering the intake");
+          skipped += writer.insert(rows.subList(from, Math.min(rows.size(), from + APPLY_BATCH)), "recovering the intake");
         }
-        syncH2();
+        writer.sync();
       }
       LOG.log(System.Logger.Level.INFO, "intake " + dir + ": " + (rows.size() - skipped) + " instances recovered, "
           + skipped + " were already stored");
@@ -403,7 +345,7 @@ final class Intake implements AutoCloseable {
     synchronized (applying) {
       try {
         apply(appended);
-        syncH2();
+        writer.sync();
         lock.lock();
         try {
           log.deleteAll();
@@ -414,7 +356,7 @@ final class Intake implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "intake " + dir + ": left in place for the next open: " + e.getMessage());
         log.close();
       } finally {
-        dropApplier();
+        writer.close();
       }
     }
   }
