@@ -85,7 +85,7 @@ final class ApplyReport {
       }
     }
     db.tasks().applyAll(writes, read, now);
-    db.runtimes().recordAll(runs);
+    db.runtimes().recordAll(NewestRuns.of(runs, RuntimeEstimator.WINDOW));
     // output tails are kept for the tasks a workflow waits for (their result); other tasks' output
     // reaches the server through log shipping, so plain jobs write nothing more here
     outputs.stream().filter(o -> db.commandTasks().isLinked(o.taskId())).forEach(db.taskOutputs()::save);
