@@ -17,6 +17,7 @@ import dev.weft.server.scheduling.SchedulingSettings;
 import dev.weft.server.scheduling.TaskSecrets;
 import dev.weft.server.runtime.WorkflowTaskSecrets;
 import dev.weft.server.scheduling.WorkBell;
+import dev.weft.server.cluster.ClusterBells;
 import java.time.InstantSource;
 import java.util.function.BiFunction;
 import dev.weft.server.api.ops.HealthResource;
@@ -53,12 +54,14 @@ public final class WeftServer implements AutoCloseable {
   private final WorkflowServices engine;
   private final Metrics metrics;
   private final ApiServer api;
+  private final ClusterBells cluster;
   private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofMinutes(10);
   private SchedulerThread scheduler;
   private LogPurge logPurge;
   private JobPurge jobPurge;
 
-  private WeftServer(Database db, WorkflowServices engine, Metrics metrics, ApiServer api) {
+  private WeftServer(Database db, WorkflowServices engine, Metrics metrics, ApiServer api, ClusterBells cluster) {
+    this.cluster = cluster;
     this.db = db;
     this.engine = engine;
     this.metrics = metrics;
@@ -72,7 +75,7 @@ public final class WeftServer implements AutoCloseable {
   public static WeftServer start(ServerSettings settings, SchedulingSettings scheduling, List<ApiResource> extra) {
     WorkBell bell = new WorkBell();
     RoundBell rounds = new RoundBell();
-    WeftServer server = start(settings, extra, true, rounds, (db, logs) -> {
+    WeftServer server = start(settings, extra, true, rounds, bell, (db, logs) -> {
       TaskSecrets secrets = new WorkflowTaskSecrets(db, settings.secrets());
       return List.of(new AgentResource(
           new AgentDesk(db, liveness(db, scheduling), bell, rounds, InstantSource.system(), secrets), scheduling),
@@ -102,12 +105,14 @@ public final class WeftServer implements AutoCloseable {
    * @throws dev.weft.store.StoreException if the database cannot be opened
    */
   public static WeftServer start(ServerSettings settings, List<ApiResource> extra) {
-    return start(settings, extra, false, RoundBell.NONE, (db, logs) -> List.of());
+    return start(settings, extra, false, RoundBell.NONE, new WorkBell(), (db, logs) -> List.of());
   }
 
   private static WeftServer start(ServerSettings settings, List<ApiResource> extra, boolean tasksOnAgents,
-                                  RoundBell rounds, BiFunction<Database, LogBell, List<ApiResource>> more) {
+                                  RoundBell rounds, WorkBell work,
+                                  BiFunction<Database, LogBell, List<ApiResource>> more) {
     Database db = Database.open(settings.databaseUrl());
+    ClusterBells cluster = null;
     try {
       RuntimeClock clock = RuntimeClock.system();
       Supplier<String> ids = () -> UUID.randomUUID().toString();
@@ -122,6 +127,7 @@ public final class WeftServer implements AutoCloseable {
           new ServiceResource(new ServiceRegistry(db.services()), db.services(), Clock.systemUTC()),
           new InstanceTasksResource(db)));
       LogBell logs = new LogBell();
+      cluster = ClusterBells.connect(db.openSignals(UUID.randomUUID().toString()), rounds, work, logs);
       resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs, rounds));
       resources.addAll(extra);
       resources.addAll(more.apply(db, logs));
@@ -133,8 +139,11 @@ public final class WeftServer implements AutoCloseable {
         metrics.close();
         throw e;
       }
-      return new WeftServer(db, workflows, metrics, api);
+      return new WeftServer(db, workflows, metrics, api, cluster);
     } catch (RuntimeException e) {
+      if (cluster != null) {
+        cluster.close();
+      }
       db.close();
       throw e;
     }
@@ -173,6 +182,7 @@ public final class WeftServer implements AutoCloseable {
     api.close();
     engine.close();
     metrics.close();
+    cluster.close();
     db.close();
   }
 }

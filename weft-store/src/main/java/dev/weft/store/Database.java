@@ -22,6 +22,7 @@ import dev.weft.store.jdbc.JdbcTaskLogStore;
 import dev.weft.store.jdbc.JdbcTaskStore;
 import dev.weft.store.jdbc.JdbcTimerStore;
 import dev.weft.store.jdbc.JdbcTransactor;
+import dev.weft.store.jdbc.PostgresSignals;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
 
@@ -44,11 +45,13 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final HikariDataSource pool;
   private final JdbcTransactor transactor;
+  private final String url;
 
-  private Database(Dialect dialect, HikariDataSource pool, JdbcTransactor transactor) {
+  private Database(Dialect dialect, HikariDataSource pool, JdbcTransactor transactor, String url) {
     this.dialect = dialect;
     this.pool = pool;
     this.transactor = transactor;
+    this.url = url;
   }
 
   /**
@@ -78,7 +81,7 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot migrate " + url + ": " + e.getMessage(), e);
     }
     try {
-      return new Database(dialect, pool, JdbcTransactor.open(pool, config.getJdbcUrl()));
+      return new Database(dialect, pool, JdbcTransactor.open(pool, config.getJdbcUrl()), config.getJdbcUrl());
     } catch (RuntimeException e) {
       pool.close();
       throw e instanceof StoreException ? e : new StoreException("cannot open " + url + ": " + e.getMessage(), e);
@@ -185,6 +188,15 @@ public final class Database implements AutoCloseable {
    */
   public void awaitWritten() {
     transactor.awaitWritten();
+  }
+
+  /**
+   * Wake-up signals to and from the other processes on this database, sent as {@code sender}:
+   * {@code LISTEN}/{@code NOTIFY} on PostgreSQL, {@link Signals#NONE} on H2 (one process's own).
+   * The caller closes them before the database.
+   */
+  public Signals openSignals(String sender) {
+    return dialect == Dialect.POSTGRES ? new PostgresSignals(url, sender) : Signals.NONE;
   }
 
   /** A group committer on this database's transactor; the caller closes it before the database. */

@@ -4,13 +4,29 @@ import java.time.Duration;
 
 /**
  * Wakes the log readers waiting in this server when an agent shipped output here. A reader still
- * re-reads the store on its own every few hundred milliseconds (output shipped to another server
- * rings no bell here).
+ * re-reads the store on its own every few hundred milliseconds, in case a ring from another server
+ * was missed (rings travel between servers on one PostgreSQL through {@code ClusterBells}).
  */
 public final class LogBell {
   private long rings;
+  private volatile Runnable relay = () -> { };
 
-  public synchronized void ring() {
+  /**
+   * Also passes every {@link #ring} to {@code relay} (the other servers on the same database, see
+   * {@code ClusterBells}); rings heard from them come in through {@link #ringHere}. Set once, at start.
+   */
+  public void relayTo(Runnable relay) {
+    this.relay = relay;
+  }
+
+  /** Wakes the readers waiting here and in the other servers. */
+  public void ring() {
+    ringHere();
+    relay.run();
+  }
+
+  /** Wakes the readers waiting in this server only (a ring heard from another server). */
+  public synchronized void ringHere() {
     rings++;
     notifyAll();
   }

@@ -16,6 +16,7 @@ public final class RoundBell {
   public static final RoundBell NONE = new RoundBell(new SubmittedSpecs(0));
   private final SubmittedSpecs submitted;
   private boolean rung;
+  private volatile Runnable relay = () -> { };
 
   public RoundBell() {
     this(new SubmittedSpecs());
@@ -30,7 +31,25 @@ public final class RoundBell {
     return submitted;
   }
 
-  public synchronized void ring() {
+  /**
+   * Also passes every {@link #ring} to {@code relay} (the other servers on the same database, see
+   * {@code ClusterBells}); rings heard from them come in through {@link #ringHere}. Set once, at start.
+   */
+  public void relayTo(Runnable relay) {
+    if (this == NONE) {
+      throw new IllegalStateException("the bell nobody listens to relays nothing");
+    }
+    this.relay = relay;
+  }
+
+  /** Rings this server's bell and the other servers' (there may be work to place). */
+  public void ring() {
+    ringHere();
+    relay.run();
+  }
+
+  /** Rings this server's bell only: the scheduler's own pacing, or a ring heard from another server. */
+  public synchronized void ringHere() {
     rung = true;
     notifyAll();
   }

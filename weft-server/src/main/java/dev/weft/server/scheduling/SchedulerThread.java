@@ -40,7 +40,7 @@ public final class SchedulerThread implements AutoCloseable {
             bell.ring();
           }
           if (round.mayPlaceMore()) {
-            rounds.ring();
+            rounds.ringHere(); // this server's own pacing: the others have nothing to do with it
           }
         });
       } catch (RuntimeException e) { // releasing the lease failed (the database went first): it expires by itself
@@ -84,7 +84,7 @@ public final class SchedulerThread implements AutoCloseable {
   @Override
   public void close() {
     stopping = true;
-    rounds.ring();
+    rounds.ringHere();
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {

@@ -5,12 +5,29 @@ import java.time.Duration;
 /**
  * Wakes every long-poll waiting in this server when the scheduler placed tasks, so an agent hears
  * of new work at once instead of at the end of its wait. A poll still re-reads the store on its
- * own every {@code max} (work placed by another server rings no bell here).
+ * own every {@code max}, in case a ring from another server was missed (rings travel between
+ * servers on one PostgreSQL through {@code ClusterBells}).
  */
 public final class WorkBell {
   private long rings;
+  private volatile Runnable relay = () -> { };
 
-  public synchronized void ring() {
+  /**
+   * Also passes every {@link #ring} to {@code relay} (the other servers on the same database, see
+   * {@code ClusterBells}); rings heard from them come in through {@link #ringHere}. Set once, at start.
+   */
+  public void relayTo(Runnable relay) {
+    this.relay = relay;
+  }
+
+  /** Wakes the polls waiting here and in the other servers. */
+  public void ring() {
+    ringHere();
+    relay.run();
+  }
+
+  /** Wakes the polls waiting in this server only (a ring heard from another server). */
+  public synchronized void ringHere() {
     rings++;
     notifyAll();
   }
