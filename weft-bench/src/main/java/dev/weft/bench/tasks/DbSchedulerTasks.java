@@ -68,6 +68,8 @@ final class DbSchedulerTasks {
       try {
         Completion rowsGone = new Completion(url,
             "SELECT " + n + " - count(*) FROM scheduled_tasks");
+        CpuMeter cpu = new CpuMeter(url);
+        CpuMeter.Reading before = cpu.read();
         long start = System.nanoTime();
         List<TaskInstance<?>> batch = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -78,7 +80,8 @@ final class DbSchedulerTasks {
         Throughput t = end < 0 || ran.size() != n
             ? new Throughput("db-scheduler", n, ran.size(), WeftTasks.seconds(start, System.nanoTime()), settings(),
                 "ran " + ran.size() + " of " + n + " tasks, " + (n - rowsGone.count()) + " executions left")
-            : new Throughput("db-scheduler", n, n, WeftTasks.seconds(start, end), settings(), null);
+            : new Throughput("db-scheduler", n, n, WeftTasks.seconds(start, end), settings(), null)
+                .withCpu(cpu.between(before, cpu.read()));
         log.printf("db-scheduler: %d of %d tasks in %.2f s%n", t.completed(), n, t.seconds());
         return t;
       } finally {

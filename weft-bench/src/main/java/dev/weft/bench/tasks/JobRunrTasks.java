@@ -44,13 +44,16 @@ final class JobRunrTasks {
       String settings = settings(JobRunr.getBackgroundJobServer().getServerStatus().getWorkerPoolSize());
       try {
         Completion succeeded = new Completion(url, "SELECT count(*) FROM jobrunr_jobs WHERE state = 'SUCCEEDED'");
+        CpuMeter cpu = new CpuMeter(url);
+        CpuMeter.Reading before = cpu.read();
         long start = System.nanoTime();
         scheduler.enqueue(IntStream.range(0, n).boxed(), i -> JobRunrNoop.run(i));
         long end = succeeded.await(n, WeftTasks.timeout(n));
         Throughput t = end < 0 || ran.size() != n
             ? new Throughput("jobrunr", n, ran.size(), WeftTasks.seconds(start, System.nanoTime()), settings,
                 "ran " + ran.size() + " of " + n + " jobs, " + succeeded.count() + " stored as SUCCEEDED")
-            : new Throughput("jobrunr", n, n, WeftTasks.seconds(start, end), settings, null);
+            : new Throughput("jobrunr", n, n, WeftTasks.seconds(start, end), settings, null)
+                .withCpu(cpu.between(before, cpu.read()));
         log.printf("jobrunr: %d of %d jobs in %.2f s%n", t.completed(), n, t.seconds());
         return t;
       } finally {

@@ -48,6 +48,9 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
       m.put("completed", r.completed());
       m.put("seconds", round(r.seconds()));
       m.put("settings", r.settings());
+      if (r.cpu() != null) {
+        m.put("cpu", cpuJson(r));
+      }
       if (!r.measured()) {
         m.put("notMeasured", r.failure());
       }
@@ -62,6 +65,32 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
     out.put("meetsTarget", ratio("db-scheduler").map(r -> r >= TARGET).orElse(false));
     out.put("latency", latencyJson());
     return out;
+  }
+
+  /** CPU per task of the batch: this JVM's and PostgreSQL's, and the cores they kept busy on average. */
+  private static Map<String, Object> cpuJson(Throughput r) {
+    CpuMeter.Used u = r.cpu();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("jvmMicrosPerTask", round(u.jvmMicrosPerTask(r.completed())));
+    Double pg = u.postgresMicrosPerTask(r.completed());
+    m.put("postgresMicrosPerTask", pg == null ? null : round(pg));
+    m.put("coresBusy", u.postgresSeconds() == null ? null
+        : round((u.jvmSeconds() + u.postgresSeconds()) / r.seconds()));
+    if (u.why() != null) {
+      m.put("postgresNotMeasured", u.why());
+    }
+    return m;
+  }
+
+  private static String cpuText(Throughput r) {
+    CpuMeter.Used u = r.cpu();
+    if (u == null) {
+      return "";
+    }
+    Double pg = u.postgresMicrosPerTask(r.completed());
+    return String.format(Locale.ROOT, "; CPU per task: JVM %.0f us, PostgreSQL %s", u.jvmMicrosPerTask(r.completed()),
+        pg == null ? "n/a (" + u.why() + ")" : String.format(Locale.ROOT, "%.0f us, %.2f cores busy", pg,
+            (u.jvmSeconds() + u.postgresSeconds()) / r.seconds()));
   }
 
   private Map<String, Object> latencyJson() {
@@ -88,8 +117,8 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
         settings.quick() ? "quick" : "full", settings.tasks(), Runtime.version(), Runtime.getRuntime().availableProcessors()));
     for (Throughput r : results) {
       s.append(r.measured()
-          ? String.format(Locale.ROOT, "%-13s %9.0f tasks/s  (%d in %.2f s; %s)%n", r.engine(), r.perSecond(),
-              r.completed(), r.seconds(), r.settings())
+          ? String.format(Locale.ROOT, "%-13s %9.0f tasks/s  (%d in %.2f s%s; %s)%n", r.engine(), r.perSecond(),
+              r.completed(), r.seconds(), cpuText(r), r.settings())
           : String.format(Locale.ROOT, "%-13s not measured: %s%n", r.engine(), r.failure()));
     }
     for (String peer : List.of("db-scheduler", "jobrunr")) {

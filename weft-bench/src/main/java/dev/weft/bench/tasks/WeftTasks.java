@@ -51,6 +51,8 @@ final class WeftTasks {
 
   private Throughput throughput(JobPoster poster, int tasks) throws InterruptedException {
     Completion done = new Completion(url, SUCCEEDED + "'tp-%'");
+    CpuMeter cpu = new CpuMeter(url);
+    CpuMeter.Reading before = cpu.read();
     long start = System.nanoTime();
     for (int i = 0, posted = 0; posted < tasks; i++) {
       int n = Math.min(CHUNK, tasks - posted);
@@ -63,7 +65,8 @@ final class WeftTasks {
       return new Throughput("weft", tasks, completed, seconds(start, System.nanoTime()), WeftCluster.settings(),
           "only " + completed + " of " + tasks + " tasks succeeded within " + timeout(tasks).toSeconds() + " s");
     }
-    return new Throughput("weft", tasks, tasks, seconds(start, end), WeftCluster.settings(), null);
+    return new Throughput("weft", tasks, tasks, seconds(start, end), WeftCluster.settings(), null)
+        .withCpu(cpu.between(before, cpu.read()));
   }
 
   private Latency latency(JobPoster poster, int rate, int seconds) throws InterruptedException {
