@@ -24,6 +24,24 @@ public enum TestDb {
     FLYWAY_LOG.setLevel(Level.WARNING);
   }
 
+  /** A database of its own, open; closing it closes the database and throws the place away. */
+  public record Opened(Database db, Runnable dispose) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        db.close();
+      } finally {
+        dispose.run();
+      }
+    }
+  }
+
+  /** {@link #place} and open it, as one thing to close. */
+  public Opened open(Path tempDir) {
+    Place p = place(tempDir);
+    return new Opened(p.open(), p.dispose());
+  }
+
   /** A database URL of its own, and how to throw it away afterwards. */
   public record Place(String url, Runnable dispose) {
     public Database open() {

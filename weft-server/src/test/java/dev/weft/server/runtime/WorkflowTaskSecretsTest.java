@@ -63,7 +63,8 @@ class WorkflowTaskSecretsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void a_workflow_task_is_stored_masked_and_revealed_only_in_the_run_handed_out(TestDb kind) throws Exception {
-    try (Database db = kind.place(dir).open()) {
+    try (TestDb.Opened opened = kind.open(dir)) {
+      Database db = opened.db();
       String taskId = submitted(db);
       TaskRecord stored = db.tasks().find(taskId).orElseThrow();
       assertThat(stored.spec().toString()).doesNotContain(SECRET).contains("secret:token");
@@ -92,7 +93,8 @@ class WorkflowTaskSecretsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void a_server_without_the_secret_fails_the_task_naming_it(TestDb kind) throws Exception {
-    try (Database db = kind.place(dir).open()) {
+    try (TestDb.Opened opened = kind.open(dir)) {
+      Database db = opened.db();
       String taskId = submitted(db);
       AgentDesk desk = desk(db, new WorkflowTaskSecrets(db, SecretSource.none()));
       db.tasks().apply(TaskChange.place(taskId, db.tasks().find(taskId).orElseThrow().version(), "n1"), Instant.EPOCH);
@@ -106,7 +108,8 @@ class WorkflowTaskSecretsTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void what_the_agent_sends_back_is_stored_masked_and_a_users_task_is_left_alone(TestDb kind) throws Exception {
-    try (Database db = kind.place(dir).open()) {
+    try (TestDb.Opened opened = kind.open(dir)) {
+      Database db = opened.db();
       String taskId = submitted(db);
       WorkflowTaskSecrets secrets = new WorkflowTaskSecrets(db, SOURCE);
       String tail = secrets.maskTail(taskId, "got " + SECRET + "\n");

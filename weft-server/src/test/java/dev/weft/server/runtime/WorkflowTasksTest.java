@@ -74,7 +74,8 @@ class WorkflowTasksTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void a_shell_step_becomes_one_task_and_its_outcome_is_recorded_once(TestDb kind) throws Exception {
-    try (Database db = kind.place(dir).open()) {
+    try (TestDb.Opened opened = kind.open(dir)) {
+      Database db = opened.db();
       Rig rig = rig(db);
       String id = new WorkflowRuntime(db, new FakeClock(1000), () -> "i-1", Duration.ofSeconds(5))
           .start(SHELL, JSON.readTree("{}"), "k");
@@ -111,7 +112,8 @@ class WorkflowTasksTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void a_queue_the_tree_lacks_and_bad_settings_fault_the_step_by_name(TestDb kind) throws Exception {
-    try (Database db = kind.place(dir).open()) {
+    try (TestDb.Opened opened = kind.open(dir)) {
+      Database db = opened.db();
       Rig rig = rig(db);
       String id = new WorkflowRuntime(db, new FakeClock(1000), () -> "i-2", Duration.ofSeconds(5))
           .start(SHELL.replace("queue: root.default", "queue: root.nowhere").replace("priority: 70", "prio: 70"),
@@ -127,7 +129,8 @@ class WorkflowTasksTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void cancelling_the_instance_cancels_its_task(TestDb kind) throws Exception {
-    try (Database db = kind.place(dir).open()) {
+    try (TestDb.Opened opened = kind.open(dir)) {
+      Database db = opened.db();
       Rig rig = rig(db);
       String id = new WorkflowRuntime(db, new FakeClock(1000), () -> "i-3", Duration.ofSeconds(5))
           .start(SHELL, JSON.readTree("{}"), "k");
@@ -146,7 +149,8 @@ class WorkflowTasksTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void a_fault_that_ends_the_instance_cancels_its_other_tasks(TestDb kind) throws Exception {
-    try (Database db = kind.place(dir).open()) {
+    try (TestDb.Opened opened = kind.open(dir)) {
+      Database db = opened.db();
       Rig rig = rig(db);
       String id = new WorkflowRuntime(db, new FakeClock(1000), () -> "i-4", Duration.ofSeconds(5)).start("""
           document: { dsl: '1.0.0', namespace: t, name: fork-tasks, version: '1.0.0' }
@@ -195,7 +199,8 @@ class WorkflowTasksTest {
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void the_engine_wakes_the_scheduler_once_a_steps_task_is_committed(TestDb kind) throws Exception {
-    try (Database db = kind.place(dir).open()) {
+    try (TestDb.Opened opened = kind.open(dir)) {
+      Database db = opened.db();
       AtomicInteger rings = new AtomicInteger();
       try (WorkflowEngine engine = WorkflowEngine.open(db, EngineSettings.of("e").withTasksOnAgents(true),
           RuntimeClock.system(), () -> "i-1", SecretSource.none(), EventSink.NONE, rings::incrementAndGet)) {
