@@ -6,6 +6,9 @@ import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.store.Database;
 import dev.weft.store.LeaseGrant;
 import dev.weft.store.StaleVersionException;
+import dev.weft.store.TaskChange;
+import dev.weft.model.lifecycle.IllegalTaskTransitionException;
+import dev.weft.model.lifecycle.TaskEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,13 +21,15 @@ import java.util.function.Consumer;
  * renewal (the plan's apply checks the lease in its own transaction either way); mark silent nodes
  * down; read a snapshot from the store; ask the planner; apply the plan in one transaction with
  * optimistic checks; on a conflict read everything afresh and plan again, up to {@code maxAttempts}
- * times. Between rounds the leader follows the tasks by their changes ({@link SnapshotReader}); a
+ * times. DAG tasks that can never run (a task they depend on failed or was cancelled) are cancelled
+ * with the reason. Between rounds the leader follows the tasks by their changes ({@link SnapshotReader}); a
  * server that becomes leader, and one whose round failed, starts from everything the database
  * holds. Time comes from the caller.
  */
 public final class SchedulerLoop {
   /** Plans per round before the round gives up (the next round starts afresh). */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
+  private final Database db;
   private final SchedulerLease lease;
   private final SnapshotReader reader;
   private final Planner planner;
@@ -44,6 +49,7 @@ public final class SchedulerLoop {
   /** As above, taking the specs of tasks submitted through this server from {@code submitted}. */
   public SchedulerLoop(Database db, SchedulerLease lease, Planner planner, NodeLiveness liveness, int maxAttempts,
                        SubmittedSpecs submitted) {
+    this.db = db;
     this.lease = lease;
     this.reader = new SnapshotReader(db, submitted);
     this.planner = planner;
@@ -86,6 +92,9 @@ public final class SchedulerLoop {
     int conflicts = 0;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Snapshot snapshot = reader.read(now);
+      if (attempt == 1) {
+        cancelUnrunnable(now);
+      }
       Plan plan = planner.plan(snapshot.view(), snapshot.pending(), now.toEpochMilli());
       try {
         Applied applied = applier.apply(snapshot, plan, grant.get(), now);
@@ -104,6 +113,20 @@ public final class SchedulerLoop {
       }
     }
     return RoundResult.gaveUp(epoch, conflicts, swept);
+  }
+
+  /**
+   * Cancels the pending tasks the snapshot found can never run ({@link Dependencies}), each with its
+   * reason, one transaction each: a task another server changed meanwhile is left to the next round.
+   */
+  private void cancelUnrunnable(Instant now) {
+    reader.unrunnable().forEach((t, why) -> {
+      try {
+        db.transactor().inTransaction(() -> db.tasks().apply(TaskChange.of(t.id(), t.version(), TaskEvent.CANCEL, why), now));
+      } catch (StaleVersionException | IllegalTaskTransitionException e) {
+        // changed meanwhile (cancelled with its job, say): the next round sees it as it is now
+      }
+    });
   }
 
   /** Whether the lease must be taken or renewed now: not held, or a third of its time to live gone since. */

@@ -33,7 +33,8 @@ import java.util.Set;
  * on H2 only, see there) makes a plan stale (refused by its version check, then read afresh) or
  * delays a task until the next full read; it never makes a plan wrong. Nodes that are not {@code UP} are left out of the
  * view (their tasks with them); a DAG task waits outside the pending list until every task it
- * depends on has succeeded; tasks without an estimate get one from run-time history.
+ * depends on has succeeded, and one that never can ({@link Dependencies}) is listed in
+ * {@link #unrunnable} for the round to cancel; tasks without an estimate get one from run-time history.
  */
 final class SnapshotReader {
   /** The most pending tasks one round looks at, oldest first. */
@@ -50,6 +51,8 @@ final class SnapshotReader {
   private Instant lastFullRead;
   /** Last round's pending specs with their learned estimates, by task id: reused while the estimate holds. */
   private Map<String, TaskSpec> estimated = Map.of();
+  /** The pending tasks the last read found can never run, with the reason. */
+  private Map<FollowedTasks.Task, String> unrunnable = Map.of();
 
   /** A reader that fetches every task it does not follow (one-off reads: explaining a task, tests). */
   SnapshotReader(Database db) {
@@ -162,11 +165,20 @@ final class SnapshotReader {
     return spec;
   }
 
-  /** The pending tasks whose dependencies have all succeeded, in the order given. */
+  /** The pending tasks the last {@link #read} found can never run (a dependency failed or was cancelled), with the reason. */
+  Map<FollowedTasks.Task, String> unrunnable() {
+    return unrunnable;
+  }
+
+  /**
+   * The pending tasks whose dependencies have all succeeded, in the order given; those that never
+   * can are kept in {@link #unrunnable}.
+   */
   private List<FollowedTasks.Task> ready(List<FollowedTasks.Task> pending) {
     Map<String, TaskState> states = new HashMap<>();
     Set<String> jobsRead = new HashSet<>();
     List<FollowedTasks.Task> out = new ArrayList<>();
+    List<FollowedTasks.Task> dependent = new ArrayList<>();
     for (FollowedTasks.Task t : pending) {
       TaskSpec spec = t.spec();
       if (spec.dependsOn().isEmpty()) {
@@ -176,10 +188,13 @@ final class SnapshotReader {
       if (jobsRead.add(t.jobId())) {
         db.tasks().ofJob(t.jobId()).forEach(s -> states.put(s.id(), s.status()));
       }
+      dependent.add(t);
       if (spec.dependsOn().stream().allMatch(d -> states.get(d) == TaskState.SUCCEEDED)) {
         out.add(t);
       }
     }
+    unrunnable = dependent.isEmpty() ? Map.of()
+        : Dependencies.unrunnable(dependent, FollowedTasks.Task::id, t -> t.spec().dependsOn(), states);
     return out;
   }
 

@@ -40,6 +40,11 @@ public final class TaskExplainer {
       return new Answer(task.id(), task.status().name(), "not pending: " + task.status().name().toLowerCase(java.util.Locale.ROOT)
           + where, Map.of(), List.of());
     }
+    Optional<String> never = neverRuns(task);
+    if (never.isPresent()) {
+      return new Answer(task.id(), task.status().name(), never.get() + "; the next scheduler round cancels it",
+          Map.of(), unfinishedDependencies(task));
+    }
     List<String> unfinished = unfinishedDependencies(task);
     if (!unfinished.isEmpty()) {
       return new Answer(task.id(), task.status().name(), "waits for the tasks it depends on to succeed", Map.of(),
@@ -56,6 +61,20 @@ public final class TaskExplainer {
           + " oldest pending tasks a round looks at", Map.of(), List.of());
     }
     return new Answer(task.id(), task.status().name(), e.get().summary(), e.get().nodeRejections(), List.of());
+  }
+
+  /** Why a DAG task can never run ({@link Dependencies}), if it cannot. */
+  private Optional<String> neverRuns(TaskRecord task) {
+    TaskSpec spec = SpecJson.task(task);
+    if (spec.dependsOn().isEmpty()) {
+      return Optional.empty();
+    }
+    List<TaskRecord> job = db.tasks().ofJob(task.jobId());
+    Map<String, TaskState> states = new java.util.HashMap<>();
+    job.forEach(t -> states.put(t.id(), t.status()));
+    List<TaskSpec> pending = job.stream().filter(t -> t.status() == TaskState.PENDING).map(SpecJson::task).toList();
+    return Optional.ofNullable(Dependencies.unrunnable(pending, TaskSpec::id, TaskSpec::dependsOn, states).entrySet()
+        .stream().filter(e -> e.getKey().id().equals(task.id())).map(Map.Entry::getValue).findFirst().orElse(null));
   }
 
   private List<String> unfinishedDependencies(TaskRecord task) {

@@ -372,6 +372,32 @@ abstract class SchedulerLoopContract {
   }
 
   @Test
+  void dag_tasks_after_a_failed_task_are_cancelled_with_the_reason_and_the_others_run() {
+    c.node("n1", 4, at(0));
+    c.submit("dag", at(0), task("dag/c", 1).dependsOn(List.of("dag/b")), task("dag/a", 1),
+        task("dag/b", 1).dependsOn(List.of("dag/a")), task("dag/d", 1), task("dag/e", 1).dependsOn(List.of("dag/d")));
+    assertThat(c.serverA.runOnce(at(1)).applied().placed()).containsExactlyInAnyOrder("dag/a@n1", "dag/d@n1");
+    TaskReports reports = new TaskReports(c.a);
+    reports.started("dag/a", at(2));
+    reports.finished("dag/a", 3, "boom", at(3));
+    reports.started("dag/d", at(2));
+    TaskExplainer.Answer before = new TaskExplainer(c.a, new CorePlanner(SchedulerConfig.defaults()))
+        .explain(c.a.tasks().find("dag/c").orElseThrow(), at(4));
+    assertThat(before.summary()).isEqualTo(
+        "never runs: it depends on dag/b, which never runs either; the next scheduler round cancels it");
+    c.serverA.runOnce(at(4));
+    TaskRecord b = c.a.tasks().find("dag/b").orElseThrow();
+    TaskRecord cc = c.a.tasks().find("dag/c").orElseThrow();
+    assertThat(b.status()).isEqualTo(TaskState.CANCELLED);
+    assertThat(b.message()).isEqualTo("never runs: it depends on dag/a, which ended FAILED");
+    assertThat(cc.status()).isEqualTo(TaskState.CANCELLED);
+    assertThat(cc.message()).isEqualTo("never runs: it depends on dag/b, which never runs either");
+    assertThat(c.a.tasks().find("dag/e").orElseThrow().status()).as("its dependency is still running").isEqualTo(TaskState.PENDING);
+    reports.finished("dag/d", 0, "ok", at(5));
+    assertThat(c.serverA.runOnce(at(6)).applied().placed()).containsExactly("dag/e@n1");
+  }
+
+  @Test
   void a_new_queue_tree_caps_the_next_round_and_the_usage_shows_used_and_pending_per_queue() {
     c.node("n1", 8, at(0));
     QueueTrees trees = new QueueTrees(c.a);
