@@ -1,0 +1,44 @@
+package dev.weft.server.cluster;
+
+import java.time.Duration;
+
+/**
+ * A bell that wakes every thread waiting on it in this server and, once {@link #relayTo} is set,
+ * in the other servers on the same database ({@link ClusterBells}). A wait ends at the next ring
+ * after it began, or after its time: a ring before the wait is not remembered.
+ */
+public class RelayedBell {
+  private long rings;
+  private volatile Runnable relay = () -> { };
+
+  /**
+   * Also passes every {@link #ring} to {@code relay} (the other servers); rings heard from them
+   * come in through {@link #ringHere}. Set once, at start.
+   */
+  public void relayTo(Runnable relay) {
+    this.relay = relay;
+  }
+
+  /** Wakes the waiting threads here and in the other servers. */
+  public void ring() {
+    ringHere();
+    relay.run();
+  }
+
+  /** Wakes the waiting threads in this server only (a ring heard from another server). */
+  public synchronized void ringHere() {
+    rings++;
+    notifyAll();
+  }
+
+  /** Waits until the next ring or until {@code max} has passed (real time; this paces waiting only). */
+  public synchronized void await(Duration max) throws InterruptedException {
+    long seen = rings;
+    long deadline = System.nanoTime() + max.toNanos();
+    long left = max.toNanos();
+    while (rings == seen && left > 0) {
+      wait(Math.max(1, left / 1_000_000));
+      left = deadline - System.nanoTime();
+    }
+  }
+}
