@@ -2,10 +2,13 @@ package dev.weft.server.scheduling;
 
 import dev.weft.store.RuntimeHistory;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The runs of one report worth recording: per name, the newest {@code keep} in the store's order
@@ -29,11 +32,11 @@ final class NewestRuns {
     if (byName.values().stream().allMatch(l -> l.size() <= keep)) {
       return runs;
     }
-    Map<RuntimeHistory.Run, Boolean> kept = new java.util.IdentityHashMap<>();
+    Set<RuntimeHistory.Run> kept = Collections.newSetFromMap(new IdentityHashMap<>());
     for (List<RuntimeHistory.Run> ofName : byName.values()) {
       ofName.sort(ORDER);
-      ofName.subList(Math.max(0, ofName.size() - keep), ofName.size()).forEach(r -> kept.put(r, true));
+      kept.addAll(ofName.subList(Math.max(0, ofName.size() - keep), ofName.size()));
     }
-    return runs.stream().filter(kept::containsKey).toList();
+    return runs.stream().filter(kept::contains).toList();
   }
 }

@@ -40,15 +40,19 @@ public final class TaskExplainer {
       return new Answer(task.id(), task.status().name(), "not pending: " + task.status().name().toLowerCase(java.util.Locale.ROOT)
           + where, Map.of(), List.of());
     }
-    Optional<String> never = neverRuns(task);
-    if (never.isPresent()) {
-      return new Answer(task.id(), task.status().name(), never.get() + "; the next scheduler round cancels it",
-          Map.of(), unfinishedDependencies(task));
-    }
-    List<String> unfinished = unfinishedDependencies(task);
-    if (!unfinished.isEmpty()) {
-      return new Answer(task.id(), task.status().name(), "waits for the tasks it depends on to succeed", Map.of(),
-          unfinished);
+    TaskSpec spec = SpecJson.task(task);
+    if (!spec.dependsOn().isEmpty()) {
+      List<TaskRecord> job = db.tasks().ofJob(task.jobId());
+      List<String> unfinished = unfinishedDependencies(spec, job);
+      Optional<String> never = neverRuns(task.id(), job);
+      if (never.isPresent()) {
+        return new Answer(task.id(), task.status().name(), never.get() + "; the next scheduler round cancels it",
+            Map.of(), unfinished);
+      }
+      if (!unfinished.isEmpty()) {
+        return new Answer(task.id(), task.status().name(), "waits for the tasks it depends on to succeed", Map.of(),
+            unfinished);
+      }
     }
     Snapshot s = new SnapshotReader(db).read(now);
     Plan plan = planner.plan(s.view(), s.pending(), now.toEpochMilli());
@@ -63,27 +67,19 @@ public final class TaskExplainer {
     return new Answer(task.id(), task.status().name(), e.get().summary(), e.get().nodeRejections(), List.of());
   }
 
-  /** Why a DAG task can never run ({@link Dependencies}), if it cannot. */
-  private Optional<String> neverRuns(TaskRecord task) {
-    TaskSpec spec = SpecJson.task(task);
-    if (spec.dependsOn().isEmpty()) {
-      return Optional.empty();
-    }
-    List<TaskRecord> job = db.tasks().ofJob(task.jobId());
+  /** Why the DAG task {@code taskId} of {@code job} can never run ({@link Dependencies}), if it cannot. */
+  private static Optional<String> neverRuns(String taskId, List<TaskRecord> job) {
     Map<String, TaskState> states = new java.util.HashMap<>();
     job.forEach(t -> states.put(t.id(), t.status()));
     List<TaskSpec> pending = job.stream().filter(t -> t.status() == TaskState.PENDING).map(SpecJson::task).toList();
-    return Optional.ofNullable(Dependencies.unrunnable(pending, TaskSpec::id, TaskSpec::dependsOn, states).entrySet()
-        .stream().filter(e -> e.getKey().id().equals(task.id())).map(Map.Entry::getValue).findFirst().orElse(null));
+    return Dependencies.unrunnable(pending, TaskSpec::id, TaskSpec::dependsOn, states).entrySet().stream()
+        .filter(e -> e.getKey().id().equals(taskId)).map(Map.Entry::getValue).findFirst();
   }
 
-  private List<String> unfinishedDependencies(TaskRecord task) {
-    TaskSpec spec = SpecJson.task(task);
-    if (spec.dependsOn().isEmpty()) {
-      return List.of();
-    }
+  /** The tasks of {@code job} that {@code spec} depends on and that have not succeeded, with their state. */
+  private static List<String> unfinishedDependencies(TaskSpec spec, List<TaskRecord> job) {
     List<String> out = new ArrayList<>();
-    for (TaskRecord t : db.tasks().ofJob(task.jobId())) {
+    for (TaskRecord t : job) {
       if (spec.dependsOn().contains(t.id()) && t.status() != TaskState.SUCCEEDED) {
         out.add(t.id() + " (" + t.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
       }
