@@ -96,12 +96,15 @@ class ApiServicesTest {
         contract:
           input: { type: 12 }
           timeout: soon
+          retry: { attempts: many, delay: 2 weeks, backoff: fibonacci, maxDelay: 2d, jitter: true }
         behaviour:
           process: { command: 'true', argv: [x], resources: { cpu: lots }, queue: "Not A Queue" }
         """);
     assertThat(r.status()).as(r.text()).isEqualTo(422);
     assertThat(r.json().path("errors").findValuesAsText("pointer")).contains("/name", "/colour", "/contract/input/type",
-        "/contract/timeout", "/behaviour/process", "/behaviour/process/resources/cpu", "/behaviour/process/queue");
+        "/contract/timeout", "/behaviour/process", "/behaviour/process/resources/cpu", "/behaviour/process/queue",
+        "/contract/retry/attempts", "/contract/retry/delay", "/contract/retry/backoff", "/contract/retry/maxDelay",
+        "/contract/retry/jitter");
     assertThat(r.text()).doesNotContain("Exception");
   }
 

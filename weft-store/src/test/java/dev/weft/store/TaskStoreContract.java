@@ -7,6 +7,7 @@ import dev.weft.model.lifecycle.IllegalTaskTransitionException;
 import dev.weft.model.lifecycle.TaskEvent;
 import dev.weft.model.lifecycle.TaskLifecycle;
 import dev.weft.model.lifecycle.TaskState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -70,6 +71,24 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(again.created()).isFalse();
     assertThat(again.job()).isEqualTo(first.job());
     assertThat(db.tasks().ofJob("j-1")).hasSize(2);
+  }
+
+  @Test
+  void a_delayed_job_keeps_its_not_before_time_and_queues_its_tasks_then() {
+    Instant later = T0.plusSeconds(90);
+    Job delayed = db.jobs().submit(new NewJob("j-1", "nightly", JobKind.ARRAY, List.of(task("j-1/0"), task("j-1/1")),
+        later), T0);
+    assertThat(delayed.submittedAt()).isEqualTo(T0);
+    assertThat(delayed.notBefore()).isEqualTo(later);
+    assertThat(delayed.queuedAt()).isEqualTo(later);
+    assertThat(db.jobs().find("j-1")).contains(delayed);
+    assertThat(db.tasks().ofJob("j-1")).extracting(TaskRecord::submittedAt).containsOnly(later);
+
+    Job past = db.jobs().submit(new NewJob("j-2", "nightly", JobKind.SINGLE, List.of(task("t-2")),
+        T0.minusSeconds(5)), T0);
+    assertThat(past.notBefore()).isEqualTo(T0.minusSeconds(5));
+    assertThat(db.tasks().find("t-2").orElseThrow().submittedAt()).isEqualTo(T0);
+    assertThat(submit("j-3", "t-3").notBefore()).isNull();
   }
 
   @Test

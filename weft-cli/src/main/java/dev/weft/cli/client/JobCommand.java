@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 public final class JobCommand {
   static final String BASE = "/api/v1/jobs";
   static final List<Output.Column> JOBS = List.of(Output.Column.field("ID", "id"), Output.Column.field("NAME", "name"),
-      Output.Column.field("KIND", "kind"), Output.Column.field("SUBMITTED", "submittedAt"));
+      Output.Column.field("KIND", "kind"), Output.Column.field("SUBMITTED", "submittedAt"),
+      Output.Column.field("NOT BEFORE", "notBefore"));
   static final List<Output.Column> TASKS = List.of(Output.Column.field("TASK", "id"), Output.Column.field("STATE", "state"),
       Output.Column.field("NODE", "node"), Output.Column.field("ATTEMPT", "attempt"), Output.Column.field("EXIT", "exitCode"));
 
@@ -25,8 +26,19 @@ public final class JobCommand {
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "the job, YAML or JSON")
     Path file;
 
+    @Option(names = "--delay", paramLabel = "DURATION",
+        description = "hold the job back this long (30s, 5m, 2h, PT1H); overrides the file's delay and notBefore")
+    String delay;
+
+    @Option(names = "--not-before", paramLabel = "INSTANT",
+        description = "hold the job back until this ISO-8601 instant; overrides the file's delay and notBefore")
+    String notBefore;
+
     @Override
     public Integer call() {
+      if (delay != null && notBefore != null) {
+        throw new UsageException("give --delay or --not-before, not both");
+      }
       List<Documents.Doc> docs = Documents.read(read(file, "-f"), file.toString());
       if (docs.size() != 1 || !docs.get(0).tree().isObject()) {
         throw new UsageException(file + ": a job file holds one mapping (use 'weft apply' for several documents)");
@@ -36,6 +48,14 @@ public final class JobCommand {
         throw new UsageException(file + ": kind is '" + job.path("kind").asText() + "', not job");
       }
       job.remove("kind");
+      if (delay != null || notBefore != null) {
+        job.remove(List.of("delay", "notBefore"));
+        if (delay != null) {
+          job.put("delay", delay);
+        } else {
+          job.put("notBefore", notBefore);
+        }
+      }
       JsonNode r = client().post(BASE, "application/json", job.toString());
       // an array's or DAG's answer has counts, not its tasks: read them, so the table lists each task
       print(r.has("tasks") ? r : client().get(BASE + "/" + ApiClient.id(r.path("id").asText())), n -> n.path("tasks"), TASKS);

@@ -151,6 +151,20 @@ class ClientCommandsTest {
         .startsWith("weft: --stream: expected stdout, stderr or both");
     assertThat(weft("job", "cancel", "pipeline").out()).contains("CANCELLED").doesNotContain("PENDING");
 
+    Path nightly = Files.writeString(dir.resolve("nightly.yaml"), "id: nightly\ntask: { resources: { cpu: 1 } }\n");
+    WeftRun delayed = weft("job", "submit", "-f", nightly.toString(), "--delay", "12h");
+    assertThat(delayed.exitCode()).as(delayed.err()).isZero();
+    assertThat(weft("job", "list", "-o", "json").out()).contains("\"notBefore\"");
+    assertThat(weft("task", "explain", "nightly").out()).contains("not due yet: its job runs not before");
+    WeftRun tooLate = weft("job", "submit", "-f", nightly.toString(), "--not-before", "2999-01-01T02:00:00Z");
+    assertThat(tooLate.err()).contains("400", "/notBefore", "366 days from now");
+    WeftRun both = weft("job", "submit", "-f", nightly.toString(), "--delay", "5m", "--not-before", "2030-01-01T02:00:00Z");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).startsWith("weft: give --delay or --not-before, not both");
+    WeftRun bad = weft("job", "submit", "-f", nightly.toString(), "--delay", "soon");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).contains("400", "/delay");
+
     assertThat(weft("nodes").out()).contains("n1", "UP", "r/z/k");
     assertThat(weft("nodes", "cordon", "n1").out()).contains("CORDONED");
     assertThat(weft("nodes", "uncordon", "n1").out()).contains("UP");

@@ -153,7 +153,7 @@ class WorkflowTasksEndToEndTest {
         kind: service
         name: flaky
         version: 1.0.0
-        contract: { retry: { attempts: 2 } }
+        contract: { retry: { attempts: 2, delay: 1s, backoff: exponential } }
         behaviour:
           process:
             queue: root.default
@@ -178,6 +178,20 @@ class WorkflowTasksEndToEndTest {
       JsonNode task = call("GET", "/api/v1/tasks/" + failed, null, null).body;
       assertThat(task.toString()).as(failed).contains("\"FAILED\"", "node-a");
     }
+    // each retry waited its delay after the try before it ended: 1 s, then 2 s (exponential)
+    long[] waitedMillis = new long[2];
+    String before = first;
+    for (int k = 1; k <= 2; k++) {
+      JsonNode failed = call("GET", "/api/v1/tasks/" + before, null, null).body;
+      JsonNode retry = call("GET", "/api/v1/tasks/" + first + "-r" + k, null, null).body;
+      waitedMillis[k - 1] = java.time.Duration.between(java.time.Instant.parse(failed.path("finishedAt").asText()),
+          java.time.Instant.parse(retry.path("startedAt").asText())).toMillis();
+      JsonNode job = call("GET", "/api/v1/jobs/" + first + "-r" + k, null, null).body;
+      assertThat(job.has("notBefore")).as(job.toString()).isTrue();
+      before = first + "-r" + k;
+    }
+    assertThat(waitedMillis[0]).as("the first retry waits 1 s").isGreaterThanOrEqualTo(1000);
+    assertThat(waitedMillis[1]).as("the second retry waits 2 s").isGreaterThanOrEqualTo(2000);
   }
 
   private void aContractViolationFaultsBeforeAnyTask() throws Exception {

@@ -3,7 +3,6 @@ package dev.weft.server.runtime;
 import dev.weft.server.outage.FailureStreak;
 import dev.weft.store.CommandTask;
 import dev.weft.store.CommandTaskStore;
-import dev.weft.store.NewJob;
 import dev.weft.store.StoreException;
 import dev.weft.store.StoreUnavailableException;
 import dev.weft.store.TaskRecord;
@@ -82,9 +81,9 @@ final class DeliverTaskOutcomes implements Runnable {
     for (CommandTask link : ended) {
       try {
         TaskRecord task = outcomes.task(link);
-        Optional<NewJob> retry = retries.next(link, task);
+        Optional<ServiceRetries.Retry> retry = retries.next(link, task);
         if (retry.isPresent()) { // contract.retry: tried again instead of delivered
-          if (commits.commit("retrying " + link.taskId() + " as " + retry.get().id(),
+          if (commits.commit("retrying " + link.taskId() + " as " + retry.get().job().id(),
               () -> retries.submit(link, retry.get(), Instant.ofEpochMilli(loop.clock().nowMillis()))).orElse(false)) {
             tasksSubmitted.run();
           }

@@ -83,6 +83,8 @@ final class DispatchCommands implements Runnable {
   private void dispatch(PendingCommand p) {
     try {
       carryOutWhileLeased(p);
+    } catch (CommandAbandonedException e) {
+      LOG.log(System.Logger.Level.INFO, e.getMessage() + "; it is carried out again when its lease expires");
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "carrying out " + p.id() + " failed; it is retried when its lease expires", e);
     } finally {

@@ -19,10 +19,16 @@ final class Effector {
   private final ServiceCalls services;
 
   Effector(Duration httpTimeout, EventSink emitted, HostRedirects redirects, ServiceRegistry registry) {
+    this(httpTimeout, emitted, redirects, registry, RetryWait.SLEEP);
+  }
+
+  /** As above, service calls waiting out their retry delays with {@code retryWait}. */
+  Effector(Duration httpTimeout, EventSink emitted, HostRedirects redirects, ServiceRegistry registry,
+           RetryWait retryWait) {
     this.http = new HttpCaller(httpTimeout, redirects);
     this.openApi = new OpenApiCaller(http);
     this.sink = emitted;
-    this.services = new ServiceCalls(registry, http);
+    this.services = new ServiceCalls(registry, http, retryWait);
   }
 
   /** The service calls this effector carries out (shared with the task path of a server). */

@@ -7,6 +7,7 @@ import dev.weft.model.TaskSpec;
 import dev.weft.server.services.Behaviour;
 import dev.weft.server.services.ContractCheck;
 import dev.weft.server.services.InvalidServiceException;
+import dev.weft.server.services.RetryPolicy;
 import dev.weft.server.services.ServiceDefinition;
 import dev.weft.server.services.ServiceRegistry;
 import dev.weft.server.services.TaskTemplate;
@@ -28,21 +29,33 @@ final class ServiceCalls {
   private final ServiceRegistry registry;
   private final ContractCheck contracts = new ContractCheck();
   private final HttpCaller http;
+  private final RetryWait wait;
 
   ServiceCalls(ServiceRegistry registry, HttpCaller http) {
+    this(registry, http, RetryWait.SLEEP);
+  }
+
+  /** @param wait how a retry's delay is waited out in this process */
+  ServiceCalls(ServiceRegistry registry, HttpCaller http, RetryWait wait) {
     this.registry = registry;
     this.http = http;
+    this.wait = wait;
   }
 
   JsonNode call(Command.CallService c) throws CommandFault {
     ServiceDefinition s = resolve(c);
-    int retries = ServiceRetries.allowed(s);
+    RetryPolicy retries = ServiceRetries.policy(s);
     for (int tried = 0; ; tried++) { // contract.retry: a failed call is made again, up to the retries it allows
       JsonNode output;
       try {
         output = invoke(s, c);
       } catch (CommandFault f) {
-        if (tried < retries) {
+        if (tried < retries.attempts()) {
+          long delay = retries.delayBefore(tried + 1);
+          if (delay > 0 && !wait.waited(delay)) {
+            throw new CommandAbandonedException("stopped while waiting to retry " + c.id() + " (try " + (tried + 2)
+                + " of service " + s.key() + ")");
+          }
           continue;
         }
         throw f;

@@ -1,8 +1,8 @@
 package dev.weft.server.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.lifecycle.TaskState;
+import dev.weft.server.services.RetryPolicy;
 import dev.weft.server.services.ServiceDefinition;
 import dev.weft.store.CommandTask;
 import dev.weft.store.Database;
@@ -17,9 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A service's {@code contract.retry: {attempts: N}} in server mode: when the task of a call of a
+ * A service's {@code contract.retry} ({@link RetryPolicy}) in server mode: when the task of a call of a
  * {@code process} service fails (not when it is cancelled), the call is tried again as a new task,
- * up to N more times, before the failure reaches the instance. Try k of the task {@code T} is task
+ * up to N more times, before the failure reaches the instance. A retry with a delay is a job held
+ * back until then ({@link NewJob#notBefore}), so the wait holds no thread and survives restarts. Try k of the task {@code T} is task
  * {@code T-r<k>}, so a retry is the same task whichever server submits it, and relinking the
  * command ({@link dev.weft.store.CommandTaskStore#relink}) is the arbiter: one server's retry wins.
  * The retry keeps the failed task's stored spec (secrets still masked, revealed at hand-out).
@@ -34,20 +35,24 @@ final class ServiceRetries {
     this.calls = calls;
   }
 
+  /** The job of a retry, and how long after the failure it may start. */
+  record Retry(NewJob job, long delayMillis) {}
+
   /**
-   * The job that tries the linked command again, when its task ({@code t}, as read for the link)
-   * failed and the service's contract allows another try.
+   * The retry of the linked command, when its task ({@code t}, as read for the link) failed and the
+   * service's contract allows another try.
    */
-  Optional<NewJob> next(CommandTask link, TaskRecord t) {
+  Optional<Retry> next(CommandTask link, TaskRecord t) {
     if (link.service() == null || t.status() != TaskState.FAILED) {
       return Optional.empty();
     }
-    int retries;
+    RetryPolicy policy;
     try {
-      retries = allowed(calls.byKey(link.service(), ""));
+      policy = policy(calls.byKey(link.service(), ""));
     } catch (CommandFault gone) { // the service version is no longer stored: nothing to retry by
       return Optional.empty();
     }
+    int retries = policy.attempts();
     Matcher m = TRY.matcher(link.taskId());
     String first = m.matches() ? m.group(1) : link.taskId();
     int done = m.matches() ? Integer.parseInt(m.group(2)) : 0;
@@ -60,22 +65,26 @@ final class ServiceRetries {
     if (spec.has("job")) {
       spec.put("job", id);
     }
-    return Optional.of(new NewJob(id, t.name(), JobKind.SINGLE, List.of(new NewTask(id, t.name(), spec, t.queue(),
-        t.priority()))));
+    return Optional.of(new Retry(new NewJob(id, t.name(), JobKind.SINGLE, List.of(new NewTask(id, t.name(), spec,
+        t.queue(), t.priority()))), policy.delayBefore(done + 1)));
   }
 
-  /** Submits the retry and points the command at it, in the caller's unit; false when another server did first. */
-  boolean submit(CommandTask link, NewJob retry, Instant now) {
-    if (!db.commandTasks().relink(link.commandId(), link.taskId(), retry.id())) {
+  /**
+   * Submits the retry, held back its delay after {@code now}, and points the command at it, in the
+   * caller's unit; false when another server did first.
+   */
+  boolean submit(CommandTask link, Retry retry, Instant now) {
+    NewJob job = retry.job();
+    if (!db.commandTasks().relink(link.commandId(), link.taskId(), job.id())) {
       return false;
     }
-    db.jobs().submit(retry, now);
+    Instant notBefore = retry.delayMillis() > 0 ? now.plusMillis(retry.delayMillis()) : null;
+    db.jobs().submit(new NewJob(job.id(), job.name(), job.kind(), job.tasks(), notBefore), now);
     return true;
   }
 
-  /** The retries the contract allows after a failed try (0 when it says nothing). */
-  static int allowed(ServiceDefinition s) {
-    JsonNode retry = s.contract() == null ? null : s.contract().retry();
-    return retry == null ? 0 : retry.path("attempts").asInt(0);
+  /** The contract's retry policy ({@link RetryPolicy#NONE} when it says nothing). */
+  static RetryPolicy policy(ServiceDefinition s) {
+    return RetryPolicy.of(s.contract() == null ? null : s.contract().retry());
   }
 }

@@ -53,6 +53,8 @@ public final class WorkflowEngine implements AutoCloseable {
   private final List<Thread> loops;
   private final Thread renewer;
   private volatile boolean running = true;
+  /** In-process service calls wait out their retry delays here; closing ends the waits. */
+  private final StoppableWait retryWait = new StoppableWait();
   /** The lease keeper runs until the dispatchers have finished, after the other loops stopped. */
   private volatile boolean renewing = true;
 
@@ -67,7 +69,7 @@ public final class WorkflowEngine implements AutoCloseable {
     this.committer = db.groupCommitter(settings.maxBatch(), Duration.ZERO);
     this.commits = new CommitWithRetry(committer);
     Effector effector = new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE,
-        new ServiceRegistry(db.services()));
+        new ServiceRegistry(db.services()), retryWait);
     TaskCommands tasks = settings.tasksOnAgents()
         ? new TaskCommands(effector.services(), definitions, db.instances(),
         new dev.weft.server.scheduling.QueueTrees(db)) : null;
@@ -159,6 +161,7 @@ public final class WorkflowEngine implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    retryWait.stop();
     commandsBell.ring();
     timersBell.ring();
     try {

@@ -59,9 +59,17 @@ public final class JobSubmission {
    *     dependency or a cycle
    */
   public Job submit(String jobId, String name, List<TaskSpec> tasks, Instant now) {
+    return submit(jobId, name, tasks, now, null);
+  }
+
+  /**
+   * As above, held back until {@code notBefore} (null: runs at once): the tasks join their queues
+   * then, and the scheduler passes them over until that time.
+   */
+  public Job submit(String jobId, String name, List<TaskSpec> tasks, Instant now, Instant notBefore) {
     JobKind kind = check(jobId, tasks);
-    SpecJson.Prepared prepared = SpecJson.prepare(tasks, name, now);
-    StoredJob stored = db.jobs().store(new NewJob(jobId, name, kind, prepared.rows()), now);
+    SpecJson.Prepared prepared = SpecJson.prepare(tasks, name, NewJob.queuedAt(now, notBefore));
+    StoredJob stored = db.jobs().store(new NewJob(jobId, name, kind, prepared.rows(), notBefore), now);
     if (stored.created()) {
       rounds.submitted().add(prepared.asStored());
     }

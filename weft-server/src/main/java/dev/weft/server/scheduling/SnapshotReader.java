@@ -89,7 +89,7 @@ final class SnapshotReader {
           taskVersions.put(t.id(), t.version());
         }
       }
-      List<FollowedTasks.Task> waiting = ready(tasks.pending(PENDING_LIMIT));
+      List<FollowedTasks.Task> waiting = ready(tasks.pending(PENDING_LIMIT), now);
       Map<String, List<Long>> history = db.runtimes().recent(names(waiting), RuntimeEstimator.WINDOW);
       List<PendingTask> pending = new ArrayList<>();
       Map<String, TaskSpec> estimatedNow = new HashMap<>();
@@ -171,15 +171,19 @@ final class SnapshotReader {
   }
 
   /**
-   * The pending tasks whose dependencies have all succeeded, in the order given; those that never
-   * can are kept in {@link #unrunnable}.
+   * The pending tasks that are due (queued at or before {@code now}: a delayed job's tasks are
+   * queued at its not-before time) and whose dependencies have all succeeded, in the order given;
+   * those that never can run are kept in {@link #unrunnable}.
    */
-  private List<FollowedTasks.Task> ready(List<FollowedTasks.Task> pending) {
+  private List<FollowedTasks.Task> ready(List<FollowedTasks.Task> pending, Instant now) {
     Map<String, TaskState> states = new HashMap<>();
     Set<String> jobsRead = new HashSet<>();
     List<FollowedTasks.Task> out = new ArrayList<>();
     List<FollowedTasks.Task> dependent = new ArrayList<>();
     for (FollowedTasks.Task t : pending) {
+      if (t.submittedAt().isAfter(now)) {
+        continue; // not due yet
+      }
       TaskSpec spec = t.spec();
       if (spec.dependsOn().isEmpty()) {
         out.add(t);

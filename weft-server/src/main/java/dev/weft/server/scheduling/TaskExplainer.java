@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Why a task waits: reads the round's snapshot exactly as the scheduler loop does, runs the core
- * planner on it (nothing is applied) and returns the plan's explanation for the task. A DAG task
- * whose dependencies have not all succeeded is not offered to the planner; that is the answer then.
+ * planner on it (nothing is applied) and returns the plan's explanation for the task. A task of a
+ * delayed job before its time, and a DAG task whose dependencies have not all succeeded, are not
+ * offered to the planner; that is the answer then.
  */
 public final class TaskExplainer {
   /** The answer: the headline, and per reason how many nodes rejected the task (empty when none were examined). */
@@ -39,6 +40,10 @@ public final class TaskExplainer {
       String where = task.nodeId() == null ? "" : " on node " + task.nodeId();
       return new Answer(task.id(), task.status().name(), "not pending: " + task.status().name().toLowerCase(java.util.Locale.ROOT)
           + where, Map.of(), List.of());
+    }
+    if (task.submittedAt().isAfter(now)) {
+      return new Answer(task.id(), task.status().name(), "not due yet: its job runs not before " + task.submittedAt()
+          + "; the first scheduler round after that looks at it", Map.of(), List.of());
     }
     TaskSpec spec = SpecJson.task(task);
     if (!spec.dependsOn().isEmpty()) {

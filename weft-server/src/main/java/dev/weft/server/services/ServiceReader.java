@@ -114,8 +114,8 @@ public final class ServiceReader {
       }
     }
     JsonNode retry = c.get("retry");
-    if (retry != null && !(retry.isObject() && retry.path("attempts").canConvertToInt() && retry.path("attempts").asInt() >= 0)) {
-      problems.add(new ServiceProblem("/contract/retry", "expected {attempts: N} with N >= 0, got " + shown(retry)));
+    if (retry != null) {
+      RetryPolicy.read(retry, (at, why) -> problems.add(new ServiceProblem("/contract/retry" + at, why)));
     }
     JsonNode idem = c.get("idempotent");
     if (idem != null && !idem.isBoolean()) {

@@ -111,15 +111,19 @@ class ServiceCallsTest {
 
   /** A service that fails its first two tries and then answers how many it took, counted in a file. */
   static String flaky(Path counter, int retries) {
+    return flaky(counter, "attempts: " + retries);
+  }
+
+  static String flaky(Path counter, String retry) {
     return """
         kind: service
         name: flaky
         version: '1'
-        contract: { retry: { attempts: %d } }
+        contract: { retry: { %s } }
         behaviour:
           process:
             command: 'n=$(cat %s 2>/dev/null || echo 0); n=$((n + 1)); echo $n > %s; if [ $n -lt 3 ]; then echo "try $n failed" >&2; exit 5; fi; printf "{\\"tries\\": %%s}" $n'
-        """.formatted(retries, counter, counter);
+        """.formatted(retry, counter, counter);
   }
 
   @Test
@@ -134,6 +138,17 @@ class ServiceCallsTest {
     assertThat(out.status()).isEqualTo(InstanceStatus.FAILED);
     assertThat(out.error().path("detail").asText()).contains("exit code 5", "try 2 failed");
     assertThat(java.nio.file.Files.readString(other).strip()).isEqualTo("2");
+  }
+
+  @Test
+  void a_retry_waits_its_delay_growing_as_the_backoff_says() throws Exception {
+    Path counter = dir.resolve("tries-delayed");
+    long start = System.nanoTime();
+    RunResult r = run(flaky(counter, "attempts: 2, delay: 200ms, backoff: exponential"), call("flaky", "{}"), "{}");
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(r.output().path("tries").asInt()).isEqualTo(3);
+    assertThat(tookMillis).as("waited 200 ms, then 400 ms").isGreaterThanOrEqualTo(600);
   }
 
   @Test

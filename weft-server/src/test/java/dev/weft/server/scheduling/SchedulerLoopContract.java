@@ -398,6 +398,23 @@ abstract class SchedulerLoopContract {
   }
 
   @Test
+  void a_delayed_job_waits_until_its_time_while_later_jobs_run() {
+    c.node("n1", 4, at(0));
+    assertThat(c.serverA.runOnce(at(0)).applied().placed()).isEmpty(); // followed from here on: the next read is of changes
+    JobSubmission jobs = new JobSubmission(c.a);
+    jobs.submit("later", "later", JobSubmission.array("later", task("x", 1).build(), 2), at(1), at(10));
+    jobs.submit("now", "now", List.of(task("now", 1).build()), at(2));
+    assertThat(c.serverA.runOnce(at(3)).applied().placed()).containsExactly("now@n1");
+    TaskExplainer.Answer waiting = new TaskExplainer(c.a, new CorePlanner(SchedulerConfig.defaults()))
+        .explain(c.a.tasks().find("later/0").orElseThrow(), at(4));
+    assertThat(waiting.summary()).isEqualTo("not due yet: its job runs not before " + at(10)
+        + "; the first scheduler round after that looks at it");
+    assertThat(c.serverA.runOnce(at(9)).applied().placed()).isEmpty();
+    assertThat(c.serverA.runOnce(at(10)).applied().placed()).containsExactlyInAnyOrder("later/0@n1", "later/1@n1");
+    assertThat(c.a.jobs().find("later").orElseThrow().notBefore()).isEqualTo(at(10));
+  }
+
+  @Test
   void a_new_queue_tree_caps_the_next_round_and_the_usage_shows_used_and_pending_per_queue() {
     c.node("n1", 8, at(0));
     QueueTrees trees = new QueueTrees(c.a);

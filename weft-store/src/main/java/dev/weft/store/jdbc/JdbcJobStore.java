@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * statement over arrays on PostgreSQL, by a JDBC batch on H2.
  */
 public final class JdbcJobStore implements JobStore {
-  private static final String COLUMNS = "id, name, kind, submitted_at";
+  private static final String COLUMNS = "id, name, kind, submitted_at, not_before";
   private final JdbcTransactor tx;
   private final Dialect dialect;
 
@@ -37,17 +38,18 @@ public final class JdbcJobStore implements JobStore {
   public StoredJob store(NewJob job, Instant now) {
     return tx.run("submitting job " + job.id(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_job (" + COLUMNS
-          + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+          + ") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         ps.setString(1, job.id());
         ps.setString(2, job.name());
         ps.setString(3, job.kind().name());
         ps.setLong(4, now.toEpochMilli());
+        ps.setObject(5, job.notBefore() == null ? null : job.notBefore().toEpochMilli(), Types.BIGINT);
         boolean created = ps.executeUpdate() == 1;
-        if (created) {
+        if (created) { // the tasks of a delayed job join their queues at its not-before time
           if (dialect == Dialect.POSTGRES) {
-            insertTasksAtOnce(c, job, now);
+            insertTasksAtOnce(c, job, job.queuedAt(now));
           } else {
-            insertTasks(c, job, now);
+            insertTasks(c, job, job.queuedAt(now));
           }
         }
         return new StoredJob(byId(c, job.id()).orElseThrow(), created);
@@ -80,7 +82,7 @@ public final class JdbcJobStore implements JobStore {
     return t.specText() != null ? t.specText() : JsonColumns.write(t.spec());
   }
 
-  private static void insertTasks(Connection c, NewJob job, Instant now) throws SQLException {
+  private static void insertTasks(Connection c, NewJob job, Instant queuedAt) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_task (id, job_id, name, spec, queue, priority,"
         + " status, attempt, version, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1, ?) ON CONFLICT DO NOTHING")) {
       for (NewTask t : job.tasks()) {
@@ -91,7 +93,7 @@ public final class JdbcJobStore implements JobStore {
         ps.setString(5, t.queue());
         ps.setInt(6, t.priority());
         ps.setString(7, TaskState.PENDING.name());
-        ps.setLong(8, now.toEpochMilli());
+        ps.setLong(8, queuedAt.toEpochMilli());
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();
@@ -105,7 +107,7 @@ public final class JdbcJobStore implements JobStore {
   }
 
   /** One INSERT over arrays; an id it did not insert is already another job's task (the job's row rolls back with it). */
-  private static void insertTasksAtOnce(Connection c, NewJob job, Instant now) throws SQLException {
+  private static void insertTasksAtOnce(Connection c, NewJob job, Instant queuedAt) throws SQLException {
     List<NewTask> tasks = job.tasks();
     int n = tasks.size();
     Object[] ids = new Object[n];
@@ -132,7 +134,7 @@ public final class JdbcJobStore implements JobStore {
         + " AS u(id, name, spec, queue, priority, n) ORDER BY u.n ON CONFLICT DO NOTHING RETURNING id")) {
       ps.setString(1, job.id());
       ps.setString(2, TaskState.PENDING.name());
-      ps.setLong(3, now.toEpochMilli());
+      ps.setLong(3, queuedAt.toEpochMilli());
       ps.setArray(4, c.createArrayOf("varchar", ids));
       ps.setArray(5, c.createArrayOf("varchar", names));
       ps.setArray(6, c.createArrayOf("text", specs));
@@ -154,12 +156,16 @@ public final class JdbcJobStore implements JobStore {
     }
   }
 
+  private static Instant notBefore(Object millis) {
+    return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
+  }
+
   private static List<Job> read(PreparedStatement ps) throws SQLException {
     List<Job> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new Job(rs.getString(1), rs.getString(2), JobKind.valueOf(rs.getString(3)),
-            Instant.ofEpochMilli(rs.getLong(4))));
+            Instant.ofEpochMilli(rs.getLong(4)), notBefore(rs.getObject(5))));
       }
     }
     return out;

@@ -31,7 +31,11 @@ import dev.weft.store.TaskChange;
 import dev.weft.store.TaskRecord;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import dev.weft.model.codec.DurationParser;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,6 +48,8 @@ final class JobResource implements ApiResource {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   private static final int CANCEL_TRIES = 5;
   static final int MAX_TEXT = 200;
+  /** The longest {@code delay} a job may ask for. */
+  static final Duration MAX_DELAY = Duration.ofDays(366);
 
   private final Database db;
   private final Clock clock;
@@ -70,7 +76,11 @@ final class JobResource implements ApiResource {
             "name", Schemas.string().put("description", "run-time history is learned under it (default: the id)"),
             "task", Schemas.any().put("description", "one task (the task format of docs/spec-formats.md)"),
             "count", Schemas.integer(1, MAX_ARRAY).put("description", "with task: that many copies, ids <job>/0..N-1"),
-            "tasks", Schemas.any().put("description", "a list of tasks; dependsOn naming others makes a DAG")))),
+            "tasks", Schemas.any().put("description", "a list of tasks; dependsOn naming others makes a DAG"),
+            "notBefore", Schemas.string().put("format", "date-time")
+                .put("description", "an ISO-8601 instant before which none of its tasks runs (a delayed job)"),
+            "delay", Schemas.string().put("description", "the same as a duration from now: 30s, 5m, 2h, 1d or PT1H;"
+                + " not with notBefore")))),
         Map.of(201, "submitted (or the job of this id, already stored): one task's job with its task, an array's or DAG's with taskCount and counts", 409, "a task id belongs to another job"),
         this::submit));
     routes.add(new ApiRoute(HandlerType.GET, BASE, Access.READ, "List jobs, newest first",
@@ -95,9 +105,11 @@ final class JobResource implements ApiResource {
     }
     List<TaskSpec> tasks = tasks(req, jobId);
     checkLengths(tasks, req.tasks() != null);
+    Instant now = clock.instant();
+    Instant notBefore = notBefore(req, now);
     Job job;
     try {
-      job = submission.submit(jobId, name, tasks, clock.instant());
+      job = submission.submit(jobId, name, tasks, now, notBefore);
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest(FieldError.at(req.tasks() != null ? "/tasks" : "/task", e.getMessage()));
     } catch (ConflictException e) {
@@ -106,6 +118,41 @@ final class JobResource implements ApiResource {
     ctx.header("Location", BASE + "/" + job.id());
     Replies.json(ctx, 201, job.kind() == JobKind.SINGLE ? Views.job(job, db.tasks().ofJob(job.id()))
         : Views.jobCounts(job, db.tasks().countsOfJob(job.id())));
+  }
+
+  /** When the job may run at the earliest: {@code notBefore}, or {@code delay} after {@code now}; null: at once. */
+  static Instant notBefore(JobRequest req, Instant now) {
+    if (req.notBefore() != null && req.delay() != null) {
+      throw ProblemException.badRequest(FieldError.at("/delay", "give notBefore (an instant) or delay (a duration), not both"));
+    }
+    if (req.notBefore() != null) {
+      Instant at;
+      try {
+        at = Instant.parse(req.notBefore());
+      } catch (DateTimeParseException e) {
+        throw ProblemException.badRequest(FieldError.at("/notBefore", "expected an ISO-8601 instant like"
+            + " 2026-11-24T18:00:00Z, got '" + shorten(req.notBefore()) + "'"));
+      }
+      if (at.isBefore(Instant.EPOCH) || at.isAfter(now.plus(MAX_DELAY))) {
+        throw ProblemException.badRequest(FieldError.at("/notBefore", "must be from 1970 to " + MAX_DELAY.toDays()
+            + " days from now, got " + at));
+      }
+      return at;
+    }
+    if (req.delay() == null) {
+      return null;
+    }
+    long millis;
+    try {
+      millis = DurationParser.millis(req.delay());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(FieldError.at("/delay", e.getMessage()));
+    }
+    if (millis < 0 || millis > MAX_DELAY.toMillis()) {
+      throw ProblemException.badRequest(FieldError.at("/delay", "must be 0 to " + MAX_DELAY.toDays() + " days, got '"
+          + shorten(req.delay()) + "'"));
+    }
+    return now.plusMillis(millis);
   }
 
   private static List<TaskSpec> tasks(JobRequest req, String jobId) {

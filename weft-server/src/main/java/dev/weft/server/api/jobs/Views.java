@@ -42,6 +42,7 @@ final class Views {
     m.put("name", j.name());
     m.put("kind", j.kind().name());
     m.put("submittedAt", j.submittedAt().toString());
+    time(m, "notBefore", j.notBefore());
     return m;
   }
 

@@ -1,0 +1,116 @@
+package dev.weft.server.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.model.codec.DurationParser;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/**
+ * A service's {@code contract.retry}: {@code {attempts: N, delay: 2s, backoff: constant | linear |
+ * exponential, maxDelay: 1m}}. A failed call is tried again up to N more times; before retry k
+ * (1, 2, ...) it waits {@code delay} (constant), {@code k * delay} (linear) or {@code 2^(k-1) *
+ * delay} (exponential), never more than {@code maxDelay} when given. Only {@code attempts} is
+ * required; without {@code delay} a retry starts at once. The vocabulary is the workflow DSL's
+ * {@code retry} (and Temporal's retry policy, Conductor's {@code retryLogic}).
+ *
+ * @param delayMillis the first retry's wait; 0: none
+ * @param maxDelayMillis the longest wait; 0: no cap but {@link #LONGEST}
+ */
+public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long maxDelayMillis) {
+  /** How the wait grows from one retry to the next. */
+  public enum Backoff { CONSTANT, LINEAR, EXPONENTIAL }
+
+  /** No retries. */
+  public static final RetryPolicy NONE = new RetryPolicy(0, 0, Backoff.CONSTANT, 0);
+  /** The longest wait before a retry, whatever the policy says (a day). */
+  public static final Duration LONGEST = Duration.ofDays(1);
+  static final List<String> FIELDS = List.of("attempts", "delay", "backoff", "maxDelay");
+
+  /** The policy of a contract's {@code retry} as stored (already checked by {@link #read}); {@link #NONE} for null. */
+  public static RetryPolicy of(JsonNode retry) {
+    return retry == null ? NONE : read(retry, (at, why) -> {
+      throw new IllegalArgumentException("contract.retry" + at + ": " + why);
+    });
+  }
+
+  /**
+   * Reads {@code retry}, handing each problem to {@code problems} as (pointer under the retry
+   * object, message); what is wrong is left at its default.
+   */
+  static RetryPolicy read(JsonNode retry, BiConsumer<String, String> problems) {
+    if (!retry.isObject()) {
+      problems.accept("", "expected {attempts: N, delay, backoff, maxDelay}, got " + shown(retry));
+      return NONE;
+    }
+    retry.fieldNames().forEachRemaining(f -> {
+      if (!FIELDS.contains(f)) {
+        problems.accept("/" + f.replace("~", "~0").replace("/", "~1"),
+            "unknown field '" + f + "' (known: " + String.join(", ", FIELDS) + ")");
+      }
+    });
+    JsonNode n = retry.path("attempts");
+    int attempts = 0;
+    if (n.canConvertToInt() && n.isIntegralNumber() && n.asInt() >= 0 && n.asInt() <= 100) {
+      attempts = n.asInt();
+    } else {
+      problems.accept("/attempts", "required: a whole number from 0 to 100, got " + shown(n));
+    }
+    long delay = duration(retry.get("delay"), "/delay", problems);
+    long max = duration(retry.get("maxDelay"), "/maxDelay", problems);
+    Backoff backoff = Backoff.CONSTANT;
+    JsonNode b = retry.get("backoff");
+    if (b != null) {
+      try {
+        backoff = Backoff.valueOf(b.isTextual() ? b.asText().toUpperCase(Locale.ROOT) : "?");
+      } catch (IllegalArgumentException e) {
+        problems.accept("/backoff", "expected constant, linear or exponential, got " + shown(b));
+      }
+    }
+    return new RetryPolicy(attempts, delay, backoff, max);
+  }
+
+  private static long duration(JsonNode n, String at, BiConsumer<String, String> problems) {
+    if (n == null) {
+      return 0;
+    }
+    try {
+      long millis = n.isTextual() ? DurationParser.millis(n.asText()) : -1;
+      if (millis < 0) {
+        problems.accept(at, "expected " + DurationParser.EXPECTED + ", got " + shown(n));
+        return 0;
+      }
+      if (millis > LONGEST.toMillis()) {
+        problems.accept(at, "at most " + DurationParser.format(LONGEST.toMillis()) + ", got " + shown(n));
+        return 0;
+      }
+      return millis;
+    } catch (IllegalArgumentException e) {
+      problems.accept(at, e.getMessage());
+      return 0;
+    }
+  }
+
+  /** The wait before retry {@code k} (1 for the first retry), in milliseconds. */
+  public long delayBefore(int k) {
+    if (delayMillis == 0 || k < 1) {
+      return 0;
+    }
+    double wait = switch (backoff) {
+      case CONSTANT -> delayMillis;
+      case LINEAR -> (double) delayMillis * k;
+      case EXPONENTIAL -> delayMillis * Math.pow(2, Math.min(k - 1, 62));
+    };
+    long cap = maxDelayMillis > 0 ? maxDelayMillis : LONGEST.toMillis();
+    return (long) Math.min(wait, cap);
+  }
+
+  private static String shown(JsonNode n) {
+    if (n == null || n.isMissingNode()) {
+      return "nothing";
+    }
+    String s = n.toString();
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.weft.server.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  static JsonNode yaml(String text) {
+    try {
+      return YAML.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static long[] delays(String retry, int n) {
+    RetryPolicy p = RetryPolicy.of(yaml(retry));
+    return IntStream.rangeClosed(1, n).mapToLong(p::delayBefore).toArray();
+  }
+
+  @Test
+  void each_backoff_grows_the_wait_as_it_says_and_max_delay_caps_it() {
+    assertThat(delays("{attempts: 3}", 3)).containsExactly(0, 0, 0);
+    assertThat(delays("{attempts: 3, delay: 2s}", 3)).containsExactly(2000, 2000, 2000);
+    assertThat(delays("{attempts: 4, delay: 2s, backoff: linear}", 4)).containsExactly(2000, 4000, 6000, 8000);
+    assertThat(delays("{attempts: 5, delay: 1s, backoff: exponential}", 5)).containsExactly(1000, 2000, 4000, 8000, 16000);
+    assertThat(delays("{attempts: 5, delay: 1s, backoff: exponential, maxDelay: 5s}", 5))
+        .containsExactly(1000, 2000, 4000, 5000, 5000);
+    assertThat(delays("{attempts: 100, delay: 1h, backoff: exponential}", 100)[99]).as("never more than a day")
+        .isEqualTo(RetryPolicy.LONGEST.toMillis());
+    assertThat(RetryPolicy.of(null)).isEqualTo(RetryPolicy.NONE);
+    assertThat(RetryPolicy.of(yaml("{attempts: 2, delay: PT0.5S, backoff: CONSTANT}")))
+        .isEqualTo(new RetryPolicy(2, 500, RetryPolicy.Backoff.CONSTANT, 0));
+  }
+
+  @Test
+  void every_problem_is_named_by_its_pointer_and_what_is_wrong_keeps_its_default() {
+    Map<String, String> problems = new LinkedHashMap<>();
+    RetryPolicy p = RetryPolicy.read(yaml("{attempts: -1, delay: soon, backoff: 3, maxDelay: 2d, jitter: 0.1}"),
+        problems::put);
+    assertThat(problems).containsOnlyKeys("/jitter", "/attempts", "/delay", "/backoff", "/maxDelay");
+    assertThat(problems.get("/attempts")).contains("0 to 100", "-1");
+    assertThat(problems.get("/delay")).contains("soon");
+    assertThat(problems.get("/backoff")).contains("constant, linear or exponential", "3");
+    assertThat(problems.get("/maxDelay")).contains("at most 1d", "2d");
+    assertThat(problems.get("/jitter")).contains("unknown field 'jitter'");
+    assertThat(p).isEqualTo(RetryPolicy.NONE);
+
+    problems.clear();
+    RetryPolicy.read(yaml("3"), problems::put);
+    assertThat(problems).containsOnlyKeys("");
+    problems.clear();
+    RetryPolicy.read(yaml("{delay: 1s}"), problems::put);
+    assertThat(problems.get("/attempts")).contains("required", "nothing");
+  }
+}
