@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The output of task attempts as agents ship it, per (task, attempt, stream), kept as the first
- * bytes up to a limit. Appends to one stream are serialised (the stream's row is locked), so two
- * servers taking the same piece store it once.
+ * The output of task attempts as agents ship it, per (task, attempt, stream), kept as the newest
+ * bytes up to a limit (older chunks are let go as new ones arrive, see {@link LogAppend}). Appends
+ * to one stream are serialised (the stream's row is locked), so two servers taking the same piece
+ * store it once.
  */
 public interface TaskLogStore {
   /**
@@ -22,7 +23,8 @@ public interface TaskLogStore {
 
   /**
    * Stored bytes from {@code from} on, in order and without gaps, at most {@code maxBytes} in all
-   * (the first piece may start inside a stored chunk). Empty when nothing is stored past {@code from}.
+   * (the first piece may start inside a stored chunk; when the bytes at {@code from} were let go,
+   * it starts where the stored ones do). Empty when nothing is stored past {@code from}.
    */
   List<LogBytes> read(String taskId, int attempt, TaskStream stream, long from, int maxBytes);
 

@@ -41,7 +41,7 @@ abstract class TaskLogStoreContract extends StoreContract {
   void pieces_are_stored_in_order_and_read_back_from_any_offset() {
     append(piece(TaskStream.STDOUT, 0, "one\n", false));
     LogExtent e = append(piece(TaskStream.STDOUT, 4, "two\n", false));
-    assertThat(e).isEqualTo(new LogExtent(8, 8, 0, false));
+    assertThat(e).isEqualTo(new LogExtent(0, 8, 8, false));
     assertThat(text(TaskStream.STDOUT, 0, 100)).isEqualTo("one\ntwo\n");
     assertThat(text(TaskStream.STDOUT, 2, 100)).isEqualTo("e\ntwo\n");
     assertThat(text(TaskStream.STDOUT, 2, 3)).isEqualTo("e\nt");
@@ -80,13 +80,32 @@ abstract class TaskLogStoreContract extends StoreContract {
   }
 
   @Test
-  void only_the_first_bytes_up_to_the_limit_are_kept_and_the_rest_counted_as_dropped() {
-    String big = "x".repeat(800);
-    append(piece(TaskStream.STDOUT, 0, big, false));
-    LogExtent e = db.taskLogs().append(new LogPiece("job/1", 0, TaskStream.STDOUT, 800,
-        "y".repeat(400).getBytes(StandardCharsets.UTF_8), 1500, true), LIMIT, T0);
-    assertThat(e).isEqualTo(new LogExtent(LIMIT, 1500, 500, true));
-    assertThat(text(TaskStream.STDOUT, 0, 5000)).isEqualTo(big + "y".repeat(200));
+  void only_the_newest_chunks_are_kept_and_a_reader_from_older_offsets_starts_at_the_oldest_kept() {
+    for (int i = 0; i < 6; i++) { // 6 chunks of 300 bytes: a, b, ..., f
+      append(piece(TaskStream.STDOUT, i * 300L, String.valueOf((char) ('a' + i)).repeat(300), false));
+    }
+    LogExtent e = db.taskLogs().extent("job/1", 0, TaskStream.STDOUT);
+    // the newest 1000 bytes fall in the last four chunks (c from 600 on); a and b were let go
+    assertThat(e).isEqualTo(new LogExtent(600, 1800, 1800, false));
+    assertThat(e.dropped()).isEqualTo(600);
+    assertThat(text(TaskStream.STDOUT, 600, 5000)).isEqualTo("c".repeat(300) + "d".repeat(300) + "e".repeat(300)
+        + "f".repeat(300));
+    List<LogBytes> fromZero = db.taskLogs().read("job/1", 0, TaskStream.STDOUT, 0, 10);
+    assertThat(fromZero).singleElement().satisfies(b -> assertThat(b.offset()).isEqualTo(600));
+    LogExtent ended = append(piece(TaskStream.STDOUT, 1800, "", true));
+    assertThat(ended.ended()).isTrue();
+    assertThat(ended.dropped()).isEqualTo(600);
+  }
+
+  @Test
+  void an_agent_that_skipped_to_its_newest_bytes_starts_the_stream_anew_there() {
+    append(piece(TaskStream.STDOUT, 0, "old", false));
+    LogExtent e = db.taskLogs().append(new LogPiece("job/1", 0, TaskStream.STDOUT, 4000,
+        "new".getBytes(StandardCharsets.UTF_8), 4500, false), LIMIT, T0);
+    assertThat(e).isEqualTo(new LogExtent(4000, 4003, 4500, false));
+    assertThat(text(TaskStream.STDOUT, 4000, 100)).isEqualTo("new");
+    assertThat(db.taskLogs().read("job/1", 0, TaskStream.STDOUT, 0, 100)).extracting(LogBytes::offset)
+        .containsExactly(4000L);
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Decides which bytes of which run's log files to ship next, and remembers, per run and stream,
- * where the server is ({@link LogAck#kept}): the cursor. A run it has not seen starts at offset 0,
+ * where the server is ({@link LogAck#kept}): the cursor. Only the newest {@link ShipLimits#streamBytes}
+ * of a stream are worth shipping: a cursor further behind skips ahead to them. A run it has not seen starts at offset 0,
  * also after an agent restart; the server skips what it already holds and its answer moves the
  * cursor to its end. Not thread-safe: {@code LogShipping} serialises the calls.
  */
@@ -39,11 +40,11 @@ public final class LogPacker {
         Cursor c = cursor(run, stream);
         LogReader reader = logs.reader(run, stream);
         long size = reader.size();
-        long upTo = Math.min(size, limits.streamBytes());
-        if (c.full || c.next >= upTo || budget == 0) {
+        if (c.full || c.next >= size || budget == 0) {
           continue;
         }
-        LogChunk chunk = reader.read(c.next, (int) Math.min(Math.min(limits.chunkBytes(), budget), upTo - c.next));
+        long from = from(c, size);
+        LogChunk chunk = reader.read(from, (int) Math.min(Math.min(limits.chunkBytes(), budget), size - from));
         budget -= chunk.bytes().length;
         out.add(new LogPiece(run, stream, chunk.offset(), chunk.bytes(), size, false));
       }
@@ -64,21 +65,30 @@ public final class LogPacker {
       for (LogStream stream : LogStream.values()) {
         Cursor c = cursor(run, stream);
         long size = logs.reader(run, stream).size();
-        long upTo = Math.min(size, limits.streamBytes());
         if (c.ended || size == 0 && c.next == 0) {
           continue;
         }
-        if (c.full || c.next >= upTo) {
-          out.add(new LogPiece(run, stream, Math.min(c.next, upTo), new byte[0], size, true));
+        if (c.full || c.next >= size) {
+          out.add(new LogPiece(run, stream, Math.min(c.next, size), new byte[0], size, true));
         } else if (budget > 0) {
-          LogChunk chunk = logs.reader(run, stream).read(c.next,
-              (int) Math.min(Math.min(limits.chunkBytes(), budget), upTo - c.next));
+          long from = from(c, size);
+          LogChunk chunk = logs.reader(run, stream).read(from,
+              (int) Math.min(Math.min(limits.chunkBytes(), budget), size - from));
           budget -= chunk.bytes().length;
-          out.add(new LogPiece(run, stream, chunk.offset(), chunk.bytes(), size, chunk.next() >= upTo));
+          out.add(new LogPiece(run, stream, chunk.offset(), chunk.bytes(), size, chunk.next() >= size));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Where to ship from: the cursor, or, when the task wrote more than the window since, the start of
+   * the newest {@code streamBytes} (the server keeps no more; it lets what it stored go and carries
+   * on from there).
+   */
+  private long from(Cursor c, long size) {
+    return Math.max(c.next, size - limits.streamBytes());
   }
 
   /** Moves the cursors to where the server says it is; false when none moved (the server took nothing). */

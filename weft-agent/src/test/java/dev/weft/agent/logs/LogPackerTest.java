@@ -73,22 +73,32 @@ class LogPackerTest {
   }
 
   @Test
-  void only_the_first_stream_bytes_are_shipped_and_the_last_piece_says_how_much_was_written() throws IOException {
+  void a_cursor_further_behind_than_the_window_skips_to_the_newest_bytes() throws IOException {
     LogPacker packer = new LogPacker(logs, new ShipLimits(100, 1000, 5));
     write("r~0", LogStream.STDOUT, "0123456789");
-    List<LogPiece> first = packer.rest(List.of("r~0"));
-    assertThat(first).singleElement().satisfies(p -> {
-      assertThat(text(p)).isEqualTo("01234");
+    assertThat(packer.newBytes(List.of("r~0"))).singleElement().satisfies(p -> {
+      assertThat(p.offset()).as("the newest 5 bytes").isEqualTo(5);
+      assertThat(text(p)).isEqualTo("56789");
       assertThat(p.written()).isEqualTo(10);
+    });
+    packer.acknowledge(List.of(new LogAck("r~0", LogStream.STDOUT, 10, false, false)));
+    write("r~0", LogStream.STDOUT, "ab");
+    assertThat(packer.newBytes(List.of("r~0"))).extracting(p -> p.offset() + ":" + text(p)).containsExactly("10:ab");
+    write("r~0", LogStream.STDOUT, "cdefghij");
+    List<LogPiece> rest = packer.rest(List.of("r~0"));
+    assertThat(rest).singleElement().satisfies(p -> {
+      assertThat(p.offset()).isEqualTo(15);
+      assertThat(text(p)).isEqualTo("fghij");
+      assertThat(p.written()).isEqualTo(20);
       assertThat(p.last()).isTrue();
     });
-    packer.acknowledge(first.stream().map(LogPackerTest::ack).toList());
+    packer.acknowledge(rest.stream().map(LogPackerTest::ack).toList());
     assertThat(packer.delivered("r~0")).isTrue();
     assertThat(packer.newBytes(List.of("r~0"))).isEmpty();
   }
 
   @Test
-  void a_full_server_gets_only_an_empty_last_piece() throws IOException {
+  void a_server_that_wants_no_more_gets_only_an_empty_last_piece() throws IOException {
     LogPacker packer = new LogPacker(logs, new ShipLimits(100, 1000, 10_000));
     write("r~0", LogStream.STDERR, "0123456789");
     packer.acknowledge(List.of(new LogAck("r~0", LogStream.STDERR, 3, true, false)));

@@ -23,11 +23,24 @@ final class LogPrinter {
     this.err = new Stream(err);
   }
 
-  /** Prints an answer's chunks and takes its {@code next} offsets. */
+  /**
+   * Prints an answer's chunks and takes its {@code next} offsets. A chunk past where its stream was
+   * (the server let older bytes go: it keeps the newest 8 MiB of a stream) is announced on stderr.
+   */
   void print(JsonNode answer) {
     for (JsonNode c : answer.path("chunks")) {
       byte[] bytes = Base64.getDecoder().decode(c.path("data").asText());
-      ("stderr".equals(c.path("stream").asText()) ? err : out).write(bytes);
+      String name = c.path("stream").asText();
+      Stream s = "stderr".equals(name) ? err : out;
+      long offset = c.path("offset").asLong(s.next);
+      if (offset > s.next) {
+        s.pending = ByteBuffer.allocate(0); // a character cut by the skip is not completed by what follows
+        err.writer.println("weft: " + name + ": " + (offset - s.next) + " bytes before offset " + offset
+            + " were not kept (the server keeps the newest 8 MiB of a stream)");
+        err.writer.flush();
+      }
+      s.write(bytes);
+      s.next = Math.max(s.next, offset + bytes.length);
     }
     out.next = answer.path("next").path("stdout").asLong(out.next);
     err.next = answer.path("next").path("stderr").asLong(err.next);

@@ -20,6 +20,7 @@ import dev.weft.server.api.auth.Tokens;
 import dev.weft.server.scheduling.JobSubmission;
 import dev.weft.server.scheduling.SchedulingSettings;
 import dev.weft.store.Database;
+import dev.weft.store.TaskStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -119,6 +120,16 @@ class TaskLogsEndToEndTest {
         assertThat(sad.exitCode()).as(sad.err()).isEqualTo(1);
         assertThat(sad.out()).isEqualTo("about to fail\n");
         assertThat(sad.err()).isEqualTo("weft: task sad attempt 0 ended FAILED (exit 3)\n");
+        // 12 MiB of output: the newest 8 MiB are kept, the rest said to be dropped, the end always shown
+        submit(again.database(), "loud", "head -c 12582912 /dev/zero | tr '\\0' x; echo; echo 'the end'");
+        WeftRun loud = WeftRun.of("task", "logs", "loud", "--follow", "--stream", "stdout", "--server", base,
+            "--token", VIEWER);
+        assertThat(loud.exitCode()).as(loud.err()).isZero();
+        assertThat(loud.out()).endsWith("x\nthe end\n");
+        assertThat(loud.out().length()).as("about the newest 8 MiB").isBetween(8 << 20, (8 << 20) + (256 << 10));
+        assertThat(loud.err()).startsWith("weft: stdout: ").contains("bytes before offset", "were not kept");
+        long dropped = again.database().taskLogs().extent("loud", 0, TaskStream.STDOUT).dropped();
+        assertThat(dropped).as("12 MiB + 9 bytes written, about 8 MiB kept").isBetween((4L << 20) - (256 << 10), (4L << 20) + 9);
         WeftRun unknown = WeftRun.of("task", "logs", "nope", "--server", base, "--token", VIEWER);
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("404", "no task nope");

@@ -100,7 +100,7 @@ public final class LogFeed {
     for (Map.Entry<TaskStream, Long> e : r.from().entrySet()) {
       LogExtent extent = db.taskLogs().extent(task.id(), attempt, e.getKey());
       extents.add(extent);
-      long at = e.getValue();
+      long at = Math.max(e.getValue(), extent.first()); // older bytes were let go: the reader skips to the oldest kept
       if (budget > 0 && at < extent.kept()) {
         for (LogBytes b : db.taskLogs().read(task.id(), attempt, e.getKey(), at, budget)) {
           chunks.add(b);

@@ -16,15 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Takes the output agents ship: each piece is stored once by offset (see {@link LogAppend}), only
- * the first {@link #KEEP_PER_STREAM} bytes of a stream kept, and every piece answered with where
- * the server now is on its stream. A piece of an unknown task, or of an attempt the task has not
+ * Takes the output agents ship: each piece is stored once by offset (see {@link LogAppend}), the
+ * newest {@link #KEEP_PER_STREAM} bytes of a stream kept (older ones let go as new ones come), and
+ * every piece answered with where the server now is on its stream. A piece of an unknown task, or of an attempt the task has not
  * reached, is not stored and answered full and ended, so the agent sends no more of it. The secret
  * values of a workflow task are overwritten by {@code *} in each piece (same length, so offsets
  * hold); a value split across two pieces is not found (see docs/cluster.md).
  */
 public final class LogIntake {
-  /** The bytes kept of each stream of each attempt: 8 MiB. */
+  /** The newest bytes kept of each stream of each attempt: 8 MiB (in whole chunks, so up to a chunk more). */
   public static final long KEEP_PER_STREAM = 8L * 1024 * 1024;
 
   /** One piece as the agent protocol carries it; {@code run} names task and attempt. */
@@ -33,7 +33,7 @@ public final class LogIntake {
   /**
    * Where the server is on a piece's stream.
    *
-   * @param full no more bytes are wanted (the limit is reached, or the piece was ignored)
+   * @param full no more bytes are wanted (the piece was ignored: its task or attempt is gone)
    * @param ignored why the piece was not stored, or null
    */
   public record Ack(String runId, TaskStream stream, long kept, boolean full, boolean ended, String ignored) {}
@@ -82,7 +82,7 @@ public final class LogIntake {
       LogExtent after = db.taskLogs().append(new LogPiece(p.run().taskId(), p.run().attempt(), p.stream(), p.offset(),
           secrets.hideInLog(p.run().taskId(), p.data()), p.written(), p.last()), keep, clock.instant());
       stored = true;
-      acks.add(new Ack(runId, p.stream(), after.kept(), LogAppend.full(after, keep), after.ended(), null));
+      acks.add(new Ack(runId, p.stream(), after.kept(), false, after.ended(), null));
     }
     if (stored) {
       bell.ring();

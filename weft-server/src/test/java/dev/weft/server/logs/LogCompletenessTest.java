@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** When an attempt's output counts as complete, row by row of the table in {@link LogCompleteness}. */
 class LogCompletenessTest {
   static final Instant END = Instant.parse("2026-01-01T00:00:00Z");
-  static final LogExtent ENDED = new LogExtent(5, 5, 0, true);
-  static final LogExtent OPEN = new LogExtent(5, 5, 0, false);
+  static final LogExtent ENDED = new LogExtent(0, 5, 5, true);
+  static final LogExtent OPEN = new LogExtent(0, 5, 5, false);
 
   static TaskRecord task(TaskState state, int attempt) {
     return new TaskRecord("t", "j", "t", JsonNodeFactory.instance.objectNode(), "root", 50, state, attempt, "n1", 1,

@@ -71,20 +71,42 @@ public final class JdbcTaskLogStore implements TaskLogStore {
         insertChunk(c, piece, plan);
       }
       LogExtent after = plan.after();
-      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task_log SET kept = ?, written = ?, dropped = ?,"
-          + " ended = ?, updated_at = ? WHERE " + KEY)) {
-        ps.setLong(1, after.kept());
-        ps.setLong(2, after.written());
-        ps.setLong(3, after.dropped());
-        ps.setBoolean(4, after.ended());
-        ps.setLong(5, now.toEpochMilli());
-        ps.setString(6, piece.taskId());
-        ps.setInt(7, piece.attempt());
-        ps.setString(8, piece.stream().label());
+      if (plan.trimBelow() > before.first()) {
+        after = new LogExtent(trim(c, piece, plan.trimBelow(), after.kept()), after.kept(), after.written(), after.ended());
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task_log SET first_offset = ?, kept = ?, written = ?,"
+          + " dropped = ?, ended = ?, updated_at = ? WHERE " + KEY)) {
+        ps.setLong(1, after.first());
+        ps.setLong(2, after.kept());
+        ps.setLong(3, after.written());
+        ps.setLong(4, after.dropped());
+        ps.setBoolean(5, after.ended());
+        ps.setLong(6, now.toEpochMilli());
+        ps.setString(7, piece.taskId());
+        ps.setInt(8, piece.attempt());
+        ps.setString(9, piece.stream().label());
         ps.executeUpdate();
       }
       return after;
     });
+  }
+
+  /** Lets go of the chunks that end at or before {@code below}; returns where the stored bytes now start. */
+  private static long trim(Connection c, LogPiece piece, long below, long kept) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM weft_task_log_chunk WHERE " + KEY
+        + " AND byte_offset + length <= ?")) {
+      key(ps, piece.taskId(), piece.attempt(), piece.stream());
+      ps.setLong(4, below);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT MIN(byte_offset) FROM weft_task_log_chunk WHERE " + KEY)) {
+      key(ps, piece.taskId(), piece.attempt(), piece.stream());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long first = rs.getLong(1);
+        return rs.wasNull() ? kept : first;
+      }
+    }
   }
 
   private static void insertChunk(Connection c, LogPiece piece, LogAppend plan) throws SQLException {
@@ -106,7 +128,7 @@ public final class JdbcTaskLogStore implements TaskLogStore {
 
   private static Optional<LogExtent> extent(Connection c, String taskId, int attempt, TaskStream stream, boolean lock)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT kept, written, dropped, ended FROM weft_task_log WHERE "
+    try (PreparedStatement ps = c.prepareStatement("SELECT first_offset, kept, written, ended FROM weft_task_log WHERE "
         + KEY + (lock ? " FOR UPDATE" : ""))) {
       key(ps, taskId, attempt, stream);
       try (ResultSet rs = ps.executeQuery()) {
@@ -131,7 +153,9 @@ public final class JdbcTaskLogStore implements TaskLogStore {
           while (left > 0 && rs.next()) {
             long offset = rs.getLong(1);
             byte[] data = rs.getBytes(2);
-            if (offset > at) {
+            if (offset > at && out.isEmpty()) {
+              at = offset; // the bytes before were let go (only the newest are kept): start where the stored ones do
+            } else if (offset > at) {
               break; // appends leave no gaps; stop rather than hand out bytes at the wrong offset
             }
             int skip = (int) (at - offset);
