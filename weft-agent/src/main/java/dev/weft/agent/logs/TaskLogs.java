@@ -18,6 +18,11 @@ public final class TaskLogs {
     }
   }
 
+  /** The directory holding the files. */
+  public Path dir() {
+    return dir;
+  }
+
   public Path file(String taskId, LogStream stream) {
     return dir.resolve(taskId.replaceAll("[^A-Za-z0-9._-]", "_") + "." + stream.suffix());
   }

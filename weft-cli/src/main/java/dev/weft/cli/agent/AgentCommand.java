@@ -11,6 +11,7 @@ import dev.weft.agent.exec.Signals;
 import dev.weft.agent.host.HostFacts;
 import dev.weft.agent.host.HostProbe;
 import dev.weft.agent.logs.LogPacker;
+import dev.weft.agent.logs.LogSweep;
 import dev.weft.agent.logs.LogTails;
 import dev.weft.agent.logs.ShipLimits;
 import dev.weft.agent.logs.TaskLogs;
@@ -36,6 +37,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,6 +111,13 @@ public final class AgentCommand implements Callable<Integer> {
       description = "Heartbeat interval, also the longest poll (default ${DEFAULT-VALUE}); keep it under a third of the server's --node-timeout.")
   String heartbeat = "5s";
 
+  @Option(names = "--log-retention", paramLabel = "D",
+      description = "Delete task log files on this machine not written to for this long, except running tasks' (default ${DEFAULT-VALUE}; 0s keeps them forever).")
+  String logRetention = "7d";
+
+  /** How often old task log files are looked for. */
+  static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stop;
 
@@ -126,6 +136,8 @@ public final class AgentCommand implements Callable<Integer> {
     if (slots < 1) {
       throw new UsageException("--slots must be at least 1, got " + slots);
     }
+    Duration keepLogs = Duration.ofMillis(ProbeCommand.quantity("--log-retention", logRetention, DurationParser::millis)
+        .getAsLong());
     Files.createDirectories(agent.dataDir);
     if (workDir != null) {
       Files.createDirectories(workDir);
@@ -147,6 +159,9 @@ public final class AgentCommand implements Callable<Integer> {
           new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system(), shipping,
           new LogTails(logs));
       shipping.every(SHIP_EVERY, shipper, loop::nodeId, executor::running);
+      if (!keepLogs.isZero()) {
+        sweepLogs(new LogSweep(logs, keepLogs, executor::running), timers, err);
+      }
       new Heartbeats(loop, every, m -> say(err, m)).start(beater);
       int adopted = Orphans.adopt(state, executor, loop);
       say(err, "agent " + node.name() + " (" + node.topology() + ", cpu " + node.capacity().cpuMillis() + "m, memory "
@@ -171,6 +186,18 @@ public final class AgentCommand implements Callable<Integer> {
       timers.shutdownNow();
       stopped.countDown();
     }
+  }
+
+  /** Deletes old task log files now and every {@link #SWEEP_EVERY}; a failed sweep is said and tried again later. */
+  private static void sweepLogs(LogSweep sweep, ScheduledExecutorService timers, PrintWriter err) {
+    timers.scheduleWithFixedDelay(() -> {
+      try {
+        sweep.sweep(Instant.now());
+      } catch (RuntimeException e) {
+        say(err, "deleting old task log files failed: " + e.getMessage() + "; trying again in " + SWEEP_EVERY.toMinutes()
+            + " minutes");
+      }
+    }, 0, SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static void say(PrintWriter err, String line) {

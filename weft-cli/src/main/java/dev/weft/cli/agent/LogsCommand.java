@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code weft agent logs ID [--stderr] [--follow]}: prints a task's output kept by the agent on this
  * machine; with {@code --follow}, keeps printing while the task runs (the agent's record of it
  * exists). The cluster-wide {@code weft task logs ID --follow} reads the copy the agent ships to the
- * server (the first 8 MiB of each stream); this command reads the whole files on the machine.
+ * server (the newest 8 MiB of each stream); this command reads the whole files on the machine (kept
+ * for the agent's {@code --log-retention}, 7 days by default).
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
     description = "Print the output of a task run by the agent on this machine; --follow streams it until the task ends.")

@@ -64,6 +64,14 @@ class AgentCommandTest {
   }
 
   @Test
+  void a_bad_log_retention_is_a_usage_error_naming_it() {
+    WeftRun r = WeftRun.of("agent", "--server", "http://127.0.0.1:1", "--token", "agent-token-0123456789",
+        "--data-dir", tmp.toString(), "--log-retention", "a while");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--log-retention").contains("a while").doesNotContain("Exception");
+  }
+
+  @Test
   void logs_prints_what_a_task_wrote_and_follow_ends_with_the_task() {
     WeftRun.of("agent", "exec", "--data-dir", tmp.toString(), "--cgroup-name", "weft-test", "--id", "t-logs", "--",
         "sh", "-c", "echo one; echo two; echo bad >&2");
