@@ -25,14 +25,14 @@ final class QueueBars {
     }
     StringBuilder b = new StringBuilder();
     b.append(String.format("%-" + nameWidth + "s  %-" + (WIDTH + 2) + "s  %s%n", "QUEUE", "CPU (# used, | guarantee, - to max)",
-        "USED / GUARANTEE / MAX (cores)   HOLDING  PENDING"));
+        "USED / GUARANTEE / MAX (cores)   HOLDING  PENDING  DELAYED"));
     for (JsonNode q : queues) {
       double used = cpu(q.path("used"));
       double guarantee = cpu(q.path("guarantee").path("resolved"));
       double max = cpu(q.path("max").path("resolved"));
-      b.append(String.format(Locale.ROOT, "%-" + nameWidth + "s  [%s]  %s / %s / %s   %7d  %7d%n", label(q),
+      b.append(String.format(Locale.ROOT, "%-" + nameWidth + "s  [%s]  %s / %s / %s   %7d  %7d  %7d%n", label(q),
           bar(used, guarantee, max, scale), cores(used), cores(guarantee), cores(max), q.path("holding").asInt(),
-          q.path("pending").asInt()));
+          q.path("pending").asInt(), q.path("delayed").asInt()));
     }
     JsonNode unknown = report.path("unknownQueues");
     if (unknown.size() > 0) {

@@ -156,6 +156,7 @@ class ClientCommandsTest {
     assertThat(delayed.exitCode()).as(delayed.err()).isZero();
     assertThat(weft("job", "list", "-o", "json").out()).contains("\"notBefore\"");
     assertThat(weft("task", "explain", "nightly").out()).contains("not due yet: its job runs not before");
+    assertThat(weft("queues").out()).contains("HOLDING  PENDING  DELAYED").containsPattern("default +\\[.*\\] .* 0 +0 +1\n");
     WeftRun tooLate = weft("job", "submit", "-f", nightly.toString(), "--not-before", "2999-01-01T02:00:00Z");
     assertThat(tooLate.err()).contains("400", "/notBefore", "366 days from now");
     WeftRun both = weft("job", "submit", "-f", nightly.toString(), "--delay", "5m", "--not-before", "2030-01-01T02:00:00Z");

@@ -6,6 +6,7 @@ import dev.weft.model.Share;
 import dev.weft.model.TaskSpec;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.store.Database;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +15,14 @@ import java.util.Set;
 
 /**
  * The queue tree as an operator reads it: each queue's guarantee and max as configured, what its
- * tasks hold now (placed or running) and how many wait. A parent counts its whole subtree. Tasks
+ * tasks hold now (placed or running), how many wait, and how many are held back until a later time
+ * (delayed jobs, retries waiting out their delay). A parent counts its whole subtree. Tasks
  * naming a queue that is not a leaf of the tree are listed apart, so none goes unseen.
  */
 public final class QueueUsage {
   /** One queue: its dotted path ({@code root.analytics.etl}), configuration, and counts. */
   public record Line(String path, Share guarantee, Share max, double weight, Resources used, int holding,
-                     int pending) {}
+                     int pending, int delayed) {}
 
   /** Every queue in tree order, and the tasks of unknown queues by queue name. */
   public record Report(List<Line> queues, Map<String, Integer> unknownQueues) {}
@@ -28,18 +30,21 @@ public final class QueueUsage {
   private QueueUsage() {
   }
 
-  /** Reads the tree in force and the tasks from the store. */
-  public static Report read(Database db) {
+  /** Reads the tree in force and the tasks from the store; pending tasks queued after {@code now} count as delayed. */
+  public static Report read(Database db, Instant now) {
     QueueSpec tree = SpecJson.queues(db.queueTree().current());
     List<TaskSpec> holding = db.tasks().withStatus(Set.of(TaskState.PLACED, TaskState.RUNNING), Integer.MAX_VALUE)
         .stream().map(SpecJson::task).toList();
     List<TaskSpec> pending = db.tasks().withStatus(Set.of(TaskState.PENDING), Integer.MAX_VALUE)
         .stream().map(SpecJson::task).toList();
-    return of(tree, holding, pending);
+    return of(tree, holding, pending, now);
   }
 
-  /** Pure: the report for {@code tree} given the tasks holding resources and the tasks waiting. */
-  public static Report of(QueueSpec tree, List<TaskSpec> holding, List<TaskSpec> pending) {
+  /**
+   * Pure: the report for {@code tree} given the tasks holding resources and the tasks waiting;
+   * those queued after {@code now} (their submit time) are delayed, not pending.
+   */
+  public static Report of(QueueSpec tree, List<TaskSpec> holding, List<TaskSpec> pending, Instant now) {
     Map<String, Counts> leaves = new LinkedHashMap<>();
     Map<String, Integer> unknown = new LinkedHashMap<>();
     collectLeaves(tree, tree.name(), leaves);
@@ -56,6 +61,8 @@ public final class QueueUsage {
       Counts c = leaves.get(t.queue());
       if (c == null) {
         unknown.merge(t.queue(), 1, Integer::sum);
+      } else if (t.submitMillis() > now.toEpochMilli()) {
+        c.delayed++;
       } else {
         c.pending++;
       }
@@ -82,8 +89,9 @@ public final class QueueUsage {
       sum.used = sum.used.plus(child.used);
       sum.holding += child.holding;
       sum.pending += child.pending;
+      sum.delayed += child.delayed;
     }
-    out.set(at, new Line(path, q.guarantee(), q.max(), q.weight(), sum.used, sum.holding, sum.pending));
+    out.set(at, new Line(path, q.guarantee(), q.max(), q.weight(), sum.used, sum.holding, sum.pending, sum.delayed));
     return sum;
   }
 
@@ -91,5 +99,6 @@ public final class QueueUsage {
     Resources used = Resources.ZERO;
     int holding;
     int pending;
+    int delayed;
   }
 }

@@ -409,7 +409,11 @@ abstract class SchedulerLoopContract {
         .explain(c.a.tasks().find("later/0").orElseThrow(), at(4));
     assertThat(waiting.summary()).isEqualTo("not due yet: its job runs not before " + at(10)
         + "; the first scheduler round after that looks at it");
+    assertThat(QueueUsage.read(c.a, at(4)).queues()).extracting(l -> l.path() + " waits " + l.pending() + ", delayed "
+        + l.delayed()).containsExactly("root waits 0, delayed 2", "root.default waits 0, delayed 2");
     assertThat(c.serverA.runOnce(at(9)).applied().placed()).isEmpty();
+    assertThat(QueueUsage.read(c.a, at(10)).queues().get(0).pending()).as("due at 10: waiting, no longer delayed")
+        .isEqualTo(2);
     assertThat(c.serverA.runOnce(at(10)).applied().placed()).containsExactlyInAnyOrder("later/0@n1", "later/1@n1");
     assertThat(c.a.jobs().find("later").orElseThrow().notBefore()).isEqualTo(at(10));
   }
@@ -430,7 +434,7 @@ abstract class SchedulerLoopContract {
     jobs.submit("wide", "wide", JobSubmission.array("wide", task("x", 1).queue("root.batch").build(), 4), at(0));
     jobs.submit("one", "one", List.of(task("one/0", 1).build()), at(0));
     assertThat(c.serverA.runOnce(at(1)).applied().placed()).hasSize(3);
-    QueueUsage.Report report = QueueUsage.read(c.a);
+    QueueUsage.Report report = QueueUsage.read(c.a, at(1));
     assertThat(report.queues()).extracting(l -> l.path() + " holds " + l.holding() + " (" + l.used().cpuMillis()
         + "m) waits " + l.pending()).containsExactly(
         "root holds 3 (3000m) waits 2", "root.batch holds 2 (2000m) waits 2", "root.default holds 1 (1000m) waits 0");

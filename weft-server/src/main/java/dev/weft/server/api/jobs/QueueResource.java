@@ -56,7 +56,7 @@ final class QueueResource implements ApiResource {
   @Override
   public void register(RouteRegistry routes) {
     routes.add(new ApiRoute(HandlerType.GET, BASE, Access.READ,
-        "The queue tree with guarantee, max, used and pending per queue", List.of(), null,
+        "The queue tree with guarantee, max, used, pending and delayed per queue", List.of(), null,
         Map.of(200, "the queues in tree order; a parent counts its subtree"), this::read));
     routes.add(new ApiRoute(HandlerType.PUT, BASE, Access.ADMIN, "Apply a new queue tree (the next round plans with it)",
         List.of(Param.query("version", Schemas.integer(0, Integer.MAX_VALUE),
@@ -66,7 +66,7 @@ final class QueueResource implements ApiResource {
   }
 
   private void read(Context ctx) {
-    QueueUsage.Report report = QueueUsage.read(db);
+    QueueUsage.Report report = QueueUsage.read(db, clock.instant());
     Resources capacity = TaskExplainer.clusterCapacity(db);
     Map<String, Resources> resolvedMax = new HashMap<>();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -85,6 +85,7 @@ final class QueueResource implements ApiResource {
       m.put("used", Views.resources(line.used()));
       m.put("holding", line.holding());
       m.put("pending", line.pending());
+      m.put("delayed", line.delayed());
       return m;
     }).toList());
     out.put("unknownQueues", report.unknownQueues());
