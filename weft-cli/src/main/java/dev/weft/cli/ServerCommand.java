@@ -2,6 +2,7 @@ package dev.weft.cli;
 
 import dev.weft.model.codec.DurationParser;
 import dev.weft.server.QuietLibraries;
+import dev.weft.scheduler.api.PreemptionMode;
 import dev.weft.server.scheduling.SchedulingSettings;
 import dev.weft.server.ServerSettings;
 import dev.weft.server.WeftServer;
@@ -72,6 +73,11 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--node-timeout", paramLabel = "D",
       description = "A node silent this long is down and its tasks run elsewhere (default ${DEFAULT-VALUE}); agents heartbeat at a third of it.")
   String nodeTimeout = "15s";
+
+  @Option(names = "--preemption", paramLabel = "MODE",
+      description = "What a preempted running task undergoes: kill (killed and queued again) or suspend (stopped in place"
+          + " with SIGSTOP or a cgroup freezer, resumed on its node when its cpu is free again) (default ${DEFAULT-VALUE}).")
+  String preemption = "kill";
 
   @Option(names = "--retain-events", paramLabel = "D",
       description = "Keep a published event no instance listens for this long, for a listen that opens later (default ${DEFAULT-VALUE}: not kept).")
@@ -203,7 +209,12 @@ final class ServerCommand implements Callable<Integer> {
       throw new UsageException("--node-timeout must be at least 1s, got " + nodeTimeout);
     }
     String holder = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-    return SchedulingSettings.withNodeTimeout(holder, Duration.ofMillis(millis));
+    PreemptionMode mode = switch (preemption) {
+      case "kill" -> PreemptionMode.KILL_AND_REQUEUE;
+      case "suspend" -> PreemptionMode.SUSPEND;
+      default -> throw new UsageException("--preemption: expected kill or suspend, got '" + preemption + "'");
+    };
+    return SchedulingSettings.withNodeTimeout(holder, Duration.ofMillis(millis)).withPreemption(mode);
   }
 
   private static String hostName() {

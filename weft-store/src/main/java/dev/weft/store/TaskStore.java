@@ -21,7 +21,7 @@ public interface TaskStore {
   /** Tasks in any of {@code statuses}, oldest submission first (ties by id), at most {@code limit}. */
   List<TaskRecord> withStatus(Set<TaskState> statuses, int limit);
 
-  /** The tasks holding resources on {@code nodeId} (placed or running). */
+  /** The tasks holding resources on {@code nodeId} (placed, running or suspended). */
   List<TaskRecord> onNode(String nodeId);
 
   /**

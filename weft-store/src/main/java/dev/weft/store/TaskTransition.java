@@ -33,6 +33,9 @@ public final class TaskTransition {
       case SUCCEED, FAIL, PREEMPT, LOSE, CANCEL -> new TaskRecord(b.id(), b.jobId(), b.name(), b.spec(), b.queue(),
           b.priority(), to, b.attempt(), b.nodeId(), v, b.submittedAt(), b.placedAt(), b.sentAt(), b.startedAt(), now,
           change.exitCode(), change.message());
+      case SUSPEND, RESUME -> new TaskRecord(b.id(), b.jobId(), b.name(), b.spec(), b.queue(), b.priority(), to,
+          b.attempt(), b.nodeId(), v, b.submittedAt(), b.placedAt(), b.sentAt(), b.startedAt(), b.finishedAt(),
+          b.exitCode(), change.message());
       case REQUEUE -> new TaskRecord(b.id(), b.jobId(), b.name(), b.spec(), b.queue(), b.priority(), to,
           b.attempt() + 1, null, v, b.submittedAt(), null, null, null, null, null, b.message());
     };

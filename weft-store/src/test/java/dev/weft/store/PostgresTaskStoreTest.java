@@ -19,7 +19,7 @@ class PostgresTaskStoreTest extends TaskStoreContract {
   /**
    * V15: room on each page for hand-outs to be HOT, no change_seq index, a node index over active
    * tasks only, the history index in its query's order. V17: the status index holds pending tasks
-   * only, and the node index carries the poll's order.
+   * only, and the node index carries the poll's order. V20: suspended tasks have an index of their own.
    */
   @Test
   void the_task_table_is_set_up_for_fewer_index_writes() throws Exception {
@@ -42,7 +42,9 @@ class PostgresTaskStoreTest extends TaskStoreContract {
     }
     assertThat(options).isEqualTo("fillfactor=50");
     assertThat(indexes).doesNotContainKeys("weft_task_change", "weft_task_status")
-        .containsOnlyKeys("weft_task_pkey", "weft_task_pending", "weft_task_job", "weft_task_change_xid", "weft_task_node");
+        .containsOnlyKeys("weft_task_pkey", "weft_task_pending", "weft_task_job", "weft_task_change_xid", "weft_task_node",
+            "weft_task_suspended");
+    assertThat(indexes.get("weft_task_suspended")).contains("WHERE").contains("'SUSPENDED'");
     assertThat(indexes.get("weft_task_pending")).contains("(submitted_at, id)").contains("WHERE")
         .contains("'PENDING'").doesNotContain("'PLACED'");
     assertThat(indexes.get("weft_task_node")).contains("(node_id, status, placed_at, id)").contains("WHERE")

@@ -179,7 +179,8 @@ abstract class TaskStoreContract extends StoreContract {
         TaskState.PLACED, List.of(TaskEvent.PLACE),
         TaskState.RUNNING, List.of(TaskEvent.PLACE, TaskEvent.START),
         TaskState.PREEMPTED, List.of(TaskEvent.PLACE, TaskEvent.PREEMPT),
-        TaskState.LOST, List.of(TaskEvent.PLACE, TaskEvent.LOSE));
+        TaskState.LOST, List.of(TaskEvent.PLACE, TaskEvent.LOSE),
+        TaskState.SUSPENDED, List.of(TaskEvent.PLACE, TaskEvent.START, TaskEvent.SUSPEND));
     int n = 0;
     for (TaskLifecycle.Transition row : TaskLifecycle.table()) {
       String id = "t-" + n++;

@@ -225,6 +225,13 @@ public final class ProcessExecutor implements TaskRunner {
     return Set.copyOf(tasks.keySet());
   }
 
+  @Override
+  public Set<String> suspended() {
+    Set<String> out = new java.util.HashSet<>();
+    tasks.forEach((id, t) -> t.suspendedBy().ifPresent(m -> out.add(id)));
+    return out;
+  }
+
   public Optional<RunningTask> task(String taskId) {
     return Optional.ofNullable(tasks.get(taskId));
   }

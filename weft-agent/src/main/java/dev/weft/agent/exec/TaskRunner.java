@@ -28,4 +28,9 @@ public interface TaskRunner {
 
   /** The ids of the tasks that have not ended. */
   Set<String> running();
+
+  /** The ids of the running tasks held suspended. */
+  default Set<String> suspended() {
+    return Set.of();
+  }
 }

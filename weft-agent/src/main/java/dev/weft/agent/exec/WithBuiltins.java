@@ -42,4 +42,9 @@ public final class WithBuiltins implements TaskRunner {
   public Set<String> running() {
     return processes.running();
   }
+
+  @Override
+  public Set<String> suspended() {
+    return processes.suspended();
+  }
 }

@@ -137,7 +137,7 @@ public final class AgentLoop {
     if (s == null) {
       return;
     }
-    if (!protocol.heartbeat(new Heartbeat(s.nodeId(), clock.instant(), runner.running()))) {
+    if (!protocol.heartbeat(new Heartbeat(s.nodeId(), clock.instant(), runner.running(), runner.suspended()))) {
       synchronized (joining) {
         if (session == s) {
           session = null;

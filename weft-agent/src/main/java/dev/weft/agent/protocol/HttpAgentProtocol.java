@@ -71,6 +71,10 @@ public final class HttpAgentProtocol implements AgentProtocol {
     ObjectNode body = JSON.createObjectNode().put("nodeId", beat.nodeId());
     ArrayNode running = body.putArray("running");
     beat.running().stream().sorted().forEach(running::add);
+    if (!beat.suspended().isEmpty()) {
+      ArrayNode suspended = body.putArray("suspended");
+      beat.suspended().stream().sorted().forEach(suspended::add);
+    }
     return post("heartbeat", body, SLACK).path("known").asBoolean(false);
   }
 
@@ -84,6 +88,8 @@ public final class HttpAgentProtocol implements AgentProtocol {
       switch (a.path("type").asText()) {
         case "start" -> out.add(new Assignment.Start(command(a)));
         case "kill" -> out.add(new Assignment.Kill(text(a, "taskId", "poll"), a.path("reason").asText("")));
+        case "suspend" -> out.add(new Assignment.Suspend(text(a, "taskId", "poll")));
+        case "resume" -> out.add(new Assignment.Resume(text(a, "taskId", "poll")));
         default -> throw new ProtocolException("poll: the server sent an assignment of unknown type '"
             + a.path("type").asText() + "'; is the agent older than the server?");
       }

@@ -12,6 +12,10 @@ public enum TaskEvent {
   FAIL,
   /** A plan stops it to make room. */
   PREEMPT,
+  /** A plan stops it in place to make room (preemption by suspension): it keeps its node and memory. */
+  SUSPEND,
+  /** A suspended task goes on where it stopped, on its node. */
+  RESUME,
   /** Its node stopped heartbeating. */
   LOSE,
   /** A preempted or lost task is queued again (its attempt counts up). */

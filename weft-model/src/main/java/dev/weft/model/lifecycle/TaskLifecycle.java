@@ -6,8 +6,10 @@ import static dev.weft.model.lifecycle.TaskEvent.LOSE;
 import static dev.weft.model.lifecycle.TaskEvent.PLACE;
 import static dev.weft.model.lifecycle.TaskEvent.PREEMPT;
 import static dev.weft.model.lifecycle.TaskEvent.REQUEUE;
+import static dev.weft.model.lifecycle.TaskEvent.RESUME;
 import static dev.weft.model.lifecycle.TaskEvent.START;
 import static dev.weft.model.lifecycle.TaskEvent.SUCCEED;
+import static dev.weft.model.lifecycle.TaskEvent.SUSPEND;
 import static dev.weft.model.lifecycle.TaskState.CANCELLED;
 import static dev.weft.model.lifecycle.TaskState.FAILED;
 import static dev.weft.model.lifecycle.TaskState.LOST;
@@ -16,6 +18,7 @@ import static dev.weft.model.lifecycle.TaskState.PLACED;
 import static dev.weft.model.lifecycle.TaskState.PREEMPTED;
 import static dev.weft.model.lifecycle.TaskState.RUNNING;
 import static dev.weft.model.lifecycle.TaskState.SUCCEEDED;
+import static dev.weft.model.lifecycle.TaskState.SUSPENDED;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -45,6 +48,13 @@ public final class TaskLifecycle {
       new Transition(RUNNING, PREEMPT, PREEMPTED),
       new Transition(RUNNING, LOSE, LOST),
       new Transition(RUNNING, CANCEL, CANCELLED),
+      new Transition(RUNNING, SUSPEND, SUSPENDED),
+      new Transition(SUSPENDED, RESUME, RUNNING),
+      new Transition(SUSPENDED, SUCCEED, SUCCEEDED),
+      new Transition(SUSPENDED, FAIL, FAILED),
+      new Transition(SUSPENDED, LOSE, LOST),
+      new Transition(SUSPENDED, CANCEL, CANCELLED),
+      new Transition(SUSPENDED, PREEMPT, PREEMPTED),
       new Transition(PREEMPTED, REQUEUE, PENDING),
       new Transition(PREEMPTED, CANCEL, CANCELLED),
       new Transition(LOST, REQUEUE, PENDING),

@@ -12,13 +12,18 @@ public enum TaskState {
   FAILED,
   /** Stopped by the scheduler to make room for another task; goes back to pending. */
   PREEMPTED,
+  /**
+   * Stopped in place by the scheduler to make room (SIGSTOP or a cgroup freezer): it keeps its node,
+   * memory, disk and GPUs but not its CPU, and resumes there when the CPU is free again.
+   */
+  SUSPENDED,
   /** Its node went down while it was placed or running; goes back to pending. */
   LOST,
   CANCELLED;
 
-  /** Whether a task in this state holds resources on its node. */
+  /** Whether a task in this state holds resources on its node (a suspended one all but its CPU). */
   public boolean holdsResources() {
-    return this == PLACED || this == RUNNING;
+    return this == PLACED || this == RUNNING || this == SUSPENDED;
   }
 
   /** No event moves a task out of a terminal state. */

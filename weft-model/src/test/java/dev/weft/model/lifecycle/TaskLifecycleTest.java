@@ -6,8 +6,10 @@ import static dev.weft.model.lifecycle.TaskEvent.LOSE;
 import static dev.weft.model.lifecycle.TaskEvent.PLACE;
 import static dev.weft.model.lifecycle.TaskEvent.PREEMPT;
 import static dev.weft.model.lifecycle.TaskEvent.REQUEUE;
+import static dev.weft.model.lifecycle.TaskEvent.RESUME;
 import static dev.weft.model.lifecycle.TaskEvent.START;
 import static dev.weft.model.lifecycle.TaskEvent.SUCCEED;
+import static dev.weft.model.lifecycle.TaskEvent.SUSPEND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,7 +46,15 @@ class TaskLifecycleTest {
         Arguments.of("loses its node while running, runs elsewhere", List.of(PLACE, START, LOSE, REQUEUE, PLACE,
             START, SUCCEED), TaskState.SUCCEEDED),
         Arguments.of("is lost and out of attempts", List.of(PLACE, START, LOSE, FAIL), TaskState.FAILED),
-        Arguments.of("is lost and cancelled", List.of(PLACE, LOSE, CANCEL), TaskState.CANCELLED));
+        Arguments.of("is lost and cancelled", List.of(PLACE, LOSE, CANCEL), TaskState.CANCELLED),
+        Arguments.of("is suspended in place, resumed and succeeds", List.of(PLACE, START, SUSPEND, RESUME, SUCCEED),
+            TaskState.SUCCEEDED),
+        Arguments.of("ends before the stop reaches it", List.of(PLACE, START, SUSPEND, SUCCEED), TaskState.SUCCEEDED),
+        Arguments.of("dies while suspended", List.of(PLACE, START, SUSPEND, FAIL), TaskState.FAILED),
+        Arguments.of("loses its node while suspended", List.of(PLACE, START, SUSPEND, LOSE, REQUEUE), TaskState.PENDING),
+        Arguments.of("is cancelled while suspended", List.of(PLACE, START, SUSPEND, CANCEL), TaskState.CANCELLED),
+        Arguments.of("is evicted while suspended and queued again", List.of(PLACE, START, SUSPEND, PREEMPT, REQUEUE),
+            TaskState.PENDING));
   }
 
   @ParameterizedTest(name = "a task that {0}")

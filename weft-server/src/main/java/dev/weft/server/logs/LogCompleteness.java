@@ -31,7 +31,7 @@ public final class LogCompleteness {
   /** Whether the attempt has ended (no process of it runs any more, as far as the server knows). */
   public static boolean over(TaskRecord task, int attempt) {
     return attempt < task.attempt() || switch (task.status()) {
-      case PENDING, PLACED, RUNNING -> false;
+      case PENDING, PLACED, RUNNING, SUSPENDED -> false;
       case SUCCEEDED, FAILED, CANCELLED, PREEMPTED, LOST -> true;
     };
   }

@@ -49,10 +49,17 @@ public final class AgentDesk {
   /** A run the agent should stop: it is no longer this node's (finished, cancelled, preempted, lost, moved). */
   public record Kill(String runId, String reason) {}
 
-  /** What a poll hands out. */
-  public record Work(List<Start> starts, List<Kill> kills) {
+  /**
+   * What a poll hands out: runs to start and to kill, and runs to suspend (suspended by a plan, still
+   * going on the agent) or resume (resumed by the scheduler, still suspended on the agent).
+   */
+  public record Work(List<Start> starts, List<Kill> kills, List<String> suspends, List<String> resumes) {
+    public Work(List<Start> starts, List<Kill> kills) {
+      this(starts, kills, List.of(), List.of());
+    }
+
     public boolean isEmpty() {
-      return starts.isEmpty() && kills.isEmpty();
+      return starts.isEmpty() && kills.isEmpty() && suspends.isEmpty() && resumes.isEmpty();
     }
   }
 
@@ -75,6 +82,9 @@ public final class AgentDesk {
   private final TaskSecrets secrets;
   /** Runs to stop, by node, found at heartbeats and handed out by the next poll (kept in this server only). */
   private final Map<String, Map<String, String>> toKill = new ConcurrentHashMap<>();
+  /** Runs to suspend and to resume, by node, found at heartbeats like the kills. */
+  private final Map<String, Set<String>> toSuspend = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> toResume = new ConcurrentHashMap<>();
   /** When this server last wrote down a poll or report as each node's sign of life. */
   private final Map<String, Instant> lastSignOfLife = new ConcurrentHashMap<>();
 
@@ -122,10 +132,19 @@ public final class AgentDesk {
    * its attempt counted.
    */
   public boolean heartbeat(String nodeId, Set<String> running) {
+    return heartbeat(nodeId, running, Set.of());
+  }
+
+  /**
+   * As above, {@code suspended} naming the runs the agent holds suspended: a run the store has
+   * suspended that still goes on there is to be suspended, and one the store has resumed that is
+   * still suspended there is to be resumed (handed out by the next poll, as kills are).
+   */
+  public boolean heartbeat(String nodeId, Set<String> running, Set<String> suspended) {
     Instant now = clock.instant();
     boolean known = liveness.heartbeat(nodeId, now);
     if (known) {
-      findRunsToKill(nodeId, running);
+      findRunsToKill(nodeId, running, suspended);
       for (TaskRecord t : db.tasks().onNode(nodeId)) {
         if (t.status() == TaskState.PLACED && t.sentAt() != null && t.sentAt().isBefore(now.minus(UNDELIVERED))
             && !running.contains(new RunId(t.id(), t.attempt()).toString())) {
@@ -136,7 +155,7 @@ public final class AgentDesk {
     return known;
   }
 
-  private void findRunsToKill(String nodeId, Set<String> running) {
+  private void findRunsToKill(String nodeId, Set<String> running, Set<String> suspended) {
     for (String id : running) {
       RunId run;
       try {
@@ -149,10 +168,14 @@ public final class AgentDesk {
           : !nodeId.equals(t.get().nodeId()) || t.get().attempt() != run.attempt()
               ? "task " + run.taskId() + " is now attempt " + t.get().attempt() + " in state " + t.get().status()
                   + (t.get().nodeId() == null ? "" : " on node " + t.get().nodeId())
-              : t.get().status() == TaskState.PLACED || t.get().status() == TaskState.RUNNING ? null
+              : t.get().status().holdsResources() ? null
               : "task " + run.taskId() + " is " + t.get().status();
       if (why != null) {
         toKill.computeIfAbsent(nodeId, n -> new ConcurrentHashMap<>()).put(id, why);
+      } else if (t.get().status() == TaskState.SUSPENDED && !suspended.contains(id)) {
+        toSuspend.computeIfAbsent(nodeId, n -> ConcurrentHashMap.newKeySet()).add(id);
+      } else if (t.get().status() == TaskState.RUNNING && suspended.contains(id)) {
+        toResume.computeIfAbsent(nodeId, n -> ConcurrentHashMap.newKeySet()).add(id);
       }
     }
   }
@@ -213,9 +236,13 @@ public final class AgentDesk {
           start(t, specs.get(t.id())).ifPresent(starts::add);
         }
       }
+      Set<String> suspends = toSuspend.remove(nodeId);
+      Set<String> resumes = toResume.remove(nodeId);
+      Work work = new Work(starts, kills, suspends == null ? List.of() : List.copyOf(suspends),
+          resumes == null ? List.of() : List.copyOf(resumes));
       Duration left = Duration.between(clock.instant(), deadline);
-      if (!starts.isEmpty() || !kills.isEmpty() || left.isNegative() || left.isZero()) {
-        return new Work(starts, kills);
+      if (!work.isEmpty() || left.isNegative() || left.isZero()) {
+        return work;
       }
       bell.await(left.compareTo(RECHECK) < 0 ? left : RECHECK);
     }

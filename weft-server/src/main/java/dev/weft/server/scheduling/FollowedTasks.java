@@ -48,7 +48,7 @@ final class FollowedTasks {
     }
 
     boolean holdsResources() {
-      return status == TaskState.PLACED || status == TaskState.RUNNING;
+      return status.holdsResources();
     }
   }
 
@@ -126,7 +126,7 @@ final class FollowedTasks {
     return out;
   }
 
-  /** The placed and running tasks. */
+  /** The placed, running and suspended tasks. */
   List<Task> holding() {
     List<Task> out = new ArrayList<>();
     for (Task t : byId.values()) {
@@ -151,10 +151,10 @@ final class FollowedTasks {
     }
   }
 
-  /** Pending (but not past the cutoff), placed or running; finished tasks are forgotten. */
+  /** Pending (but not past the cutoff), placed, running or suspended; finished tasks are forgotten. */
   private boolean worthFollowing(TaskState status, Instant submittedAt, String id) {
     return switch (status) {
-      case PLACED, RUNNING -> true;
+      case PLACED, RUNNING, SUSPENDED -> true;
       case PENDING -> cutoff == null || submittedAt.isBefore(cutoff.submittedAt())
           || submittedAt.equals(cutoff.submittedAt()) && id.compareTo(cutoff.id()) <= 0;
       default -> false;

@@ -4,6 +4,7 @@ import dev.weft.model.lifecycle.TaskEvent;
 import dev.weft.scheduler.api.Placement;
 import dev.weft.scheduler.api.Plan;
 import dev.weft.scheduler.api.Preemption;
+import dev.weft.scheduler.api.PreemptionMode;
 import dev.weft.store.Database;
 import dev.weft.store.LeaseGrant;
 import dev.weft.store.StaleVersionException;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
  * Applies a plan in one transaction, all or nothing: first the fence (the lease still held at the
  * plan's epoch), then every node the plan touches at the version the snapshot read (the version is
  * bumped, so a concurrent plan on the same node fails), then preemptions (victim preempted, then
- * queued again with its attempt counted) and placements (one batch, written without reading the
+ * queued again with its attempt counted; or, in suspend mode, a running process suspended in place)
+ * and placements (one batch, written without reading the
  * tasks again), each task at the version read.
  */
 final class PlanApplier {
@@ -46,9 +48,14 @@ final class PlanApplier {
       List<String> preempted = new ArrayList<>();
       for (Preemption p : plan.preemptions()) {
         long v = version(p.taskId(), snapshot.taskVersions().get(p.taskId()));
-        TaskRecord stopped = db.tasks().apply(TaskChange.of(p.taskId(), v, TaskEvent.PREEMPT,
-            "preempted for " + p.forTaskId() + ": " + p.reason()), now);
-        db.tasks().apply(TaskChange.of(p.taskId(), stopped.version(), TaskEvent.REQUEUE, stopped.message()), now);
+        if (p.mode() == PreemptionMode.SUSPEND && snapshot.suspendable().contains(p.taskId())) {
+          db.tasks().apply(TaskChange.of(p.taskId(), v, TaskEvent.SUSPEND,
+              "suspended for " + p.forTaskId() + ": " + p.reason()), now);
+        } else { // kill-and-requeue, also in suspend mode for a task that cannot be suspended
+          TaskRecord stopped = db.tasks().apply(TaskChange.of(p.taskId(), v, TaskEvent.PREEMPT,
+              "preempted for " + p.forTaskId() + ": " + p.reason()), now);
+          db.tasks().apply(TaskChange.of(p.taskId(), stopped.version(), TaskEvent.REQUEUE, stopped.message()), now);
+        }
         preempted.add(p.taskId());
       }
       List<String> placed = new ArrayList<>();

@@ -11,6 +11,8 @@ import dev.weft.model.lifecycle.IllegalTaskTransitionException;
 import dev.weft.model.lifecycle.TaskEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -22,7 +24,7 @@ import java.util.function.Consumer;
  * down; read a snapshot from the store; ask the planner; apply the plan in one transaction with
  * optimistic checks; on a conflict read everything afresh and plan again, up to {@code maxAttempts}
  * times. DAG tasks that can never run (a task they depend on failed or was cancelled) are cancelled
- * with the reason. Between rounds the leader follows the tasks by their changes ({@link SnapshotReader}); a
+ * with the reason; suspended tasks whose node has their CPU again are resumed first. Between rounds the leader follows the tasks by their changes ({@link SnapshotReader}); a
  * server that becomes leader, and one whose round failed, starts from everything the database
  * holds. Time comes from the caller.
  */
@@ -94,6 +96,9 @@ public final class SchedulerLoop {
       Snapshot snapshot = reader.read(now);
       if (attempt == 1) {
         cancelUnrunnable(now);
+        if (resumeSuspended(snapshot, now)) {
+          snapshot = reader.read(now);
+        }
       }
       Plan plan = planner.plan(snapshot.view(), snapshot.pending(), now.toEpochMilli());
       try {
@@ -127,6 +132,40 @@ public final class SchedulerLoop {
         // changed meanwhile (cancelled with its job, say): the next round sees it as it is now
       }
     });
+  }
+
+  /**
+   * Resumes suspended tasks whose node has the CPU for them again (the task they made room for ended),
+   * in {@link SnapshotReader#RESUME_ORDER}, before the round plans, so the CPU they gave up goes back
+   * to them first. A suspended task waits while a pending task of higher priority waits anywhere (it
+   * would be suspended again at once). One transaction each; a task changed meanwhile is left to the
+   * next round. True when any resumed.
+   */
+  private boolean resumeSuspended(Snapshot snapshot, Instant now) {
+    if (snapshot.suspended().isEmpty()) {
+      return false;
+    }
+    Map<String, Long> freeCpu = new HashMap<>();
+    snapshot.view().nodes().forEach(n -> freeCpu.put(n.id(), n.capacity().cpuMillis()));
+    snapshot.view().running().forEach(r -> freeCpu.computeIfPresent(r.nodeId(), (n, f) -> f - r.spec().resources().cpuMillis()));
+    int highestWaiting = snapshot.pending().stream().mapToInt(p -> p.spec().priority()).max().orElse(Integer.MIN_VALUE);
+    boolean resumed = false;
+    for (FollowedTasks.Task t : snapshot.suspended()) {
+      long need = t.spec().resources().cpuMillis();
+      long free = freeCpu.getOrDefault(t.nodeId(), 0L);
+      if (need > free || highestWaiting > t.spec().priority()) {
+        continue;
+      }
+      try {
+        db.transactor().inTransaction(() -> db.tasks().apply(TaskChange.of(t.id(), t.version(), TaskEvent.RESUME,
+            "resumed: node " + t.nodeId() + " has its cpu again"), now));
+        freeCpu.put(t.nodeId(), free - need);
+        resumed = true;
+      } catch (StaleVersionException | IllegalTaskTransitionException e) {
+        // ended or changed meanwhile: the next round sees it as it is now
+      }
+    }
+    return resumed;
   }
 
   /** Whether the lease must be taken or renewed now: not held, or a third of its time to live gone since. */

@@ -29,7 +29,9 @@ public final class SchedulerThread implements AutoCloseable {
                           RoundBell rounds, FailureStreak failures) {
     this.rounds = rounds;
     SchedulerLease lease = new SchedulerLease(db.leases(), settings.holder(), settings.leaseTtl());
-    SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(SchedulerConfig.defaults()), liveness,
+    SchedulerConfig config = SchedulerConfig.defaults();
+    config = config.withPreemption(config.preemption().withMode(settings.preemption()));
+    SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(config), liveness,
         SchedulerLoop.DEFAULT_MAX_ATTEMPTS, rounds.submitted());
     this.thread = new Thread(() -> {
       try {

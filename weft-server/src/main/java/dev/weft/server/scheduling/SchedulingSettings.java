@@ -1,5 +1,6 @@
 package dev.weft.server.scheduling;
 
+import dev.weft.scheduler.api.PreemptionMode;
 import java.time.Duration;
 
 /**
@@ -11,13 +12,27 @@ import java.time.Duration;
  * @param nodeTimeout silence after which a node is down and its tasks are queued again
  * @param maxRequeues times a lost task is queued again before it fails
  * @param heartbeatEvery how often agents are told to heartbeat (well under {@code nodeTimeout})
+ * @param preemption what a preempted running task undergoes: killed and queued again, or suspended in
+ *     place (a task that cannot be suspended, not yet started or run inside the agent, is killed)
  */
 public record SchedulingSettings(String holder, Duration round, Duration leaseTtl, Duration nodeTimeout,
-                                 int maxRequeues, Duration heartbeatEvery) {
+                                 int maxRequeues, Duration heartbeatEvery, PreemptionMode preemption) {
   public SchedulingSettings {
     if (round.isNegative() || round.isZero() || nodeTimeout.isNegative() || nodeTimeout.isZero()) {
       throw new IllegalArgumentException("the round and the node timeout must be positive");
     }
+    preemption = preemption == null ? PreemptionMode.KILL_AND_REQUEUE : preemption;
+  }
+
+  /** Settings whose preemptions kill and queue again. */
+  public SchedulingSettings(String holder, Duration round, Duration leaseTtl, Duration nodeTimeout, int maxRequeues,
+                            Duration heartbeatEvery) {
+    this(holder, round, leaseTtl, nodeTimeout, maxRequeues, heartbeatEvery, PreemptionMode.KILL_AND_REQUEUE);
+  }
+
+  /** The same settings, preempting by {@code mode}. */
+  public SchedulingSettings withPreemption(PreemptionMode mode) {
+    return new SchedulingSettings(holder, round, leaseTtl, nodeTimeout, maxRequeues, heartbeatEvery, mode);
   }
 
   /** Rounds every second, a 10 s lease, nodes down after 15 s of silence, heartbeats every 5 s. */

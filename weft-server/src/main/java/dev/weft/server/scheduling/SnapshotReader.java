@@ -1,6 +1,7 @@
 package dev.weft.server.scheduling;
 
 import dev.weft.model.Node;
+import dev.weft.model.Resources;
 import dev.weft.model.TaskSpec;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.scheduler.api.ClusterView;
@@ -37,6 +38,10 @@ import java.util.Set;
  * {@link #unrunnable} for the round to cancel; tasks without an estimate get one from run-time history.
  */
 final class SnapshotReader {
+  /** The order in which suspended tasks resume: highest priority first, then the oldest submission. */
+  static final java.util.Comparator<FollowedTasks.Task> RESUME_ORDER = java.util.Comparator
+      .comparingInt((FollowedTasks.Task t) -> -t.spec().priority()).thenComparing(FollowedTasks.Task::submittedAt)
+      .thenComparing(FollowedTasks.Task::id);
   /** The most pending tasks one round looks at, oldest first. */
   static final int PENDING_LIMIT = 10_000;
   /** The most changes one round reads; more, and it reads everything afresh. */
@@ -82,13 +87,24 @@ final class SnapshotReader {
       }
       FollowedTasks tasks = tasks(now);
       List<RunningTask> running = new ArrayList<>();
+      List<FollowedTasks.Task> suspended = new ArrayList<>();
+      Set<String> suspendable = new HashSet<>();
       for (FollowedTasks.Task t : tasks.holding()) {
         if (nodeVersions.containsKey(t.nodeId())) {
           Instant since = t.startedAt() != null ? t.startedAt() : t.placedAt();
-          running.add(new RunningTask(t.spec(), t.nodeId(), since.toEpochMilli()));
+          if (t.status() == TaskState.SUSPENDED) { // holds its memory, disk and GPUs, not its CPU
+            running.add(new RunningTask(withoutCpu(t.spec()), t.nodeId(), since.toEpochMilli()));
+            suspended.add(t);
+          } else {
+            running.add(new RunningTask(t.spec(), t.nodeId(), since.toEpochMilli()));
+            if (t.status() == TaskState.RUNNING && t.spec().run() != null && !t.spec().run().isBuiltin()) {
+              suspendable.add(t.id());
+            }
+          }
           taskVersions.put(t.id(), t.version());
         }
       }
+      suspended.sort(RESUME_ORDER);
       List<FollowedTasks.Task> waiting = ready(tasks.pending(PENDING_LIMIT), now);
       Map<String, List<Long>> history = db.runtimes().recent(names(waiting), RuntimeEstimator.WINDOW);
       List<PendingTask> pending = new ArrayList<>();
@@ -104,7 +120,7 @@ final class SnapshotReader {
       estimated = estimatedNow;
       ClusterView view = new ClusterView(nodes, running, SpecJson.queues(db.queueTree().current()), Map.of(),
           TaskGraph.EMPTY);
-      return new Snapshot(view, pending, taskVersions, nodeVersions);
+      return new Snapshot(view, pending, taskVersions, nodeVersions, suspended, suspendable);
     });
   }
 
@@ -140,6 +156,7 @@ final class SnapshotReader {
     List<FollowedTasks.Task> holding = new ArrayList<>();
     db.tasks().withStatus(Set.of(TaskState.PLACED, TaskState.RUNNING), ACTIVE_LIMIT)
         .forEach(r -> holding.add(followed(r)));
+    db.tasks().withStatus(Set.of(TaskState.SUSPENDED), ACTIVE_LIMIT).forEach(r -> holding.add(followed(r)));
     List<TaskRecord> pendingRecords = db.tasks().withStatus(Set.of(TaskState.PENDING), PENDING_LIMIT);
     List<FollowedTasks.Task> pending = new ArrayList<>();
     pendingRecords.forEach(r -> pending.add(followed(r)));
@@ -200,6 +217,12 @@ final class SnapshotReader {
     unrunnable = dependent.isEmpty() ? Map.of()
         : Dependencies.unrunnable(dependent, FollowedTasks.Task::id, t -> t.spec().dependsOn(), states);
     return out;
+  }
+
+  /** The task as it weighs on its node while suspended: everything but its CPU. */
+  private static TaskSpec withoutCpu(TaskSpec spec) {
+    Resources r = spec.resources();
+    return spec.toBuilder().resources(new Resources(0, r.memoryMiB(), r.diskMiB(), r.gpus(), r.extended())).build();
   }
 
   private static Set<String> names(List<FollowedTasks.Task> tasks) {

@@ -6,6 +6,7 @@ import dev.weft.model.Resources;
 import dev.weft.model.TaskRun;
 import dev.weft.model.TaskSpec;
 import dev.weft.model.TopologyPath;
+import dev.weft.model.lifecycle.TaskEvent;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.server.runtime.TestDb;
 import dev.weft.store.Database;
@@ -69,6 +70,38 @@ class AgentDeskTest {
       assertThat(work.starts()).isEmpty();
       assertThat(work.kills()).containsExactly(new AgentDesk.Kill("t~0", "task t is now attempt 1 in state PENDING"));
       assertThat(desk.poll("n1", 0, Duration.ZERO).isEmpty()).as("handed out once").isTrue();
+    } finally {
+      place.dispose().run();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_run_the_store_suspended_or_resumed_is_told_so_at_the_next_poll_after_a_heartbeat(TestDb kind) throws Exception {
+    TestDb.Place place = kind.place(dir);
+    try (Database db = place.open()) {
+      InstantSource clock = () -> now;
+      AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), new WorkBell(), clock);
+      desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
+      new JobSubmission(db).submit("j", "j", List.of(TaskSpec.builder("t").job("j").resources(Resources.of(100, 0))
+          .run(TaskRun.shell("sleep 60")).build()), now);
+      TaskRecord r = db.tasks().find("t").orElseThrow();
+      r = db.tasks().apply(TaskChange.place("t", r.version(), "n1"), now);
+      r = db.tasks().apply(TaskChange.of("t", r.version(), TaskEvent.START, "started"), now);
+      r = db.tasks().apply(TaskChange.of("t", r.version(), TaskEvent.SUSPEND, "suspended for u"), now);
+
+      desk.heartbeat("n1", Set.of("t~0"), Set.of()); // the agent still runs it
+      AgentDesk.Work work = desk.poll("n1", 0, Duration.ZERO);
+      assertThat(work.suspends()).containsExactly("t~0");
+      assertThat(work.kills()).as("a suspended task is still this node's").isEmpty();
+      desk.heartbeat("n1", Set.of("t~0"), Set.of("t~0")); // the agent suspended it
+      assertThat(desk.poll("n1", 0, Duration.ZERO).isEmpty()).isTrue();
+
+      db.tasks().apply(TaskChange.of("t", r.version(), TaskEvent.RESUME, "resumed"), now);
+      desk.heartbeat("n1", Set.of("t~0"), Set.of("t~0")); // still stopped on the agent
+      assertThat(desk.poll("n1", 0, Duration.ZERO).resumes()).containsExactly("t~0");
+      desk.heartbeat("n1", Set.of("t~0"), Set.of());
+      assertThat(desk.poll("n1", 0, Duration.ZERO).isEmpty()).isTrue();
     } finally {
       place.dispose().run();
     }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.model.TaskRun;
 import dev.weft.model.codec.SpecException;
 import dev.weft.model.lifecycle.TaskEvent;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.scheduler.CorePlanner;
 import dev.weft.scheduler.api.Plan;
+import dev.weft.scheduler.api.PreemptionMode;
 import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.server.runtime.TestDb;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -237,6 +240,65 @@ abstract class SchedulerLoopContract {
     assertThat(victim.nodeId()).isNull();
     assertThat(victim.message()).startsWith("preempted for high/0");
     c.assertNoNodeOvercommitted();
+  }
+
+  @Test
+  void in_suspend_mode_a_running_process_stops_in_place_keeping_its_memory_and_resumes_when_its_cpu_is_free() {
+    SchedulerConfig config = SchedulerConfig.defaults();
+    SchedulerLoop server = new SchedulerLoop(c.a, new SchedulerLease(c.a.leases(), "server-a", SchedulingFixture.LEASE),
+        new CorePlanner(config.withPreemption(config.preemption().withMode(PreemptionMode.SUSPEND))),
+        new NodeLiveness(c.a, SchedulingFixture.SILENCE, 2), SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
+    TaskReports reports = new TaskReports(c.a);
+    c.node("n1", 2, at(0));
+    c.submit("low", at(0), task("low/0", 2).priority(10).run(TaskRun.shell("sleep 600")));
+    c.submit("inside", at(0), task("inside/0", 0).priority(10).run(new TaskRun("noop", List.of(), Map.of(), 0)));
+    server.runOnce(at(1));
+    reports.started("low/0", at(2));
+    reports.started("inside/0", at(2));
+    c.submit("high", at(3), task("high/0", 2).priority(90).run(TaskRun.shell("sleep 1")));
+    RoundResult r = server.runOnce(at(4));
+    assertThat(r.applied().placed()).containsExactly("high/0@n1");
+    TaskRecord victim = c.task("low/0");
+    assertThat(victim.status()).isEqualTo(TaskState.SUSPENDED);
+    assertThat(victim.attempt()).as("not queued again").isZero();
+    assertThat(victim.nodeId()).isEqualTo("n1");
+    assertThat(victim.message()).startsWith("suspended for high/0");
+    Snapshot s = new SnapshotReader(c.a).read(at(5));
+    assertThat(s.view().running()).filteredOn(t -> t.spec().id().equals("low/0"))
+        .singleElement().satisfies(t -> {
+          assertThat(t.spec().resources().cpuMillis()).as("its cpu is given up").isZero();
+          assertThat(t.spec().resources().memoryMiB()).as("its memory is kept").isEqualTo(256);
+        });
+    assertThat(r.applied().preempted()).containsExactlyInAnyOrder("low/0", "inside/0");
+    // a builtin runs inside the agent: it cannot be suspended, so it is killed and queued again
+    assertThat(c.task("inside/0").status()).isEqualTo(TaskState.PENDING);
+    assertThat(c.task("inside/0").attempt()).isEqualTo(1);
+    server.runOnce(at(5));
+    assertThat(c.task("low/0").status()).as("the cpu is still taken").isEqualTo(TaskState.SUSPENDED);
+
+    reports.started("high/0", at(6));
+    reports.finished("high/0", 0, "ok", at(7));
+    server.runOnce(at(8));
+    TaskRecord resumed = c.task("low/0");
+    assertThat(resumed.status()).isEqualTo(TaskState.RUNNING);
+    assertThat(resumed.attempt()).isZero();
+    assertThat(resumed.message()).isEqualTo("resumed: node n1 has its cpu again");
+    c.assertNoNodeOvercommitted();
+  }
+
+  @Test
+  void in_suspend_mode_a_task_that_has_not_started_is_killed_and_queued_again() {
+    SchedulerConfig config = SchedulerConfig.defaults();
+    SchedulerLoop server = new SchedulerLoop(c.a, new SchedulerLease(c.a.leases(), "server-a", SchedulingFixture.LEASE),
+        new CorePlanner(config.withPreemption(config.preemption().withMode(PreemptionMode.SUSPEND))),
+        new NodeLiveness(c.a, SchedulingFixture.SILENCE, 2), SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
+    c.node("n1", 2, at(0));
+    c.submit("low", at(0), task("low/0", 2).priority(10).run(TaskRun.shell("sleep 600")));
+    server.runOnce(at(1)); // placed, never reported started
+    c.submit("high", at(3), task("high/0", 2).priority(90).run(TaskRun.shell("sleep 1")));
+    assertThat(server.runOnce(at(4)).applied().preempted()).containsExactly("low/0");
+    assertThat(c.task("low/0").status()).isEqualTo(TaskState.PENDING);
+    assertThat(c.task("low/0").attempt()).isEqualTo(1);
   }
 
   @Test

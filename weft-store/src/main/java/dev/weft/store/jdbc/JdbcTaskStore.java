@@ -100,8 +100,10 @@ public final class JdbcTaskStore implements TaskStore {
   public List<TaskRecord> onNode(String nodeId) {
     return tx.run("reading the tasks on node " + nodeId, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.COLUMNS
-          + " FROM weft_task WHERE node_id = ? AND status IN ('PLACED', 'RUNNING') ORDER BY placed_at, id")) {
+          + " FROM weft_task WHERE node_id = ? AND status IN ('PLACED', 'RUNNING') UNION ALL SELECT " + TaskRows.COLUMNS
+          + " FROM weft_task WHERE node_id = ? AND status = 'SUSPENDED' ORDER BY placed_at, id")) { // two index ranges
         ps.setString(1, nodeId);
+        ps.setString(2, nodeId);
         return TaskRows.read(ps);
       }
     });
@@ -132,6 +134,7 @@ public final class JdbcTaskStore implements TaskStore {
       case SUCCEED, FAIL, PREEMPT, LOSE, CANCEL -> "finished_at = ?, exit_code = ?, message = ?";
       case REQUEUE -> "attempt = attempt + 1, node_id = NULL, placed_at = NULL, sent_at = NULL,"
           + " started_at = NULL, finished_at = NULL, exit_code = NULL";
+      case SUSPEND, RESUME -> "message = ?";
     };
     try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET status = ?, version = version + 1, " + set
         + ", " + TaskRowWrites.change(dialect) + " WHERE id = ? AND version = ?")) {
@@ -149,6 +152,7 @@ public final class JdbcTaskStore implements TaskStore {
           ps.setString(n++, change.message());
         }
         case REQUEUE -> { }
+        case SUSPEND, RESUME -> ps.setString(n++, change.message());
       }
       ps.setString(n++, change.taskId());
       ps.setLong(n, change.expectedVersion());

@@ -81,7 +81,9 @@ public final class AgentResource implements ApiResource {
         Map.of(200, "registered"), this::join));
     routes.add(new ApiRoute(HandlerType.POST, BASE + "/heartbeat", Access.AGENT, "Say the node is alive",
         List.of(), json(Schemas.object(Map.of("nodeId", nodeId,
-            "running", Schemas.any().put("type", "array").put("description", "run ids of the tasks still running")),
+            "running", Schemas.any().put("type", "array").put("description", "run ids of the tasks still running"),
+            "suspended", Schemas.any().put("type", "array")
+                .put("description", "those of them the agent holds suspended (SIGSTOP or a cgroup freezer)")),
             "nodeId")),
         Map.of(200, "known: false when the server no longer knows the node (join again)"), this::heartbeat));
     routes.add(new ApiRoute(HandlerType.POST, BASE + "/poll", Access.AGENT,
@@ -134,8 +136,12 @@ public final class AgentResource implements ApiResource {
 
   private void heartbeat(Context ctx) {
     HeartbeatRequest req = Bodies.json(ctx, HeartbeatRequest.class);
-    Replies.json(ctx, 200, new HeartbeatReply(desk.heartbeat(nodeId(req.nodeId()),
-        req.running() == null ? Set.of() : req.running().stream().filter(Objects::nonNull).collect(Collectors.toSet()))));
+    Replies.json(ctx, 200, new HeartbeatReply(desk.heartbeat(nodeId(req.nodeId()), runs(req.running()),
+        runs(req.suspended()))));
+  }
+
+  private static Set<String> runs(List<String> ids) {
+    return ids == null ? Set.of() : ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
   }
 
   private void poll(Context ctx) throws InterruptedException {
@@ -156,6 +162,8 @@ public final class AgentResource implements ApiResource {
     AgentDesk.Work work = desk.poll(node, max, Duration.ofMillis(wait));
     List<Assignment> out = new ArrayList<>();
     work.kills().forEach(k -> out.add(new Assignment("kill", k.runId(), null, null, null, 0, 0, 0, k.reason())));
+    work.suspends().forEach(r -> out.add(new Assignment("suspend", r, null, null, null, 0, 0, 0, null)));
+    work.resumes().forEach(r -> out.add(new Assignment("resume", r, null, null, null, 0, 0, 0, null)));
     work.starts().forEach(s -> out.add(new Assignment("start", s.runId().toString(),
         s.run().isBuiltin() ? null : s.run().argv(), s.run().builtin(), s.run().env(), s.resources().cpuMillis(), s.resources().memoryMiB(), s.run().timeoutMillis(), null)));
     Replies.json(ctx, 200, new PollReply(out));

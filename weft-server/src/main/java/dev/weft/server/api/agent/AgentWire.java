@@ -15,7 +15,7 @@ final class AgentWire {
 
   record JoinReply(String nodeId, String topology, long heartbeatMillis, long nodeTimeoutMillis) {}
 
-  record HeartbeatRequest(String nodeId, List<String> running) {}
+  record HeartbeatRequest(String nodeId, List<String> running, List<String> suspended) {}
 
   record HeartbeatReply(boolean known) {}
 
