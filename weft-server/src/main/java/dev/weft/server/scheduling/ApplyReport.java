@@ -114,12 +114,13 @@ final class ApplyReport {
     return switch (c.state()) {
       case "RUNNING" -> t.status() == TaskState.PLACED
           ? write(TaskChange.of(t.id(), t.version(), TaskEvent.START, null)) : already(t);
-      case "SUSPENDED", "RESUMED" -> new Verdict(null, null); // kept by the agent; the server has no suspended state for tasks yet
-      case "SUCCEEDED" -> t.status() == TaskState.RUNNING
+      // the store's SUSPENDED is the scheduler's decision; what the agent holds stopped it says at each heartbeat
+      case "SUSPENDED", "RESUMED" -> new Verdict(null, null);
+      case "SUCCEEDED" -> t.status() == TaskState.RUNNING || t.status() == TaskState.SUSPENDED
           ? write(TaskChange.finish(t.id(), t.version(), c.exitCode() == null ? 0 : c.exitCode(), c.detail()))
           : already(t);
       case "FAILED", "OUT_OF_MEMORY", "TIMED_OUT", "KILLED", "REJECTED" ->
-          t.status() == TaskState.RUNNING || t.status() == TaskState.PLACED
+          t.status() == TaskState.RUNNING || t.status() == TaskState.PLACED || t.status() == TaskState.SUSPENDED
               ? write(new TaskChange(t.id(), t.version(), TaskEvent.FAIL, null, c.exitCode(),
                   c.state() + (c.detail() == null ? "" : ": " + c.detail())))
               : already(t);

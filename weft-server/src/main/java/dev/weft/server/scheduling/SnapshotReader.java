@@ -1,7 +1,6 @@
 package dev.weft.server.scheduling;
 
 import dev.weft.model.Node;
-import dev.weft.model.Resources;
 import dev.weft.model.TaskSpec;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.scheduler.api.ClusterView;
@@ -93,7 +92,7 @@ final class SnapshotReader {
         if (nodeVersions.containsKey(t.nodeId())) {
           Instant since = t.startedAt() != null ? t.startedAt() : t.placedAt();
           if (t.status() == TaskState.SUSPENDED) { // holds its memory, disk and GPUs, not its CPU
-            running.add(new RunningTask(withoutCpu(t.spec()), t.nodeId(), since.toEpochMilli()));
+            running.add(new RunningTask(SpecJson.withoutCpu(t.spec()), t.nodeId(), since.toEpochMilli()));
             suspended.add(t);
           } else {
             running.add(new RunningTask(t.spec(), t.nodeId(), since.toEpochMilli()));
@@ -217,12 +216,6 @@ final class SnapshotReader {
     unrunnable = dependent.isEmpty() ? Map.of()
         : Dependencies.unrunnable(dependent, FollowedTasks.Task::id, t -> t.spec().dependsOn(), states);
     return out;
-  }
-
-  /** The task as it weighs on its node while suspended: everything but its CPU. */
-  private static TaskSpec withoutCpu(TaskSpec spec) {
-    Resources r = spec.resources();
-    return spec.toBuilder().resources(new Resources(0, r.memoryMiB(), r.diskMiB(), r.gpus(), r.extended())).build();
   }
 
   private static Set<String> names(List<FollowedTasks.Task> tasks) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.Node;
 import dev.weft.model.PolicyName;
 import dev.weft.model.QueueSpec;
+import dev.weft.model.Resources;
 import dev.weft.model.TaskSpec;
 import dev.weft.model.codec.Format;
 import dev.weft.model.codec.SpecCodec;
@@ -206,5 +207,11 @@ final class SpecJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the model codec wrote unreadable JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** The task as it weighs on its node while suspended: everything but its CPU. */
+  static TaskSpec withoutCpu(TaskSpec spec) {
+    Resources r = spec.resources();
+    return spec.toBuilder().resources(new Resources(0, r.memoryMiB(), r.diskMiB(), r.gpus(), r.extended())).build();
   }
 }
