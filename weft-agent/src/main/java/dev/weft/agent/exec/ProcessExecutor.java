@@ -131,11 +131,14 @@ public final class ProcessExecutor implements TaskRunner {
 
   /**
    * Watches a task an earlier agent started and left running (see {@code OrphanSweep}): its end is
-   * noticed by checking /proc every {@code every}, its exit status read from the exit file.
+   * noticed by checking /proc every {@code every}, its exit status read from the exit file. A task
+   * the earlier agent had suspended is let go on (this agent does not know it was stopped); if the
+   * server still holds it suspended, it says so at the next heartbeat and the task is stopped again.
    */
   public RunningTask adopt(TaskRecord r, Duration every) {
     RunningTask task = new RunningTask(r.taskId(), r.pid(), r.startTicks(), r.cgroup(), r.memoryByRlimit());
     tasks.put(r.taskId(), task);
+    continueIfStopped(task);
     task.addTimer(timers.scheduleWithFixedDelay(() -> {
       if (!procs.running(r.pid(), r.startTicks()) && tasks.get(r.taskId()) == task) {
         task.cancelTimers();
@@ -143,6 +146,15 @@ public final class ProcessExecutor implements TaskRunner {
       }
     }, 0, every.toMillis(), TimeUnit.MILLISECONDS));
     return task;
+  }
+
+  private void continueIfStopped(RunningTask task) {
+    try {
+      task.cgroup().ifPresent(g -> g.thaw());
+      reaper.signal(task.pid(), task.cgroup(), Signal.CONT);
+    } catch (RuntimeException e) {
+      // gone meanwhile: its end is noticed as any adopted task's
+    }
   }
 
   @Override

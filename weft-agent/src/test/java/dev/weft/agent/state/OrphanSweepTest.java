@@ -80,6 +80,28 @@ class OrphanSweepTest {
   }
 
   @Test
+  void an_orphan_its_agent_had_suspended_goes_on_once_adopted() throws Exception {
+    try (Rig before = new Rig(tmp, Rig.bestConfiner())) {
+      Path go = tmp.resolve("go-suspended");
+      String id = Rig.id("suspended");
+      before.executor.start(TaskCommand.shell(id, "while [ ! -e " + go + " ]; do sleep 0.05; done; echo done"));
+      assertThat(before.executor.suspend(id)).isPresent();
+      Files.createFile(go);
+      Thread.sleep(300);
+      assertThat(before.out(id)).as("stopped: it does not see the file").isEmpty();
+      before.executor.abandon();
+
+      try (Rig after = new Rig(tmp, Rig.bestConfiner())) {
+        Orphan.Alive orphan = (Orphan.Alive) sweep(after).find().get(0);
+        RunningTask adopted = after.executor.adopt(orphan.record(), Duration.ofMillis(50));
+        TaskOutcome o = adopted.outcome().get(1, TimeUnit.MINUTES);
+        assertThat(o.status()).as("let go on by the new agent, it saw the file and ended").isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(after.out(id)).isEqualTo("done\n");
+      }
+    }
+  }
+
+  @Test
   void a_task_that_ended_while_no_agent_watched_is_reported_from_its_exit_file() throws Exception {
     try (Rig before = new Rig(tmp, Rig.bestConfiner())) {
       String id = Rig.id("ended");
