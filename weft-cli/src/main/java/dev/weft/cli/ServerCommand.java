@@ -74,7 +74,7 @@ final class ServerCommand implements Callable<Integer> {
       description = "A node silent this long is down and its tasks run elsewhere (default ${DEFAULT-VALUE}); agents heartbeat at a third of it.")
   String nodeTimeout = "15s";
 
-  @Option(names = "--preemption", paramLabel = "MODE",
+  @Option(names = "--preemption-mode", paramLabel = "MODE",
       description = "What a preempted running task undergoes: kill (killed and queued again) or suspend (stopped in place"
           + " with SIGSTOP or a cgroup freezer, resumed on its node when its cpu is free again) (default ${DEFAULT-VALUE}).")
   String preemption = "kill";
@@ -212,7 +212,7 @@ final class ServerCommand implements Callable<Integer> {
     PreemptionMode mode = switch (preemption) {
       case "kill" -> PreemptionMode.KILL_AND_REQUEUE;
       case "suspend" -> PreemptionMode.SUSPEND;
-      default -> throw new UsageException("--preemption: expected kill or suspend, got '" + preemption + "'");
+      default -> throw new UsageException("--preemption-mode: expected kill or suspend, got '" + preemption + "'");
     };
     return SchedulingSettings.withNodeTimeout(holder, Duration.ofMillis(millis)).withPreemption(mode);
   }
