@@ -52,6 +52,13 @@ class ServerCommandTest {
   }
 
   @Test
+  void a_bad_preemption_mode_is_a_usage_error() {
+    WeftRun r = WeftRun.of("server", "--preemption-mode", "pause", "--port", "0", "--data", dir.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("weft: --preemption-mode: expected kill or suspend, got 'pause'").doesNotContain("\tat ");
+  }
+
+  @Test
   void a_bad_event_retention_is_a_usage_error() {
     for (String bad : java.util.List.of("-5s", "soon")) {
       WeftRun r = WeftRun.of("server", "--retain-events", bad, "--port", "0", "--data", dir.toString());

@@ -273,6 +273,10 @@ abstract class SchedulerLoopContract {
     // a builtin runs inside the agent: it cannot be suspended, so it is killed and queued again
     assertThat(c.task("inside/0").status()).isEqualTo(TaskState.PENDING);
     assertThat(c.task("inside/0").attempt()).isEqualTo(1);
+    QueueUsage.Line root = QueueUsage.read(c.a, at(5)).queues().get(0);
+    assertThat(root.holding()).as("high placed, low suspended").isEqualTo(2);
+    assertThat(root.used().cpuMillis()).as("the suspended task's cpu is not counted").isEqualTo(2000);
+    assertThat(root.used().memoryMiB()).as("its memory is").isEqualTo(512);
     server.runOnce(at(5));
     assertThat(c.task("low/0").status()).as("the cpu is still taken").isEqualTo(TaskState.SUSPENDED);
 
