@@ -242,12 +242,17 @@ abstract class SchedulerLoopContract {
     c.assertNoNodeOvercommitted();
   }
 
-  @Test
-  void in_suspend_mode_a_running_process_stops_in_place_keeping_its_memory_and_resumes_when_its_cpu_is_free() {
+  /** Server A's loop with a planner that preempts by suspension. */
+  private SchedulerLoop suspending() {
     SchedulerConfig config = SchedulerConfig.defaults();
-    SchedulerLoop server = new SchedulerLoop(c.a, new SchedulerLease(c.a.leases(), "server-a", SchedulingFixture.LEASE),
+    return new SchedulerLoop(c.a, new SchedulerLease(c.a.leases(), "server-a", SchedulingFixture.LEASE),
         new CorePlanner(config.withPreemption(config.preemption().withMode(PreemptionMode.SUSPEND))),
         new NodeLiveness(c.a, SchedulingFixture.SILENCE, 2), SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
+  }
+
+  @Test
+  void in_suspend_mode_a_running_process_stops_in_place_keeping_its_memory_and_resumes_when_its_cpu_is_free() {
+    SchedulerLoop server = suspending();
     TaskReports reports = new TaskReports(c.a);
     c.node("n1", 2, at(0));
     c.submit("low", at(0), task("low/0", 2).priority(10).run(TaskRun.shell("sleep 600")));
@@ -292,10 +297,7 @@ abstract class SchedulerLoopContract {
 
   @Test
   void in_suspend_mode_a_task_that_has_not_started_is_killed_and_queued_again() {
-    SchedulerConfig config = SchedulerConfig.defaults();
-    SchedulerLoop server = new SchedulerLoop(c.a, new SchedulerLease(c.a.leases(), "server-a", SchedulingFixture.LEASE),
-        new CorePlanner(config.withPreemption(config.preemption().withMode(PreemptionMode.SUSPEND))),
-        new NodeLiveness(c.a, SchedulingFixture.SILENCE, 2), SchedulerLoop.DEFAULT_MAX_ATTEMPTS);
+    SchedulerLoop server = suspending();
     c.node("n1", 2, at(0));
     c.submit("low", at(0), task("low/0", 2).priority(10).run(TaskRun.shell("sleep 600")));
     server.runOnce(at(1)); // placed, never reported started
