@@ -81,8 +81,7 @@ public final class ProcessExecutor implements TaskRunner {
     if (!cmd.timeout().isZero()) {
       String why = "ran past its timeout of " + DurationParser.format(cmd.timeout().toMillis())
           + "; process group killed";
-      task.addTimer(timers.schedule(() -> stop(task, TaskStatus.TIMED_OUT, why, cmd.grace()),
-          cmd.timeout().toMillis(), TimeUnit.MILLISECONDS));
+      task.armTimeout(() -> stop(task, TaskStatus.TIMED_OUT, why, cmd.grace()), cmd.timeout().toMillis(), timers);
     }
     process.onExit().thenRunAsync(() -> finish(task, process.exitValue()), timers);
     return task;
@@ -207,6 +206,7 @@ public final class ProcessExecutor implements TaskRunner {
       reaper.signal(task.pid(), task.cgroup(), Signal.STOP);
     }
     task.suspendedBy(method);
+    task.pauseTimeout(); // a suspended task's time does not count against its timeout
     return Optional.of(method);
   }
 
@@ -229,6 +229,7 @@ public final class ProcessExecutor implements TaskRunner {
       reaper.signal(task.pid(), task.cgroup(), Signal.CONT);
     }
     task.suspendedBy(null);
+    task.resumeTimeout(timers);
     return true;
   }
 

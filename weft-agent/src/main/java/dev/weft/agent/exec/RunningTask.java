@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A task the executor started or adopted: its process group, its cgroup, and its outcome to come. */
@@ -22,6 +24,11 @@ public final class RunningTask {
   private final AtomicReference<Stop> stop = new AtomicReference<>();
   private final List<Future<?>> timers = new ArrayList<>();
   private volatile SuspendMethod suspendedBy;
+  /** The timeout: what it does, the run time it has left, when its clock last started, its timer. */
+  private Runnable onTimeout;
+  private long timeoutLeftNanos;
+  private long timeoutArmedAt;
+  private Future<?> timeout;
 
   RunningTask(String taskId, long pid, long startTicks, Optional<TaskCgroup> cgroup, boolean memoryByRlimit) {
     this.taskId = taskId;
@@ -81,5 +88,36 @@ public final class RunningTask {
 
   synchronized void cancelTimers() {
     timers.forEach(t -> t.cancel(false));
+    if (timeout != null) {
+      timeout.cancel(false);
+    }
+    onTimeout = null;
+  }
+
+  /** Runs {@code action} once the task has run {@code millis}, time spent suspended not counted. */
+  synchronized void armTimeout(Runnable action, long millis, ScheduledExecutorService on) {
+    onTimeout = action;
+    timeoutLeftNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+    startTimeout(on);
+  }
+
+  /** Stops the timeout's clock (the task is suspended). */
+  synchronized void pauseTimeout() {
+    if (timeout != null && timeout.cancel(false)) {
+      timeoutLeftNanos = Math.max(0, timeoutLeftNanos - (System.nanoTime() - timeoutArmedAt));
+      timeout = null;
+    }
+  }
+
+  /** Starts the timeout's clock again with what was left of it (the task is resumed). */
+  synchronized void resumeTimeout(ScheduledExecutorService on) {
+    if (onTimeout != null && timeout == null) {
+      startTimeout(on);
+    }
+  }
+
+  private void startTimeout(ScheduledExecutorService on) {
+    timeoutArmedAt = System.nanoTime();
+    timeout = on.schedule(onTimeout, timeoutLeftNanos, TimeUnit.NANOSECONDS);
   }
 }

@@ -87,6 +87,25 @@ class SuspendResumeTest {
     }
   }
 
+  @Test
+  void time_spent_suspended_does_not_count_against_the_timeout() throws Exception {
+    try (Rig rig = new Rig(tmp, Rig.bestConfiner())) {
+      Path count = tmp.resolve("count");
+      String id = Rig.id("timeout-suspended");
+      // counts to 10 in about 0.6 s of running, far within its 3 s timeout
+      RunningTask t = rig.executor.start(TaskCommand.shell(id, "for i in 1 2 3 4 5 6 7 8 9 10; do echo $i > " + count
+          + "; sleep 0.06; done").withTimeout(Duration.ofSeconds(3), Duration.ofSeconds(1)));
+      assertThat(Rig.eventually(() -> Files.exists(count))).isTrue();
+      assertThat(rig.executor.suspend(t.taskId())).isPresent();
+      Thread.sleep(4000); // suspended longer than the whole timeout
+      assertThat(t.outcome()).as("not timed out while suspended").isNotDone();
+      assertThat(rig.executor.resume(t.taskId())).isTrue();
+      TaskOutcome o = t.outcome().get(1, TimeUnit.MINUTES);
+      assertThat(o.status()).as(o.toString()).isEqualTo(TaskStatus.SUCCEEDED);
+      assertThat(read(count).strip()).isEqualTo("10");
+    }
+  }
+
   private static boolean allStopped(Rig rig, RunningTask t) {
     List<ProcStat> group = rig.procs.runningInGroup(t.pid());
     return !group.isEmpty() && group.stream().allMatch(s -> s.state() == 'T');
