@@ -21,6 +21,17 @@ public interface TaskStore {
   /** Tasks in any of {@code statuses}, oldest submission first (ties by id), at most {@code limit}. */
   List<TaskRecord> withStatus(Set<TaskState> statuses, int limit);
 
+  /**
+   * The tasks holding resources: placed and running ones, then suspended ones, at most
+   * {@code limit} of each. Two reads, because on PostgreSQL each is served by a partial index of
+   * its own (V17, V20) and one read of all three states by neither.
+   */
+  default List<TaskRecord> holding(int limit) {
+    List<TaskRecord> out = new java.util.ArrayList<>(withStatus(Set.of(TaskState.PLACED, TaskState.RUNNING), limit));
+    out.addAll(withStatus(Set.of(TaskState.SUSPENDED), limit));
+    return out;
+  }
+
   /** The tasks holding resources on {@code nodeId} (placed, running or suspended). */
   List<TaskRecord> onNode(String nodeId);
 

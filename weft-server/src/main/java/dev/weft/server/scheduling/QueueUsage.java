@@ -33,10 +33,8 @@ public final class QueueUsage {
   /** Reads the tree in force and the tasks from the store; pending tasks queued after {@code now} count as delayed. */
   public static Report read(Database db, Instant now) {
     QueueSpec tree = SpecJson.queues(db.queueTree().current());
-    List<TaskSpec> holding = new java.util.ArrayList<>(db.tasks().withStatus(Set.of(TaskState.PLACED, TaskState.RUNNING),
-        Integer.MAX_VALUE).stream().map(SpecJson::task).toList());
-    db.tasks().withStatus(Set.of(TaskState.SUSPENDED), Integer.MAX_VALUE).stream().map(SpecJson::task)
-        .map(SpecJson::withoutCpu).forEach(holding::add); // a suspended task holds all but its CPU
+    List<TaskSpec> holding = db.tasks().holding(Integer.MAX_VALUE).stream() // a suspended task holds all but its CPU
+        .map(r -> r.status() == TaskState.SUSPENDED ? SpecJson.withoutCpu(SpecJson.task(r)) : SpecJson.task(r)).toList();
     List<TaskSpec> pending = db.tasks().withStatus(Set.of(TaskState.PENDING), Integer.MAX_VALUE)
         .stream().map(SpecJson::task).toList();
     return of(tree, holding, pending, now);

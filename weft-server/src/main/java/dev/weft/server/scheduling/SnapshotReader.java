@@ -153,9 +153,7 @@ final class SnapshotReader {
     followed = null;
     ChangeCursor start = db.tasks().changeCursor();
     List<FollowedTasks.Task> holding = new ArrayList<>();
-    db.tasks().withStatus(Set.of(TaskState.PLACED, TaskState.RUNNING), ACTIVE_LIMIT)
-        .forEach(r -> holding.add(followed(r)));
-    db.tasks().withStatus(Set.of(TaskState.SUSPENDED), ACTIVE_LIMIT).forEach(r -> holding.add(followed(r)));
+    db.tasks().holding(ACTIVE_LIMIT).forEach(r -> holding.add(followed(r)));
     List<TaskRecord> pendingRecords = db.tasks().withStatus(Set.of(TaskState.PENDING), PENDING_LIMIT);
     List<FollowedTasks.Task> pending = new ArrayList<>();
     pendingRecords.forEach(r -> pending.add(followed(r)));

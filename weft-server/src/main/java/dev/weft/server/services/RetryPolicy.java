@@ -41,7 +41,7 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
    */
   static RetryPolicy read(JsonNode retry, BiConsumer<String, String> problems) {
     if (!retry.isObject()) {
-      problems.accept("", "expected {attempts: N, delay, backoff, maxDelay}, got " + shown(retry));
+      problems.accept("", "expected {attempts: N, delay, backoff, maxDelay}, got " + ServiceReader.shown(retry));
       return NONE;
     }
     retry.fieldNames().forEachRemaining(f -> {
@@ -55,7 +55,7 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
     if (n.canConvertToInt() && n.isIntegralNumber() && n.asInt() >= 0 && n.asInt() <= 100) {
       attempts = n.asInt();
     } else {
-      problems.accept("/attempts", "required: a whole number from 0 to 100, got " + shown(n));
+      problems.accept("/attempts", "required: a whole number from 0 to 100, got " + ServiceReader.shown(n));
     }
     long delay = duration(retry.get("delay"), "/delay", problems);
     long max = duration(retry.get("maxDelay"), "/maxDelay", problems);
@@ -65,7 +65,7 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
       try {
         backoff = Backoff.valueOf(b.isTextual() ? b.asText().toUpperCase(Locale.ROOT) : "?");
       } catch (IllegalArgumentException e) {
-        problems.accept("/backoff", "expected constant, linear or exponential, got " + shown(b));
+        problems.accept("/backoff", "expected constant, linear or exponential, got " + ServiceReader.shown(b));
       }
     }
     return new RetryPolicy(attempts, delay, backoff, max);
@@ -78,11 +78,11 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
     try {
       long millis = n.isTextual() ? DurationParser.millis(n.asText()) : -1;
       if (millis < 0) {
-        problems.accept(at, "expected " + DurationParser.EXPECTED + ", got " + shown(n));
+        problems.accept(at, "expected " + DurationParser.EXPECTED + ", got " + ServiceReader.shown(n));
         return 0;
       }
       if (millis > LONGEST.toMillis()) {
-        problems.accept(at, "at most " + DurationParser.format(LONGEST.toMillis()) + ", got " + shown(n));
+        problems.accept(at, "at most " + DurationParser.format(LONGEST.toMillis()) + ", got " + ServiceReader.shown(n));
         return 0;
       }
       return millis;
@@ -104,13 +104,5 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
     };
     long cap = maxDelayMillis > 0 ? maxDelayMillis : LONGEST.toMillis();
     return (long) Math.min(wait, cap);
-  }
-
-  private static String shown(JsonNode n) {
-    if (n == null || n.isMissingNode()) {
-      return "nothing";
-    }
-    String s = n.toString();
-    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
   }
 }

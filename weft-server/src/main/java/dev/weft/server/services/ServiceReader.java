@@ -206,7 +206,8 @@ public final class ServiceReader {
     });
   }
 
-  private static String shown(JsonNode n) {
+  /** A value as a problem message shows it: JSON, cut at 80 characters; "nothing" when absent. */
+  static String shown(JsonNode n) {
     if (n == null || n.isMissingNode()) {
       return "nothing";
     }

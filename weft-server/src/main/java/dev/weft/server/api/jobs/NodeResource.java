@@ -1,6 +1,5 @@
 package dev.weft.server.api.jobs;
 
-import dev.weft.model.lifecycle.TaskState;
 import dev.weft.server.api.Access;
 import dev.weft.server.api.ApiResource;
 import dev.weft.server.api.ApiRoute;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Nodes: list them with their state and how many tasks each holds; drain (no new tasks, the
@@ -55,10 +53,8 @@ final class NodeResource implements ApiResource {
 
   private void list(Context ctx) {
     Map<String, Integer> holding = new HashMap<>();
-    for (Set<TaskState> states : List.of(Set.of(TaskState.PLACED, TaskState.RUNNING), Set.of(TaskState.SUSPENDED))) {
-      for (TaskRecord t : db.tasks().withStatus(states, Integer.MAX_VALUE)) { // two reads: each has an index
-        holding.merge(t.nodeId(), 1, Integer::sum);
-      }
+    for (TaskRecord t : db.tasks().holding(Integer.MAX_VALUE)) {
+      holding.merge(t.nodeId(), 1, Integer::sum);
     }
     Replies.json(ctx, 200, Map.of("items",
         db.nodes().list().stream().map(n -> Views.node(n, holding.getOrDefault(n.id(), 0))).toList()));
