@@ -10,6 +10,7 @@ import dev.weft.server.logs.LogIntake;
 import dev.weft.server.logs.LogPurge;
 import dev.weft.server.retention.JobPurge;
 import dev.weft.server.scheduling.AgentDesk;
+import dev.weft.server.scheduling.NodeClaims;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.SchedulerThread;
 import dev.weft.server.scheduling.RoundBell;
@@ -77,9 +78,10 @@ public final class WeftServer implements AutoCloseable {
     RoundBell rounds = new RoundBell();
     WeftServer server = start(settings, extra, true, rounds, bell, (db, logs) -> {
       TaskSecrets secrets = new WorkflowTaskSecrets(db, settings.secrets());
+      NodeClaims claims = NodeClaims.random(db, InstantSource.system(), scheduling.nodeTimeout());
       return List.of(new AgentResource(
-          new AgentDesk(db, liveness(db, scheduling), bell, rounds, InstantSource.system(), secrets), scheduling),
-          new AgentLogResource(new LogIntake(db, logs, InstantSource.system(), secrets)));
+          new AgentDesk(db, liveness(db, scheduling), bell, rounds, InstantSource.system(), secrets), claims, scheduling),
+          new AgentLogResource(new LogIntake(db, logs, InstantSource.system(), secrets), claims));
     });
     server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell, rounds,
         FailureStreak.logging("scheduler round", LOG));

@@ -52,6 +52,7 @@ class AgentProtocolApiTest {
       Http.Reply joined = http.postJson("/api/v1/agent/join", AGENT, JOIN);
       assertThat(joined.status()).as(joined.text()).isEqualTo(200);
       assertThat(joined.json().get("nodeId").asText()).isEqualTo("n1");
+      Http agent = http.withHeaders("Weft-Node-Secret", joined.json().get("nodeSecret").asText());
       assertThat(joined.json().get("heartbeatMillis").asLong()).isEqualTo(10_000);
       NodeRecord node = db.nodes().find("n1").orElseThrow();
       assertThat(node.topology()).isEqualTo("eu/zone-a/rack-1");
@@ -65,7 +66,7 @@ class AgentProtocolApiTest {
 
       JsonNode start = null;
       for (int i = 0; i < 20 && start == null; i++) { // each poll waits until the scheduler placed the task
-        Http.Reply polled = http.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 5000}");
+        Http.Reply polled = agent.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 5000}");
         assertThat(polled.status()).as(polled.text()).isEqualTo(200);
         for (JsonNode a : polled.json().get("assignments")) {
           start = a;
@@ -89,31 +90,31 @@ class AgentProtocolApiTest {
           {"nodeId": "n1", "changes": [
             {"taskId": "t~0", "state": "RUNNING", "detail": "started", "at": "2026-01-01T00:00:00Z"},
             {"taskId": "t~0", "state": "SUCCEEDED", "exitCode": 0, "detail": "exit 0", "at": "2026-01-01T00:00:01Z"}]}""";
-      Http.Reply reported = http.postJson("/api/v1/agent/report", AGENT, batch);
+      Http.Reply reported = agent.postJson("/api/v1/agent/report", AGENT, batch);
       assertThat(reported.status()).as(reported.text()).isEqualTo(200);
       assertThat(reported.json().get("accepted").asInt()).isEqualTo(2);
       assertThat(db.tasks().find("t").orElseThrow().status()).isEqualTo(TaskState.SUCCEEDED);
 
-      Http.Reply again = http.postJson("/api/v1/agent/report", AGENT, batch);
+      Http.Reply again = agent.postJson("/api/v1/agent/report", AGENT, batch);
       assertThat(again.json().get("accepted").asInt()).as("a repeated batch changes nothing").isZero();
       assertThat(again.json().get("ignored").get(0).get("reason").asText()).isEqualTo("already SUCCEEDED");
-      Http.Reply stale = http.postJson("/api/v1/agent/report", AGENT,
+      Http.Reply stale = agent.postJson("/api/v1/agent/report", AGENT,
           "{\"nodeId\": \"n1\", \"changes\": [{\"taskId\": \"t~3\", \"state\": \"FAILED\", \"exitCode\": 1}]}");
       assertThat(stale.json().get("ignored").get(0).get("reason").asText()).startsWith("stale: task t is now attempt 0");
       assertThat(db.tasks().find("t").orElseThrow().status()).isEqualTo(TaskState.SUCCEEDED);
 
-      assertThat(http.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"n1\"}").json().get("known").asBoolean())
+      assertThat(agent.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"n1\"}").json().get("known").asBoolean())
           .isTrue();
       // a heartbeat listing a run the server has finished: the next poll says to kill it
-      assertThat(http.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"n1\", \"running\": [\"t~0\"]}")
+      assertThat(agent.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"n1\", \"running\": [\"t~0\"]}")
           .status()).isEqualTo(200);
-      JsonNode kill = http.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 0}").json()
+      JsonNode kill = agent.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 0}").json()
           .get("assignments").get(0);
       assertThat(kill.get("type").asText()).isEqualTo("kill");
       assertThat(kill.get("taskId").asText()).isEqualTo("t~0");
       assertThat(kill.get("reason").asText()).isEqualTo("task t is SUCCEEDED");
       assertThat(kill.has("argv")).isFalse();
-      assertThat(http.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"nobody\"}").json().get("known")
+      assertThat(agent.postJson("/api/v1/agent/heartbeat", AGENT, "{\"nodeId\": \"nobody\"}").json().get("known")
           .asBoolean()).isFalse();
     }
   }
@@ -147,8 +148,7 @@ class AgentProtocolApiTest {
   @MethodSource("badRequests")
   void bad_input_is_a_problem_naming_the_field(String call, String body, int status, String pointer) {
     try (RunningServer s = start(TestDb.H2)) {
-      assertThat(s.http().postJson("/api/v1/agent/join", AGENT, JOIN).status()).isEqualTo(200);
-      Http.Reply r = s.http().postJson("/api/v1/agent/" + call, AGENT, body);
+      Http.Reply r = s.http().joined(AGENT, JOIN).postJson("/api/v1/agent/" + call, AGENT, body);
       assertThat(r.status()).as(r.text()).isEqualTo(status);
       assertThat(r.contentType()).startsWith("application/problem+json");
       assertThat(r.json().get("errors").get(0).get("pointer").asText()).isEqualTo(pointer);
@@ -167,6 +167,60 @@ class AgentProtocolApiTest {
       assertThat(doc.get("paths").has("/api/v1/agent/poll")).isTrue();
       assertThat(doc.get("paths").get("/api/v1/agent/report").get("post").get("x-weft-access").asText())
           .isEqualToIgnoringCase("agent");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void an_agent_speaks_only_for_the_node_it_holds(TestDb kind) {
+    try (RunningServer s = start(kind); Database db = Database.open(s.databaseUrl())) {
+      Http http = s.http();
+      Http.Reply first = http.postJson("/api/v1/agent/join", AGENT, JOIN);
+      assertThat(first.status()).as(first.text()).isEqualTo(200);
+      String secret = first.json().get("nodeSecret").asText();
+      assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
+      Http holder = http.withHeaders("Weft-Node-Secret", secret);
+      Http stranger = http.withHeaders("Weft-Node-Secret", "not-" + secret);
+      String beat = "{\"nodeId\": \"n1\"}";
+      assertThat(holder.postJson("/api/v1/agent/heartbeat", AGENT, beat).status()).isEqualTo(200);
+
+      for (Http caller : List.of(http, stranger)) { // no secret, another secret: every call but the join refused
+        for (String[] call : new String[][] {{"heartbeat", beat}, {"poll", "{\"nodeId\": \"n1\", \"waitMillis\": 0}"},
+            {"report", "{\"nodeId\": \"n1\", \"changes\": []}"}, {"logs", "{\"nodeId\": \"n1\", \"pieces\": []}"}}) {
+          Http.Reply r = caller.postJson("/api/v1/agent/" + call[0], AGENT, call[1]);
+          assertThat(r.status()).as(call[0] + ": " + r.text()).isEqualTo(403);
+          assertThat(r.json().get("type").asText()).isEqualTo("https://weft.dev/problems/node-not-held");
+          assertThat(r.json().get("detail").asText()).startsWith("node n1");
+          assertThat(r.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/nodeId");
+        }
+      }
+
+      // a second agent under the same name, while the holder is heard from: refused, the node untouched
+      String other = JOIN.replace("eu/zone-a/rack-1", "us/zone-b/rack-9");
+      Http.Reply refused = http.postJson("/api/v1/agent/join", AGENT, other);
+      assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+      assertThat(refused.json().get("detail").asText()).contains("node n1 is held by another agent", "--name");
+      assertThat(refused.json().get("errors").get(0).get("pointer").asText()).isEqualTo("/name");
+      assertThat(stranger.postJson("/api/v1/agent/join", AGENT, other.replace("}}", "}, \"secret\": \"x\"}"))
+          .status()).isEqualTo(409);
+      assertThat(db.nodes().find("n1").orElseThrow().topology()).isEqualTo("eu/zone-a/rack-1");
+
+      // the holder joining again (a restart with its state directory) keeps its secret
+      Http.Reply again = http.postJson("/api/v1/agent/join", AGENT,
+          JOIN.replace("\"enforcement\"", "\"secret\": \"" + secret + "\", \"enforcement\""));
+      assertThat(again.status()).as(again.text()).isEqualTo(200);
+      assertThat(again.json().get("nodeSecret").asText()).isEqualTo(secret);
+
+      // once the node is down, a new agent takes it over and the old secret opens nothing
+      assertThat(db.nodes().markDownIfSilent("n1", Instant.now().plusSeconds(3600))).isTrue();
+      Http.Reply takeover = http.postJson("/api/v1/agent/join", AGENT, other);
+      assertThat(takeover.status()).as(takeover.text()).isEqualTo(200);
+      String newSecret = takeover.json().get("nodeSecret").asText();
+      assertThat(newSecret).isNotEqualTo(secret);
+      assertThat(db.nodes().find("n1").orElseThrow().topology()).isEqualTo("us/zone-b/rack-9");
+      assertThat(holder.postJson("/api/v1/agent/heartbeat", AGENT, beat).status()).isEqualTo(403);
+      assertThat(http.withHeaders("Weft-Node-Secret", newSecret).postJson("/api/v1/agent/heartbeat", AGENT, beat)
+          .json().get("known").asBoolean()).isTrue();
     }
   }
 }

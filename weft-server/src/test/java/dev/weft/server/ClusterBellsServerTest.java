@@ -55,13 +55,14 @@ class ClusterBellsServerTest {
         Http http = new Http(other.port());
         Http.Reply joined = http.postJson("/api/v1/agent/join", null, JOIN);
         assertThat(joined.status()).as(joined.text()).isEqualTo(200);
+        Http agent = http.withHeaders("Weft-Node-Secret", joined.json().get("nodeSecret").asText());
         Http.Reply submitted = http.postJson("/api/v1/jobs", null,
             "{\"id\": \"j\", \"task\": {\"resources\": {\"cpu\": \"100m\"}, \"run\": {\"builtin\": \"noop\"}}}");
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(201);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         JsonNode start = null;
         while (start == null && System.nanoTime() < deadline) {
-          Http.Reply polled = http.postJson("/api/v1/agent/poll", null, "{\"nodeId\": \"n1\", \"waitMillis\": 5000}");
+          Http.Reply polled = agent.postJson("/api/v1/agent/poll", null, "{\"nodeId\": \"n1\", \"waitMillis\": 5000}");
           assertThat(polled.status()).as(polled.text()).isEqualTo(200);
           for (JsonNode a : polled.json().get("assignments")) {
             start = a;

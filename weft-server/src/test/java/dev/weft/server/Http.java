@@ -14,9 +14,33 @@ public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
+  /** Header name, value pairs sent with every request. */
+  private final String[] always;
 
   public Http(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, new String[0]);
+  }
+
+  private Http(String base, String[] always) {
+    this.base = base;
+    this.always = always;
+  }
+
+  /** This client, sending also these header name, value pairs with every request. */
+  public Http withHeaders(String... headers) {
+    return new Http(base, headers);
+  }
+
+  /**
+   * Joins an agent ({@code POST /api/v1/agent/join} with {@code body}, asserting a 200) and answers a
+   * client that carries the node secret the join gave on every later call, as an agent does.
+   */
+  public Http joined(String token, String body) {
+    Reply r = postJson("/api/v1/agent/join", token, body);
+    if (r.status() != 200) {
+      throw new AssertionError("join answered " + r.status() + ": " + r.text());
+    }
+    return withHeaders("Weft-Node-Secret", r.json().get("nodeSecret").asText());
   }
 
   /** An answer: status, Content-Type, the body as text and as JSON (null when it is not JSON). */
@@ -53,6 +77,9 @@ public final class Http {
 
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (always.length > 0) {
+      b.headers(always);
+    }
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

@@ -47,10 +47,12 @@ class TaskLogsApiTest {
         SchedulingSettings.withNodeTimeout("test-server", Duration.ofSeconds(30)));
   }
 
-  /** Joins n1, submits task t and polls until it is handed out (the agent's run id is t~0). */
-  private static void runningTask(RunningServer s) {
-    Http http = s.http();
-    assertThat(http.postJson("/api/v1/agent/join", AGENT, JOIN).status()).isEqualTo(200);
+  /**
+   * Joins n1, submits task t and polls until it is handed out (the agent's run id is t~0); answers
+   * the client that carries n1's node secret.
+   */
+  private static Http runningTask(RunningServer s) {
+    Http http = s.http().joined(AGENT, JOIN);
     try (Database db = Database.open(s.databaseUrl())) {
       TaskSpec t = TaskSpec.builder("t").job("j").resources(Resources.of(100, 16))
           .run(new TaskRun(List.of("sh", "-c", "true"), Map.of(), 30_000)).build();
@@ -60,7 +62,7 @@ class TaskLogsApiTest {
       JsonNode polled = http.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 5000}").json();
       if (polled.get("assignments").size() > 0) {
         report(http, "RUNNING", null);
-        return;
+        return http;
       }
     }
     throw new AssertionError("task t was not handed out within 30 polls");
@@ -96,8 +98,7 @@ class TaskLogsApiTest {
   @EnumSource(TestDb.class)
   void shipped_output_is_stored_once_and_read_per_stream_from_an_offset(TestDb kind) {
     try (RunningServer s = start(kind)) {
-      Http http = s.http();
-      runningTask(s);
+      Http http = runningTask(s);
       JsonNode acks = ship(http, piece("stdout", 0, "line 1\n", false), piece("stderr", 0, "warn\n", false));
       assertThat(acks.get(0).get("kept").asLong()).isEqualTo(7);
       assertThat(acks.get(1).get("stream").asText()).isEqualTo("stderr");
@@ -124,8 +125,7 @@ class TaskLogsApiTest {
   @EnumSource(TestDb.class)
   void a_follow_returns_bytes_shipped_while_it_waits_and_ends_when_the_task_ends(TestDb kind) throws Exception {
     try (RunningServer s = start(kind)) {
-      Http http = s.http();
-      runningTask(s);
+      Http http = runningTask(s);
       ship(http, piece("stdout", 0, "first\n", false));
       CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(() ->
           http.get("/api/v1/tasks/t/logs?stream=stdout&offset=6&follow=true&waitMillis=25000", VIEWER).json());
@@ -189,8 +189,7 @@ class TaskLogsApiTest {
   @Test
   void unknown_tasks_bad_pieces_and_wrong_tokens_are_refused() {
     try (RunningServer s = start(TestDb.H2)) {
-      Http http = s.http();
-      runningTask(s);
+      Http http = runningTask(s);
       Http.Reply none = http.get("/api/v1/tasks/nope/logs?follow=true", VIEWER);
       assertThat(none.status()).isEqualTo(404);
       assertThat(none.json().get("detail").asText()).isEqualTo("no task nope");

@@ -15,6 +15,20 @@ public interface NodeStore {
 
   Optional<NodeRecord> find(String id);
 
+  /**
+   * The digest of the secret held by the agent that joined as this node last (see
+   * {@link #claim}); empty for an unknown node and for one no agent has claimed.
+   */
+  Optional<String> secretDigest(String id);
+
+  /**
+   * Gives the node to a new holder: sets its secret digest to {@code newDigest} where it is still
+   * {@code expectedDigest} (null: none yet). Two agents claiming one node at once: one wins.
+   *
+   * @return false when the node is unknown or its digest is no longer {@code expectedDigest}
+   */
+  boolean claim(String id, String expectedDigest, String newDigest);
+
   /** Every node, by id. */
   List<NodeRecord> list();
 

@@ -28,6 +28,22 @@ abstract class NodeStoreContract extends StoreContract {
   }
 
   @Test
+  void a_node_is_claimed_by_one_holder_at_a_time() {
+    assertThat(db.nodes().claim("n-9", null, "d1")).as("unknown node").isFalse();
+    db.nodes().register(node("n-1", 4), T0);
+    assertThat(db.nodes().secretDigest("n-1")).isEmpty();
+    assertThat(db.nodes().secretDigest("n-9")).isEmpty();
+    assertThat(db.nodes().claim("n-1", null, "d1")).isTrue();
+    assertThat(db.nodes().claim("n-1", null, "d2")).as("a second first claim loses").isFalse();
+    assertThat(db.nodes().secretDigest("n-1")).contains("d1");
+    assertThat(db.nodes().claim("n-1", "d0", "d2")).as("from a digest it no longer holds").isFalse();
+    assertThat(db.nodes().claim("n-1", "d1", "d2")).isTrue();
+    assertThat(db.nodes().secretDigest("n-1")).contains("d2");
+    db.nodes().register(node("n-1", 8), T0.plusSeconds(1));
+    assertThat(db.nodes().secretDigest("n-1")).as("registering again keeps the holder").contains("d2");
+  }
+
+  @Test
   void heartbeats_do_not_count_as_versions_but_bring_a_down_node_back() {
     db.nodes().register(node("n-1", 4), T0);
     assertThat(db.nodes().heartbeat("n-1", T0.plusSeconds(3))).isTrue();

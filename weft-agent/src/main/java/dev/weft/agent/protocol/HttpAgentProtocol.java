@@ -26,7 +26,9 @@ import java.util.Map;
  * with the agent's bearer token. A server that cannot be reached, answers 5xx or refuses is a
  * {@link ProtocolException} naming the call and the reason (the problem detail's {@code detail}
  * when there is one); the caller retries (see {@link Backoff}). No retries in here, so the agent
- * loop's report queue stays the one place that decides what was delivered.
+ * loop's report queue stays the one place that decides what was delivered. Every call but the join
+ * carries the node secret the join answered ({@value #SECRET_HEADER}); a heartbeat the server refuses
+ * because it does not carry the node's secret answers "unknown node", so the agent joins again.
  */
 public final class HttpAgentProtocol implements AgentProtocol {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +38,10 @@ public final class HttpAgentProtocol implements AgentProtocol {
   private final URI base;
   private final String token;
   private final Path workDir;
+  private final NodeSecret secret;
   private final HttpClient http;
+  static final String SECRET_HEADER = "Weft-Node-Secret";
+  private static final String NOT_HELD = "https://weft.dev/problems/node-not-held";
 
   /**
    * @param server the server's base URL, e.g. {@code http://10.0.0.5:8080}
@@ -44,10 +49,16 @@ public final class HttpAgentProtocol implements AgentProtocol {
    * @param workDir where tasks run (null: the agent's own working directory)
    */
   public HttpAgentProtocol(URI server, String token, Path workDir) {
+    this(server, token, workDir, NodeSecret.inMemory());
+  }
+
+  /** @param secret where the node secret is kept, shared with the transports to the agent's other servers */
+  public HttpAgentProtocol(URI server, String token, Path workDir, NodeSecret secret) {
     String s = server.toString();
     this.base = URI.create((s.endsWith("/") ? s : s + "/") + "api/v1/agent/");
     this.token = token;
     this.workDir = workDir;
+    this.secret = secret;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
   }
 
@@ -62,8 +73,11 @@ public final class HttpAgentProtocol implements AgentProtocol {
     if (node.enforcement() != null) {
       body.put("enforcement", node.enforcement().kind().label());
     }
+    secret.forNode(node.name()).ifPresent(s -> body.put("secret", s));
     JsonNode reply = post("join", body, SLACK);
-    return new Joined(text(reply, "nodeId", "join"), "");
+    String given = text(reply, "nodeSecret", "join");
+    secret.keep(node.name(), given);
+    return new Joined(text(reply, "nodeId", "join"), given);
   }
 
   @Override
@@ -75,7 +89,11 @@ public final class HttpAgentProtocol implements AgentProtocol {
       ArrayNode suspended = body.putArray("suspended");
       beat.suspended().stream().sorted().forEach(suspended::add);
     }
-    return post("heartbeat", body, SLACK).path("known").asBoolean(false);
+    try {
+      return post("heartbeat", body, SLACK).path("known").asBoolean(false);
+    } catch (NodeNotHeldException e) {
+      return false; // join again: presenting the secret kept, or taking over a node its holder left
+    }
   }
 
   @Override
@@ -163,6 +181,10 @@ public final class HttpAgentProtocol implements AgentProtocol {
     if (token != null) {
       req.header("Authorization", "Bearer " + token);
     }
+    String held = secret.current();
+    if (held != null && !call.equals("join")) {
+      req.header(SECRET_HEADER, held);
+    }
     HttpResponse<String> resp;
     try {
       resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
@@ -176,6 +198,9 @@ public final class HttpAgentProtocol implements AgentProtocol {
     JsonNode reply = parse(call, resp.body());
     if (resp.statusCode() != 200) {
       String detail = reply.path("detail").asText("");
+      if (resp.statusCode() == 403 && NOT_HELD.equals(reply.path("type").asText())) {
+        throw new NodeNotHeldException(call + ": the server answered 403: " + detail);
+      }
       if (call.equals("logs") && resp.statusCode() / 100 == 4) {
         throw new LogsRefusedException("the server answered " + resp.statusCode() + (detail.isEmpty() ? "" : ": " + detail));
       }
@@ -199,5 +224,12 @@ public final class HttpAgentProtocol implements AgentProtocol {
       throw new ProtocolException(call + ": the server's answer has no '" + field + "'");
     }
     return v.asText();
+  }
+
+  /** A call refused because it does not carry the node's secret: the agent must join again (not a refusal for good). */
+  static final class NodeNotHeldException extends ProtocolException {
+    NodeNotHeldException(String message) {
+      super(message);
+    }
   }
 }

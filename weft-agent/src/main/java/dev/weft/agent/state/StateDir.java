@@ -14,19 +14,27 @@ import java.util.stream.Stream;
 /**
  * The agent's state directory: {@code DIR/tasks/<taskId>.json} (a {@link TaskRecord}, written
  * atomically once the task has started, removed once its outcome is known) and
- * {@code DIR/tasks/<taskId>.exit} (the exit status, written by the task's wrapper shell).
+ * {@code DIR/tasks/<taskId>.exit} (the exit status, written by the task's wrapper shell); and
+ * {@code DIR/node-secret.json}, the node secret the server's join answered.
  */
 public final class StateDir {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path dir;
   private final Path tasks;
 
   public StateDir(Path dir) {
+    this.dir = dir;
     this.tasks = dir.resolve("tasks");
     try {
       Files.createDirectories(tasks);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the state directory " + tasks, e);
     }
+  }
+
+  /** Where the node secret is kept (see {@link dev.weft.agent.protocol.NodeSecret}). */
+  public Path nodeSecretFile() {
+    return dir.resolve("node-secret.json");
   }
 
   public Path exitFile(String taskId) {

@@ -31,6 +31,7 @@ class HttpAgentProtocolTest {
   final Map<String, Integer> statuses = new ConcurrentHashMap<>();
   final Map<String, String> received = new ConcurrentHashMap<>();
   final Map<String, String> auth = new ConcurrentHashMap<>();
+  final Map<String, String> secrets = new ConcurrentHashMap<>();
   HttpServer server;
   HttpAgentProtocol protocol;
 
@@ -41,6 +42,7 @@ class HttpAgentProtocolTest {
       String call = ex.getRequestURI().getPath().substring("/api/v1/agent/".length());
       received.put(call, new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       auth.put(call, String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+      secrets.put(call, String.valueOf(ex.getRequestHeaders().getFirst("Weft-Node-Secret")));
       byte[] body = answers.getOrDefault(call, "{}").getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(statuses.getOrDefault(call, 200), body.length);
       ex.getResponseBody().write(body);
@@ -58,7 +60,7 @@ class HttpAgentProtocolTest {
 
   @Test
   void join_sends_the_machine_and_reads_the_node_id() {
-    answers.put("join", "{\"nodeId\": \"n1\", \"heartbeatMillis\": 5000}");
+    answers.put("join", "{\"nodeId\": \"n1\", \"heartbeatMillis\": 5000, \"nodeSecret\": \"s3cret\"}");
     Joined j = protocol.join(new NodeInfo("n1", new Resources(2000, 1024, 10, 0, Map.of()), Map.of("disk", "ssd"),
         TopologyPath.parse("eu/zone-a/rack-1"), new Enforcement(EnforcementKind.RLIMIT, true, false, false, "", List.of())));
     assertThat(j.nodeId()).isEqualTo("n1");
@@ -108,5 +110,41 @@ class HttpAgentProtocolTest {
     server.stop(0);
     assertThatThrownBy(() -> protocol.report("n1", List.of())).isInstanceOf(ProtocolException.class)
         .hasMessageStartingWith("report: cannot reach http://127.0.0.1:");
+  }
+
+  static final NodeInfo N1 = new NodeInfo("n1", Resources.of(2000, 1024), Map.of(), null, null);
+
+  @Test
+  void the_node_secret_the_join_answered_goes_with_every_later_call_and_the_next_join() {
+    answers.put("join", "{\"nodeId\": \"n1\", \"nodeSecret\": \"s3cret\"}");
+    assertThat(protocol.join(N1).sessionToken()).isEqualTo("s3cret");
+    assertThat(received.get("join")).doesNotContain("secret");
+    assertThat(secrets.get("join")).isEqualTo("null");
+    answers.put("heartbeat", "{\"known\": true}");
+    assertThat(protocol.heartbeat(new Heartbeat("n1", Instant.now(), java.util.Set.of(), java.util.Set.of()))).isTrue();
+    protocol.poll("n1", 1, Duration.ZERO);
+    protocol.report("n1", List.of());
+    for (String call : List.of("heartbeat", "poll", "report")) {
+      assertThat(secrets.get(call)).as(call).isEqualTo("s3cret");
+    }
+    protocol.join(N1);
+    assertThat(received.get("join")).contains("\"secret\":\"s3cret\"");
+    assertThat(secrets.get("join")).as("the join carries it in its body only").isEqualTo("null");
+  }
+
+  @Test
+  void a_call_refused_for_want_of_the_node_s_secret_means_join_again() {
+    String notHeld = "{\"type\": \"https://weft.dev/problems/node-not-held\", \"status\": 403,"
+        + " \"detail\": \"node n1 is held by another agent\"}";
+    for (String call : List.of("heartbeat", "poll", "logs")) {
+      answers.put(call, notHeld);
+      statuses.put(call, 403);
+    }
+    assertThat(protocol.heartbeat(new Heartbeat("n1", Instant.now(), java.util.Set.of(), java.util.Set.of())))
+        .as("answered as an unknown node").isFalse();
+    assertThatThrownBy(() -> protocol.poll("n1", 1, Duration.ZERO)).isInstanceOf(ProtocolException.class)
+        .hasMessage("poll: the server answered 403: node n1 is held by another agent");
+    assertThatThrownBy(() -> protocol.shipLogs("n1", List.of())).as("not a refusal for good: shipped again later")
+        .isInstanceOf(ProtocolException.class).isNotInstanceOf(LogsRefusedException.class);
   }
 }

@@ -20,6 +20,7 @@ import dev.weft.agent.protocol.Backoff;
 import dev.weft.agent.protocol.AgentProtocol;
 import dev.weft.agent.protocol.FailoverProtocol;
 import dev.weft.agent.protocol.HttpAgentProtocol;
+import dev.weft.agent.protocol.NodeSecret;
 import dev.weft.agent.protocol.Heartbeats;
 import dev.weft.agent.protocol.LogShipping;
 import dev.weft.agent.protocol.LoopSettings;
@@ -153,7 +154,7 @@ public final class AgentCommand implements Callable<Integer> {
       TaskLogs logs = new TaskLogs(agent.dataDir.resolve("logs"));
       ProcessExecutor executor = new ProcessExecutor(confiner, logs, state, timers, ProcessTable.live(), new Signals());
       String token = this.token != null ? this.token : System.getenv(TOKEN_VARIABLE);
-      AgentProtocol protocol = protocol(urls, token);
+      AgentProtocol protocol = protocol(urls, token, NodeSecret.keptIn(state.nodeSecretFile()));
       LogShipping shipping = new LogShipping(protocol, new LogPacker(logs, ShipLimits.defaults()), m -> say(err, m));
       AgentLoop loop = new AgentLoop(protocol, new WithBuiltins(Builtins.standard(), executor), node,
           new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system(), shipping,
@@ -206,8 +207,9 @@ public final class AgentCommand implements Callable<Integer> {
   }
 
   /** One server as is; several behind a {@link FailoverProtocol} that moves to the next when one fails. */
-  private AgentProtocol protocol(List<URI> urls, String token) {
-    List<AgentProtocol> each = urls.stream().<AgentProtocol>map(u -> new HttpAgentProtocol(u, token, workDir)).toList();
+  private AgentProtocol protocol(List<URI> urls, String token, NodeSecret secret) {
+    List<AgentProtocol> each = urls.stream()
+        .<AgentProtocol>map(u -> new HttpAgentProtocol(u, token, workDir, secret)).toList();
     return each.size() == 1 ? each.getFirst() : new FailoverProtocol(each);
   }
 

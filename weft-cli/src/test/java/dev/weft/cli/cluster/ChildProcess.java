@@ -99,13 +99,19 @@ final class ChildProcess implements AutoCloseable {
    */
   static ChildProcess agent(String name, String topology, List<String> servers, String token, java.nio.file.Path dir)
       throws IOException {
+    return agent(name, name, topology, servers, token, dir);
+  }
+
+  /** As above, with its data and runs under {@code dir/tag} and {@code dir/tag-work}. */
+  static ChildProcess agent(String tag, String name, String topology, List<String> servers, String token,
+                            java.nio.file.Path dir) throws IOException {
     List<String> args = new ArrayList<>(List.of("agent"));
     servers.forEach(s -> args.addAll(List.of("--server", s)));
     args.addAll(List.of("--token", token, "--name", name,
         "--topology", topology, "--cpus", "2", "--memory", "1Gi", "--heartbeat", "500ms",
-        "--data-dir", dir.resolve(name).toString(), "--work-dir", dir.resolve(name + "-work").toString(),
+        "--data-dir", dir.resolve(tag).toString(), "--work-dir", dir.resolve(tag + "-work").toString(),
         "--enforcement", "none", "--label", "e2e=yes"));
-    return weft(name, args);
+    return weft(tag, args);
   }
 
   /** A free port on loopback (free when asked; a server started at once gets it). */

@@ -70,6 +70,15 @@ class ClusterEndToEndTest {
         assertThat(db.nodes().find("node-a").orElseThrow().topology()).isEqualTo("eu/zone-a/rack-1");
         assertThat(db.nodes().find("node-b").orElseThrow().topology()).isEqualTo("eu/zone-b/rack-7");
 
+        // a second agent started as node-a (another machine, the same name) is refused while node-a's agent lives
+        try (ChildProcess impostor = ChildProcess.agent("impostor", "node-a", "us/zone-c/rack-2", List.of(base), AGENT,
+            dir)) {
+          waitFor("the second node-a refused", () -> impostor.output().contains("node node-a is held by another agent"),
+              impostor::output);
+        }
+        assertThat(db.nodes().find("node-a").orElseThrow().topology()).isEqualTo("eu/zone-a/rack-1");
+        assertThat(db.nodes().list()).hasSize(2);
+
         // 20 short tasks, 250m each: 5 cpus in all, more than one node's 2, so both nodes take some
         TaskSpec shortTask = TaskSpec.builder("template").resources(Resources.of(250, 0))
             .run(TaskRun.shell("echo \"hello from $WEFT_TASK_ID attempt $WEFT_ATTEMPT\"; sleep 0.2")).build();

@@ -18,8 +18,10 @@ import java.util.Optional;
 /**
  * Takes the output agents ship: each piece is stored once by offset (see {@link LogAppend}), the
  * newest {@link #KEEP_PER_STREAM} bytes of a stream kept (older ones let go as new ones come), and
- * every piece answered with where the server now is on its stream. A piece of an unknown task, or of an attempt the task has not
- * reached, is not stored and answered full and ended, so the agent sends no more of it. The secret
+ * every piece answered with where the server now is on its stream. A piece of an unknown task, of an
+ * attempt the task has not reached, or of the current attempt of a task placed on another node than
+ * the shipping agent's, is not stored and answered full and ended, so the agent sends no more of it
+ * (an earlier attempt's output may come from the node it ran on, which the task no longer names). The secret
  * values of a workflow task are overwritten by {@code *} in each piece (same length, so offsets
  * hold); a value split across two pieces is not found (see docs/cluster.md).
  */
@@ -66,17 +68,22 @@ public final class LogIntake {
     this.secrets = secrets;
   }
 
-  /** Stores the pieces in order, each in its own transaction; answers one ack per piece. */
-  public List<Ack> take(List<Piece> pieces) {
+  /** Stores the pieces {@code nodeId}'s agent shipped, in order, each in its own transaction; answers one ack per piece. */
+  public List<Ack> take(String nodeId, List<Piece> pieces) {
     Map<String, Optional<TaskRecord>> tasks = new HashMap<>();
     List<Ack> acks = new ArrayList<>();
     boolean stored = false;
     for (Piece p : pieces) {
       String runId = p.run().toString();
       Optional<TaskRecord> task = tasks.computeIfAbsent(p.run().taskId(), id -> db.tasks().find(id));
-      if (task.isEmpty() || p.run().attempt() > task.get().attempt()) {
-        acks.add(new Ack(runId, p.stream(), p.offset(), true, true, task.isEmpty() ? "no task " + p.run().taskId()
-            : "task " + p.run().taskId() + " is at attempt " + task.get().attempt() + ", not " + p.run().attempt()));
+      String refused = task.isEmpty() ? "no task " + p.run().taskId()
+          : p.run().attempt() > task.get().attempt()
+              ? "task " + p.run().taskId() + " is at attempt " + task.get().attempt() + ", not " + p.run().attempt()
+          : p.run().attempt() == task.get().attempt() && !nodeId.equals(task.get().nodeId())
+              ? "task " + p.run().taskId() + " attempt " + p.run().attempt() + " is not on node " + nodeId
+          : null;
+      if (refused != null) {
+        acks.add(new Ack(runId, p.stream(), p.offset(), true, true, refused));
         continue;
       }
       LogExtent after = db.taskLogs().append(new LogPiece(p.run().taskId(), p.run().attempt(), p.stream(), p.offset(),

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.weft.store.TaskChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ class LogFeedTest {
     place = TestDb.H2.place(dir);
     db = Database.open(place.url());
     new JobSubmission(db).submit("j", "j", List.of(TaskSpec.builder("t").job("j").build()), Instant.now());
+    db.tasks().apply(TaskChange.place("t", db.tasks().find("t").orElseThrow().version(), "n1"), Instant.now());
   }
 
   @AfterEach
@@ -65,7 +67,7 @@ class LogFeedTest {
       Thread.onSpinWait();
     }
     assertThat(page).isNotDone();
-    intake.take(List.of(new LogIntake.Piece(new RunId("t", 0), TaskStream.STDOUT, 0,
+    intake.take("n1", List.of(new LogIntake.Piece(new RunId("t", 0), TaskStream.STDOUT, 0,
         "late line\n".getBytes(StandardCharsets.UTF_8), 10, false)));
     LogFeed.Page got = page.get(30, TimeUnit.SECONDS).orElseThrow();
     assertThat(got.chunks()).extracting(LogBytes::offset).containsExactly(0L);

@@ -66,6 +66,33 @@ public final class JdbcNodeStore implements NodeStore {
   }
 
   @Override
+  public Optional<String> secretDigest(String id) {
+    return tx.run("reading the holder of node " + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT secret_digest FROM weft_node WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public boolean claim(String id, String expectedDigest, String newDigest) {
+    return tx.run("claiming node " + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_node SET secret_digest = ? WHERE id = ? AND "
+          + (expectedDigest == null ? "secret_digest IS NULL" : "secret_digest = ?"))) {
+        ps.setString(1, newDigest);
+        ps.setString(2, id);
+        if (expectedDigest != null) {
+          ps.setString(3, expectedDigest);
+        }
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
   public List<NodeRecord> list() {
     return tx.run("listing nodes", c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM weft_node ORDER BY id")) {

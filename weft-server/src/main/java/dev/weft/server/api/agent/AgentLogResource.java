@@ -11,6 +11,7 @@ import dev.weft.server.api.Replies;
 import dev.weft.server.api.RouteRegistry;
 import dev.weft.server.api.Schemas;
 import dev.weft.server.logs.LogIntake;
+import dev.weft.server.scheduling.NodeClaims;
 import dev.weft.server.scheduling.RunId;
 import dev.weft.store.TaskStream;
 import io.javalin.http.Context;
@@ -36,9 +37,11 @@ public final class AgentLogResource implements ApiResource {
   record Piece(String taskId, String stream, Long offset, String data, Long written, Boolean last) {}
 
   private final LogIntake intake;
+  private final NodeClaims claims;
 
-  public AgentLogResource(LogIntake intake) {
+  public AgentLogResource(LogIntake intake, NodeClaims claims) {
     this.intake = intake;
+    this.claims = claims;
   }
 
   @Override
@@ -51,11 +54,12 @@ public final class AgentLogResource implements ApiResource {
         "written", count, "last", Schemas.any().put("type", "boolean")), "taskId", "stream", "offset", "data");
     routes.add(new ApiRoute(HandlerType.POST, AgentResource.BASE + "/logs", Access.AGENT,
         "Ship pieces of task output; each is stored once by offset and answered with where the server is on its stream",
-        List.of(), new ApiRoute.RequestBody(List.of("application/json"), Schemas.object(Map.of(
-            "nodeId", Schemas.string(),
+        List.of(AgentResource.secretHeader()), new ApiRoute.RequestBody(List.of("application/json"),
+            Schemas.object(Map.of("nodeId", Schemas.string(),
             "pieces", Schemas.any().put("type", "array").put("maxItems", MAX_PIECES).set("items", piece)),
             "nodeId", "pieces")),
-        Map.of(200, "{acks: [{taskId, stream, kept, full, ended, ignored}]}, one per piece in order"), this::logs));
+        Map.of(200, "{acks: [{taskId, stream, kept, full, ended, ignored}]}, one per piece in order",
+            403, "the call does not carry the node's secret"), this::logs));
   }
 
   private void logs(Context ctx) {
@@ -63,6 +67,7 @@ public final class AgentLogResource implements ApiResource {
     if (req.nodeId() == null || req.nodeId().isBlank()) {
       throw bad("/nodeId", "required: the node id the join answered");
     }
+    AgentResource.checkHolder(claims, ctx, req.nodeId());
     if (req.pieces() == null) {
       throw bad("/pieces", "required: a list of pieces");
     }
@@ -73,7 +78,7 @@ public final class AgentLogResource implements ApiResource {
     for (int i = 0; i < req.pieces().size(); i++) {
       pieces.add(piece(req.pieces().get(i), "/pieces/" + i));
     }
-    List<Map<String, Object>> acks = intake.take(pieces).stream().map(AgentLogResource::ack).toList();
+    List<Map<String, Object>> acks = intake.take(req.nodeId(), pieces).stream().map(AgentLogResource::ack).toList();
     Replies.json(ctx, 200, Map.of("acks", acks));
   }
 

@@ -8,6 +8,7 @@ import dev.weft.server.api.ApiResource;
 import dev.weft.server.api.ApiRoute;
 import dev.weft.server.api.Bodies;
 import dev.weft.server.api.FieldError;
+import dev.weft.server.api.Param;
 import dev.weft.server.api.ProblemException;
 import dev.weft.server.api.Replies;
 import dev.weft.server.api.RouteRegistry;
@@ -24,6 +25,7 @@ import dev.weft.server.api.agent.AgentWire.PollRequest;
 import dev.weft.server.api.agent.AgentWire.ReportReply;
 import dev.weft.server.api.agent.AgentWire.ReportRequest;
 import dev.weft.server.scheduling.AgentDesk;
+import dev.weft.server.scheduling.NodeClaims;
 import dev.weft.server.scheduling.RunId;
 import dev.weft.server.scheduling.SchedulingSettings;
 import dev.weft.store.NodeRecord;
@@ -57,12 +59,33 @@ public final class AgentResource implements ApiResource {
       "FAILED", "OUT_OF_MEMORY", "TIMED_OUT", "KILLED");
 
   private final AgentDesk desk;
+  private final NodeClaims claims;
   private final SchedulingSettings settings;
 
-  public AgentResource(AgentDesk desk, SchedulingSettings settings) {
+  public AgentResource(AgentDesk desk, NodeClaims claims, SchedulingSettings settings) {
     this.desk = desk;
+    this.claims = claims;
     this.settings = settings;
   }
+
+  /** The route parameter every call but the join carries. */
+  static Param secretHeader() {
+    return Param.header(NodeClaims.SECRET_HEADER, "the node secret the join answered (required)");
+  }
+
+  /**
+   * Refuses a call for {@code nodeId} that does not carry its holder's secret: 403, naming the node.
+   */
+  static void checkHolder(NodeClaims claims, Context ctx, String nodeId) {
+    try {
+      claims.check(nodeId, ctx.header(NodeClaims.SECRET_HEADER));
+    } catch (NodeClaims.NodeNotHeldException e) {
+      throw new ProblemException(403, NOT_HELD, "Node held by another agent", e.getMessage(),
+          List.of(FieldError.at("/nodeId", "not this agent's node")));
+    }
+  }
+
+  static final String NOT_HELD = "https://weft.dev/problems/node-not-held";
 
   @Override
   public void register(RouteRegistry routes) {
@@ -76,30 +99,35 @@ public final class AgentResource implements ApiResource {
             "capacity", Schemas.object(Map.of("cpuMillis", count, "memoryMiB", count, "diskMiB", count, "gpus", count),
                 "cpuMillis", "memoryMiB"),
             "labels", Schemas.any().put("type", "object").put("description", "string labels"),
-            "enforcement", Schemas.string().put("description", "cgroup-v2, cgroup-v1, rlimit or none")),
+            "enforcement", Schemas.string().put("description", "cgroup-v2, cgroup-v1, rlimit or none"),
+            "secret", Schemas.string().put("description", "the node secret an earlier join answered, if kept")),
             "name", "capacity")),
-        Map.of(200, "registered"), this::join));
+        Map.of(200, "registered: the node id, the heartbeat interval and the node secret to carry from now on",
+            409, "another agent holds the node (heard from within the node timeout)"), this::join));
     routes.add(new ApiRoute(HandlerType.POST, BASE + "/heartbeat", Access.AGENT, "Say the node is alive",
-        List.of(), json(Schemas.object(Map.of("nodeId", nodeId,
+        List.of(secretHeader()), json(Schemas.object(Map.of("nodeId", nodeId,
             "running", Schemas.any().put("type", "array").put("description", "run ids of the tasks still running"),
             "suspended", Schemas.any().put("type", "array")
                 .put("description", "those of them the agent holds suspended (SIGSTOP or a cgroup freezer)")),
             "nodeId")),
-        Map.of(200, "known: false when the server no longer knows the node (join again)"), this::heartbeat));
+        Map.of(200, "known: false when the server no longer knows the node (join again)",
+            403, "the call does not carry the node's secret"), this::heartbeat));
     routes.add(new ApiRoute(HandlerType.POST, BASE + "/poll", Access.AGENT,
         "Wait up to waitMillis for up to maxStarts tasks placed on the node; answered as soon as there are some",
-        List.of(), json(Schemas.object(Map.of("nodeId", nodeId,
+        List.of(secretHeader()), json(Schemas.object(Map.of("nodeId", nodeId,
             "maxStarts", Schemas.integer(0, MAX_STARTS).put("description", "default 16"),
             "waitMillis", Schemas.integer(0, MAX_WAIT_MILLIS).put("description", "default 20000")), "nodeId")),
-        Map.of(200, "the assignments (maybe none)", 404, "unknown node (join first)"), this::poll));
+        Map.of(200, "the assignments (maybe none)", 403, "the call does not carry the node's secret",
+            404, "unknown node (join first)"), this::poll));
     routes.add(new ApiRoute(HandlerType.POST, BASE + "/report", Access.AGENT,
         "Report a batch of status changes, in the order they happened; a repeated batch changes nothing",
-        List.of(), json(Schemas.object(Map.of("nodeId", nodeId,
+        List.of(secretHeader()), json(Schemas.object(Map.of("nodeId", nodeId,
             "changes", Schemas.any().put("type", "array").put("description",
                 "{taskId (the run id), state, exitCode, detail, at, stdoutTail, stderrTail}; the tails (at most "
                     + MAX_STDOUT_TAIL + " and " + MAX_STDOUT_TAIL / 10 + " characters) come with a task's end")),
             "nodeId", "changes")),
-        Map.of(200, "applied; changes that changed nothing are listed with the reason"), this::report));
+        Map.of(200, "applied; changes that changed nothing are listed with the reason",
+            403, "the call does not carry the node's secret"), this::report));
   }
 
   private static ApiRoute.RequestBody json(ObjectNode schema) {
@@ -129,13 +157,22 @@ public final class AgentResource implements ApiResource {
         throw bad("/labels/" + k, "a label needs a name and a string value");
       }
     });
-    NodeRecord n = desk.join(req.name(), TopologyPath.parse(req.topology()), capacity, labels, req.enforcement());
+    NodeClaims.Claimed<NodeRecord> joined;
+    try {
+      joined = claims.join(req.name(), req.secret(),
+          () -> desk.join(req.name(), TopologyPath.parse(req.topology()), capacity, labels, req.enforcement()));
+    } catch (NodeClaims.NodeHeldException e) {
+      throw new ProblemException(409, "https://weft.dev/problems/node-held", "Node held by another agent",
+          e.getMessage(), List.of(FieldError.at("/name", "held by another agent")));
+    }
+    NodeRecord n = joined.value();
     Replies.json(ctx, 200, new JoinReply(n.id(), n.topology(), settings.heartbeatEvery().toMillis(),
-        settings.nodeTimeout().toMillis()));
+        settings.nodeTimeout().toMillis(), joined.secret()));
   }
 
   private void heartbeat(Context ctx) {
     HeartbeatRequest req = Bodies.json(ctx, HeartbeatRequest.class);
+    checkHolder(claims, ctx, nodeId(req.nodeId()));
     Replies.json(ctx, 200, new HeartbeatReply(desk.heartbeat(nodeId(req.nodeId()), runs(req.running()),
         runs(req.suspended()))));
   }
@@ -155,6 +192,7 @@ public final class AgentResource implements ApiResource {
     if (wait < 0 || wait > MAX_WAIT_MILLIS) {
       throw bad("/waitMillis", "must be 0 to " + MAX_WAIT_MILLIS + ", got " + wait);
     }
+    checkHolder(claims, ctx, node);
     if (!desk.seen(node)) {
       throw new ProblemException(404, "https://weft.dev/problems/not-found", "Not found",
           "no node " + node + ": join first", List.of(FieldError.at("/nodeId", "unknown node")));
@@ -172,6 +210,7 @@ public final class AgentResource implements ApiResource {
   private void report(Context ctx) {
     ReportRequest req = Bodies.json(ctx, ReportRequest.class);
     String node = nodeId(req.nodeId());
+    checkHolder(claims, ctx, node);
     if (req.changes() == null) {
       throw bad("/changes", "required: a list of status changes");
     }

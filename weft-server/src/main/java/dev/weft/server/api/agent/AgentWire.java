@@ -11,9 +11,12 @@ final class AgentWire {
   /** What a machine offers: cpu in millicores, memory and disk in MiB, whole gpus. */
   record Capacity(Long cpuMillis, Long memoryMiB, Long diskMiB, Long gpus) {}
 
-  record JoinRequest(String name, String topology, Capacity capacity, Map<String, String> labels, String enforcement) {}
+  /** {@code secret}: the node secret an earlier join of this agent answered, if it kept one. */
+  record JoinRequest(String name, String topology, Capacity capacity, Map<String, String> labels, String enforcement,
+                     String secret) {}
 
-  record JoinReply(String nodeId, String topology, long heartbeatMillis, long nodeTimeoutMillis) {}
+  /** {@code nodeSecret}: to be carried in the {@code Weft-Node-Secret} header of every later call. */
+  record JoinReply(String nodeId, String topology, long heartbeatMillis, long nodeTimeoutMillis, String nodeSecret) {}
 
   record HeartbeatRequest(String nodeId, List<String> running, List<String> suspended) {}
 
