@@ -91,7 +91,8 @@ public final class AgentLoop {
     String nodeId = session().nodeId();
     reportPending(nodeId);
     int free = Math.max(0, settings.slots() - runner.running().size());
-    List<Assignment> work = protocol.poll(nodeId, Math.min(free, settings.pollBatch()), settings.pollWait());
+    List<Assignment> work = protocol.poll(nodeId, Math.min(free, settings.pollBatch()), settings.pollWait(),
+        runner.running(), runner.suspended());
     work.forEach(this::apply);
     reportPending(nodeId);
   }

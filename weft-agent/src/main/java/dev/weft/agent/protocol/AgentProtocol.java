@@ -4,6 +4,7 @@ import dev.weft.agent.logs.LogAck;
 import dev.weft.agent.logs.LogPiece;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The agent's view of the server (the port; the HTTP adapter talks to {@code /api/v1/agent}).
@@ -22,6 +23,16 @@ public interface AgentProtocol {
    * plus any number of control assignments (kill, suspend, resume). May return an empty list.
    */
   List<Assignment> poll(String nodeId, int maxStarts, Duration wait);
+
+  /**
+   * As above, telling the server the runs going on now and those of them held suspended, so that
+   * a kill, suspend or resume about one of them answers the poll at once instead of waiting for the
+   * next heartbeat. Transports that cannot say so poll as above.
+   */
+  default List<Assignment> poll(String nodeId, int maxStarts, Duration wait, Set<String> running,
+                                Set<String> suspended) {
+    return poll(nodeId, maxStarts, wait);
+  }
 
   /**
    * Delivers a batch of status changes, in the order they happened. Idempotent for the server: a

@@ -4,6 +4,7 @@ import dev.weft.agent.logs.LogAck;
 import dev.weft.agent.logs.LogPiece;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -44,6 +45,12 @@ public final class FailoverProtocol implements AgentProtocol {
   @Override
   public List<Assignment> poll(String nodeId, int maxStarts, Duration wait) {
     return call(s -> s.poll(nodeId, maxStarts, wait));
+  }
+
+  @Override
+  public List<Assignment> poll(String nodeId, int maxStarts, Duration wait, Set<String> running,
+                               Set<String> suspended) {
+    return call(s -> s.poll(nodeId, maxStarts, wait, running, suspended));
   }
 
   @Override

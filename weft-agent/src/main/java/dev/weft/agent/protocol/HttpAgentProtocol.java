@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The agent protocol over HTTP: JSON {@code POST}s to {@code SERVER/api/v1/agent/{join,heartbeat,poll,report,logs}}
@@ -98,8 +99,20 @@ public final class HttpAgentProtocol implements AgentProtocol {
 
   @Override
   public List<Assignment> poll(String nodeId, int maxStarts, Duration wait) {
+    return poll(nodeId, maxStarts, wait, Set.of(), Set.of());
+  }
+
+  @Override
+  public List<Assignment> poll(String nodeId, int maxStarts, Duration wait, Set<String> running,
+                               Set<String> suspended) {
     ObjectNode body = JSON.createObjectNode().put("nodeId", nodeId).put("maxStarts", maxStarts)
         .put("waitMillis", wait.toMillis());
+    if (!running.isEmpty()) {
+      running.stream().sorted().forEach(body.putArray("running")::add);
+    }
+    if (!suspended.isEmpty()) {
+      suspended.stream().sorted().forEach(body.putArray("suspended")::add);
+    }
     JsonNode reply = post("poll", body, wait.plus(SLACK));
     List<Assignment> out = new ArrayList<>();
     for (JsonNode a : reply.path("assignments")) {

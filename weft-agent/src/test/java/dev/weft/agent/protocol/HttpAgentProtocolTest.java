@@ -122,7 +122,8 @@ class HttpAgentProtocolTest {
     assertThat(secrets.get("join")).isEqualTo("null");
     answers.put("heartbeat", "{\"known\": true}");
     assertThat(protocol.heartbeat(new Heartbeat("n1", Instant.now(), java.util.Set.of(), java.util.Set.of()))).isTrue();
-    protocol.poll("n1", 1, Duration.ZERO);
+    protocol.poll("n1", 1, Duration.ZERO, java.util.Set.of("b~0", "a~1"), java.util.Set.of("a~1"));
+    assertThat(received.get("poll")).contains("\"running\":[\"a~1\",\"b~0\"]", "\"suspended\":[\"a~1\"]");
     protocol.report("n1", List.of());
     for (String call : List.of("heartbeat", "poll", "report")) {
       assertThat(secrets.get(call)).as(call).isEqualTo("s3cret");

@@ -42,6 +42,8 @@ public final class AgentDesk {
   static final Duration RECHECK = Duration.ofSeconds(1);
   /** How often a poll or report is written down as a node's sign of life, at most. */
   static final Duration SIGN_OF_LIFE_EVERY = Duration.ofSeconds(1);
+  /** How long an order handed to an agent is not handed out again (a killed run stays listed while it stops). */
+  static final Duration RESEND_AFTER = Duration.ofSeconds(10);
 
   /** One task to start: the agent's run id, what to run, and the resources it was placed with. */
   public record Start(RunId runId, TaskRun run, Resources resources) {}
@@ -85,6 +87,8 @@ public final class AgentDesk {
   /** Runs to suspend and to resume, by node, found at heartbeats like the kills. */
   private final Map<String, Set<String>> toSuspend = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> toResume = new ConcurrentHashMap<>();
+  /** The orders (kill, suspend, resume of a run) handed to each node lately, and when. */
+  private final Map<String, Map<String, Instant>> handedOut = new ConcurrentHashMap<>();
   /** When this server last wrote down a poll or report as each node's sign of life. */
   private final Map<String, Instant> lastSignOfLife = new ConcurrentHashMap<>();
 
@@ -155,7 +159,17 @@ public final class AgentDesk {
     return known;
   }
 
+  /**
+   * Compares the runs the agent lists with the tasks the store holds on its node (one read; a run
+   * not held there is read by itself, for the reason) and queues what the next poll hands out:
+   * kills of runs no longer this node's, suspends and resumes where the agent and the store disagree.
+   */
   private void findRunsToKill(String nodeId, Set<String> running, Set<String> suspended) {
+    if (running.isEmpty()) {
+      return;
+    }
+    Map<String, TaskRecord> here = new HashMap<>();
+    db.tasks().onNode(nodeId).forEach(t -> here.put(t.id(), t));
     for (String id : running) {
       RunId run;
       try {
@@ -163,20 +177,22 @@ public final class AgentDesk {
       } catch (IllegalArgumentException e) {
         continue; // not a run this server handed out
       }
-      Optional<TaskRecord> t = db.tasks().find(run.taskId());
+      TaskRecord held = here.get(run.taskId());
+      if (held != null && held.attempt() == run.attempt()) {
+        if (held.status() == TaskState.SUSPENDED && !suspended.contains(id)) {
+          toSuspend.computeIfAbsent(nodeId, n -> ConcurrentHashMap.newKeySet()).add(id);
+        } else if (held.status() == TaskState.RUNNING && suspended.contains(id)) {
+          toResume.computeIfAbsent(nodeId, n -> ConcurrentHashMap.newKeySet()).add(id);
+        }
+        continue;
+      }
+      Optional<TaskRecord> t = held != null ? Optional.of(held) : db.tasks().find(run.taskId());
       String why = t.isEmpty() ? "no task " + run.taskId()
           : !nodeId.equals(t.get().nodeId()) || t.get().attempt() != run.attempt()
               ? "task " + run.taskId() + " is now attempt " + t.get().attempt() + " in state " + t.get().status()
                   + (t.get().nodeId() == null ? "" : " on node " + t.get().nodeId())
-              : t.get().status().holdsResources() ? null
               : "task " + run.taskId() + " is " + t.get().status();
-      if (why != null) {
-        toKill.computeIfAbsent(nodeId, n -> new ConcurrentHashMap<>()).put(id, why);
-      } else if (t.get().status() == TaskState.SUSPENDED && !suspended.contains(id)) {
-        toSuspend.computeIfAbsent(nodeId, n -> ConcurrentHashMap.newKeySet()).add(id);
-      } else if (t.get().status() == TaskState.RUNNING && suspended.contains(id)) {
-        toResume.computeIfAbsent(nodeId, n -> ConcurrentHashMap.newKeySet()).add(id);
-      }
+      toKill.computeIfAbsent(nodeId, n -> new ConcurrentHashMap<>()).put(id, why);
     }
   }
 
@@ -221,12 +237,29 @@ public final class AgentDesk {
    * {@code WEFT_ATTEMPT}. Runs found at a heartbeat that are no longer this node's come along as kills.
    */
   public Work poll(String nodeId, int maxStarts, Duration wait) throws InterruptedException {
+    return poll(nodeId, maxStarts, wait, Set.of(), Set.of());
+  }
+
+  /**
+   * As above, for an agent that lists the runs it has going ({@code running}) and those of them it
+   * holds suspended: they are compared with the store when the poll begins and each time it wakes
+   * (a ring, or every {@link #RECHECK}), so a run cancelled, preempted, suspended or resumed while
+   * the agent waits is answered at once with its order, not at the next heartbeat. An order is
+   * handed out once per {@link #RESEND_AFTER} (a killed run stays listed while it stops).
+   */
+  public Work poll(String nodeId, int maxStarts, Duration wait, Set<String> running, Set<String> suspended)
+      throws InterruptedException {
     Instant deadline = clock.instant().plus(wait);
     while (true) {
+      findRunsToKill(nodeId, running, suspended);
       List<Kill> kills = new ArrayList<>();
       Map<String, String> due = toKill.remove(nodeId);
       if (due != null) {
-        due.forEach((run, why) -> kills.add(new Kill(run, why)));
+        due.forEach((run, why) -> {
+          if (firstOrder(nodeId, "kill " + run)) {
+            kills.add(new Kill(run, why));
+          }
+        });
       }
       List<Start> starts = new ArrayList<>();
       if (maxStarts > 0) {
@@ -236,16 +269,27 @@ public final class AgentDesk {
           start(t, specs.get(t.id())).ifPresent(starts::add);
         }
       }
-      Set<String> suspends = toSuspend.remove(nodeId);
-      Set<String> resumes = toResume.remove(nodeId);
-      Work work = new Work(starts, kills, suspends == null ? List.of() : List.copyOf(suspends),
-          resumes == null ? List.of() : List.copyOf(resumes));
+      Work work = new Work(starts, kills, orders(nodeId, toSuspend, "suspend "), orders(nodeId, toResume, "resume "));
       Duration left = Duration.between(clock.instant(), deadline);
       if (!work.isEmpty() || left.isNegative() || left.isZero()) {
         return work;
       }
       bell.await(left.compareTo(RECHECK) < 0 ? left : RECHECK);
     }
+  }
+
+  /** The orders of one kind queued for {@code nodeId}, less those handed out within {@link #RESEND_AFTER}. */
+  private List<String> orders(String nodeId, Map<String, Set<String>> queued, String kind) {
+    Set<String> runs = queued.remove(nodeId);
+    return runs == null ? List.of() : runs.stream().filter(r -> firstOrder(nodeId, kind + r)).sorted().toList();
+  }
+
+  /** Whether {@code order} goes out now: not handed to {@code nodeId} within {@link #RESEND_AFTER}. Forgets older ones. */
+  private boolean firstOrder(String nodeId, String order) {
+    Instant now = clock.instant();
+    Map<String, Instant> sent = handedOut.computeIfAbsent(nodeId, n -> new ConcurrentHashMap<>());
+    sent.values().removeIf(at -> !at.isAfter(now.minus(RESEND_AFTER)));
+    return sent.putIfAbsent(order, now) == null;
   }
 
   /**

@@ -14,8 +14,8 @@ import java.time.Duration;
  * nodes swept inside each round. A round that could place more at once without anything else
  * changing ({@link RoundResult#mayPlaceMore}) rings the round bell again, so rounds run back to back
  * while there is work to place (still one round at a time); anything else that frees room or adds
- * work rings it itself. A round that placed tasks rings the {@link WorkBell}, so waiting agents
- * hear of the placements at once. {@link #close} stops it and
+ * work rings it itself. A round that placed or preempted tasks rings the {@link WorkBell}, so
+ * waiting agents hear of the placements, and of the runs to stop, at once. {@link #close} stops it and
  * releases the lease.
  */
 public final class SchedulerThread implements AutoCloseable {
@@ -38,8 +38,8 @@ public final class SchedulerThread implements AutoCloseable {
         loop.runUntil(wakeOnClose(), settings.round(), () -> stopping, failures::failed, round -> {
           failures.succeeded();
           reportSwept(round.swept());
-          if (!round.applied().placed().isEmpty()) {
-            bell.ring();
+          if (!round.applied().placed().isEmpty() || !round.applied().preempted().isEmpty()) {
+            bell.ring(); // new work, or a victim to stop: waiting polls look again at once
           }
           if (round.mayPlaceMore()) {
             rounds.ringHere(); // this server's own pacing: the others have nothing to do with it

@@ -172,4 +172,42 @@ class AgentDeskTest {
       place.dispose().run();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_poll_that_lists_its_runs_is_answered_with_the_kill_of_one_cancelled_while_it_waits(TestDb kind)
+      throws Exception {
+    TestDb.Place place = kind.place(dir);
+    try (Database db = place.open()) {
+      WorkBell bell = new WorkBell();
+      AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), bell, InstantSource.system());
+      desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
+      new JobSubmission(db).submit("j", "j", List.of(TaskSpec.builder("t").job("j").resources(Resources.of(100, 0))
+          .run(TaskRun.shell("sleep 60")).build()), Instant.now());
+      db.tasks().apply(TaskChange.place("t", db.tasks().find("t").orElseThrow().version(), "n1"), Instant.now());
+      assertThat(desk.poll("n1", 10, Duration.ZERO).starts()).hasSize(1);
+      desk.report("n1", List.of(new AgentDesk.Change(new RunId("t", 0), "RUNNING", null, "started")));
+
+      java.util.concurrent.CompletableFuture<AgentDesk.Work> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> {
+            try {
+              return desk.poll("n1", 10, Duration.ofSeconds(30), Set.of("t~0"), Set.of());
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      Thread.sleep(300);
+      assertThat(waiting).as("nothing to say yet: the poll waits").isNotDone();
+      TaskRecord running = db.tasks().find("t").orElseThrow();
+      db.tasks().apply(TaskChange.of("t", running.version(), TaskEvent.CANCEL, "cancelled"), Instant.now());
+      bell.ring();
+      AgentDesk.Work work = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS); // well before its 30 s wait
+      assertThat(work.kills()).containsExactly(new AgentDesk.Kill("t~0", "task t is CANCELLED"));
+      assertThat(work.starts()).isEmpty();
+      assertThat(desk.poll("n1", 10, Duration.ZERO, Set.of("t~0"), Set.of()).isEmpty())
+          .as("still listed while it stops: not told again at once").isTrue();
+    } finally {
+      place.dispose().run();
+    }
+  }
 }

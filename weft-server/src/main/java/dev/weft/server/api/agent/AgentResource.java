@@ -116,7 +116,11 @@ public final class AgentResource implements ApiResource {
         "Wait up to waitMillis for up to maxStarts tasks placed on the node; answered as soon as there are some",
         List.of(secretHeader()), json(Schemas.object(Map.of("nodeId", nodeId,
             "maxStarts", Schemas.integer(0, MAX_STARTS).put("description", "default 16"),
-            "waitMillis", Schemas.integer(0, MAX_WAIT_MILLIS).put("description", "default 20000")), "nodeId")),
+            "waitMillis", Schemas.integer(0, MAX_WAIT_MILLIS).put("description", "default 20000"),
+            "running", Schemas.any().put("type", "array").put("description",
+                "run ids going on the node now (optional): a kill, suspend or resume about one answers the poll at once"),
+            "suspended", Schemas.any().put("type", "array").put("description", "those of them held suspended")),
+            "nodeId")),
         Map.of(200, "the assignments (maybe none)", 403, "the call does not carry the node's secret",
             404, "unknown node (join first)"), this::poll));
     routes.add(new ApiRoute(HandlerType.POST, BASE + "/report", Access.AGENT,
@@ -197,7 +201,7 @@ public final class AgentResource implements ApiResource {
       throw new ProblemException(404, "https://weft.dev/problems/not-found", "Not found",
           "no node " + node + ": join first", List.of(FieldError.at("/nodeId", "unknown node")));
     }
-    AgentDesk.Work work = desk.poll(node, max, Duration.ofMillis(wait));
+    AgentDesk.Work work = desk.poll(node, max, Duration.ofMillis(wait), runs(req.running()), runs(req.suspended()));
     List<Assignment> out = new ArrayList<>();
     work.kills().forEach(k -> out.add(new Assignment("kill", k.runId(), null, null, null, 0, 0, 0, k.reason())));
     work.suspends().forEach(r -> out.add(new Assignment("suspend", r, null, null, null, 0, 0, 0, null)));

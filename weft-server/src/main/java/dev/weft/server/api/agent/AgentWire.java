@@ -22,7 +22,8 @@ final class AgentWire {
 
   record HeartbeatReply(boolean known) {}
 
-  record PollRequest(String nodeId, Integer maxStarts, Integer waitMillis) {}
+  /** {@code running}, {@code suspended}: as in a heartbeat, so that orders about them come with the poll. */
+  record PollRequest(String nodeId, Integer maxStarts, Integer waitMillis, List<String> running, List<String> suspended) {}
 
   /**
    * One assignment: {@code start} (argv or builtin, env, cpu, memory, timeout) or {@code kill}
