@@ -130,7 +130,7 @@ public final class WeftServer implements AutoCloseable {
           new InstanceTasksResource(db)));
       LogBell logs = new LogBell();
       cluster = ClusterBells.connect(db.openSignals(UUID.randomUUID().toString()), rounds, work, logs);
-      resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs, rounds));
+      resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs, rounds, work));
       resources.addAll(extra);
       resources.addAll(more.apply(db, logs));
       ApiServer api = new ApiServer(settings.api(), resources, metrics);

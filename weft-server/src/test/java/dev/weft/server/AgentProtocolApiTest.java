@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentProtocolApiTest {
   static final String AGENT = "agent-token-0123456789";
   static final String VIEWER = "viewer-token-0123456789";
+  static final String OPERATOR = "operator-token-0123456789";
   static final String JOIN = """
       {"name": "n1", "topology": "eu/zone-a/rack-1", "capacity": {"cpuMillis": 2000, "memoryMiB": 1024, "diskMiB": 100},
        "labels": {"disk": "ssd"}, "enforcement": "cgroup-v1"}""";
@@ -39,7 +40,8 @@ class AgentProtocolApiTest {
   Path dir;
 
   private RunningServer start(TestDb db) {
-    Tokens tokens = Tokens.parse(AGENT + " agent a\n" + VIEWER + " viewer v\n", "tokens.txt");
+    Tokens tokens = Tokens.parse(AGENT + " agent a\n" + VIEWER + " viewer v\n" + OPERATOR + " operator o\n",
+        "tokens.txt");
     return RunningServer.startScheduling(db, dir, tokens,
         SchedulingSettings.withNodeTimeout("test-server", Duration.ofSeconds(30)));
   }
@@ -221,6 +223,35 @@ class AgentProtocolApiTest {
       assertThat(holder.postJson("/api/v1/agent/heartbeat", AGENT, beat).status()).isEqualTo(403);
       assertThat(http.withHeaders("Weft-Node-Secret", newSecret).postJson("/api/v1/agent/heartbeat", AGENT, beat)
           .json().get("known").asBoolean()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_job_cancelled_through_the_api_answers_the_waiting_poll_with_the_kill(TestDb kind) throws Exception {
+    try (RunningServer s = start(kind); Database db = Database.open(s.databaseUrl())) {
+      Http agent = s.http().joined(AGENT, JOIN);
+      new JobSubmission(db).submit("j", "j", List.of(TaskSpec.builder("t").job("j").resources(Resources.of(100, 16))
+          .run(TaskRun.shell("sleep 60")).build()), Instant.now());
+      boolean started = false;
+      for (int i = 0; i < 20 && !started; i++) {
+        started = agent.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 5000}").json()
+            .get("assignments").size() > 0;
+      }
+      assertThat(started).as("t handed out").isTrue();
+      assertThat(agent.postJson("/api/v1/agent/report", AGENT, "{\"nodeId\": \"n1\", \"changes\": [{\"taskId\": \"t~0\","
+          + " \"state\": \"RUNNING\"}]}").status()).isEqualTo(200);
+
+      java.util.concurrent.CompletableFuture<Http.Reply> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> agent.postJson("/api/v1/agent/poll", AGENT,
+              "{\"nodeId\": \"n1\", \"waitMillis\": 30000, \"running\": [\"t~0\"]}"));
+      Thread.sleep(300);
+      assertThat(waiting).as("the poll waits: nothing to say yet").isNotDone();
+      assertThat(s.http().postJson("/api/v1/jobs/j/cancel", OPERATOR, "").status()).isEqualTo(200);
+      JsonNode kill = waiting.get(15, java.util.concurrent.TimeUnit.SECONDS).json().get("assignments").get(0);
+      assertThat(kill.get("type").asText()).isEqualTo("kill");
+      assertThat(kill.get("taskId").asText()).isEqualTo("t~0");
+      assertThat(kill.get("reason").asText()).isEqualTo("task t is CANCELLED");
     }
   }
 }

@@ -22,6 +22,7 @@ import dev.weft.server.api.Schemas;
 import dev.weft.server.api.StrictJson;
 import dev.weft.server.scheduling.JobSubmission;
 import dev.weft.server.scheduling.RoundBell;
+import dev.weft.server.scheduling.WorkBell;
 import dev.weft.store.ConflictException;
 import dev.weft.store.Database;
 import dev.weft.store.Job;
@@ -55,16 +56,19 @@ final class JobResource implements ApiResource {
   private final Clock clock;
   private final Supplier<String> ids;
   private final JobSubmission submission;
+  private final WorkBell work;
 
   JobResource(Database db, Clock clock, Supplier<String> ids) {
-    this(db, clock, ids, RoundBell.NONE);
+    this(db, clock, ids, RoundBell.NONE, new WorkBell());
   }
 
-  JobResource(Database db, Clock clock, Supplier<String> ids, RoundBell rounds) {
+  /** {@code work}: rung after a cancel, so the agents' waiting polls hand out the kills of its running tasks at once. */
+  JobResource(Database db, Clock clock, Supplier<String> ids, RoundBell rounds, WorkBell work) {
     this.db = db;
     this.clock = clock;
     this.ids = ids;
     this.submission = new JobSubmission(db, rounds);
+    this.work = work;
   }
 
   @Override
@@ -251,6 +255,7 @@ final class JobResource implements ApiResource {
     for (TaskRecord t : db.tasks().ofJob(job.id())) {
       cancel(t);
     }
+    work.ring();
     Replies.json(ctx, 200, Views.job(job, db.tasks().ofJob(job.id())));
   }
 

@@ -6,6 +6,7 @@ import dev.weft.server.api.ApiResource;
 import dev.weft.server.logs.LogBell;
 import dev.weft.server.logs.LogFeed;
 import dev.weft.server.scheduling.RoundBell;
+import dev.weft.server.scheduling.WorkBell;
 import dev.weft.server.scheduling.TaskExplainer;
 import dev.weft.store.Database;
 import java.time.Clock;
@@ -31,8 +32,13 @@ public final class SchedulingResources {
 
   /** As above; a job submitted rings {@code rounds}, so this server's scheduler places it at once. */
   public static List<ApiResource> of(Database db, Clock clock, LogBell logs, RoundBell rounds) {
+    return of(db, clock, logs, rounds, new WorkBell());
+  }
+
+  /** As above; a job cancelled rings {@code work}, so waiting agent polls hand out the kills at once. */
+  public static List<ApiResource> of(Database db, Clock clock, LogBell logs, RoundBell rounds, WorkBell work) {
     TaskExplainer explainer = new TaskExplainer(db, new CorePlanner(SchedulerConfig.defaults()));
-    return List.of(new JobResource(db, clock, () -> UUID.randomUUID().toString(), rounds),
+    return List.of(new JobResource(db, clock, () -> UUID.randomUUID().toString(), rounds, work),
         new TaskResource(db, explainer, clock, new LogFeed(db, logs, clock)),
         new NodeResource(db, clock), new QueueResource(db, clock));
   }
