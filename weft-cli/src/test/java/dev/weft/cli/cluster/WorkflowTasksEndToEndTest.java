@@ -153,7 +153,7 @@ class WorkflowTasksEndToEndTest {
         kind: service
         name: flaky
         version: 1.0.0
-        contract: { retry: { attempts: 2, delay: 1s, backoff: exponential } }
+        contract: { retry: { attempts: 2, delay: 1s, backoff: exponential, jitter: { from: 500ms, to: 500ms } } }
         behaviour:
           process:
             queue: root.default
@@ -178,7 +178,7 @@ class WorkflowTasksEndToEndTest {
       JsonNode task = call("GET", "/api/v1/tasks/" + failed, null, null).body;
       assertThat(task.toString()).as(failed).contains("\"FAILED\"", "node-a");
     }
-    // each retry waited its delay after the try before it ended: 1 s, then 2 s (exponential)
+    // each retry waited its delay after the try before it ended: 1 s, then 2 s (exponential), each plus 0.5 s of jitter
     long[] waitedMillis = new long[2];
     String before = first;
     for (int k = 1; k <= 2; k++) {
@@ -190,8 +190,8 @@ class WorkflowTasksEndToEndTest {
       assertThat(job.has("notBefore")).as(job.toString()).isTrue();
       before = first + "-r" + k;
     }
-    assertThat(waitedMillis[0]).as("the first retry waits 1 s").isGreaterThanOrEqualTo(1000);
-    assertThat(waitedMillis[1]).as("the second retry waits 2 s").isGreaterThanOrEqualTo(2000);
+    assertThat(waitedMillis[0]).as("the first retry waits 1 s + 0.5 s").isGreaterThanOrEqualTo(1500);
+    assertThat(waitedMillis[1]).as("the second retry waits 2 s + 0.5 s").isGreaterThanOrEqualTo(2500);
   }
 
   private void aContractViolationFaultsBeforeAnyTask() throws Exception {

@@ -51,7 +51,7 @@ final class ServiceCalls {
         output = invoke(s, c);
       } catch (CommandFault f) {
         if (tried < retries.attempts()) {
-          long delay = retries.delayBefore(tried + 1);
+          long delay = retries.delayBefore(tried + 1, c.id());
           if (delay > 0 && !wait.waited(delay)) {
             throw new CommandAbandonedException("stopped while waiting to retry " + c.id() + " (try " + (tried + 2)
                 + " of service " + s.key() + ")");

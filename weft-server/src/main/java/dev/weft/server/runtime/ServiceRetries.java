@@ -66,7 +66,7 @@ final class ServiceRetries {
       spec.put("job", id);
     }
     return Optional.of(new Retry(new NewJob(id, t.name(), JobKind.SINGLE, List.of(new NewTask(id, t.name(), spec,
-        t.queue(), t.priority()))), policy.delayBefore(done + 1)));
+        t.queue(), t.priority()))), policy.delayBefore(done + 1, first)));
   }
 
   /**

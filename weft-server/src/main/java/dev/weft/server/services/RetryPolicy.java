@@ -5,20 +5,33 @@ import dev.weft.model.codec.DurationParser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
 /**
  * A service's {@code contract.retry}: {@code {attempts: N, delay: 2s, backoff: constant | linear |
- * exponential, maxDelay: 1m}}. A failed call is tried again up to N more times; before retry k
- * (1, 2, ...) it waits {@code delay} (constant), {@code k * delay} (linear) or {@code 2^(k-1) *
- * delay} (exponential), never more than {@code maxDelay} when given. Only {@code attempts} is
- * required; without {@code delay} a retry starts at once. The vocabulary is the workflow DSL's
- * {@code retry} (and Temporal's retry policy, Conductor's {@code retryLogic}).
+ * exponential, maxDelay: 1m, jitter: {from: 0s, to: 1s}}}. A failed call is tried again up to N
+ * more times; before retry k (1, 2, ...) it waits {@code delay} (constant), {@code k * delay}
+ * (linear) or {@code 2^(k-1) * delay} (exponential), never more than {@code maxDelay} when given,
+ * plus a jitter in [{@code from}, {@code to}] so that calls failing together do not all come back
+ * together. The jitter is drawn from the call's key and k, so a call's waits are the same each
+ * time they are computed (a server that restarts mid-wait, a replay) while different calls differ.
+ * Only {@code attempts} is required; without {@code delay} or {@code jitter} a retry starts at once.
+ * The vocabulary is the workflow DSL's {@code retry} (and Temporal's retry policy, Conductor's
+ * {@code retryLogic}).
  *
  * @param delayMillis the first retry's wait; 0: none
- * @param maxDelayMillis the longest wait; 0: no cap but {@link #LONGEST}
+ * @param maxDelayMillis the longest wait before the jitter; 0: no cap but {@link #LONGEST}
+ * @param jitterFromMillis the least jitter added to each wait
+ * @param jitterToMillis the most jitter added to each wait (at least {@code jitterFromMillis})
  */
-public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long maxDelayMillis) {
+public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long maxDelayMillis, long jitterFromMillis,
+                          long jitterToMillis) {
+  /** Without jitter. */
+  public RetryPolicy(int attempts, long delayMillis, Backoff backoff, long maxDelayMillis) {
+    this(attempts, delayMillis, backoff, maxDelayMillis, 0, 0);
+  }
+
   /** How the wait grows from one retry to the next. */
   public enum Backoff { CONSTANT, LINEAR, EXPONENTIAL }
 
@@ -26,7 +39,7 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
   public static final RetryPolicy NONE = new RetryPolicy(0, 0, Backoff.CONSTANT, 0);
   /** The longest wait before a retry, whatever the policy says (a day). */
   public static final Duration LONGEST = Duration.ofDays(1);
-  static final List<String> FIELDS = List.of("attempts", "delay", "backoff", "maxDelay");
+  static final List<String> FIELDS = List.of("attempts", "delay", "backoff", "maxDelay", "jitter");
 
   /** The policy of a contract's {@code retry} as stored (already checked by {@link #read}); {@link #NONE} for null. */
   public static RetryPolicy of(JsonNode retry) {
@@ -41,7 +54,7 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
    */
   static RetryPolicy read(JsonNode retry, BiConsumer<String, String> problems) {
     if (!retry.isObject()) {
-      problems.accept("", "expected {attempts: N, delay, backoff, maxDelay}, got " + ServiceReader.shown(retry));
+      problems.accept("", "expected {attempts: N, delay, backoff, maxDelay, jitter}, got " + ServiceReader.shown(retry));
       return NONE;
     }
     retry.fieldNames().forEachRemaining(f -> {
@@ -68,7 +81,32 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
         problems.accept("/backoff", "expected constant, linear or exponential, got " + ServiceReader.shown(b));
       }
     }
-    return new RetryPolicy(attempts, delay, backoff, max);
+    long[] jitter = jitter(retry.get("jitter"), problems);
+    return new RetryPolicy(attempts, delay, backoff, max, jitter[0], jitter[1]);
+  }
+
+  /** {@code {from, to}}, both durations (each defaults to 0s), {@code to} not below {@code from}. */
+  private static long[] jitter(JsonNode j, BiConsumer<String, String> problems) {
+    if (j == null) {
+      return new long[] {0, 0};
+    }
+    if (!j.isObject()) {
+      problems.accept("/jitter", "expected {from: duration, to: duration}, got " + ServiceReader.shown(j));
+      return new long[] {0, 0};
+    }
+    j.fieldNames().forEachRemaining(f -> {
+      if (!f.equals("from") && !f.equals("to")) {
+        problems.accept("/jitter/" + f.replace("~", "~0").replace("/", "~1"), "unknown field '" + f + "' (known: from, to)");
+      }
+    });
+    long from = duration(j.get("from"), "/jitter/from", problems);
+    long to = duration(j.get("to"), "/jitter/to", problems);
+    if (to < from) {
+      problems.accept("/jitter/to", "must not be below from (" + DurationParser.format(from) + "), got "
+          + ServiceReader.shown(j.get("to")));
+      return new long[] {0, 0};
+    }
+    return new long[] {from, to};
   }
 
   private static long duration(JsonNode n, String at, BiConsumer<String, String> problems) {
@@ -92,9 +130,12 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
     }
   }
 
-  /** The wait before retry {@code k} (1 for the first retry), in milliseconds. */
-  public long delayBefore(int k) {
-    if (delayMillis == 0 || k < 1) {
+  /**
+   * The wait before retry {@code k} (1 for the first retry) of the call {@code key} (the same key and
+   * k give the same wait), in milliseconds, never more than {@link #LONGEST}.
+   */
+  public long delayBefore(int k, String key) {
+    if (k < 1) {
       return 0;
     }
     double wait = switch (backoff) {
@@ -103,6 +144,8 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
       case EXPONENTIAL -> delayMillis * Math.pow(2, Math.min(k - 1, 62));
     };
     long cap = maxDelayMillis > 0 ? maxDelayMillis : LONGEST.toMillis();
-    return (long) Math.min(wait, cap);
+    long jitter = jitterToMillis <= jitterFromMillis ? jitterFromMillis
+        : new SplittableRandom(key.hashCode() * 31L + k).nextLong(jitterFromMillis, jitterToMillis + 1);
+    return Math.min((long) Math.min(wait, cap) + jitter, LONGEST.toMillis());
   }
 }

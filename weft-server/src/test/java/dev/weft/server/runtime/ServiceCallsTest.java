@@ -144,11 +144,12 @@ class ServiceCallsTest {
   void a_retry_waits_its_delay_growing_as_the_backoff_says() throws Exception {
     Path counter = dir.resolve("tries-delayed");
     long start = System.nanoTime();
-    RunResult r = run(flaky(counter, "attempts: 2, delay: 200ms, backoff: exponential"), call("flaky", "{}"), "{}");
+    RunResult r = run(flaky(counter, "attempts: 2, delay: 200ms, backoff: exponential, jitter: {from: 150ms, to: 150ms}"),
+        call("flaky", "{}"), "{}");
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
     assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(r.output().path("tries").asInt()).isEqualTo(3);
-    assertThat(tookMillis).as("waited 200 ms, then 400 ms").isGreaterThanOrEqualTo(600);
+    assertThat(tookMillis).as("waited 200 ms, then 400 ms, each plus 150 ms of jitter").isGreaterThanOrEqualTo(900);
   }
 
   @Test

@@ -22,7 +22,7 @@ class RetryPolicyTest {
 
   static long[] delays(String retry, int n) {
     RetryPolicy p = RetryPolicy.of(yaml(retry));
-    return IntStream.rangeClosed(1, n).mapToLong(p::delayBefore).toArray();
+    return IntStream.rangeClosed(1, n).mapToLong(k -> p.delayBefore(k, "call-1")).toArray();
   }
 
   @Test
@@ -43,14 +43,15 @@ class RetryPolicyTest {
   @Test
   void every_problem_is_named_by_its_pointer_and_what_is_wrong_keeps_its_default() {
     Map<String, String> problems = new LinkedHashMap<>();
-    RetryPolicy p = RetryPolicy.read(yaml("{attempts: -1, delay: soon, backoff: 3, maxDelay: 2d, jitter: 0.1}"),
-        problems::put);
-    assertThat(problems).containsOnlyKeys("/jitter", "/attempts", "/delay", "/backoff", "/maxDelay");
+    RetryPolicy p = RetryPolicy.read(yaml("{attempts: -1, delay: soon, backoff: 3, maxDelay: 2d, jitter: 0.1,"
+        + " every: 1s}"), problems::put);
+    assertThat(problems).containsOnlyKeys("/every", "/attempts", "/delay", "/backoff", "/maxDelay", "/jitter");
     assertThat(problems.get("/attempts")).contains("0 to 100", "-1");
     assertThat(problems.get("/delay")).contains("soon");
     assertThat(problems.get("/backoff")).contains("constant, linear or exponential", "3");
     assertThat(problems.get("/maxDelay")).contains("at most 1d", "2d");
-    assertThat(problems.get("/jitter")).contains("unknown field 'jitter'");
+    assertThat(problems.get("/every")).contains("unknown field 'every'", "jitter");
+    assertThat(problems.get("/jitter")).contains("expected {from: duration, to: duration}", "0.1");
     assertThat(p).isEqualTo(RetryPolicy.NONE);
 
     problems.clear();
@@ -59,5 +60,35 @@ class RetryPolicyTest {
     problems.clear();
     RetryPolicy.read(yaml("{delay: 1s}"), problems::put);
     assertThat(problems.get("/attempts")).contains("required", "nothing");
+    problems.clear();
+    RetryPolicy.read(yaml("{attempts: 1, jitter: {from: 2s, to: 1s, by: 3}}"), problems::put);
+    assertThat(problems).containsOnlyKeys("/jitter/by", "/jitter/to");
+    assertThat(problems.get("/jitter/to")).contains("must not be below from (2s)");
+    problems.clear();
+    RetryPolicy.read(yaml("{attempts: 1, jitter: {to: forever}}"), problems::put);
+    assertThat(problems).containsOnlyKeys("/jitter/to");
+  }
+
+  @Test
+  void the_jitter_adds_a_wait_within_its_bounds_the_same_for_a_call_and_spread_over_calls() {
+    RetryPolicy p = RetryPolicy.of(yaml("{attempts: 3, delay: 1s, backoff: exponential, maxDelay: 3s,"
+        + " jitter: {from: 100ms, to: 500ms}}"));
+    assertThat(p.jitterFromMillis()).isEqualTo(100);
+    assertThat(p.jitterToMillis()).isEqualTo(500);
+    java.util.Set<Long> firstWaits = new java.util.HashSet<>();
+    for (int call = 0; call < 200; call++) {
+      String key = "call-" + call;
+      long[] base = {1000, 2000, 3000};
+      for (int k = 1; k <= 3; k++) {
+        long wait = p.delayBefore(k, key);
+        assertThat(wait - base[k - 1]).as("jitter of retry %d of %s", k, key).isBetween(100L, 500L);
+        assertThat(p.delayBefore(k, key)).as("the same call, the same wait").isEqualTo(wait);
+      }
+      firstWaits.add(p.delayBefore(1, key));
+    }
+    assertThat(firstWaits).as("200 calls failing together come back spread out").hasSizeGreaterThan(100);
+    assertThat(RetryPolicy.of(yaml("{attempts: 1, jitter: {from: 1s, to: 1s}}")).delayBefore(1, "x")).isEqualTo(1000);
+    assertThat(RetryPolicy.of(yaml("{attempts: 1, delay: 1d, jitter: {to: 1h}}")).delayBefore(1, "x"))
+        .as("never more than a day").isLessThanOrEqualTo(RetryPolicy.LONGEST.toMillis());
   }
 }
