@@ -2,10 +2,10 @@ package dev.weft.server.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.model.codec.DurationParser;
+import dev.weft.workflow.decide.Jitter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
 /**
@@ -144,8 +144,8 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
       case EXPONENTIAL -> delayMillis * Math.pow(2, Math.min(k - 1, 62));
     };
     long cap = maxDelayMillis > 0 ? maxDelayMillis : LONGEST.toMillis();
-    long jitter = jitterToMillis <= jitterFromMillis ? jitterFromMillis
-        : new SplittableRandom(key.hashCode() * 31L + k).nextLong(jitterFromMillis, jitterToMillis + 1);
+    long jitter = jitterFromMillis
+        + (long) (Jitter.fraction(key + "#" + k) * (jitterToMillis - jitterFromMillis + 1)); // in [from, to]
     return Math.min((long) Math.min(wait, cap) + jitter, LONGEST.toMillis());
   }
 }

@@ -2,8 +2,11 @@ package dev.weft.workflow.decide;
 
 import dev.weft.workflow.plan.RetryPolicy;
 
-/** Retry delays: the backoff of the policy plus a jitter seeded from the instance id and the attempt, never from a clock. */
-final class Jitter {
+/**
+ * Retry delays: the backoff of the policy plus a jitter seeded from the instance id and the attempt,
+ * never from a clock. {@link #fraction} is also the draw of a service contract's retry jitter.
+ */
+public final class Jitter {
   private Jitter() {}
 
   /** Delay before retry number {@code attempt} (1 for the first retry). */
@@ -19,7 +22,7 @@ final class Jitter {
   }
 
   /** A number in [0, 1) that depends only on the seed (FNV-1a, then the SplitMix64 finaliser). */
-  static double fraction(String seed) {
+  public static double fraction(String seed) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < seed.length(); i++) {
       h = (h ^ seed.charAt(i)) * 0x100000001b3L;

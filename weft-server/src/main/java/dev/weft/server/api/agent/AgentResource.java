@@ -176,9 +176,9 @@ public final class AgentResource implements ApiResource {
 
   private void heartbeat(Context ctx) {
     HeartbeatRequest req = Bodies.json(ctx, HeartbeatRequest.class);
-    checkHolder(claims, ctx, nodeId(req.nodeId()));
-    Replies.json(ctx, 200, new HeartbeatReply(desk.heartbeat(nodeId(req.nodeId()), runs(req.running()),
-        runs(req.suspended()))));
+    String node = nodeId(req.nodeId());
+    checkHolder(claims, ctx, node);
+    Replies.json(ctx, 200, new HeartbeatReply(desk.heartbeat(node, runs(req.running()), runs(req.suspended()))));
   }
 
   private static Set<String> runs(List<String> ids) {
