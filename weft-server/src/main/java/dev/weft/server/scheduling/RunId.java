@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
  * told apart from one about the current attempt.
  */
 public record RunId(String taskId, int attempt) {
+  private static final String HEX = "0123456789ABCDEF";
+
   public static RunId of(String runId) {
     int sep = runId == null ? -1 : runId.lastIndexOf('~');
     if (sep <= 0 || sep == runId.length() - 1) {
@@ -33,7 +35,7 @@ public record RunId(String taskId, int attempt) {
       if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
         out.append(c);
       } else {
-        out.append('.').append(String.format("%02X", b & 0xff));
+        out.append('.').append(HEX.charAt((b >> 4) & 0xf)).append(HEX.charAt(b & 0xf));
       }
     }
     return out.append('~').append(attempt).toString();
