@@ -132,6 +132,7 @@ class WorkflowTasksEndToEndTest {
         kind: service
         name: breaks
         version: 1.0.0
+        contract: { retry: { attempts: 3, exceptWhen: '${ $exitCode == 3 }' } }
         behaviour:
           process: { command: 'echo "disk on fire" >&2; exit 3', queue: root.default }
         """);
@@ -141,10 +142,16 @@ class WorkflowTasksEndToEndTest {
         do:
           - go: { call: breaks }
         """);
-    JsonNode done = awaitEnd(start("e2e/breaks", "{}"));
+    String id = start("e2e/breaks", "{}");
+    JsonNode done = awaitEnd(id);
     assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("FAILED");
     assertThat(done.path("error").path("detail").asText()).contains("exit code 3", "disk on fire");
     assertThat(done.path("error").path("type").asText()).contains("runtime");
+    // the contract's exceptWhen names exit code 3: the failure reaches the instance without a retry
+    String task = call("GET", "/api/v1/instances/" + id + "/tasks", null, null).body.path("items").get(0)
+        .path("taskId").asText();
+    assertThat(task).doesNotContain("-r");
+    assertThat(call("GET", "/api/v1/tasks/" + task + "-r1", null, null).status).isEqualTo(404);
   }
 
   private void aFailedTryIsMadeAgainAsANewTaskAsOftenAsTheContractAllows() throws Exception {
@@ -153,7 +160,8 @@ class WorkflowTasksEndToEndTest {
         kind: service
         name: flaky
         version: 1.0.0
-        contract: { retry: { attempts: 2, delay: 1s, backoff: exponential, jitter: { from: 500ms, to: 500ms } } }
+        contract: { retry: { attempts: 2, delay: 1s, backoff: exponential, jitter: { from: 500ms, to: 500ms },
+                             when: '${ $exitCode == 5 and (.detail | test("failed")) }' } }
         behaviour:
           process:
             queue: root.default

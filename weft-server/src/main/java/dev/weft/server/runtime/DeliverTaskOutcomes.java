@@ -81,7 +81,9 @@ final class DeliverTaskOutcomes implements Runnable {
     for (CommandTask link : ended) {
       try {
         TaskRecord task = outcomes.task(link);
-        Optional<ServiceRetries.Retry> retry = retries.next(link, task);
+        Event outcome = outcomes.of(link, task);
+        Optional<ServiceRetries.Retry> retry = outcome instanceof Event.CommandFailed failed
+            ? retries.next(link, task, failed.error()) : Optional.empty();
         if (retry.isPresent()) { // contract.retry: tried again instead of delivered
           if (commits.commit("retrying " + link.taskId() + " as " + retry.get().job().id(),
               () -> retries.submit(link, retry.get(), Instant.ofEpochMilli(loop.clock().nowMillis()))).orElse(false)) {
@@ -91,7 +93,6 @@ final class DeliverTaskOutcomes implements Runnable {
           failing.remove(link.commandId());
           continue;
         }
-        Event outcome = outcomes.of(link, task);
         Optional<Boolean> done = commits.commit("delivering " + link.commandId(),
             () -> recorder.taskEnded(link, outcome, loop.clock().nowMillis()));
         if (done.orElse(false)) {

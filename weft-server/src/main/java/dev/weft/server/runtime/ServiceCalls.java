@@ -50,7 +50,7 @@ final class ServiceCalls {
       try {
         output = invoke(s, c);
       } catch (CommandFault f) {
-        if (tried < retries.attempts()) {
+        if (tried < retries.attempts() && retries.retries(f.error(), f.exitCode())) {
           long delay = retries.delayBefore(tried + 1, c.id());
           if (delay > 0 && !wait.waited(delay)) {
             throw new CommandAbandonedException("stopped while waiting to retry " + c.id() + " (try " + (tried + 2)
@@ -133,7 +133,8 @@ final class ServiceCalls {
     TaskSpec spec = task("local", s, (Behaviour.Process) s.behaviour(), c);
     LocalProcess.Ended e = LocalProcess.run(spec.run().argv(), spec.run().env(), spec.run().timeoutMillis(), c.step());
     if (e.exitCode() != 0) {
-      throw new CommandFault(TaskResults.failed("Service " + s.key(), e.exitCode(), null, e.stderr(), c.step()));
+      throw new CommandFault(TaskResults.failed("Service " + s.key(), e.exitCode(), null, e.stderr(), c.step()),
+          e.exitCode());
     }
     return TaskResults.serviceOutput(e.stdout());
   }

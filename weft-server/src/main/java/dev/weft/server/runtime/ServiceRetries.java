@@ -1,5 +1,6 @@
 package dev.weft.server.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.server.services.RetryPolicy;
@@ -39,10 +40,10 @@ final class ServiceRetries {
   record Retry(NewJob job, long delayMillis) {}
 
   /**
-   * The retry of the linked command, when its task ({@code t}, as read for the link) failed and the
-   * service's contract allows another try.
+   * The retry of the linked command, when its task ({@code t}, as read for the link) failed with
+   * {@code error} (what the instance would be told) and the service's contract allows another try.
    */
-  Optional<Retry> next(CommandTask link, TaskRecord t) {
+  Optional<Retry> next(CommandTask link, TaskRecord t, JsonNode error) {
     if (link.service() == null || t.status() != TaskState.FAILED) {
       return Optional.empty();
     }
@@ -56,7 +57,7 @@ final class ServiceRetries {
     Matcher m = TRY.matcher(link.taskId());
     String first = m.matches() ? m.group(1) : link.taskId();
     int done = m.matches() ? Integer.parseInt(m.group(2)) : 0;
-    if (done >= retries) {
+    if (done >= retries || !policy.retries(error, t.exitCode())) {
       return Optional.empty();
     }
     String id = first + "-r" + (done + 1);

@@ -2,10 +2,15 @@ package dev.weft.server.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.model.codec.DurationParser;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.weft.workflow.decide.Jitter;
+import dev.weft.workflow.expr.ExpressionException;
+import dev.weft.workflow.expr.Expressions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -17,6 +22,12 @@ import java.util.function.BiConsumer;
  * together. The jitter is drawn from the call's key and k, so a call's waits are the same each
  * time they are computed (a server that restarts mid-wait, a replay) while different calls differ.
  * Only {@code attempts} is required; without {@code delay} or {@code jitter} a retry starts at once.
+ * {@code when} and {@code exceptWhen} (runtime expressions, as the DSL's {@code retry.when} and
+ * {@code retry.exceptWhen}) choose which failures are retried: they see the error as {@code .} and
+ * {@code $error}, and the process's exit code as {@code $exitCode} (null when it has none: a call of
+ * another behaviour, a timeout, a kill). A failure is retried when {@code when} is true and
+ * {@code exceptWhen} is not; an expression that fails to evaluate retries nothing (the failure
+ * reaches the workflow as it is), as Temporal's non-retryable error types stop its retries.
  * The vocabulary is the workflow DSL's {@code retry} (and Temporal's retry policy, Conductor's
  * {@code retryLogic}).
  *
@@ -24,10 +35,18 @@ import java.util.function.BiConsumer;
  * @param maxDelayMillis the longest wait before the jitter; 0: no cap but {@link #LONGEST}
  * @param jitterFromMillis the least jitter added to each wait
  * @param jitterToMillis the most jitter added to each wait (at least {@code jitterFromMillis})
+ * @param when the expression a failure must make true to be retried; null: every failure
+ * @param exceptWhen the expression that keeps a failure from being retried when true; null: none
  */
 public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long maxDelayMillis, long jitterFromMillis,
-                          long jitterToMillis) {
-  /** Without jitter. */
+                          long jitterToMillis, String when, String exceptWhen) {
+  /** Retrying every failure. */
+  public RetryPolicy(int attempts, long delayMillis, Backoff backoff, long maxDelayMillis, long jitterFromMillis,
+                     long jitterToMillis) {
+    this(attempts, delayMillis, backoff, maxDelayMillis, jitterFromMillis, jitterToMillis, null, null);
+  }
+
+  /** Without jitter, retrying every failure. */
   public RetryPolicy(int attempts, long delayMillis, Backoff backoff, long maxDelayMillis) {
     this(attempts, delayMillis, backoff, maxDelayMillis, 0, 0);
   }
@@ -39,7 +58,7 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
   public static final RetryPolicy NONE = new RetryPolicy(0, 0, Backoff.CONSTANT, 0);
   /** The longest wait before a retry, whatever the policy says (a day). */
   public static final Duration LONGEST = Duration.ofDays(1);
-  static final List<String> FIELDS = List.of("attempts", "delay", "backoff", "maxDelay", "jitter");
+  static final List<String> FIELDS = List.of("attempts", "delay", "backoff", "maxDelay", "jitter", "when", "exceptWhen");
 
   /** The policy of a contract's {@code retry} as stored (already checked by {@link #read}); {@link #NONE} for null. */
   public static RetryPolicy of(JsonNode retry) {
@@ -54,7 +73,8 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
    */
   static RetryPolicy read(JsonNode retry, BiConsumer<String, String> problems) {
     if (!retry.isObject()) {
-      problems.accept("", "expected {attempts: N, delay, backoff, maxDelay, jitter}, got " + ServiceReader.shown(retry));
+      problems.accept("", "expected {attempts: N, delay, backoff, maxDelay, jitter, when, exceptWhen}, got "
+          + ServiceReader.shown(retry));
       return NONE;
     }
     retry.fieldNames().forEachRemaining(f -> {
@@ -82,7 +102,45 @@ public record RetryPolicy(int attempts, long delayMillis, Backoff backoff, long 
       }
     }
     long[] jitter = jitter(retry.get("jitter"), problems);
-    return new RetryPolicy(attempts, delay, backoff, max, jitter[0], jitter[1]);
+    return new RetryPolicy(attempts, delay, backoff, max, jitter[0], jitter[1],
+        expression(retry.get("when"), "/when", problems), expression(retry.get("exceptWhen"), "/exceptWhen", problems));
+  }
+
+  /** A runtime expression, {@code ${ ... }} or bare jq (as the DSL's {@code when} takes it), that compiles. */
+  private static String expression(JsonNode n, String at, BiConsumer<String, String> problems) {
+    if (n == null) {
+      return null;
+    }
+    if (!n.isTextual() || n.asText().isBlank()) {
+      problems.accept(at, "expected a runtime expression such as '${ $exitCode != 2 }', got " + ServiceReader.shown(n));
+      return null;
+    }
+    var error = Expressions.compileError(n.asText());
+    if (error.isPresent()) {
+      problems.accept(at, "not a valid jq expression: " + error.get());
+      return null;
+    }
+    return n.asText();
+  }
+
+  /**
+   * Whether a failure with {@code error} (the RFC 7807 object the workflow would get) and the
+   * process's {@code exitCode} (null when none) is one this policy retries, attempts aside:
+   * {@code when} true (or absent) and {@code exceptWhen} false (or absent); false when either fails
+   * to evaluate.
+   */
+  public boolean retries(JsonNode error, Integer exitCode) {
+    if (when == null && exceptWhen == null) {
+      return true;
+    }
+    Map<String, JsonNode> vars = Map.of("error", error,
+        "exitCode", exitCode == null ? NullNode.getInstance() : IntNode.valueOf(exitCode));
+    try {
+      return (when == null || Expressions.truthy(Expressions.evaluate(when, error, vars)))
+          && (exceptWhen == null || !Expressions.truthy(Expressions.evaluate(exceptWhen, error, vars)));
+    } catch (ExpressionException e) {
+      return false;
+    }
   }
 
   /** {@code {from, to}}, both durations (each defaults to 0s), {@code to} not below {@code from}. */

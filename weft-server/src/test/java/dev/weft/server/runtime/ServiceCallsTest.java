@@ -141,6 +141,21 @@ class ServiceCallsTest {
   }
 
   @Test
+  void a_failure_the_contract_does_not_retry_reaches_the_workflow_after_one_try() throws Exception {
+    Path counter = dir.resolve("tries-filtered");
+    RunResult r = run(flaky(counter, "attempts: 5, exceptWhen: '${ $exitCode == 5 }'"), call("flaky", "{}"), "{}");
+    assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(r.error().path("detail").asText()).contains("exit code 5", "try 1 failed");
+    assertThat(java.nio.file.Files.readString(counter).strip()).as("tried once").isEqualTo("1");
+
+    Path other = dir.resolve("tries-chosen");
+    RunResult retried = run(flaky(other, "attempts: 5, when: '${ $exitCode == 5 and (.detail | test(\"failed\")) }'"),
+        call("flaky", "{}"), "{}");
+    assertThat(retried.status()).as(String.valueOf(retried.error())).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(retried.output().path("tries").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void a_retry_waits_its_delay_growing_as_the_backoff_says() throws Exception {
     Path counter = dir.resolve("tries-delayed");
     long start = System.nanoTime();

@@ -91,4 +91,41 @@ class RetryPolicyTest {
     assertThat(RetryPolicy.of(yaml("{attempts: 1, delay: 1d, jitter: {to: 1h}}")).delayBefore(1, "x"))
         .as("never more than a day").isLessThanOrEqualTo(RetryPolicy.LONGEST.toMillis());
   }
+
+  @Test
+  void when_and_except_when_choose_the_failures_retried_from_the_error_and_the_exit_code() {
+    JsonNode processFailed = yaml("{type: 'https://serverlessworkflow.io/spec/1.0.0/errors/runtime', status: 500,"
+        + " title: Process failed, detail: 'Service s failed: exit code 2: bad input', instance: /do/0/call}");
+    RetryPolicy everyFailure = RetryPolicy.of(yaml("{attempts: 2}"));
+    assertThat(everyFailure.retries(processFailed, 2)).isTrue();
+    assertThat(everyFailure.retries(processFailed, null)).isTrue();
+
+    RetryPolicy notOnBadInput = RetryPolicy.of(yaml("{attempts: 2, exceptWhen: '${ $exitCode == 2 }'}"));
+    assertThat(notOnBadInput.retries(processFailed, 2)).isFalse();
+    assertThat(notOnBadInput.retries(processFailed, 5)).isTrue();
+    assertThat(notOnBadInput.retries(processFailed, null)).as("a timeout has no exit code").isTrue();
+
+    RetryPolicy onServerErrors = RetryPolicy.of(yaml("{attempts: 2, when: '.status >= 500 and $error.title != \"Bad\"'}"));
+    assertThat(onServerErrors.retries(processFailed, 1)).as("a bare expression, as the DSL's when").isTrue();
+    assertThat(onServerErrors.retries(yaml("{status: 404, title: Not found}"), null)).isFalse();
+
+    RetryPolicy both = RetryPolicy.of(yaml("{attempts: 2, when: '${ .status == 500 }',"
+        + " exceptWhen: '${ .detail | test(\"bad input\") }'}"));
+    assertThat(both.retries(processFailed, 2)).isFalse();
+    assertThat(both.retries(yaml("{status: 500, detail: 'exit code 9: disk full'}"), 9)).isTrue();
+
+    RetryPolicy failing = RetryPolicy.of(yaml("{attempts: 2, when: '${ .detail | test(1) }'}"));
+    assertThat(failing.retries(processFailed, 2)).as("an expression that fails retries nothing").isFalse();
+  }
+
+  @Test
+  void a_filter_that_is_not_an_expression_is_named_by_its_pointer() {
+    Map<String, String> problems = new LinkedHashMap<>();
+    RetryPolicy p = RetryPolicy.read(yaml("{attempts: 1, when: 3, exceptWhen: '${ .status == }'}"), problems::put);
+    assertThat(problems).containsOnlyKeys("/when", "/exceptWhen");
+    assertThat(problems.get("/when")).contains("expected a runtime expression", "3");
+    assertThat(problems.get("/exceptWhen")).contains("not a valid jq expression");
+    assertThat(p.when()).isNull();
+    assertThat(p.exceptWhen()).isNull();
+  }
 }
