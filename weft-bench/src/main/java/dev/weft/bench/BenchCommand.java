@@ -169,7 +169,10 @@ public final class BenchCommand implements Callable<Integer> {
       @Option(names = "--engine", split = ",", description = "Only these engines (default: all of weft,"
           + " db-scheduler, jobrunr); ratios need both sides.") List<String> engines,
       @Option(names = "--warmup", paramLabel = "N", description = "Tasks each engine runs first, not measured"
-          + " (default 5,000; 200 with --quick; 0: none).") Integer warmup) throws Exception {
+          + " (default 5,000; 200 with --quick; 0: none).") Integer warmup,
+      @Option(names = "--same-jvm", description = "Run the engines in turn in this JVM instead of each in a JVM of"
+          + " its own (then a later engine finds code the earlier ones used already compiled).") boolean sameJvm)
+      throws Exception {
     List<String> chosenEngines = engines == null ? TasksBench.ENGINES : engines;
     for (String e : chosenEngines) {
       if (!TasksBench.ENGINES.contains(e)) {
@@ -179,7 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
     TasksBench.Settings base = quick ? TasksBench.Settings.quick(db) : TasksBench.Settings.full(db);
     TasksBench.Settings chosen = new TasksBench.Settings(db, tasks == null ? base.tasks() : tasks,
         rate == null ? base.rate() : rate, seconds == null ? base.seconds() : seconds, quick, chosenEngines,
-        warmup == null ? base.warmupTasks() : warmup);
+        warmup == null ? base.warmupTasks() : warmup, !sameJvm && chosenEngines.size() > 1);
     if (chosen.tasks() < 1 || chosen.rate() < 10 || chosen.seconds() < 1 || chosen.warmupTasks() < 0) {
       return usageError("--tasks must be at least 1, --rate at least 10, --seconds at least 1 and --warmup at least 0");
     }

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * Runs {@code weft bench tasks}: Weft, db-scheduler and JobRunr one after the other, each on a fresh
  * schema of the same PostgreSQL that is dropped afterwards. An engine that fails is reported as not
- * measured, with the reason, and the others still run.
+ * measured, with the reason, and the others still run. By default each engine (its warm-up and its
+ * measured run) runs in a JVM of its own ({@link ForkedEngine}), as JMH forks each benchmark: in one
+ * JVM an engine run later found the JDBC driver, the pool and the JDK's collections already compiled
+ * by the engine before it, and its CPU per task was lower by the JIT work the first one paid.
  */
 public final class TasksBench {
   public static final String DEFAULT_DB = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -18,24 +21,35 @@ public final class TasksBench {
    * @param seconds how long the paced run submits
    * @param warmupTasks no-op tasks each engine runs first, on a schema of its own, not measured (the
    *     JIT compiles each engine's path before its figure is taken, as JMH's warm-up iterations do)
+   * @param forkEach whether each engine runs in a JVM of its own (else all in this one, in turn)
    */
   public record Settings(String db, int tasks, int rate, int seconds, boolean quick, List<String> engines,
-                         int warmupTasks) {
+                         int warmupTasks, boolean forkEach) {
     public Settings {
       engines = List.copyOf(engines);
     }
 
-    /** Without a warm-up. */
+    /** All engines in this JVM. */
+    public Settings(String db, int tasks, int rate, int seconds, boolean quick, List<String> engines, int warmupTasks) {
+      this(db, tasks, rate, seconds, quick, engines, warmupTasks, false);
+    }
+
+    /** Without a warm-up, all engines in this JVM. */
     public Settings(String db, int tasks, int rate, int seconds, boolean quick, List<String> engines) {
       this(db, tasks, rate, seconds, quick, engines, 0);
     }
 
     public static Settings full(String db) {
-      return new Settings(db, 20_000, 1_000, 10, false, ENGINES, 5_000);
+      return new Settings(db, 20_000, 1_000, 10, false, ENGINES, 5_000, true);
     }
 
     public static Settings quick(String db) {
-      return new Settings(db, 2_000, 1_000, 2, true, ENGINES, 200);
+      return new Settings(db, 2_000, 1_000, 2, true, ENGINES, 200, true);
+    }
+
+    /** The same run of {@code engine} alone, in this JVM (what a forked JVM is told to do). */
+    Settings alone(String engine) {
+      return new Settings(db, tasks, rate, seconds, quick, List.of(engine), warmupTasks, false);
     }
   }
 
@@ -56,6 +70,9 @@ public final class TasksBench {
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
+    if (settings.forkEach()) {
+      return forked();
+    }
     List<Throughput> results = new ArrayList<>();
     Latency latency = Latency.failed(settings.rate(), settings.seconds(), "not run (--engine)");
     if (settings.engines().contains("weft")) {
@@ -69,6 +86,23 @@ public final class TasksBench {
     if (settings.engines().contains("jobrunr")) {
       warmUp("jobrunr", url -> new JobRunrTasks(url, log).run(settings.warmupTasks()));
       runJobRunr(results);
+    }
+    return new TasksReport(settings, results, latency);
+  }
+
+  /** Each chosen engine in a JVM of its own, in the usual order; their figures side by side. */
+  private TasksReport forked() {
+    List<Throughput> results = new ArrayList<>();
+    Latency latency = Latency.failed(settings.rate(), settings.seconds(), "not run (--engine)");
+    for (String engine : ENGINES) {
+      if (!settings.engines().contains(engine)) {
+        continue;
+      }
+      ForkedEngine.Result r = new ForkedEngine(settings.alone(engine), log).run();
+      results.add(r.throughput());
+      if (engine.equals("weft")) {
+        latency = r.latency();
+      }
     }
     return new TasksReport(settings, results, latency);
   }

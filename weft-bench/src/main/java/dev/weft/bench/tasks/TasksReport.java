@@ -1,5 +1,6 @@
 package dev.weft.bench.tasks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
     out.put("mode", settings.quick() ? "quick" : "full");
     out.put("tasks", settings.tasks());
     out.put("warmupTasks", settings.warmupTasks());
+    out.put("jvm", settings.forkEach() || settings.engines().size() == 1 ? "one per engine" : "one for all engines, in turn");
     out.put("jdk", Runtime.version().toString());
     out.put("cpus", Runtime.getRuntime().availableProcessors());
     List<Map<String, Object>> list = new ArrayList<>();
@@ -46,7 +48,7 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
       m.put("perSecond", r.measured() ? round(r.perSecond()) : null);
       m.put("tasks", r.tasks());
       m.put("completed", r.completed());
-      m.put("seconds", round(r.seconds()));
+      m.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
       m.put("settings", r.settings());
       if (r.cpu() != null) {
         m.put("cpu", cpuJson(r));
@@ -65,6 +67,32 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
     out.put("meetsTarget", ratio("db-scheduler").map(r -> r >= TARGET).orElse(false));
     out.put("latency", latencyJson());
     return out;
+  }
+
+  /** An engine's figures as {@link #json} wrote them (one of its {@code results}). */
+  static Throughput throughputOf(JsonNode r) {
+    int completed = r.path("completed").asInt();
+    JsonNode cpu = r.path("cpu");
+    CpuMeter.Used used = null;
+    if (cpu.isObject() && completed > 0) {
+      JsonNode pg = cpu.path("postgresMicrosPerTask");
+      used = new CpuMeter.Used(cpu.path("jvmMicrosPerTask").asDouble() * completed / 1e6,
+          pg.isNumber() ? pg.asDouble() * completed / 1e6 : null,
+          cpu.hasNonNull("postgresNotMeasured") ? cpu.path("postgresNotMeasured").asText() : null);
+    }
+    return new Throughput(r.path("engine").asText(), r.path("tasks").asInt(), completed, r.path("seconds").asDouble(),
+        r.path("settings").asText(), r.hasNonNull("notMeasured") ? r.path("notMeasured").asText() : null, used);
+  }
+
+  /** The paced run's figures as {@link #json} wrote them ({@code latency}). */
+  static Latency latencyOf(JsonNode l) {
+    int rate = l.path("ratePerSecond").asInt();
+    int planned = l.path("plannedSeconds").asInt();
+    if (l.hasNonNull("notMeasured") || !l.path("p50Millis").isNumber()) {
+      return Latency.failed(rate, planned, l.path("notMeasured").asText("not reported"));
+    }
+    return new Latency(rate, planned, l.path("seconds").asDouble(), l.path("tasks").asInt(), l.path("p50Millis").asLong(),
+        l.path("p99Millis").asLong(), l.path("maxMillis").asLong(), null);
   }
 
   /** CPU per task of the batch: this JVM's and PostgreSQL's, and the cores they kept busy on average. */
@@ -113,8 +141,9 @@ public record TasksReport(TasksBench.Settings settings, List<Throughput> results
 
   public String text() {
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "weft bench tasks (%s): %d no-op tasks per engine, JDK %s, %d cpus%n",
-        settings.quick() ? "quick" : "full", settings.tasks(), Runtime.version(), Runtime.getRuntime().availableProcessors()));
+    s.append(String.format(Locale.ROOT, "weft bench tasks (%s): %d no-op tasks per engine, %s, JDK %s, %d cpus%n",
+        settings.quick() ? "quick" : "full", settings.tasks(), settings.forkEach() ? "each engine in a JVM of its own"
+            : "all engines in one JVM", Runtime.version(), Runtime.getRuntime().availableProcessors()));
     for (Throughput r : results) {
       s.append(r.measured()
           ? String.format(Locale.ROOT, "%-13s %9.0f tasks/s  (%d in %.2f s%s; %s)%n", r.engine(), r.perSecond(),

@@ -72,6 +72,60 @@ class EveryEngineCompletesEveryTaskTest {
   }
 
   @Test
+  void eachEngineCanRunInAJvmOfItsOwnAndItsFiguresComeBack() throws Exception {
+    assumeThat(reachable()).as("PostgreSQL at " + DB + " is unreachable, skipping").isTrue();
+    List<String> before = benchSchemas();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TasksReport report = new TasksBench(new TasksBench.Settings(DB, 30, 50, 1, true, List.of("weft", "db-scheduler"),
+        10, true), new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+
+    String logged = log.toString(StandardCharsets.UTF_8);
+    assertThat(logged).contains("weft: in a JVM of its own", "db-scheduler: in a JVM of its own",
+        "weft warm-up: 10 of 10 tasks", "dbscheduler warm-up: 10 of 10 tasks");
+    JsonNode json = new ObjectMapper().valueToTree(report.json());
+    assertThat(json.get("jvm").asText()).isEqualTo("one per engine");
+    assertThat(json.get("results")).hasSize(2);
+    for (JsonNode r : json.get("results")) {
+      assertThat(r.get("completed").asInt()).as("%s (log: %s)", r, logged).isEqualTo(30);
+      assertThat(r.get("cpu").get("jvmMicrosPerTask").asDouble()).as("the forked JVM's own CPU").isPositive();
+    }
+    assertThat(json.get("ratios").get("weft/db-scheduler").isNumber()).isTrue();
+    assertThat(json.get("latency").get("tasks").asInt()).as("Weft's paced run, from its JVM").isEqualTo(50);
+    assertThat(report.allMeasured()).isTrue();
+    assertThat(benchSchemas()).as("the forked JVMs drop their schemas").isEqualTo(before);
+  }
+
+  @Test
+  void aForkedJvmWithoutAReportIsNotMeasuredAndSaysWhy() {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    ForkedEngine fork = new ForkedEngine(new TasksBench.Settings(DB, 30, 50, 1, true, List.of("jobrunr"), 0),
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+    ForkedEngine.Result r = fork.parse("Exception in thread main", 1);
+    assertThat(r.throughput().measured()).isFalse();
+    assertThat(r.throughput().failure()).contains("exited 1 without a report");
+    assertThat(fork.command()).contains("--same-jvm", "--engine", "jobrunr", "dev.weft.bench.BenchCommand");
+  }
+
+  @Test
+  void anEnginesFiguresReadBackFromTheJsonAreTheSame() throws Exception {
+    Throughput t = new Throughput("db-scheduler", 20_000, 20_000, 4.321, "10 threads", null)
+        .withCpu(new CpuMeter.Used(4.0, 3.0, null));
+    Latency l = new Latency(1000, 10, 9.91, 10_000, 26, 61, 85, null);
+    TasksReport report = new TasksReport(new TasksBench.Settings(DB, 20_000, 1000, 10, false, List.of("weft")),
+        List.of(t), l);
+    JsonNode json = new ObjectMapper().valueToTree(report.json());
+    Throughput back = TasksReport.throughputOf(json.get("results").get(0));
+    assertThat(back.perSecond()).isCloseTo(t.perSecond(), org.assertj.core.data.Offset.offset(0.01));
+    assertThat(back.cpu().jvmMicrosPerTask(20_000)).isCloseTo(200.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(back.cpu().postgresMicrosPerTask(20_000)).isCloseTo(150.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(TasksReport.latencyOf(json.get("latency"))).isEqualTo(l);
+    Throughput failed = TasksReport.throughputOf(new ObjectMapper().valueToTree(new TasksReport(report.settings(),
+        List.of(new Throughput("weft", 10, 3, 1, "s", "only 3 of 10")), Latency.failed(1000, 10, "not run")).json())
+        .get("results").get(0));
+    assertThat(failed.failure()).isEqualTo("only 3 of 10");
+  }
+
+  @Test
   void percentilesAreNearestRank() {
     long[] values = {5, 1, 4, 2, 3, 10, 9, 8, 7, 6};
     Latency l = Latency.of(1000, 1, 1.0, values);
