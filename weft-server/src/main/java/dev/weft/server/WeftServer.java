@@ -118,7 +118,7 @@ public final class WeftServer implements AutoCloseable {
     try {
       RuntimeClock clock = RuntimeClock.system();
       Supplier<String> ids = () -> UUID.randomUUID().toString();
-      WorkflowServices workflows = WorkflowServices.open(db, settings, clock, ids, tasksOnAgents, rounds::ring);
+      WorkflowServices workflows = WorkflowServices.open(db, settings, clock, ids, tasksOnAgents, rounds::ring, work::ring);
       Metrics metrics = new Metrics(Arrays.stream(InstanceStatus.values()).map(Enum::name).toList(), () -> counts(db));
       List<ApiResource> resources = new ArrayList<>(List.of(
           new HealthResource(() -> db.instances().list(InstanceFilter.all(1))),

@@ -45,14 +45,16 @@ final class WorkflowServices implements AutoCloseable {
    * @param tasksOnAgents true when a scheduler runs: {@code run: shell} steps and {@code process}
    *     service calls become tasks for agents
    * @param tasksSubmitted runs after such a task was submitted (wakes the scheduler)
+   * @param tasksCancelled runs after tasks were cancelled with their instance (wakes the agents' polls)
    */
   static WorkflowServices open(Database db, ServerSettings settings, RuntimeClock clock, Supplier<String> ids,
-      boolean tasksOnAgents, Runnable tasksSubmitted) {
+      boolean tasksOnAgents, Runnable tasksSubmitted, Runnable tasksCancelled) {
     EventDelivery delivery = new EventDelivery(db, clock, settings.secrets(), settings.eventRetention());
     EngineSettings es = EngineSettings.of("server-" + UUID.randomUUID()).withDispatchers(settings.workers())
         .withTasksOnAgents(tasksOnAgents);
-    WorkflowEngine engine = WorkflowEngine.open(db, es, clock, ids, settings.secrets(), delivery::publish, tasksSubmitted);
-    InstanceOperations operations = new InstanceOperations(db, clock, ids, settings.secrets());
+    WorkflowEngine engine = WorkflowEngine.open(db, es, clock, ids, settings.secrets(), delivery::publish, tasksSubmitted,
+        tasksCancelled);
+    InstanceOperations operations = new InstanceOperations(db, clock, ids, settings.secrets(), tasksCancelled);
     // Only its start() is used: it records a due start; the engine's threads carry the instance out.
     WorkflowRuntime starter = new WorkflowRuntime(db, clock, ids, es.httpTimeout(), delivery::publish, HostRedirects.NONE,
         settings.secrets());

@@ -92,4 +92,55 @@ abstract class GroupCommitterContract extends StoreContract {
           .isInstanceOf(StaleVersionException.class);
     }
   }
+
+  @Test
+  void actions_after_the_commit_see_what_it_wrote_and_a_piece_rolled_back_runs_none() throws Exception {
+    newInstance("good");
+    newInstance("bad");
+    List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<Long> good;
+    CompletableFuture<Long> bad;
+    try (GroupCommitter committer = db.groupCommitter(64, Duration.ofMillis(200))) {
+      good = committer.submit(() -> {
+        long v = db.events().append(step("good", 1, 1), T0);
+        // runs in a transaction of its own, after the batch's commit: it sees the decision
+        db.transactor().afterCommit(() -> ran.add("good saw " + db.events().history("good").size()));
+        return v;
+      });
+      bad = committer.submit(() -> {
+        db.events().append(step("bad", 1, 1), T0);
+        db.transactor().afterCommit(() -> ran.add("bad"));
+        throw new IllegalStateException("decider blew up");
+      });
+      assertThat(good.get()).isEqualTo(2);
+      assertThatThrownBy(bad::join).hasRootCauseMessage("decider blew up");
+    }
+    assertThat(ran).containsExactly("good saw 1");
+  }
+
+  @Test
+  void an_action_after_the_commit_waits_for_it_runs_at_once_outside_one_and_never_after_a_rollback() {
+    newInstance("i-1");
+    List<String> ran = new ArrayList<>();
+    db.transactor().inTransaction(() -> {
+      db.events().append(step("i-1", 1, 1), T0);
+      db.transactor().afterCommit(() -> ran.add("after the commit"));
+      assertThat(ran).as("not before the commit").isEmpty();
+      return null;
+    });
+    assertThat(ran).containsExactly("after the commit");
+    assertThatThrownBy(() -> db.transactor().inTransaction(() -> {
+      db.transactor().afterCommit(() -> ran.add("after a rollback"));
+      throw new IllegalStateException("undone");
+    })).hasMessage("undone");
+    db.transactor().afterCommit(() -> ran.add("outside a transaction"));
+    db.transactor().inTransaction(() -> {
+      db.transactor().afterCommit(() -> {
+        throw new IllegalStateException("a failing action");
+      });
+      db.transactor().afterCommit(() -> ran.add("after a failing one"));
+      return null;
+    });
+    assertThat(ran).containsExactly("after the commit", "outside a transaction", "after a failing one");
+  }
 }

@@ -11,14 +11,18 @@ import java.util.Optional;
 
 /**
  * Cancels the tasks an instance's commands became and that have not ended: pending ones never
- * start, placed or running ones are stopped by their agent (which learns at its next heartbeat
- * that the run is no longer wanted). Joins the caller's transaction.
+ * start, placed or running ones are stopped by their agent, which hears of it when its waiting poll
+ * is woken ({@code cancelled}, run once the caller's transaction has committed) or, failing that,
+ * at the poll's next look at the store. Joins the caller's transaction.
  */
 final class CancelTasks {
   private final Database db;
+  private final Runnable cancelled;
 
-  CancelTasks(Database db) {
+  /** @param cancelled runs after the commit of a transaction that cancelled any task (a server rings its agents' polls) */
+  CancelTasks(Database db, Runnable cancelled) {
     this.db = db;
+    this.cancelled = cancelled;
   }
 
   /** Returns how many tasks were cancelled. */
@@ -30,6 +34,9 @@ final class CancelTasks {
         db.tasks().apply(TaskChange.of(t.get().id(), t.get().version(), TaskEvent.CANCEL, reason), now);
         cancelled++;
       }
+    }
+    if (cancelled > 0) {
+      db.transactor().afterCommit(this.cancelled);
     }
     return cancelled;
   }

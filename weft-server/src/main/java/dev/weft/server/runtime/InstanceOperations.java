@@ -44,12 +44,21 @@ public final class InstanceOperations {
 
   /** As above; {@code $secrets} of the instances come from {@code secrets} (never persisted in clear). */
   public InstanceOperations(Database db, RuntimeClock clock, Supplier<String> ids, SecretSource secrets) {
+    this(db, clock, ids, secrets, () -> { });
+  }
+
+  /**
+   * As above; {@code tasksCancelled} runs once a cancel that cancelled tasks has committed (a server
+   * rings its agents' waiting polls, so they stop the runs at once).
+   */
+  public InstanceOperations(Database db, RuntimeClock clock, Supplier<String> ids, SecretSource secrets,
+                            Runnable tasksCancelled) {
     this.tx = db.transactor();
     this.instances = db.instances();
     this.outbox = db.outbox();
     this.definitions = new Definitions(db.definitions());
     this.apply = new ApplyEvent(db, definitions, clock, secrets);
-    this.cancelTasks = new CancelTasks(db);
+    this.cancelTasks = new CancelTasks(db, tasksCancelled);
     this.clock = clock;
     this.ids = ids;
   }

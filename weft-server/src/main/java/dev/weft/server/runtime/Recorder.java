@@ -43,10 +43,15 @@ final class Recorder {
   private final CancelTasks cancelTasks;
 
   Recorder(Database db, DecisionWriter decisions) {
+    this(db, decisions, () -> { });
+  }
+
+  /** @param tasksCancelled runs after the commit of a unit that cancelled tasks of an instance that ended */
+  Recorder(Database db, DecisionWriter decisions, Runnable tasksCancelled) {
     this.retained = db.retainedEvents();
     this.links = db.commandTasks();
     this.jobs = new JobSubmission(db);
-    this.cancelTasks = new CancelTasks(db);
+    this.cancelTasks = new CancelTasks(db, tasksCancelled);
     this.instances = db.instances();
     this.outbox = db.outbox();
     this.timers = db.timers();

@@ -59,13 +59,13 @@ public final class WorkflowEngine implements AutoCloseable {
   private volatile boolean renewing = true;
 
   private WorkflowEngine(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids, SecretSource secrets,
-      EventSink emitted, Runnable tasksSubmitted) {
+      EventSink emitted, Runnable tasksSubmitted, Runnable tasksCancelled) {
     this.db = db;
     this.clock = clock;
     this.ids = ids;
     this.definitions = new Definitions(db.definitions());
     DecisionWriter writer = new DecisionWriter(db.events(), definitions, secrets);
-    this.recorder = new Recorder(db, writer);
+    this.recorder = new Recorder(db, writer, tasksCancelled);
     this.committer = db.groupCommitter(settings.maxBatch(), Duration.ZERO);
     this.commits = new CommitWithRetry(committer);
     Effector effector = new Effector(settings.httpTimeout(), emitted, HostRedirects.NONE,
@@ -117,7 +117,16 @@ public final class WorkflowEngine implements AutoCloseable {
    */
   public static WorkflowEngine open(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids,
       SecretSource secrets, EventSink emitted, Runnable tasksSubmitted) {
-    return new WorkflowEngine(db, settings, clock, ids, secrets, emitted, tasksSubmitted);
+    return open(db, settings, clock, ids, secrets, emitted, tasksSubmitted, () -> { });
+  }
+
+  /**
+   * As above; {@code tasksCancelled} runs after the commit of a decision that ended an instance and
+   * cancelled its tasks still on their way (a server passes the bell of its agents' waiting polls).
+   */
+  public static WorkflowEngine open(Database db, EngineSettings settings, RuntimeClock clock, Supplier<String> ids,
+      SecretSource secrets, EventSink emitted, Runnable tasksSubmitted, Runnable tasksCancelled) {
+    return new WorkflowEngine(db, settings, clock, ids, secrets, emitted, tasksSubmitted, tasksCancelled);
   }
 
   /**

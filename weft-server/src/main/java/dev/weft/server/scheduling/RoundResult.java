@@ -13,12 +13,23 @@ import java.util.List;
  *     this one preempted (its victims wait again), or placed every one of the oldest
  *     {@link SnapshotReader#PENDING_LIMIT} pending tasks it looked at (newer ones move up and may
  *     fit). A round that left tasks unplaced for want of room waits for a change that makes room.
+ * @param resumed true when the round resumed suspended tasks (their agents are to be told at once)
  */
 public record RoundResult(boolean leader, long epoch, Applied applied, int conflicts, boolean gaveUp,
-                          NodeLiveness.Swept swept, boolean mayPlaceMore) {
+                          NodeLiveness.Swept swept, boolean mayPlaceMore, boolean resumed) {
+  public RoundResult(boolean leader, long epoch, Applied applied, int conflicts, boolean gaveUp,
+                     NodeLiveness.Swept swept, boolean mayPlaceMore) {
+    this(leader, epoch, applied, conflicts, gaveUp, swept, mayPlaceMore, false);
+  }
+
   public RoundResult(boolean leader, long epoch, Applied applied, int conflicts, boolean gaveUp,
                      NodeLiveness.Swept swept) {
     this(leader, epoch, applied, conflicts, gaveUp, swept, false);
+  }
+
+  /** Whether agents have news: tasks placed on them, runs to stop (preempted) or to resume. */
+  public boolean agentsHaveNews() {
+    return !applied.placed().isEmpty() || !applied.preempted().isEmpty() || resumed;
   }
 
   private static final Applied NOTHING = new Applied(List.of(), List.of());
@@ -27,7 +38,7 @@ public record RoundResult(boolean leader, long epoch, Applied applied, int confl
     return new RoundResult(false, 0, NOTHING, 0, false, new NodeLiveness.Swept(List.of(), List.of(), List.of()));
   }
 
-  static RoundResult gaveUp(long epoch, int conflicts, NodeLiveness.Swept swept) {
-    return new RoundResult(true, epoch, NOTHING, conflicts, true, swept);
+  static RoundResult gaveUp(long epoch, int conflicts, NodeLiveness.Swept swept, boolean resumed) {
+    return new RoundResult(true, epoch, NOTHING, conflicts, true, swept, false, resumed);
   }
 }

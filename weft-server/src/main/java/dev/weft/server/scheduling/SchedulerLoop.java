@@ -92,11 +92,13 @@ public final class SchedulerLoop {
     }
     NodeLiveness.Swept swept = liveness.sweep(now, leadingSince);
     int conflicts = 0;
+    boolean resumed = false;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Snapshot snapshot = reader.read(now);
       if (attempt == 1) {
         cancelUnrunnable(now);
-        if (resumeSuspended(snapshot, now)) {
+        resumed = resumeSuspended(snapshot, now);
+        if (resumed) {
           snapshot = reader.read(now);
         }
       }
@@ -107,7 +109,7 @@ public final class SchedulerLoop {
         boolean tookWholeWindow = snapshot.pending().size() >= SnapshotReader.PENDING_LIMIT
             && applied.placed().size() >= snapshot.pending().size();
         return new RoundResult(true, epoch, applied, conflicts, false, swept,
-            !applied.preempted().isEmpty() || tookWholeWindow);
+            !applied.preempted().isEmpty() || tookWholeWindow, resumed);
       } catch (StaleVersionException e) {
         conflicts++;
         reader.forget();
@@ -117,7 +119,7 @@ public final class SchedulerLoop {
         return RoundResult.notLeader();
       }
     }
-    return RoundResult.gaveUp(epoch, conflicts, swept);
+    return RoundResult.gaveUp(epoch, conflicts, swept, resumed);
   }
 
   /**

@@ -38,8 +38,8 @@ public final class SchedulerThread implements AutoCloseable {
         loop.runUntil(wakeOnClose(), settings.round(), () -> stopping, failures::failed, round -> {
           failures.succeeded();
           reportSwept(round.swept());
-          if (!round.applied().placed().isEmpty() || !round.applied().preempted().isEmpty()) {
-            bell.ring(); // new work, or a victim to stop: waiting polls look again at once
+          if (round.agentsHaveNews()) {
+            bell.ring(); // new work, a victim to stop, a run to resume: waiting polls look again at once
           }
           if (round.mayPlaceMore()) {
             rounds.ringHere(); // this server's own pacing: the others have nothing to do with it

@@ -49,8 +49,12 @@ class WorkflowTasksTest {
   private record Rig(Database db, Recorder recorder, TaskCommands tasks, TaskOutcomes outcomes) {}
 
   private Rig rig(Database db) {
+    return rig(db, () -> { });
+  }
+
+  private Rig rig(Database db, Runnable tasksCancelled) {
     Definitions definitions = new Definitions(db.definitions());
-    Recorder recorder = new Recorder(db, new DecisionWriter(db.events(), definitions, SecretSource.none()));
+    Recorder recorder = new Recorder(db, new DecisionWriter(db.events(), definitions, SecretSource.none()), tasksCancelled);
     ServiceCalls calls = new ServiceCalls(new ServiceRegistry(db.services()), null);
     return new Rig(db, recorder, new TaskCommands(calls, definitions, db.instances(), new QueueTrees(db)),
         new TaskOutcomes(db, calls, new WorkflowTaskSecrets(db, SecretSource.none())));
@@ -139,10 +143,15 @@ class WorkflowTasksTest {
       TaskCommands.Submission s = rig.tasks().submission(id, p.id(), c).orElseThrow();
       db.transactor().inTransaction(() -> rig.recorder().commandBecameTask(p, c.id(), s, 2000));
       finish(db, s.spec().id(), TaskEvent.PLACE, TaskEvent.START);
-      new InstanceOperations(db, new FakeClock(3000), () -> "x").cancel(id, "enough");
+      List<String> rung = new java.util.ArrayList<>();
+      // the bell of the agents' polls: a poll woken by it must find the task cancelled (rung after the commit)
+      Runnable bell = () -> rung.add(db.tasks().find(s.spec().id()).orElseThrow().status().name());
+      InstanceOperations ops = new InstanceOperations(db, new FakeClock(3000), () -> "x", SecretSource.none(), bell);
+      ops.cancel(id, "enough");
       TaskRecord t = db.tasks().find(s.spec().id()).orElseThrow();
       assertThat(t.status().name()).isEqualTo("CANCELLED");
       assertThat(t.message()).contains("instance " + id + " was cancelled: enough");
+      assertThat(rung).containsExactly("CANCELLED");
     }
   }
 
@@ -151,7 +160,8 @@ class WorkflowTasksTest {
   void a_fault_that_ends_the_instance_cancels_its_other_tasks(TestDb kind) throws Exception {
     try (TestDb.Opened opened = kind.open(dir)) {
       Database db = opened.db();
-      Rig rig = rig(db);
+      List<String> rung = new java.util.ArrayList<>();
+      Rig rig = rig(db, () -> rung.add("rung"));
       String id = new WorkflowRuntime(db, new FakeClock(1000), () -> "i-4", Duration.ofSeconds(5)).start("""
           document: { dsl: '1.0.0', namespace: t, name: fork-tasks, version: '1.0.0' }
           do:
@@ -176,7 +186,12 @@ class WorkflowTasksTest {
       finish(db, slow, TaskEvent.PLACE, TaskEvent.START);
       finish(db, failing, TaskEvent.PLACE, TaskEvent.FAIL);
       CommandTask ended = db.commandTasks().ended(10).getFirst();
-      db.transactor().inTransaction(() -> rig.recorder().taskEnded(ended, rig.outcomes().of(ended), 3000));
+      db.transactor().inTransaction(() -> {
+        rig.recorder().taskEnded(ended, rig.outcomes().of(ended), 3000);
+        assertThat(rung).as("not before the commit").isEmpty();
+        return null;
+      });
+      assertThat(rung).as("the agents' polls are woken once").containsExactly("rung");
       assertThat(db.instances().find(id).orElseThrow().status()).isEqualTo(InstanceStatus.FAILED);
       TaskRecord stopped = db.tasks().find(slow).orElseThrow();
       assertThat(stopped.status().name()).isEqualTo("CANCELLED");

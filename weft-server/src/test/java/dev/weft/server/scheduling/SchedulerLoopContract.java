@@ -282,12 +282,16 @@ abstract class SchedulerLoopContract {
     assertThat(root.holding()).as("high placed, low suspended").isEqualTo(2);
     assertThat(root.used().cpuMillis()).as("the suspended task's cpu is not counted").isEqualTo(2000);
     assertThat(root.used().memoryMiB()).as("its memory is").isEqualTo(512);
-    server.runOnce(at(5));
+    assertThat(r.agentsHaveNews()).as("a victim to stop").isTrue();
+    RoundResult waiting = server.runOnce(at(5));
     assertThat(c.task("low/0").status()).as("the cpu is still taken").isEqualTo(TaskState.SUSPENDED);
+    assertThat(waiting.resumed()).isFalse();
 
     reports.started("high/0", at(6));
     reports.finished("high/0", 0, "ok", at(7));
-    server.runOnce(at(8));
+    RoundResult resuming = server.runOnce(at(8));
+    assertThat(resuming.resumed()).isTrue();
+    assertThat(resuming.agentsHaveNews()).as("its agent is told to resume it at once").isTrue();
     TaskRecord resumed = c.task("low/0");
     assertThat(resumed.status()).isEqualTo(TaskState.RUNNING);
     assertThat(resumed.attempt()).isZero();

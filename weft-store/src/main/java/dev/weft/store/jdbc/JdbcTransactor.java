@@ -25,6 +25,7 @@ import javax.sql.DataSource;
  * Every store call first waits for the rows other transactions appended to reach H2.
  */
 public final class JdbcTransactor implements Transactor {
+  private static final System.Logger LOG = System.getLogger(JdbcTransactor.class.getName());
   private final DataSource dataSource;
   private final Intake intake;
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
@@ -38,14 +39,19 @@ public final class JdbcTransactor implements Transactor {
     boolean claimed;
     /** Whether any store call other than a deferred creation ran in it (it may have written). */
     boolean touched;
+    /** What runs once it has committed ({@link #afterCommit}). */
+    final List<Runnable> afterCommit = new ArrayList<>();
 
     Tx(Connection connection) {
       this.connection = connection;
     }
   }
 
-  /** Where a savepoint left the deferred rows: how many, and how many of them were in the transaction. */
-  record DeferredMark(int size, int materialized) {}
+  /**
+   * Where a savepoint left the deferred rows (how many, and how many of them were in the
+   * transaction) and the actions to run after the commit (how many).
+   */
+  record DeferredMark(int size, int materialized, int afterCommit) {}
 
   public JdbcTransactor(DataSource dataSource) {
     this(dataSource, null);
@@ -108,13 +114,13 @@ public final class JdbcTransactor implements Transactor {
       throw SqlFailures.wrap("no database connection: " + e.getMessage(), e);
     }
     Tx t = new Tx(c);
+    T result;
     try {
       c.setAutoCommit(false);
       current.set(t);
-      T result = work.get();
+      result = work.get();
       commitDeferred(t);
       c.commit();
-      return result;
     } catch (RuntimeException | Error e) {
       rollbackQuietly(c, e);
       throw e;
@@ -127,6 +133,28 @@ public final class JdbcTransactor implements Transactor {
         intake.release(t);
       }
       release(c);
+    }
+    runAfterCommit(t.afterCommit); // outside: an action that uses the store opens a transaction of its own
+    return result;
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    Tx t = current.get();
+    if (t == null) {
+      runAfterCommit(List.of(action));
+    } else {
+      t.afterCommit.add(action);
+    }
+  }
+
+  private static void runAfterCommit(List<Runnable> actions) {
+    for (Runnable a : actions) {
+      try {
+        a.run();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "an action after a commit failed (the commit stands): " + e, e);
+      }
     }
   }
 
@@ -211,15 +239,17 @@ public final class JdbcTransactor implements Transactor {
     }
   }
 
-  /** Where the deferred rows stand, for a savepoint. */
+  /** Where the deferred rows and the actions after the commit stand, for a savepoint. */
   DeferredMark deferredMark() {
     Tx t = current.get();
-    return t == null ? new DeferredMark(0, 0) : new DeferredMark(t.deferred.size(), t.materialized);
+    return t == null ? new DeferredMark(0, 0, 0)
+        : new DeferredMark(t.deferred.size(), t.materialized, t.afterCommit.size());
   }
 
   /**
    * After a rollback to a savepoint taken at {@code mark}: the rows deferred since are dropped, and
-   * rows materialized since (the rollback removed them from the transaction) are deferred again.
+   * rows materialized since (the rollback removed them from the transaction) are deferred again;
+   * the actions after the commit asked for since are dropped.
    */
   void rollbackDeferred(DeferredMark mark) {
     Tx t = current.get();
@@ -230,6 +260,9 @@ public final class JdbcTransactor implements Transactor {
       t.deferred.remove(t.deferred.size() - 1);
     }
     t.materialized = Math.min(t.materialized, mark.materialized());
+    while (t.afterCommit.size() > mark.afterCommit()) {
+      t.afterCommit.remove(t.afterCommit.size() - 1);
+    }
   }
 
   /** The connection of the open transaction; only valid inside {@link #inTransaction}. */
