@@ -177,13 +177,24 @@ public final class SchedulerLoop {
 
   /**
    * Runs rounds every {@code interval} on {@code clock} until {@code stop} says so, then releases the
-   * lease. A round that fails (the database unreachable, a stored spec that no longer reads) is
-   * handed to {@code onError} and the next round runs as usual. Returns early, lease released, when
-   * interrupted.
+   * lease; a round that passed over a delayed job's tasks runs again when the first of them becomes
+   * due, if that comes before the interval is up. A round that fails (the database unreachable, a
+   * stored spec that no longer reads) is handed to {@code onError} and the next round runs as usual.
+   * Returns early, lease released, when interrupted.
    */
   public void runUntil(RuntimeClock clock, Duration interval, BooleanSupplier stop,
                        Consumer<RuntimeException> onError) {
     runUntil(clock, interval, stop, onError, round -> { });
+  }
+
+  /**
+   * When the round after one that started at {@code start} starts: after {@code interval}, or
+   * sooner when a task this leader passed over as not due yet becomes due before that.
+   */
+  long nextRound(long start, Duration interval) {
+    long next = start + interval.toMillis();
+    Optional<Instant> due = ledLastRound ? reader.nextDue() : Optional.empty();
+    return due.isPresent() && due.get().toEpochMilli() < next ? Math.max(start, due.get().toEpochMilli()) : next;
   }
 
   /** As {@link #runUntil(RuntimeClock, Duration, BooleanSupplier, Consumer)}, handing each round's result to {@code afterRound}. */
@@ -197,7 +208,7 @@ public final class SchedulerLoop {
         } catch (RuntimeException e) {
           onError.accept(e);
         }
-        clock.sleepUntil(start + interval.toMillis());
+        clock.sleepUntil(nextRound(start, interval));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,6 +58,8 @@ final class SnapshotReader {
   private Map<String, TaskSpec> estimated = Map.of();
   /** The pending tasks the last read found can never run, with the reason. */
   private Map<FollowedTasks.Task, String> unrunnable = Map.of();
+  /** The earliest time a pending task the last read passed over (a delayed job's) becomes due; null if none. */
+  private Instant nextDue;
 
   /** A reader that fetches every task it does not follow (one-off reads: explaining a task, tests). */
   SnapshotReader(Database db) {
@@ -71,6 +74,15 @@ final class SnapshotReader {
   /** The next round reads everything afresh. */
   void forget() {
     followed = null;
+    nextDue = null;
+  }
+
+  /**
+   * When the earliest task the last {@link #read} passed over as not due yet (a delayed job's)
+   * becomes due, so a round can start then rather than at the next interval; empty when none.
+   */
+  Optional<Instant> nextDue() {
+    return Optional.ofNullable(nextDue);
   }
 
   Snapshot read(Instant now) {
@@ -194,8 +206,10 @@ final class SnapshotReader {
     Set<String> jobsRead = new HashSet<>();
     List<FollowedTasks.Task> out = new ArrayList<>();
     List<FollowedTasks.Task> dependent = new ArrayList<>();
+    Instant due = null;
     for (FollowedTasks.Task t : pending) {
       if (t.submittedAt().isAfter(now)) {
+        due = due == null || t.submittedAt().isBefore(due) ? t.submittedAt() : due;
         continue; // not due yet
       }
       TaskSpec spec = t.spec();
@@ -211,6 +225,7 @@ final class SnapshotReader {
         out.add(t);
       }
     }
+    nextDue = due;
     unrunnable = dependent.isEmpty() ? Map.of()
         : Dependencies.unrunnable(dependent, FollowedTasks.Task::id, t -> t.spec().dependsOn(), states);
     return out;

@@ -491,6 +491,24 @@ abstract class SchedulerLoopContract {
   }
 
   @Test
+  void a_round_runs_when_a_delayed_job_becomes_due_rather_than_a_whole_interval_later() {
+    c.node("n1", 4, at(0));
+    assertThat(c.serverA.runOnce(at(0)).applied().placed()).isEmpty();
+    Instant due = at(1).plusMillis(300);
+    new JobSubmission(c.a).submit("later", "later", List.of(task("later/0", 1).build()), at(0), due);
+    JumpingClock clock = new JumpingClock(at(1).toEpochMilli());
+    List<Long> roundsAt = new ArrayList<>();
+    List<RuntimeException> errors = new ArrayList<>();
+    c.serverA.runUntil(clock, Duration.ofSeconds(1), () -> roundsAt.size() == 2, errors::add,
+        round -> roundsAt.add(clock.nowMillis()));
+    assertThat(errors).isEmpty();
+    assertThat(roundsAt).as("the second round at the due time, not at " + at(2))
+        .containsExactly(at(1).toEpochMilli(), due.toEpochMilli());
+    assertThat(c.task("later/0").status()).isEqualTo(TaskState.PLACED);
+    assertThat(c.task("later/0").placedAt()).isEqualTo(due);
+  }
+
+  @Test
   void a_new_queue_tree_caps_the_next_round_and_the_usage_shows_used_and_pending_per_queue() {
     c.node("n1", 8, at(0));
     QueueTrees trees = new QueueTrees(c.a);
