@@ -95,6 +95,13 @@ public interface TaskStore {
    */
   void placeAll(List<TaskChange> placements, Instant now);
 
+  /**
+   * The node an earlier attempt of the task was placed on, recorded when that attempt was queued
+   * again; empty for an attempt never placed, one queued again before this was recorded (V22), or
+   * one that is not earlier than the task's current attempt (whose node is the task's own).
+   */
+  Optional<String> nodeOfEarlierAttempt(String taskId, int attempt);
+
   /** The tasks of these ids that exist, by id (one query per few hundred ids). */
   Map<String, TaskRecord> findAll(Collection<String> ids);
 

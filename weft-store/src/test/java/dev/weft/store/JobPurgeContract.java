@@ -22,6 +22,11 @@ abstract class JobPurgeContract extends StoreContract {
   @Test
   void a_job_that_ended_before_the_cutoff_goes_with_its_tasks_outputs_and_logs_and_its_run_times_stay() {
     submit("old", "old/0", "old/1");
+    start("old/0"); // attempt 0 lost on n-1 and queued again: its node is recorded
+    TaskRecord lost = db.tasks().apply(TaskChange.of("old/0", db.tasks().find("old/0").orElseThrow().version(),
+        TaskEvent.LOSE, "node down"), T0);
+    db.tasks().apply(TaskChange.of("old/0", lost.version(), TaskEvent.REQUEUE, "again"), T0);
+    assertThat(db.tasks().nodeOfEarlierAttempt("old/0", 0)).isPresent();
     finish("old/0", TaskEvent.SUCCEED, BEFORE.minusSeconds(3600));
     finish("old/1", TaskEvent.FAIL, BEFORE);
     for (String task : List.of("old/0", "old/1")) {
@@ -38,6 +43,7 @@ abstract class JobPurgeContract extends StoreContract {
     assertThat(db.tasks().ofJob("old")).isEmpty();
     for (String task : List.of("old/0", "old/1")) {
       assertThat(db.tasks().find(task)).isEmpty();
+      assertThat(db.tasks().nodeOfEarlierAttempt(task, 0)).as("the node of its earlier attempt goes too").isEmpty();
       assertThat(db.taskOutputs().find(task, 0)).isEmpty();
       for (TaskStream stream : TaskStream.values()) {
         assertThat(db.taskLogs().extent(task, 0, stream)).isEqualTo(LogExtent.NONE);

@@ -170,6 +170,25 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(again.nodeId()).isNull();
     assertThat(again.startedAt()).isNull();
     assertThat(again.message()).isEqualTo("lose");
+    assertThat(db.tasks().nodeOfEarlierAttempt("t-1", 0)).as("kept when it was queued again").contains("n-1");
+    assertThat(db.tasks().nodeOfEarlierAttempt("t-1", 1)).as("the current attempt: the task's own").isEmpty();
+  }
+
+  @Test
+  void a_batch_that_queues_tasks_again_keeps_the_node_of_each_placed_attempt() {
+    submit("j-1", "t-1", "t-2");
+    db.tasks().applyAll(List.of(TaskChange.place("t-1", 1, "n-1")), T0);
+    db.tasks().applyAll(List.of(
+        TaskChange.of("t-1", 2, TaskEvent.LOSE, "node n-1 down"), TaskChange.of("t-1", 3, TaskEvent.REQUEUE, "again"),
+        TaskChange.of("t-2", 1, TaskEvent.CANCEL, "never placed")), T0.plusSeconds(1));
+    db.tasks().applyAll(List.of(TaskChange.place("t-1", 4, "n-2")), T0.plusSeconds(2));
+    db.tasks().applyAll(List.of(TaskChange.of("t-1", 5, TaskEvent.PREEMPT, "for another"),
+        TaskChange.of("t-1", 6, TaskEvent.REQUEUE, "again")), T0.plusSeconds(3));
+    assertThat(db.tasks().find("t-1").orElseThrow().attempt()).isEqualTo(2);
+    assertThat(db.tasks().nodeOfEarlierAttempt("t-1", 0)).contains("n-1");
+    assertThat(db.tasks().nodeOfEarlierAttempt("t-1", 1)).contains("n-2");
+    assertThat(db.tasks().nodeOfEarlierAttempt("t-2", 0)).as("never placed, never queued again").isEmpty();
+    assertThat(db.tasks().nodeOfEarlierAttempt("nope", 0)).isEmpty();
   }
 
   @Test

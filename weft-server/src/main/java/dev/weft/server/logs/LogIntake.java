@@ -19,9 +19,11 @@ import java.util.Optional;
  * Takes the output agents ship: each piece is stored once by offset (see {@link LogAppend}), the
  * newest {@link #KEEP_PER_STREAM} bytes of a stream kept (older ones let go as new ones come), and
  * every piece answered with where the server now is on its stream. A piece of an unknown task, of an
- * attempt the task has not reached, or of the current attempt of a task placed on another node than
- * the shipping agent's, is not stored and answered full and ended, so the agent sends no more of it
- * (an earlier attempt's output may come from the node it ran on, which the task no longer names). The secret
+ * attempt the task has not reached, of the current attempt of a task placed on another node than
+ * the shipping agent's, or of an earlier attempt that ran elsewhere (its node was recorded when it
+ * was queued again; an attempt with no node recorded was never placed, or was queued again by a
+ * version before V22, and takes no output), is not stored and answered full and ended, so the agent
+ * sends no more of it. The secret
  * values of a workflow task are overwritten by {@code *} in each piece (same length, so offsets
  * hold); a value split across two pieces is not found (see docs/cluster.md).
  */
@@ -71,17 +73,13 @@ public final class LogIntake {
   /** Stores the pieces {@code nodeId}'s agent shipped, in order, each in its own transaction; answers one ack per piece. */
   public List<Ack> take(String nodeId, List<Piece> pieces) {
     Map<String, Optional<TaskRecord>> tasks = new HashMap<>();
+    Map<RunId, Optional<String>> earlier = new HashMap<>();
     List<Ack> acks = new ArrayList<>();
     boolean stored = false;
     for (Piece p : pieces) {
       String runId = p.run().toString();
       Optional<TaskRecord> task = tasks.computeIfAbsent(p.run().taskId(), id -> db.tasks().find(id));
-      String refused = task.isEmpty() ? "no task " + p.run().taskId()
-          : p.run().attempt() > task.get().attempt()
-              ? "task " + p.run().taskId() + " is at attempt " + task.get().attempt() + ", not " + p.run().attempt()
-          : p.run().attempt() == task.get().attempt() && !nodeId.equals(task.get().nodeId())
-              ? "task " + p.run().taskId() + " attempt " + p.run().attempt() + " is not on node " + nodeId
-          : null;
+      String refused = refusal(nodeId, p.run(), task, earlier);
       if (refused != null) {
         acks.add(new Ack(runId, p.stream(), p.offset(), true, true, refused));
         continue;
@@ -95,5 +93,24 @@ public final class LogIntake {
       bell.ring();
     }
     return acks;
+  }
+
+  /** Why {@code nodeId} may not store output of {@code run}, or null when it may. */
+  private String refusal(String nodeId, RunId run, Optional<TaskRecord> task, Map<RunId, Optional<String>> earlier) {
+    if (task.isEmpty()) {
+      return "no task " + run.taskId();
+    }
+    TaskRecord t = task.get();
+    if (run.attempt() > t.attempt()) {
+      return "task " + run.taskId() + " is at attempt " + t.attempt() + ", not " + run.attempt();
+    }
+    if (run.attempt() == t.attempt()) {
+      return nodeId.equals(t.nodeId()) ? null
+          : "task " + run.taskId() + " attempt " + run.attempt() + " is not on node " + nodeId;
+    }
+    Optional<String> ranOn = earlier.computeIfAbsent(run, r -> db.tasks().nodeOfEarlierAttempt(r.taskId(), r.attempt()));
+    return ranOn.isPresent() && ranOn.get().equals(nodeId) ? null
+        : "task " + run.taskId() + " attempt " + run.attempt() + " did not run on node " + nodeId
+            + ranOn.map(n -> " (it ran on " + n + ")").orElse(" (no node is recorded for it)");
   }
 }

@@ -55,7 +55,7 @@ class LogIntakeTest {
   }
 
   @Test
-  void the_current_attempt_s_output_is_taken_from_its_node_only_and_an_earlier_one_s_from_any() {
+  void each_attempt_s_output_is_taken_from_the_node_it_ran_on_only() {
     assertThat(ship("n1", 0, 0).ignored()).as("not placed yet").isEqualTo("task t attempt 0 is not on node n1");
     apply(TaskEvent.PLACE, "n1");
     LogIntake.Ack other = ship("n2", 0, 0);
@@ -68,6 +68,12 @@ class LogIntakeTest {
     apply(TaskEvent.REQUEUE, null);
     apply(TaskEvent.PLACE, "n2");
     assertThat(ship("n1", 0, 5).ignored()).as("the rest of attempt 0, from the node it ran on").isNull();
+    LogIntake.Ack stranger = ship("n3", 0, 10);
+    assertThat(stranger.ignored()).isEqualTo("task t attempt 0 did not run on node n3 (it ran on n1)");
+    assertThat(stranger.full()).isTrue();
+    assertThat(ship("n2", 0, 10).ignored()).as("the node of the current attempt, not of attempt 0")
+        .isEqualTo("task t attempt 0 did not run on node n2 (it ran on n1)");
+    assertThat(db.taskLogs().extent("t", 0, TaskStream.STDOUT).kept()).as("only n1's pieces").isEqualTo(10);
     assertThat(ship("n1", 1, 0).ignored()).isEqualTo("task t attempt 1 is not on node n1");
     assertThat(ship("n2", 1, 0).ignored()).isNull();
     assertThat(ship("n2", 2, 0).ignored()).isEqualTo("task t is at attempt 1, not 2");

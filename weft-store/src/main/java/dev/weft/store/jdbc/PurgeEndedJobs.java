@@ -29,6 +29,7 @@ final class PurgeEndedJobs {
       "DELETE FROM weft_task_log_chunk" + OF_JOB,
       "DELETE FROM weft_task_log" + OF_JOB,
       "DELETE FROM weft_task_output" + OF_JOB,
+      "DELETE FROM weft_task_attempt" + OF_JOB,
       "DELETE FROM weft_task WHERE job_id = ?");
 
   private PurgeEndedJobs() {}
