@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.server.outage.FailureStreak;
 import dev.weft.server.api.ApiResource;
 import dev.weft.server.api.ApiServer;
@@ -76,7 +77,7 @@ public final class WeftServer implements AutoCloseable {
   public static WeftServer start(ServerSettings settings, SchedulingSettings scheduling, List<ApiResource> extra) {
     WorkBell bell = new WorkBell();
     RoundBell rounds = new RoundBell();
-    WeftServer server = start(settings, extra, true, rounds, bell, (db, logs) -> {
+    WeftServer server = start(settings, extra, true, scheduling.plannerConfig(), rounds, bell, (db, logs) -> {
       TaskSecrets secrets = new WorkflowTaskSecrets(db, settings.secrets());
       NodeClaims claims = NodeClaims.random(db, InstantSource.system(), scheduling.nodeTimeout());
       return List.of(new AgentResource(
@@ -107,10 +108,11 @@ public final class WeftServer implements AutoCloseable {
    * @throws dev.weft.store.StoreException if the database cannot be opened
    */
   public static WeftServer start(ServerSettings settings, List<ApiResource> extra) {
-    return start(settings, extra, false, RoundBell.NONE, new WorkBell(), (db, logs) -> List.of());
+    return start(settings, extra, false, SchedulerConfig.defaults(), RoundBell.NONE, new WorkBell(), (db, logs) -> List.of());
   }
 
   private static WeftServer start(ServerSettings settings, List<ApiResource> extra, boolean tasksOnAgents,
+                                  SchedulerConfig planner,
                                   RoundBell rounds, WorkBell work,
                                   BiFunction<Database, LogBell, List<ApiResource>> more) {
     Database db = Database.open(settings.databaseUrl());
@@ -130,7 +132,7 @@ public final class WeftServer implements AutoCloseable {
           new InstanceTasksResource(db)));
       LogBell logs = new LogBell();
       cluster = ClusterBells.connect(db.openSignals(UUID.randomUUID().toString()), rounds, work, logs);
-      resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs, rounds, work));
+      resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs, rounds, work, planner));
       resources.addAll(extra);
       resources.addAll(more.apply(db, logs));
       ApiServer api = new ApiServer(settings.api(), resources, metrics);

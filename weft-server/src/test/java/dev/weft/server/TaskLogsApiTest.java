@@ -115,6 +115,22 @@ class TaskLogsApiTest {
           .containsExactly("stdout@3:e 1\n", "stdout@7:line 2\n");
       assertThat(chunks(http.get("/api/v1/tasks/t/logs?stream=both&offset=14,2", VIEWER).json()))
           .containsExactly("stderr@2:rn\n");
+
+      Http.Reply plain = http.get("/api/v1/tasks/t/logs?stream=stdout&offset=3&plain=true", VIEWER);
+      assertThat(plain.status()).isEqualTo(200);
+      assertThat(plain.contentType()).startsWith("text/plain");
+      assertThat(plain.text()).isEqualTo("e 1\nline 2\n");
+      assertThat(List.of("Weft-Offset", "Weft-Next-Offset", "Weft-Dropped", "Weft-More", "Weft-Ended", "Weft-Complete",
+          "Weft-State").stream().map(h -> h + "=" + plain.header(h)).toList()).containsExactly("Weft-Offset=3",
+          "Weft-Next-Offset=14", "Weft-Dropped=0", "Weft-More=false", "Weft-Ended=false", "Weft-Complete=false",
+          "Weft-State=RUNNING");
+      Http.Reply nothingNew = http.get("/api/v1/tasks/t/logs?stream=stderr&offset=5&plain=true", VIEWER);
+      assertThat(nothingNew.text()).isEmpty();
+      assertThat(nothingNew.header("Weft-Offset")).isEqualTo("5");
+      assertThat(nothingNew.header("Weft-Next-Offset")).isEqualTo("5");
+      Http.Reply both = http.get("/api/v1/tasks/t/logs?plain=true", VIEWER);
+      assertThat(both.status()).isEqualTo(400);
+      assertThat(both.json().at("/errors/0/parameter").asText()).isEqualTo("stream");
       JsonNode unknown = ship(http, "{\"taskId\": \"ghost~0\", \"stream\": \"stdout\", \"offset\": 0, \"data\": \"\"}");
       assertThat(unknown.get(0).get("ignored").asText()).isEqualTo("no task ghost");
       assertThat(unknown.get(0).get("full").asBoolean()).isTrue();

@@ -1,7 +1,6 @@
 package dev.weft.server.scheduling;
 
 import dev.weft.scheduler.CorePlanner;
-import dev.weft.scheduler.api.SchedulerConfig;
 import dev.weft.server.outage.FailureStreak;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.store.Database;
@@ -29,9 +28,7 @@ public final class SchedulerThread implements AutoCloseable {
                           RoundBell rounds, FailureStreak failures) {
     this.rounds = rounds;
     SchedulerLease lease = new SchedulerLease(db.leases(), settings.holder(), settings.leaseTtl());
-    SchedulerConfig config = SchedulerConfig.defaults();
-    config = config.withPreemption(config.preemption().withMode(settings.preemption()));
-    SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(config), liveness,
+    SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(settings.plannerConfig()), liveness,
         SchedulerLoop.DEFAULT_MAX_ATTEMPTS, rounds.submitted());
     this.thread = new Thread(() -> {
       try {

@@ -1,6 +1,7 @@
 package dev.weft.server.scheduling;
 
 import dev.weft.scheduler.api.PreemptionMode;
+import dev.weft.scheduler.api.SchedulerConfig;
 import java.time.Duration;
 
 /**
@@ -33,6 +34,12 @@ public record SchedulingSettings(String holder, Duration round, Duration leaseTt
   /** The same settings, preempting by {@code mode}. */
   public SchedulingSettings withPreemption(PreemptionMode mode) {
     return new SchedulingSettings(holder, round, leaseTtl, nodeTimeout, maxRequeues, heartbeatEvery, mode);
+  }
+
+  /** The core planner's configuration the scheduler loop plans with (and explanations use): the defaults, preempting by {@link #preemption}. */
+  public SchedulerConfig plannerConfig() {
+    SchedulerConfig config = SchedulerConfig.defaults();
+    return config.withPreemption(config.preemption().withMode(preemption));
   }
 
   /** Rounds every second, a 10 s lease, nodes down after 15 s of silence, heartbeats every 5 s. */

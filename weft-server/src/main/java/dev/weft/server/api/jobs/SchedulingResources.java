@@ -19,7 +19,7 @@ public final class SchedulingResources {
 
   /**
    * The four resources; {@code clock} stamps submissions and changes. Explanations come from the
-   * core planner with the default configuration.
+   * core planner with the default configuration (see the last overload).
    */
   public static List<ApiResource> of(Database db, Clock clock) {
     return of(db, clock, new LogBell());
@@ -37,7 +37,13 @@ public final class SchedulingResources {
 
   /** As above; a job cancelled rings {@code work}, so waiting agent polls hand out the kills at once. */
   public static List<ApiResource> of(Database db, Clock clock, LogBell logs, RoundBell rounds, WorkBell work) {
-    TaskExplainer explainer = new TaskExplainer(db, new CorePlanner(SchedulerConfig.defaults()));
+    return of(db, clock, logs, rounds, work, SchedulerConfig.defaults());
+  }
+
+  /** As above; explanations come from the core planner with {@code planner}, the scheduler loop's own configuration. */
+  public static List<ApiResource> of(Database db, Clock clock, LogBell logs, RoundBell rounds, WorkBell work,
+                                     SchedulerConfig planner) {
+    TaskExplainer explainer = new TaskExplainer(db, new CorePlanner(planner));
     return List.of(new JobResource(db, clock, () -> UUID.randomUUID().toString(), rounds, work),
         new TaskResource(db, explainer, clock, new LogFeed(db, logs, clock)),
         new NodeResource(db, clock), new QueueResource(db, clock));

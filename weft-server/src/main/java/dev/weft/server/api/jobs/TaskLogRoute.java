@@ -26,6 +26,8 @@ import java.util.Map;
  * {@code GET /api/v1/tasks/{id}/logs}: a task attempt's output as JSON chunks (bytes base64-encoded,
  * each with its stream and offset), where to read next, and whether the attempt is over and its
  * output complete; with {@code follow=true} a long-poll that answers as soon as new bytes arrive.
+ * With {@code plain=true} (as Nomad's {@code fs/logs}) one stream's bytes as they are, {@code
+ * text/plain}, and the rest of the answer in {@code Weft-*} headers.
  */
 final class TaskLogRoute {
   static final int MAX_WAIT_MILLIS = 60_000;
@@ -45,9 +47,13 @@ final class TaskLogRoute {
             Param.query("attempt", Schemas.integer(0, Integer.MAX_VALUE), "which attempt (default the current one)"),
             Param.query("follow", enumSchema("true", "false"),
                 "wait until new bytes arrive or the output is complete (default false)"),
-            Param.query("waitMillis", Schemas.integer(0, MAX_WAIT_MILLIS), "the longest a follow waits (default 20000)")),
+            Param.query("waitMillis", Schemas.integer(0, MAX_WAIT_MILLIS), "the longest a follow waits (default 20000)"),
+            Param.query("plain", enumSchema("true", "false"), "true: the bytes of one stream (stdout or stderr) as"
+                + " text/plain, where they start, where to read next and the flags in Weft-* headers (default false)")),
         null, Map.of(503, "the server is stopping while a follow waited: ask again", 200, "{taskId, attempt, state, chunks: [{stream, offset, data (base64)}], next: {stream: offset},"
-            + " dropped: {stream: bytes}, more, ended, complete}", 400, "a bad parameter", 404, "no such task"),
+            + " dropped: {stream: bytes}, more, ended, complete}; with plain=true the bytes as text/plain and headers"
+            + " Weft-Offset, Weft-Next-Offset, Weft-Dropped, Weft-More, Weft-Ended, Weft-Complete, Weft-State",
+            400, "a bad parameter", 404, "no such task"),
         this::logs);
   }
 
@@ -67,6 +73,11 @@ final class TaskLogRoute {
     Integer attempt = QueryParams.string(ctx, "attempt").isPresent()
         ? QueryParams.integer(ctx, "attempt", 0, Integer.MAX_VALUE, 0) : null;
     boolean follow = bool(ctx, "follow");
+    boolean plain = bool(ctx, "plain");
+    if (plain && streams.size() != 1) {
+      throw ProblemException.badRequest(FieldError.param("stream",
+          "plain=true answers one stream's bytes: ask for stream=stdout or stream=stderr"));
+    }
     int wait = QueryParams.integer(ctx, "waitMillis", 0, MAX_WAIT_MILLIS, 20_000);
     LogFeed.Page page;
     try {
@@ -79,7 +90,32 @@ final class TaskLogRoute {
       throw new ProblemException(503, "https://weft.dev/problems/unavailable", "Service unavailable",
           "the server is stopping; follow again from the same offset", List.of());
     }
-    Replies.json(ctx, 200, view(page));
+    if (plain) {
+      plain(ctx, page, streams.getFirst(), from.get(streams.getFirst()));
+    } else {
+      Replies.json(ctx, 200, view(page));
+    }
+  }
+
+  /** One stream's bytes as they are; where they start (past what was let go), the next offset and the flags in headers. */
+  private static void plain(Context ctx, LogFeed.Page page, TaskStream stream, long asked) {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    long start = -1;
+    for (LogBytes b : page.chunks()) {
+      if (b.stream() == stream) {
+        start = start < 0 ? b.offset() : start;
+        body.writeBytes(b.data());
+      }
+    }
+    long next = page.next().getOrDefault(stream, asked);
+    ctx.header("Weft-Offset", Long.toString(start < 0 ? next : start));
+    ctx.header("Weft-Next-Offset", Long.toString(next));
+    ctx.header("Weft-Dropped", Long.toString(page.dropped().getOrDefault(stream, 0L)));
+    ctx.header("Weft-More", Boolean.toString(page.more()));
+    ctx.header("Weft-Ended", Boolean.toString(page.over()));
+    ctx.header("Weft-Complete", Boolean.toString(page.complete()));
+    ctx.header("Weft-State", page.attempt() == page.task().attempt() ? page.task().status().name() : "SUPERSEDED");
+    ctx.status(200).contentType("text/plain; charset=utf-8").result(body.toByteArray());
   }
 
   private static Map<String, Object> view(LogFeed.Page page) {
