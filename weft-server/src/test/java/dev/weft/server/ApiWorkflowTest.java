@@ -50,7 +50,7 @@ class ApiWorkflowTest {
 
   @ParameterizedTest
   @EnumSource(TestDb.class)
-  void the_same_idempotency_key_gives_the_same_instance_and_another_workflow_under_it_is_a_conflict(TestDb db) {
+  void the_same_idempotency_key_gives_the_same_instance_and_another_workflow_or_input_under_it_is_a_conflict(TestDb db) {
     try (RunningServer s = RunningServer.start(db, dir, Tokens.none(), List.of())) {
       Http http = s.http();
       http.post("/api/v1/workflows", null, "application/yaml", Workflows.SQUARE);
@@ -58,7 +58,16 @@ class ApiWorkflowTest {
       String body = "{\"definition\":\"api-test/square\",\"input\":{\"n\":3}}";
       Http.Reply first = http.send("POST", "/api/v1/instances", null, "application/json", body, "Idempotency-Key", "order-42");
       Http.Reply again = http.send("POST", "/api/v1/instances", null, "application/json", body, "Idempotency-Key", "order-42");
+      assertThat(again.status()).isEqualTo(201);
       assertThat(again.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+      Http.Reply sameInOtherOrder = http.send("POST", "/api/v1/instances", null, "application/json",
+          "{\"input\":{\"n\":3},\"definition\":\"api-test/square\"}", "Idempotency-Key", "order-42");
+      assertThat(sameInOtherOrder.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+      Http.Reply otherInput = http.send("POST", "/api/v1/instances", null, "application/json",
+          "{\"definition\":\"api-test/square\",\"input\":{\"n\":4}}", "Idempotency-Key", "order-42");
+      assertThat(otherInput.status()).isEqualTo(409);
+      assertThat(otherInput.json().path("detail").asText()).contains("with another input");
+      assertThat(otherInput.json().path("errors").get(0).path("parameter").asText()).isEqualTo("Idempotency-Key");
       Http.Reply other = http.send("POST", "/api/v1/instances", null, "application/json",
           "{\"definition\":\"api-test/raise\"}", "Idempotency-Key", "order-42");
       assertThat(other.status()).isEqualTo(409);

@@ -63,7 +63,8 @@ public final class InstanceResource implements ApiResource {
             "version", Schemas.integer(1, Integer.MAX_VALUE).put("description", "default: the latest"),
             "input", Schemas.any().put("description", "the workflow input, default {}")), "definition")),
         Map.of(201, "started (or the instance of this Idempotency-Key)", 404, "no such workflow or version",
-            409, "the Idempotency-Key belongs to an instance of another workflow"), this::start));
+            409, "the Idempotency-Key belongs to an instance of another workflow, or was used with another input"),
+        this::start));
     routes.add(new ApiRoute(HandlerType.GET, BASE, Access.READ, "List instances, oldest first",
         List.of(Param.query("status", Schemas.enumOf(InstanceStatus.values()), "only instances in this status"),
             Param.query("definition", Schemas.string(), "only instances of this namespace/name"),
@@ -98,8 +99,19 @@ public final class InstanceResource implements ApiResource {
           + inst.definitionName() + " version " + inst.definitionVersion(),
           List.of(FieldError.param("Idempotency-Key", "used for another workflow")));
     }
+    if (ctx.header("Idempotency-Key") != null && !input.equals(startedWith(id))) {
+      throw ProblemException.conflict("Idempotency-Key " + key + " already started instance " + id
+          + " with another input; use a new key for another input",
+          List.of(FieldError.param("Idempotency-Key", "used with another input")));
+    }
     ctx.header("Location", BASE + "/" + id);
     Replies.json(ctx, 201, InstanceView.of(inst));
+  }
+
+  /** The input the instance was started with (its {@code Started} event), null if it has none yet. */
+  private JsonNode startedWith(String id) {
+    return events.history(id).stream().filter(e -> e.type().equals("Started")).findFirst()
+        .map(e -> e.payload().get("input")).orElse(null);
   }
 
   private static String idempotencyKey(Context ctx) {
