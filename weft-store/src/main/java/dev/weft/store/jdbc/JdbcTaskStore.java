@@ -123,43 +123,16 @@ public final class JdbcTaskStore implements TaskStore {
         throw new StaleVersionException("task", id, change.expectedVersion(), actual);
       }
       if (change.event() == TaskEvent.REQUEUE) {
-        keepAttemptNodes(c, List.of(before), now);
+        TaskAttemptRows.keep(c, List.of(before), now);
       }
       return TaskRows.byId(c, id).orElseThrow();
     });
   }
 
-  /** Records the node of each attempt being queued again (those never placed have none: nothing to record). */
-  private static void keepAttemptNodes(Connection c, List<TaskRecord> requeued, Instant now) throws SQLException {
-    List<TaskRecord> placed = requeued.stream().filter(t -> t.nodeId() != null).toList();
-    if (placed.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO weft_task_attempt (task_id, attempt, node_id, requeued_at) VALUES (?, ?, ?, ?)")) {
-      for (TaskRecord t : placed) {
-        ps.setString(1, t.id());
-        ps.setInt(2, t.attempt());
-        ps.setString(3, t.nodeId());
-        ps.setLong(4, now.toEpochMilli());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
   @Override
   public Optional<String> nodeOfEarlierAttempt(String taskId, int attempt) {
-    return tx.run("reading the node of attempt " + attempt + " of task " + taskId, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT node_id FROM weft_task_attempt WHERE task_id = ? AND attempt = ?")) {
-        ps.setString(1, taskId);
-        ps.setInt(2, attempt);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-        }
-      }
-    });
+    return tx.run("reading the node of attempt " + attempt + " of task " + taskId,
+        c -> TaskAttemptRows.nodeOf(c, taskId, attempt));
   }
 
   /** One UPDATE per event kind, guarded by the version read. */
@@ -281,7 +254,7 @@ public final class JdbcTaskStore implements TaskStore {
       }
       tx.run("writing " + changes.size() + " task changes", c -> {
         TaskRowWrites.write(c, dialect, List.copyOf(writes.values()));
-        keepAttemptNodes(c, requeued, now);
+        TaskAttemptRows.keep(c, requeued, now);
         return null;
       });
       Map<String, TaskRecord> out = new LinkedHashMap<>();
