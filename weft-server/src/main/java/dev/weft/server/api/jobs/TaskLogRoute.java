@@ -15,6 +15,7 @@ import dev.weft.store.LogBytes;
 import dev.weft.store.TaskStream;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -99,7 +100,7 @@ final class TaskLogRoute {
 
   /** One stream's bytes as they are; where they start (past what was let go), the next offset and the flags in headers. */
   private static void plain(Context ctx, LogFeed.Page page, TaskStream stream, long asked) {
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     long start = -1;
     for (LogBytes b : page.chunks()) {
       if (b.stream() == stream) {
@@ -114,15 +115,20 @@ final class TaskLogRoute {
     ctx.header("Weft-More", Boolean.toString(page.more()));
     ctx.header("Weft-Ended", Boolean.toString(page.over()));
     ctx.header("Weft-Complete", Boolean.toString(page.complete()));
-    ctx.header("Weft-State", page.attempt() == page.task().attempt() ? page.task().status().name() : "SUPERSEDED");
+    ctx.header("Weft-State", state(page));
     ctx.status(200).contentType("text/plain; charset=utf-8").result(body.toByteArray());
+  }
+
+  /** The task's state, or {@code SUPERSEDED} for an attempt older than its current one. */
+  private static String state(LogFeed.Page page) {
+    return page.attempt() == page.task().attempt() ? page.task().status().name() : "SUPERSEDED";
   }
 
   private static Map<String, Object> view(LogFeed.Page page) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("taskId", page.task().id());
     m.put("attempt", page.attempt());
-    m.put("state", page.attempt() == page.task().attempt() ? page.task().status().name() : "SUPERSEDED");
+    m.put("state", state(page));
     if (page.attempt() == page.task().attempt() && page.task().exitCode() != null) {
       m.put("exitCode", page.task().exitCode());
     }
