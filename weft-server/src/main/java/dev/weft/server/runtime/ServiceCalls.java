@@ -13,14 +13,16 @@ import dev.weft.server.services.ServiceRegistry;
 import dev.weft.server.services.TaskTemplate;
 import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.plan.DataSchema;
+import dev.weft.workflow.plan.FunctionRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Calls of named services ({@code call: NAME}): the latest stored version of the service, else the
- * builtin of that name. The input ({@code with}) is checked against the contract before anything
+ * Calls of named services: {@code call: NAME} the latest stored version of the service, else the
+ * builtin of that name; {@code call: NAME:VERSION@default} that version. The input ({@code with}) is checked against the contract before anything
  * runs and the output after; either violation is a {@code validation} fault naming the JSON
  * pointer. {@link #call} carries a call out in this process, a {@code process} behaviour by
  * running its command here; a server hands process calls to agents instead ({@link TaskCommands}).
@@ -74,14 +76,45 @@ final class ServiceCalls {
 
   /** The service called, with the call's input checked against its contract. */
   ServiceDefinition resolve(Command.CallService c) throws CommandFault {
-    ServiceDefinition s = registry.latest(c.service()).orElseThrow(() -> new CommandFault("runtime", 501,
-        "Not supported", "no service named '" + c.service() + "' is registered (builtins: square)", c.step()));
+    ServiceDefinition s = find(c);
     List<DataSchema.Violation> bad = checked(() -> contracts.input(s, c.with()), s, c.step());
     if (!bad.isEmpty()) {
       throw new CommandFault("validation", 400, "Contract violation", "the input of service " + s.key()
           + " breaks its contract: " + ContractCheck.describe(bad), c.step());
     }
     return s;
+  }
+
+  /**
+   * The service a call names: by name alone the latest version (else the builtin), as
+   * {@code NAME:VERSION@default} that version of the registry (Weft's own catalog). A function of
+   * another catalog would have to be fetched from it, which Weft does not do.
+   */
+  private ServiceDefinition find(Command.CallService c) throws CommandFault {
+    FunctionRef ref;
+    try {
+      ref = FunctionRef.parse(c.service());
+    } catch (IllegalArgumentException e) {
+      throw new CommandFault("validation", 400, "Bad call", "call: " + e.getMessage(), c.step());
+    }
+    if (!ref.runtimeOwn()) {
+      throw new CommandFault("runtime", 501, "Not supported", "call: " + c.service() + ": functions of the catalog '"
+          + ref.catalog() + "' are not fetched; Weft calls the services of its own registry, the catalog 'default'"
+          + " (e.g. " + ref.name() + ":" + ref.version() + "@default)", c.step());
+    }
+    if (ref.version() == null) {
+      return registry.latest(ref.name()).orElseThrow(() -> new CommandFault("runtime", 501,
+          "Not supported", "no service named '" + ref.name() + "' is registered (builtins: square)", c.step()));
+    }
+    Optional<ServiceDefinition> pinned = registry.version(ref.name(), ref.version());
+    if (pinned.isEmpty()) {
+      List<String> versions = registry.versions(ref.name());
+      throw new CommandFault("runtime", 404, "Unknown service version", versions.isEmpty()
+          ? "no service named '" + ref.name() + "' is registered (builtins: square)"
+          : "service " + ref.name() + " has no version '" + ref.version() + "' (versions: " + String.join(", ", versions) + ")",
+          c.step());
+    }
+    return pinned.get();
   }
 
   /** The service version {@link ServiceDefinition#key()} names, for a result that arrives later. */

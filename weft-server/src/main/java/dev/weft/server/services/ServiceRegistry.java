@@ -3,13 +3,16 @@ package dev.weft.server.services;
 import dev.weft.store.ServiceRecord;
 import dev.weft.store.ServiceStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
- * The services a workflow can call: those stored (a call uses the latest version) and the
- * builtins (a stored service of the same name wins). Stored documents are read once per version.
+ * The services a workflow can call: those stored (a call by name uses the latest version, a call
+ * of {@code NAME:VERSION@default} that version) and the builtins (a stored service of the same
+ * name wins a call by name). Stored documents are read once per version.
  */
 public final class ServiceRegistry {
   private final ServiceStore store;
@@ -42,6 +45,21 @@ public final class ServiceRegistry {
   public Optional<ServiceDefinition> latest(String name) {
     Optional<ServiceRecord> stored = store == null ? Optional.empty() : store.latest(name);
     return stored.isPresent() ? Optional.of(of(stored.get())) : BuiltinServices.find(name);
+  }
+
+  /** One version of {@code name}: a stored one, or {@code builtin} for the builtin of that name. */
+  public Optional<ServiceDefinition> version(String name, String version) {
+    return byKey(name + "@" + version);
+  }
+
+  /** The versions of {@code name} a call can name, oldest first (a builtin's is {@code builtin}). */
+  public List<String> versions(String name) {
+    List<String> out = new ArrayList<>();
+    BuiltinServices.find(name).ifPresent(b -> out.add(b.version()));
+    if (store != null) {
+      store.versions(name).forEach(r -> out.add(r.version()));
+    }
+    return out;
   }
 
   /** A version named by {@link ServiceDefinition#key()} ({@code name@version}). */

@@ -179,4 +179,60 @@ class ServiceCallsTest {
     RunResult r = run("", call("nope", "{}"), "{}");
     assertThat(r.error().path("detail").asText()).contains("no service named 'nope'");
   }
+
+  /** A call of {@code target} (any form) from a workflow that declares the catalog {@code global}. */
+  private static String callOf(String target, String with) {
+    return """
+        document: { dsl: '1.0.0', namespace: t, name: pinned, version: '1.0.0' }
+        use: { catalogs: { global: { endpoint: 'https://example.com/catalog' } } }
+        do:
+          - go: { call: '%s', with: %s }
+        """.formatted(target, with);
+  }
+
+  private static final String PAIR_2 = PAIR.replace("version: 1.0.0", "version: 2.0.0")
+      .replace("\\\"twice\\\": %s}", "\\\"twice\\\": %s, \\\"v\\\": 2}");
+
+  @Test
+  void a_call_that_names_a_version_in_the_default_catalog_runs_that_version_not_the_latest() throws Exception {
+    assertThat(PAIR_2).contains("\\\"v\\\": 2");
+    String both = PAIR + "\n---\n" + PAIR_2;
+    RunResult pinned = run(both, callOf("pair:1.0.0@default", "{ x: 4 }"), "{}");
+    assertThat(pinned.status()).as(String.valueOf(pinned.error())).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(pinned.output()).isEqualTo(JSON.readTree("{\"x\": 4, \"twice\": 8}"));
+    RunResult latest = run(both, callOf("pair", "{ x: 4 }"), "{}");
+    assertThat(latest.output()).isEqualTo(JSON.readTree("{\"x\": 4, \"twice\": 8, \"v\": 2}"));
+  }
+
+  @Test
+  void the_builtin_can_be_named_by_its_version_when_a_registered_service_took_its_name() throws Exception {
+    String mySquare = """
+        kind: service
+        name: square
+        version: '1'
+        behaviour: { process: { command: 'echo 0' } }
+        """;
+    assertThat(run(mySquare, callOf("square", "{ x: 3 }"), "{}").output().asInt()).isZero();
+    RunResult builtin = run(mySquare, callOf("square:builtin@default", "{ x: 3 }"), "{}");
+    assertThat(builtin.output().asInt()).as(String.valueOf(builtin.error())).isEqualTo(9);
+  }
+
+  @Test
+  void a_version_that_is_not_registered_faults_naming_the_versions_there_are() throws Exception {
+    RunResult r = run(PAIR + "\n---\n" + PAIR_2, callOf("pair:3.0.0@default", "{ x: 1 }"), "{}");
+    assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(r.error().path("status").asInt()).isEqualTo(404);
+    assertThat(r.error().path("detail").asText()).contains("service pair has no version '3.0.0'", "versions: 1.0.0, 2.0.0");
+    assertThat(r.error().path("instance").asText()).isEqualTo("/do/0/go");
+    RunResult none = run("", callOf("nope:1@default", "{}"), "{}");
+    assertThat(none.error().path("detail").asText()).contains("no service named 'nope'");
+  }
+
+  @Test
+  void a_function_of_another_catalog_is_refused_as_not_supported() throws Exception {
+    RunResult r = run(PAIR, callOf("pair:1.0.0@global", "{ x: 1 }"), "{}");
+    assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(r.error().path("status").asInt()).isEqualTo(501);
+    assertThat(r.error().path("detail").asText()).contains("catalog 'global' are not fetched", "pair:1.0.0@default");
+  }
 }

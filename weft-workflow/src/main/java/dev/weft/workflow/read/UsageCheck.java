@@ -2,6 +2,7 @@ package dev.weft.workflow.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.workflow.expr.Expressions;
+import dev.weft.workflow.plan.FunctionRef;
 import dev.weft.workflow.schedule.CronText;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Checks of what a document uses: durations Weft can read (ISO 8601 with days, hours, minutes,
  * seconds), names of {@code use.errors}, {@code use.retries} and {@code use.timeouts} that exist,
- * {@code $secrets} only as declared in {@code use.secrets}, and cron expressions that parse.
+ * {@code $secrets} only as declared in {@code use.secrets}, cron expressions that parse, and calls
+ * of custom functions by name or as {@code NAME:VERSION@CATALOG} with a catalog that is the
+ * runtime's own ({@code default}, which a document cannot redefine) or declared in {@code use.catalogs}.
  */
 final class UsageCheck {
   private static final Pattern SECRET = Pattern.compile("\\$secrets(?:\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)|\\s*\\[\\s*\"([^\"]*)\"\\s*])?");
@@ -36,6 +39,10 @@ final class UsageCheck {
     document.at("/use/timeouts").properties().forEach(e -> c.duration(e.getValue().get("after"), "/use/timeouts/" + esc(e.getKey()) + "/after"));
     document.at("/use/retries").properties().forEach(e -> c.retry(e.getValue(), "/use/retries/" + esc(e.getKey())));
     c.schedule(document.get("schedule"));
+    if (document.at("/use/catalogs").has(FunctionRef.DEFAULT_CATALOG)) {
+      c.problems.add(new Problem("/use/catalogs/" + FunctionRef.DEFAULT_CATALOG, "the catalog 'default' is Weft's own"
+          + " (its service registry) and cannot be redefined; give this catalog another name"));
+    }
     c.taskList(document.get("do"), "/do");
     c.secretUses(document, "");
     return c.problems;
@@ -66,6 +73,10 @@ final class UsageCheck {
     if (error.isTextual()) {
       reference("errors", error.asText(), at + "/raise/error");
     }
+    JsonNode call = t.get("call");
+    if (call != null && call.isTextual() && !FunctionRef.PROTOCOLS.contains(call.asText())) {
+      function(call.asText(), at + "/call");
+    }
     JsonNode retry = t.at("/catch/retry");
     if (retry.isTextual()) {
       reference("retries", retry.asText(), at + "/catch/retry");
@@ -76,6 +87,20 @@ final class UsageCheck {
     taskList(t.get("try"), at + "/try");
     taskList(t.at("/catch/do"), at + "/catch/do");
     taskList(t.at("/fork/branches"), at + "/fork/branches");
+  }
+
+  /** A custom function's name, or NAME:VERSION@CATALOG with the catalog the runtime's own or declared. */
+  private void function(String call, String at) {
+    FunctionRef ref;
+    try {
+      ref = FunctionRef.parse(call);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(at, e.getMessage()));
+      return;
+    }
+    if (ref.catalog() != null && !ref.catalog().equals(FunctionRef.DEFAULT_CATALOG)) {
+      reference("catalogs", ref.catalog(), at);
+    }
   }
 
   private void timeout(JsonNode timeout, String at) {

@@ -35,6 +35,16 @@ class UsageAndLinesTest {
             "declares no use.secrets"),
         Arguments.of("a secret use.secrets does not list", "use: { secrets: [a] }\ndo:\n  - s:\n      set: { k: '${ $secrets.b }' }\n",
             "/do/0/s/set/k", "'b'"),
+        Arguments.of("a versioned call without its catalog", "do:\n  - c:\n      call: square:1.0.0\n", "/do/0/c/call",
+            "NAME:VERSION@CATALOG"),
+        Arguments.of("a call with a catalog but no version", "do:\n  - c:\n      call: square@default\n", "/do/0/c/call",
+            "square:1.0.0@default"),
+        Arguments.of("a call into a catalog use.catalogs does not declare",
+            "do:\n  - c:\n      try:\n        - in:\n            call: log:0.5.2@global\n      catch: {}\n",
+            "/do/0/c/try/0/in/call", "use.catalogs: 'global'"),
+        Arguments.of("a document that redefines the default catalog",
+            "use: { catalogs: { default: { endpoint: 'https://example.com/catalog' } } }\ndo:\n  - c:\n      call: f\n",
+            "/use/catalogs/default", "cannot be redefined"),
         Arguments.of("a cron expression that does not parse", "schedule: { cron: '61 * * * *' }\ndo:\n  - s:\n      set: {}\n",
             "/schedule/cron", "cron expression"));
   }
@@ -46,6 +56,17 @@ class UsageAndLinesTest {
       assertThat(p.pointer()).isEqualTo(pointer);
       assertThat(p.message()).contains(says);
     });
+  }
+
+  @Test
+  void callsByNameInTheDefaultCatalogAndInADeclaredOneAreAccepted() {
+    org.assertj.core.api.Assertions.assertThatCode(() -> WorkflowReader.read(HEAD + """
+        use: { catalogs: { global: { endpoint: 'https://example.com/catalog' } } }
+        do:
+          - a: { call: square, with: { x: 1 } }
+          - b: { call: 'square:1.0.0@default', with: { x: 2 } }
+          - c: { call: 'log:0.5.2@global', with: { message: hi } }
+        """)).doesNotThrowAnyException();
   }
 
   @Test
