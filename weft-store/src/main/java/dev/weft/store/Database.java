@@ -3,6 +3,7 @@ package dev.weft.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.weft.store.jdbc.Dialect;
+import dev.weft.store.jdbc.JdbcChildInstanceStore;
 import dev.weft.store.jdbc.JdbcCommandTaskStore;
 import dev.weft.store.jdbc.JdbcDefinitionStore;
 import dev.weft.store.jdbc.JdbcEventStore;
@@ -171,6 +172,10 @@ public final class Database implements AutoCloseable {
 
   public CommandTaskStore commandTasks() {
     return new JdbcCommandTaskStore(transactor);
+  }
+
+  public ChildInstanceStore children() {
+    return new JdbcChildInstanceStore(transactor);
   }
 
   public TaskOutputStore taskOutputs() {

@@ -1,0 +1,14 @@
+package dev.weft.store;
+
+import java.time.Instant;
+
+/**
+ * A child instance a workflow command started ({@code run: workflow}).
+ *
+ * @param commandId the outbox entry that started it (the key: one child per entry)
+ * @param decisionId the decider's command id, which the child's outcome must carry back
+ * @param depth how deep the child is nested (1: its parent is not a child)
+ * @param deliveredAt when the child's outcome reached the parent; null until then
+ */
+public record ChildInstance(String commandId, String decisionId, String parentId, String childId, int depth,
+                            Instant startedAt, Instant deliveredAt) {}

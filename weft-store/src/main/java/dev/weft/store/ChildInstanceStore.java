@@ -1,0 +1,39 @@
+package dev.weft.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which child instance each {@code run: workflow} command started, and whether its outcome reached
+ * the parent. The command id is the key, so a command carried out twice (after a crash) links one
+ * child, and an outcome is delivered once however often delivery is tried. Calls join the caller's
+ * transaction.
+ */
+public interface ChildInstanceStore {
+  /** Links the command to its child; false (and nothing written) when the command is linked already. */
+  boolean link(ChildInstance link);
+
+  Optional<ChildInstance> find(String commandId);
+
+  /** The link of instance {@code childId}, when it is a child. */
+  Optional<ChildInstance> ofChild(String childId);
+
+  /** How deep {@code instanceId} is nested: 0 for an instance no command started. */
+  int depthOf(String instanceId);
+
+  /** Undelivered links whose child has ended (completed, failed or cancelled), oldest first, at most {@code limit}. */
+  List<ChildInstance> ended(int limit);
+
+  /**
+   * Undelivered links whose parent has ended while the child has not, oldest first, at most
+   * {@code limit}: children to cancel.
+   */
+  List<ChildInstance> orphaned(int limit);
+
+  /** Marks the outcome delivered; false when it already was (the caller then writes nothing). */
+  boolean markDelivered(String commandId, Instant now);
+
+  /** Every link of one parent, delivered or not, in start order. */
+  List<ChildInstance> ofParent(String parentId);
+}

@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresChildInstanceStoreTest extends ChildInstanceStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}
