@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * once its lease expires; the effect repeats with the same id (the http {@code Idempotency-Key}).
  * With {@link TaskCommands} (server mode), a {@code run: shell} step or a {@code process} service
  * call becomes a task for the scheduler instead: the entry is done once the task is submitted,
- * and the result is recorded when the task ends ({@link DeliverTaskOutcomes}).
+ * and the result is recorded when the task ends ({@link DeliverTaskOutcomes}). With {@link ChildStarts},
+ * a {@code run: workflow} step starts a child instance the same way, its result recorded when the
+ * child ends ({@link DeliverChildOutcomes}).
  */
 final class CarryOutCommand {
   private final Effector effector;
@@ -22,17 +24,26 @@ final class CarryOutCommand {
   private final RuntimeClock clock;
   private final TaskCommands tasks;
   private final Runnable tasksSubmitted;
+  private final ChildStarts children;
+  private final Runnable childStarted;
   final AtomicLong carriedOut = new AtomicLong();
   final AtomicLong decisions = new AtomicLong();
 
   /** @param tasks which commands become tasks; null to carry every command out in this process */
   CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks) {
-    this(effector, recorder, commits, clock, tasks, () -> { });
+    this(effector, recorder, commits, clock, tasks, () -> { }, null, () -> { });
   }
 
-  /** As above; {@code tasksSubmitted} runs after a unit that submitted a task has committed (it wakes the scheduler). */
+  /**
+   * As above; {@code tasksSubmitted} runs after a unit that submitted a task has committed (it wakes
+   * the scheduler). With {@code children}, a {@code run: workflow} step starts a child instance
+   * and {@code childStarted} runs once that has committed (it wakes the claim loop); without, it is
+   * carried out by the {@link Effector}.
+   */
   CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks,
-      Runnable tasksSubmitted) {
+      Runnable tasksSubmitted, ChildStarts children, Runnable childStarted) {
+    this.children = children;
+    this.childStarted = childStarted;
     this.tasksSubmitted = tasksSubmitted;
     this.tasks = tasks;
     this.effector = effector;
@@ -52,6 +63,10 @@ final class CarryOutCommand {
         recorder.timerScheduled(p, t, clock.nowMillis());
         return Boolean.FALSE;
       });
+      return;
+    }
+    if (children != null && c instanceof Command.RunWorkflow w) {
+      startChild(p, w);
       return;
     }
     Command revealed = Journal.command(p.type(), recorder.revealed(p));
@@ -79,6 +94,26 @@ final class CarryOutCommand {
       tasksSubmitted.run();
     }
     return true;
+  }
+
+  /**
+   * Starts the child of a {@code run: workflow} step. Its input is the entry's as stored, with the
+   * parent's secret values still masked: the child's history never holds them in clear (a child
+   * declares the secrets it needs in its own {@code use.secrets}).
+   */
+  private void startChild(PendingCommand p, Command.RunWorkflow w) {
+    ChildStarts.Start start;
+    try {
+      start = children.of(p.instanceId(), w);
+    } catch (CommandFault f) {
+      record(p, new Event.CommandFailed(w.id(), f.error()));
+      return;
+    }
+    carriedOut.incrementAndGet();
+    if (commits.commit("starting the child of " + p.id(), () -> recorder.childStarted(p, w.id(), start.definition(),
+        w.input(), start.depth(), clock.nowMillis())).orElse(false)) {
+      childStarted.run();
+    }
   }
 
   private void record(PendingCommand p, Event outcome) {

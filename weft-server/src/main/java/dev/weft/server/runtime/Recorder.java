@@ -3,6 +3,8 @@ package dev.weft.server.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.model.TaskSpec;
 import dev.weft.server.scheduling.JobSubmission;
+import dev.weft.store.ChildInstance;
+import dev.weft.store.ChildInstanceStore;
 import dev.weft.store.CommandTask;
 import dev.weft.store.CommandTaskStore;
 import dev.weft.store.Database;
@@ -41,6 +43,7 @@ final class Recorder {
   private final CommandTaskStore links;
   private final JobSubmission jobs;
   private final CancelTasks cancelTasks;
+  private final ChildInstanceStore children;
 
   Recorder(Database db, DecisionWriter decisions) {
     this(db, decisions, () -> { });
@@ -50,6 +53,7 @@ final class Recorder {
   Recorder(Database db, DecisionWriter decisions, Runnable tasksCancelled) {
     this.retained = db.retainedEvents();
     this.links = db.commandTasks();
+    this.children = db.children();
     this.jobs = new JobSubmission(db);
     this.cancelTasks = new CancelTasks(db, tasksCancelled);
     this.instances = db.instances();
@@ -125,6 +129,36 @@ final class Recorder {
       return spec;
     }
     return spec.toBuilder().run(TaskRunMask.redact(decisions.secretsOf(inst.get()).mask(), spec.run())).build();
+  }
+
+  /**
+   * The entry starts a child instance of {@code def} ({@code run: workflow}): the entry is done,
+   * the child created under an id and key derived from the decider's command id and its
+   * {@code Started} decided, and the child linked to the entry. False when the entry was done
+   * already (nothing written); the child's start and the link are idempotent besides.
+   */
+  boolean childStarted(PendingCommand p, String decisionId, Definition def, JsonNode input, int depth, long now) {
+    Instant at = Instant.ofEpochMilli(now);
+    if (!outbox.markDone(p.id(), at)) {
+      return false;
+    }
+    String childId = ChildWorkflows.childId(decisionId);
+    startedAndDecided(childId, "child:" + decisionId, def, input, now);
+    children.link(new ChildInstance(p.id(), decisionId, p.instanceId(), childId, depth, at, null));
+    return true;
+  }
+
+  /** The linked child ended: its outcome is delivered once (false when it was already) and decided on, unless the parent ended meanwhile. */
+  boolean childEnded(ChildInstance link, Event outcome, long now) {
+    if (!children.markDelivered(link.commandId(), Instant.ofEpochMilli(now))) {
+      return false;
+    }
+    Optional<Instance> parent = instances.find(link.parentId());
+    if (parent.isEmpty() || parent.get().status().terminal()) {
+      return false;
+    }
+    decide(parent.get(), outcome, now);
+    return true;
   }
 
   /**

@@ -78,8 +78,12 @@ final class TaskOutcomes {
 
   /** The step pointer inside the command id (the instance id, the step's JSON pointer, {@code @} and the attempt). */
   private static String step(CommandTask link) {
-    String id = link.decisionId();
-    int from = id.indexOf('/', id.startsWith(link.instanceId()) ? link.instanceId().length() : 0);
+    return step(link.decisionId(), link.instanceId());
+  }
+
+  /** The step pointer inside decider command id {@code id} of instance {@code instanceId}. */
+  static String step(String id, String instanceId) {
+    int from = id.indexOf('/', id.startsWith(instanceId) ? instanceId.length() : 0);
     int to = id.lastIndexOf('@');
     return from >= 0 && to > from ? id.substring(from, to) : "";
   }

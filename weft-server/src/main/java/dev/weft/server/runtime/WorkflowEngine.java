@@ -73,7 +73,8 @@ public final class WorkflowEngine implements AutoCloseable {
     TaskCommands tasks = settings.tasksOnAgents()
         ? new TaskCommands(effector.services(), definitions, db.instances(),
         new dev.weft.server.scheduling.QueueTrees(db)) : null;
-    this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks, tasksSubmitted);
+    this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks, tasksSubmitted,
+        new ChildStarts(definitions, db.children()), this::decidedElsewhere);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
     DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
@@ -90,6 +91,10 @@ public final class WorkflowEngine implements AutoCloseable {
           new ServiceRetries(db, effector.services()), tasksSubmitted);
       threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));
     }
+    DeliverChildOutcomes childOutcomes = new DeliverChildOutcomes(db.children(), db.instances(), recorder, commits,
+        new InstanceOperations(db, clock, ids, secrets, tasksCancelled),
+        new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere);
+    threads.add(Thread.ofPlatform().name("weft-child-outcomes-" + settings.owner()).daemon().start(childOutcomes));
     this.loops = List.copyOf(threads);
     RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
         new LoopContext(settings, clock, renewBell, () -> renewing));

@@ -1,0 +1,162 @@
+package dev.weft.server.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.store.ChildInstance;
+import dev.weft.store.Database;
+import dev.weft.store.Instance;
+import dev.weft.store.InstanceStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code run: workflow} in the multi-threaded engine (a server), on H2 and PostgreSQL: the child is
+ * an instance of its own that any engine drives, the parent waits without a thread, the child's
+ * output or error comes back as the step's result once, and a parent that ends first takes its
+ * children with it.
+ */
+class EngineChildWorkflowsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CHILD = """
+      document: { dsl: '1.0.0', namespace: test, name: child, version: '1.0.0' }
+      do:
+        - check:
+            if: '${ .y < 0 }'
+            raise: { error: { type: 'https://example.com/negative', status: 400, title: Negative } }
+        - square:
+            call: square
+            with: { x: '${ .y }' }
+        - wrap:
+            set: { squared: '${ . }' }
+      """;
+  private static final String SLEEPER = """
+      document: { dsl: '1.0.0', namespace: test, name: sleeper, version: '1.0.0' }
+      do:
+        - nap:
+            wait: PT1H
+      """;
+  private static final String PARENT = """
+      document: { dsl: '1.0.0', namespace: test, name: parent-%s, version: '0.1.0' }
+      do:
+        - child:
+            run: { workflow: { namespace: test, name: %s, version: '1.0.0', input: { y: '${ .n }' } } }
+        - after:
+            set: { got: '${ .squared }' }
+      """;
+  private static final String SELF = """
+      document: { dsl: '1.0.0', namespace: test, name: self, version: '1.0.0' }
+      do:
+        - again:
+            run: { workflow: { namespace: test, name: self, version: '1.0.0', input: {} } }
+      """;
+
+  @TempDir
+  Path dir;
+
+  interface Work {
+    void on(WorkflowEngine engine, Database db) throws Exception;
+  }
+
+  private void with(TestDb kind, Work work) throws Exception {
+    TestDb.Place place = kind.place(dir);
+    AtomicInteger ids = new AtomicInteger();
+    try (Database db = place.open()) {
+      for (String doc : List.of(CHILD, SLEEPER)) {
+        new Definitions(db.definitions()).store(doc, Instant.EPOCH);
+      }
+      WorkflowEngine engine = WorkflowEngine.open(db, EngineSettings.of("solo"), RuntimeClock.system(),
+          () -> "i-" + ids.incrementAndGet());
+      try {
+        work.on(engine, db);
+      } finally {
+        engine.close();
+      }
+    } finally {
+      place.dispose().run();
+    }
+  }
+
+  private static Instance awaitStatus(Database db, String id, InstanceStatus... statuses) throws InterruptedException {
+    Await.until(() -> db.instances().find(id).map(i -> List.of(statuses).contains(i.status())).orElse(false),
+        () -> id + " is " + db.instances().find(id).map(Instance::status).orElse(null));
+    return db.instances().find(id).orElseThrow();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void the_childs_output_is_the_steps_result_and_the_child_is_an_instance_of_its_own(TestDb kind) throws Exception {
+    with(kind, (engine, db) -> {
+      String parent = engine.start(PARENT.formatted("ok", "child"), JSON.readTree("{\"n\": 7}"), "p-ok");
+      awaitStatus(db, parent, InstanceStatus.COMPLETED, InstanceStatus.FAILED);
+      assertThat(engine.result(parent).output()).as(String.valueOf(engine.result(parent).error()))
+          .isEqualTo(JSON.readTree("{\"got\": 49}"));
+      List<ChildInstance> links = db.children().ofParent(parent);
+      assertThat(links).hasSize(1);
+      ChildInstance link = links.getFirst();
+      assertThat(link.childId()).isEqualTo(ChildWorkflows.childId(link.decisionId()));
+      assertThat(link.depth()).isEqualTo(1);
+      assertThat(link.deliveredAt()).isNotNull();
+      Instance child = db.instances().find(link.childId()).orElseThrow();
+      assertThat(child.status()).isEqualTo(InstanceStatus.COMPLETED);
+      assertThat(child.definitionName()).isEqualTo("test/child");
+      assertThat(Snapshots.result(child).output()).isEqualTo(JSON.readTree("{\"squared\": 49}"));
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_failed_child_fails_the_step_with_the_childs_error(TestDb kind) throws Exception {
+    with(kind, (engine, db) -> {
+      String parent = engine.start(PARENT.formatted("bad", "child"), JSON.readTree("{\"n\": -1}"), "p-bad");
+      Instance p = awaitStatus(db, parent, InstanceStatus.COMPLETED, InstanceStatus.FAILED);
+      assertThat(p.status()).isEqualTo(InstanceStatus.FAILED);
+      assertThat(engine.result(parent).error().path("type").asText()).isEqualTo("https://example.com/negative");
+      assertThat(db.instances().find(db.children().ofParent(parent).getFirst().childId()).orElseThrow().status())
+          .isEqualTo(InstanceStatus.FAILED);
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void cancelling_the_parent_cancels_the_child_it_waits_for(TestDb kind) throws Exception {
+    with(kind, (engine, db) -> {
+      String parent = engine.start(PARENT.formatted("wait", "sleeper"), JSON.readTree("{\"n\": 1}"), "p-wait");
+      Await.until(() -> !db.children().ofParent(parent).isEmpty(), () -> "no child started yet");
+      String child = db.children().ofParent(parent).getFirst().childId();
+      awaitStatus(db, child, InstanceStatus.RUNNING);
+      new InstanceOperations(db, RuntimeClock.system(), () -> "op").cancel(parent, "changed my mind");
+      Instance c = awaitStatus(db, child, InstanceStatus.CANCELLED);
+      assertThat(c.status()).isEqualTo(InstanceStatus.CANCELLED);
+      Await.until(() -> db.children().find(db.children().ofParent(parent).getFirst().commandId()).orElseThrow()
+          .deliveredAt() != null, () -> "the cancelled child's link is not closed");
+      assertThat(db.instances().find(parent).orElseThrow().status()).isEqualTo(InstanceStatus.CANCELLED);
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_workflow_not_stored_and_one_that_runs_itself_fault_the_step(TestDb kind) throws Exception {
+    with(kind, (engine, db) -> {
+      String missing = engine.start(PARENT.formatted("none", "nowhere"), JSON.readTree("{\"n\": 1}"), "p-none");
+      awaitStatus(db, missing, InstanceStatus.FAILED);
+      assertThat(engine.result(missing).error().path("status").asInt()).isEqualTo(404);
+      assertThat(engine.result(missing).error().path("detail").asText()).contains("test/nowhere");
+      assertThat(db.children().ofParent(missing)).isEmpty();
+
+      String self = engine.start(SELF, JSON.readTree("{}"), "p-self");
+      Instance root = awaitStatus(db, self, InstanceStatus.FAILED);
+      assertThat(engine.result(root.id()).error().path("status").asInt()).isEqualTo(508);
+      int depth = 0;
+      for (String at = self; !db.children().ofParent(at).isEmpty(); at = db.children().ofParent(at).getFirst().childId()) {
+        depth++;
+      }
+      assertThat(depth).as("children started before the nesting limit").isEqualTo(ChildStarts.MAX_DEPTH);
+    });
+  }
+}
