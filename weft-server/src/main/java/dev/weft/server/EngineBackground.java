@@ -39,6 +39,11 @@ public final class EngineBackground implements WorkflowEngine {
     return engine.result(instanceId);
   }
 
+  @Override
+  public dev.weft.server.runtime.WorkflowEngine.Family family(String instanceId) {
+    return engine.family(instanceId);
+  }
+
   public dev.weft.server.runtime.WorkflowEngine engine() {
     return engine;
   }

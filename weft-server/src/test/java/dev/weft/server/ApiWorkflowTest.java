@@ -50,6 +50,35 @@ class ApiWorkflowTest {
 
   @ParameterizedTest
   @EnumSource(TestDb.class)
+  void a_run_workflow_step_starts_a_child_instance_that_the_api_links_both_ways(TestDb db) {
+    try (RunningServer s = RunningServer.start(db, dir, Tokens.none(), List.of())) {
+      Http http = s.http();
+      http.post("/api/v1/workflows", null, "application/yaml", Workflows.SQUARE);
+      Http.Reply defined = http.post("/api/v1/workflows", null, "application/yaml", """
+          document: { dsl: '1.0.0', namespace: api-test, name: parent, version: '0.1.0' }
+          do:
+            - sub:
+                run: { workflow: { namespace: api-test, name: square, version: '0.1.0', input: { n: '${ .n + 1 }' } } }
+          """);
+      assertThat(defined.status()).as(defined.text()).isEqualTo(201);
+      String id = http.postJson("/api/v1/instances", null, "{\"definition\":\"api-test/parent\",\"input\":{\"n\":4}}")
+          .json().path("id").asText();
+      JsonNode done = Workflows.awaitEnd(http, null, id);
+      assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+      assertThat(done.path("output").path("squared").asInt()).isEqualTo(25);
+      assertThat(done.has("parent")).isFalse();
+      assertThat(done.path("children")).hasSize(1);
+      String child = done.path("children").get(0).asText();
+      JsonNode c = http.get("/api/v1/instances/" + child, null).json();
+      assertThat(c.path("definition").asText()).isEqualTo("api-test/square");
+      assertThat(c.path("status").asText()).isEqualTo("COMPLETED");
+      assertThat(c.path("parent").asText()).isEqualTo(id);
+      assertThat(c.has("children")).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
   void the_same_idempotency_key_gives_the_same_instance_and_another_workflow_or_input_under_it_is_a_conflict(TestDb db) {
     try (RunningServer s = RunningServer.start(db, dir, Tokens.none(), List.of())) {
       Http http = s.http();

@@ -4,6 +4,7 @@ import dev.weft.server.secrets.SecretSource;
 import dev.weft.server.services.ServiceRegistry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.store.ChildInstance;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
 import dev.weft.store.GroupCommitter;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -160,6 +162,14 @@ public final class WorkflowEngine implements AutoCloseable {
   public RunResult result(String instanceId) {
     return Snapshots.result(db.instances().find(instanceId)
         .orElseThrow(() -> new IllegalArgumentException("no instance " + instanceId)));
+  }
+
+  /** The instance that started {@code instanceId} with a {@code run: workflow} step, and the children it started, in order. */
+  public record Family(Optional<String> parent, List<String> children) {}
+
+  public Family family(String instanceId) {
+    return new Family(db.children().ofChild(instanceId).map(ChildInstance::parentId),
+        db.children().ofParent(instanceId).stream().map(ChildInstance::childId).toList());
   }
 
   public EngineStats stats() {

@@ -154,7 +154,7 @@ public final class InstanceResource implements ApiResource {
   private void get(Context ctx) {
     Instance inst = find(ctx.pathParam("id"));
     RunResult r = engine.result(inst.id());
-    Replies.json(ctx, 200, InstanceView.of(inst).withResult(r));
+    Replies.json(ctx, 200, InstanceView.of(inst).withResult(r).withFamily(engine.family(inst.id())));
   }
 
   private void history(Context ctx) {

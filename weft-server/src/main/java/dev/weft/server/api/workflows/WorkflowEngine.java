@@ -25,6 +25,9 @@ public interface WorkflowEngine extends AutoCloseable {
   /** Where an instance is now: status, and output or error once it has ended. */
   RunResult result(String instanceId);
 
+  /** The instance whose {@code run: workflow} step started {@code instanceId}, and the children it started. */
+  dev.weft.server.runtime.WorkflowEngine.Family family(String instanceId);
+
   @Override
   void close();
 }
