@@ -9,7 +9,6 @@ import dev.weft.store.StoreException;
 import dev.weft.store.StoreUnavailableException;
 import dev.weft.workflow.decide.Errors;
 import dev.weft.workflow.decide.Event;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,15 +48,7 @@ final class DeliverChildOutcomes implements Runnable {
 
   @Override
   public void run() {
-    try {
-      while (loop.goOn()) {
-        if (deliverSome() == 0) {
-          loop.idle();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.repeat(this::deliverSome, 1);
   }
 
   /** The command's result for a child that ended: its output, its error, or a cancellation fault. */
@@ -80,7 +71,7 @@ final class DeliverChildOutcomes implements Runnable {
       ended = children.ended(loop.settings().claimBatch());
       orphaned = children.orphaned(loop.settings().claimBatch());
     } catch (StoreException e) {
-      pause(reads.failed(e));
+      loop.pause(reads.failed(e));
       return 0;
     }
     reads.succeeded();
@@ -114,7 +105,7 @@ final class DeliverChildOutcomes implements Runnable {
       failing.remove(link.commandId());
       return 1;
     } catch (StoreUnavailableException e) {
-      pause(reads.failed(e));
+      loop.pause(reads.failed(e));
       return 0;
     } catch (RuntimeException e) {
       if (failing.add(link.commandId())) {
@@ -124,11 +115,4 @@ final class DeliverChildOutcomes implements Runnable {
     }
   }
 
-  private void pause(Duration backoff) {
-    try {
-      loop.bell().await(backoff);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

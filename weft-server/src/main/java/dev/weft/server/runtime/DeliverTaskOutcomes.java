@@ -7,7 +7,6 @@ import dev.weft.store.StoreException;
 import dev.weft.store.StoreUnavailableException;
 import dev.weft.store.TaskRecord;
 import dev.weft.workflow.decide.Event;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,24 +47,9 @@ final class DeliverTaskOutcomes implements Runnable {
 
   @Override
   public void run() {
-    try {
-      while (loop.goOn()) {
-        if (deliverSome() == 0) {
-          loop.idle();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.repeat(this::deliverSome, 1);
   }
 
-  private void pause(Duration backoff) {
-    try {
-      loop.bell().await(backoff);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   /** Returns how many outcomes were recorded (or found recorded already); failures wait for the next round. */
   int deliverSome() {
@@ -73,7 +57,7 @@ final class DeliverTaskOutcomes implements Runnable {
     try {
       ended = links.ended(loop.settings().claimBatch());
     } catch (StoreException e) {
-      pause(reads.failed(e));
+      loop.pause(reads.failed(e));
       return 0;
     }
     reads.succeeded();
@@ -101,7 +85,7 @@ final class DeliverTaskOutcomes implements Runnable {
         delivered += done.isPresent() ? 1 : 0;
         failing.remove(link.commandId());
       } catch (StoreUnavailableException e) { // the database went away mid-round: the round waits, logged once
-        pause(reads.failed(e));
+        loop.pause(reads.failed(e));
         return delivered;
       } catch (RuntimeException e) {
         if (failing.add(link.commandId())) {

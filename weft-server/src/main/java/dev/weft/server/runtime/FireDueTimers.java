@@ -4,7 +4,6 @@ import dev.weft.server.outage.FailureStreak;
 import dev.weft.store.StoreException;
 import dev.weft.store.Timer;
 import dev.weft.store.TimerStore;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,15 +35,7 @@ final class FireDueTimers implements Runnable {
 
   @Override
   public void run() {
-    try {
-      while (loop.goOn()) {
-        if (fireDueSafely() < BATCH) {
-          loop.idle();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.repeat(this::fireDueSafely, BATCH);
   }
 
   /** A failure of one round is logged, not fatal to the loop: the timers stay due and are tried next round. */
@@ -57,21 +48,13 @@ final class FireDueTimers implements Runnable {
     }
   }
 
-  private void pause(Duration backoff) {
-    try {
-      loop.bell().await(backoff);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /** Returns how many timers were due. */
   private int fireDue() {
     List<Timer> due;
     try {
       due = timers.due(Instant.ofEpochMilli(loop.clock().nowMillis()), BATCH);
     } catch (StoreException e) {
-      pause(reads.failed(e));
+      loop.pause(reads.failed(e));
       return 0;
     }
     reads.succeeded();
