@@ -26,15 +26,10 @@ final class ChildStarts {
 
   /** @throws CommandFault (configuration 404) for a definition not stored, (runtime 508) when nested too deep */
   Start of(String parentId, Command.RunWorkflow w) throws CommandFault {
-    String namespace = w.workflow().path("namespace").asText("default");
-    String name = w.workflow().path("name").asText();
-    String version = w.workflow().path("version").asText();
-    Definition def = definitions.find(namespace, name, version).orElseThrow(() -> new CommandFault("configuration", 404,
-        "Unknown workflow", "no stored definition " + namespace + "/" + name + " version " + version, w.step()));
+    Definition def = ChildWorkflows.definition(definitions, w);
     int depth = children.depthOf(parentId) + 1;
     if (depth > MAX_DEPTH) {
-      throw new CommandFault("runtime", 508, "Nested too deep",
-          "run: workflow nested more than " + MAX_DEPTH + " deep (does a workflow run itself?)", w.step());
+      throw ChildWorkflows.tooDeep(w);
     }
     return new Start(def, depth);
   }

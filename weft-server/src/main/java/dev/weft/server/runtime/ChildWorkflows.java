@@ -31,20 +31,35 @@ final class ChildWorkflows {
     return UUID.nameUUIDFromBytes(("child:" + parentCommandId).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  JsonNode run(Command.RunWorkflow w) throws CommandFault {
+  /** The child's idempotency key for a parent command. */
+  static String childKey(String parentCommandId) {
+    return "child:" + parentCommandId;
+  }
+
+  /** The stored definition the step names. @throws CommandFault (configuration 404) when it is not stored */
+  static Definition definition(Definitions definitions, Command.RunWorkflow w) throws CommandFault {
     String namespace = w.workflow().path("namespace").asText("default");
     String name = w.workflow().path("name").asText();
     String version = w.workflow().path("version").asText();
-    Definition def = definitions.find(namespace, name, version).orElseThrow(() -> new CommandFault("configuration", 404,
+    return definitions.find(namespace, name, version).orElseThrow(() -> new CommandFault("configuration", 404,
         "Unknown workflow", "no stored definition " + namespace + "/" + name + " version " + version, w.step()));
+  }
+
+  /** The fault of a child that would be nested deeper than {@link #MAX_DEPTH}. */
+  static CommandFault tooDeep(Command.RunWorkflow w) {
+    return new CommandFault("runtime", 508, "Nested too deep",
+        "run: workflow nested more than " + MAX_DEPTH + " deep (does a workflow run itself?)", w.step());
+  }
+
+  JsonNode run(Command.RunWorkflow w) throws CommandFault {
+    Definition def = definition(definitions, w);
     if (DEPTH.get() >= MAX_DEPTH) {
-      throw new CommandFault("runtime", 508, "Nested too deep",
-          "run: workflow nested more than " + MAX_DEPTH + " deep (does a workflow run itself?)", w.step());
+      throw tooDeep(w);
     }
     DEPTH.set(DEPTH.get() + 1);
     RunResult r;
     try {
-      String id = runtime.start(def, w.input(), "child:" + w.id(), childId(w.id()));
+      String id = runtime.start(def, w.input(), childKey(w.id()), childId(w.id()));
       r = runtime.drive(id);
     } finally {
       DEPTH.set(DEPTH.get() - 1);

@@ -143,7 +143,7 @@ final class Recorder {
       return false;
     }
     String childId = ChildWorkflows.childId(decisionId);
-    startedAndDecided(childId, "child:" + decisionId, def, input, now);
+    startedAndDecided(childId, ChildWorkflows.childKey(decisionId), def, input, now);
     children.link(new ChildInstance(p.id(), decisionId, p.instanceId(), childId, depth, at, null));
     return true;
   }
