@@ -93,7 +93,18 @@ public interface TaskStore {
    * @throws StaleVersionException when a task is not pending at the version its change expects
    * @throws IllegalArgumentException when a change is not a {@code PLACE}, or names a task twice
    */
-  void placeAll(List<TaskChange> placements, Instant now);
+  default void placeAll(List<TaskChange> placements, Instant now) {
+    placeAll(placements, Set.of(), now);
+  }
+
+  /**
+   * As {@link #placeAll(List, Instant)}, the tasks named in {@code handedOut} also marked as taken by
+   * their agent at {@code now} ({@code sent_at}, as {@link #poll} marks them): a scheduler that hands
+   * them to a poll waiting for work writes the placement and the hand-out as one change of the row.
+   *
+   * @throws IllegalArgumentException also when {@code handedOut} names a task not placed here
+   */
+  void placeAll(List<TaskChange> placements, Set<String> handedOut, Instant now);
 
   /**
    * The node an earlier attempt of the task was placed on, recorded when that attempt was queued

@@ -413,6 +413,21 @@ abstract class TaskStoreContract extends StoreContract {
   }
 
   @Test
+  void placements_handed_out_at_once_are_marked_taken_and_a_poll_leaves_them() {
+    submit("j-1", "t-1", "t-2");
+    db.tasks().placeAll(List.of(TaskChange.place("t-1", 1, "n-1"), TaskChange.place("t-2", 1, "n-1")),
+        Set.of("t-1"), T0.plusSeconds(1));
+    TaskRecord handed = db.tasks().find("t-1").orElseThrow();
+    assertThat(handed.status()).isEqualTo(TaskState.PLACED);
+    assertThat(handed.sentAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(handed.placedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(db.tasks().find("t-2").orElseThrow().sentAt()).isNull();
+    assertThat(db.tasks().poll("n-1", T0.plusSeconds(2), 10)).extracting(TaskRecord::id).containsExactly("t-2");
+    assertThatThrownBy(() -> db.tasks().placeAll(List.of(TaskChange.place("t-1", 2, "n-1")), Set.of("t-9"), T0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t-9");
+  }
+
+  @Test
   void placing_a_task_no_longer_pending_at_the_version_read_places_none() {
     submit("j-1", "t-1", "t-2");
     task("t-2", TaskEvent.CANCEL);

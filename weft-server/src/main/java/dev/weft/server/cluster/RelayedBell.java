@@ -33,7 +33,20 @@ public class RelayedBell {
 
   /** Waits until the next ring or until {@code max} has passed (real time; this paces waiting only). */
   public synchronized void await(Duration max) throws InterruptedException {
-    long seen = rings;
+    awaitAfter(rings, max);
+  }
+
+  /** How many times this bell has rung here: a wait after this count ends at once if it rang since. */
+  public synchronized long rings() {
+    return rings;
+  }
+
+  /**
+   * Waits until the bell has rung more than {@code seen} times (at once if it already has) or until
+   * {@code max} has passed: a caller that read {@link #rings} before it made itself known to a ringer
+   * misses no ring in between.
+   */
+  public synchronized void awaitAfter(long seen, Duration max) throws InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();
     long left = max.toNanos();
     while (rings == seen && left > 0) {

@@ -79,6 +79,7 @@ public final class AgentDesk {
   private final NodeLiveness liveness;
   private final ApplyReport reports;
   private final WorkBell bell;
+  private final WaitingPolls waiting;
   private final RoundBell rounds;
   private final InstantSource clock;
   private final TaskSecrets secrets;
@@ -89,6 +90,8 @@ public final class AgentDesk {
   private final Map<String, Set<String>> toResume = new ConcurrentHashMap<>();
   /** The orders (kill, suspend, resume of a run) handed to each node lately, and when. */
   private final Map<String, Map<String, Instant>> handedOut = new ConcurrentHashMap<>();
+  /** How often a waiting poll reads the store again with no ring: {@link #RECHECK}, longer in tests. */
+  private volatile Duration recheck = RECHECK;
   /** When this server last wrote down a poll or report as each node's sign of life. */
   private final Map<String, Instant> lastSignOfLife = new ConcurrentHashMap<>();
 
@@ -112,8 +115,15 @@ public final class AgentDesk {
     this.liveness = liveness;
     this.reports = new ApplyReport(db, secrets);
     this.bell = bell;
+    this.waiting = bell.waitingPolls();
     this.clock = clock;
     this.secrets = secrets;
+  }
+
+  /** Tests: a waiting poll reads the store again with no ring only every {@code every}. */
+  AgentDesk recheckingEvery(Duration every) {
+    this.recheck = every;
+    return this;
   }
 
   /** Registers (or updates) the node named {@code name}; a node that was down is up again. */
@@ -250,6 +260,7 @@ public final class AgentDesk {
   public Work poll(String nodeId, int maxStarts, Duration wait, Set<String> running, Set<String> suspended)
       throws InterruptedException {
     Instant deadline = clock.instant().plus(wait);
+    List<WaitingPolls.Handed> handed = List.of();
     while (true) {
       findRunsToKill(nodeId, running, suspended);
       List<Kill> kills = new ArrayList<>();
@@ -262,8 +273,12 @@ public final class AgentDesk {
         });
       }
       List<Start> starts = new ArrayList<>();
-      if (maxStarts > 0) {
-        List<TaskRecord> taken = db.tasks().poll(nodeId, clock.instant(), maxStarts, false);
+      for (WaitingPolls.Handed h : handed) { // placed and marked taken by this server's scheduler while we waited
+        start(h.record(), h.spec()).ifPresent(starts::add);
+      }
+      int room = maxStarts - handed.size();
+      if (room > 0) {
+        List<TaskRecord> taken = db.tasks().poll(nodeId, clock.instant(), room, false);
         Map<String, TaskSpec> specs = specs(taken);
         for (TaskRecord t : taken) {
           start(t, specs.get(t.id())).ifPresent(starts::add);
@@ -274,8 +289,29 @@ public final class AgentDesk {
       if (!work.isEmpty() || left.isNegative() || left.isZero()) {
         return work;
       }
-      bell.await(left.compareTo(RECHECK) < 0 ? left : RECHECK);
+      handed = waitForWork(nodeId, maxStarts, left.compareTo(recheck) < 0 ? left : recheck);
     }
+  }
+
+  /**
+   * Waits for the next ring or {@code max}; a poll with room for starts waits as one of the
+   * {@link WaitingPolls}, and gets what this server's scheduler placed on its node meanwhile.
+   */
+  private List<WaitingPolls.Handed> waitForWork(String nodeId, int maxStarts, Duration max)
+      throws InterruptedException {
+    long seen = bell.rings(); // before the poll is known to the scheduler: its ring after a hand-out is not missed
+    if (maxStarts < 1) {
+      bell.awaitAfter(seen, max);
+      return List.of();
+    }
+    WaitingPolls.Waiter waiter = waiting.register(nodeId, maxStarts);
+    try {
+      bell.awaitAfter(seen, max);
+    } catch (InterruptedException e) {
+      waiting.leave(waiter); // what was handed to it meanwhile is left to the undelivered check
+      throw e;
+    }
+    return waiting.leave(waiter);
   }
 
   /** The orders of one kind queued for {@code nodeId}, less those handed out within {@link #RESEND_AFTER}. */

@@ -51,11 +51,17 @@ public final class SchedulerLoop {
   /** As above, taking the specs of tasks submitted through this server from {@code submitted}. */
   public SchedulerLoop(Database db, SchedulerLease lease, Planner planner, NodeLiveness liveness, int maxAttempts,
                        SubmittedSpecs submitted) {
+    this(db, lease, planner, liveness, maxAttempts, submitted, new WaitingPolls());
+  }
+
+  /** As above, handing placements to the agents' polls waiting in this server ({@link WaitingPolls}). */
+  SchedulerLoop(Database db, SchedulerLease lease, Planner planner, NodeLiveness liveness, int maxAttempts,
+                SubmittedSpecs submitted, WaitingPolls polls) {
     this.db = db;
     this.lease = lease;
     this.reader = new SnapshotReader(db, submitted);
     this.planner = planner;
-    this.applier = new PlanApplier(db, lease);
+    this.applier = new PlanApplier(db, lease, polls);
     this.liveness = liveness;
     this.maxAttempts = maxAttempts;
   }

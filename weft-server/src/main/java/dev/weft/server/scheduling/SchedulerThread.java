@@ -29,7 +29,7 @@ public final class SchedulerThread implements AutoCloseable {
     this.rounds = rounds;
     SchedulerLease lease = new SchedulerLease(db.leases(), settings.holder(), settings.leaseTtl());
     SchedulerLoop loop = new SchedulerLoop(db, lease, new CorePlanner(settings.plannerConfig()), liveness,
-        SchedulerLoop.DEFAULT_MAX_ATTEMPTS, rounds.submitted());
+        SchedulerLoop.DEFAULT_MAX_ATTEMPTS, rounds.submitted(), bell.waitingPolls());
     this.thread = new Thread(() -> {
       try {
         loop.runUntil(wakeOnClose(), settings.round(), () -> stopping, failures::failed, round -> {

@@ -15,9 +15,12 @@ import java.util.Set;
  *     priority first; in the view without their CPU)
  * @param suspendable the running tasks a preemption may suspend rather than kill: a process the
  *     agent runs (not a builtin run inside it)
+ * @param waiting the pending tasks of {@code pending} as read, by id (what a placement hands to a
+ *     waiting poll)
  */
 record Snapshot(ClusterView view, List<PendingTask> pending, Map<String, Long> taskVersions,
-                Map<String, Long> nodeVersions, List<FollowedTasks.Task> suspended, Set<String> suspendable) {
+                Map<String, Long> nodeVersions, List<FollowedTasks.Task> suspended, Set<String> suspendable,
+                Map<String, FollowedTasks.Task> waiting) {
   /**
    * Takes the collections as they are, read-only: the reader builds them for this snapshot alone
    * (tens of thousands of entries a round, which copying cost).
@@ -28,5 +31,6 @@ record Snapshot(ClusterView view, List<PendingTask> pending, Map<String, Long> t
     nodeVersions = Collections.unmodifiableMap(nodeVersions);
     suspended = List.copyOf(suspended);
     suspendable = Collections.unmodifiableSet(suspendable);
+    waiting = Collections.unmodifiableMap(waiting);
   }
 }

@@ -210,4 +210,86 @@ class AgentDeskTest {
       place.dispose().run();
     }
   }
+
+  /** A round at {@code now} of a scheduler that hands placements to {@code bell}'s waiting polls, then its ring. */
+  private static void round(Database db, WorkBell bell, Instant at) {
+    SchedulerLoop loop = new SchedulerLoop(db, new SchedulerLease(db.leases(), "server-a", SchedulerLease.DEFAULT_TTL),
+        new dev.weft.scheduler.CorePlanner(dev.weft.scheduler.api.SchedulerConfig.defaults()),
+        new NodeLiveness(db, Duration.ofHours(1), 3), SchedulerLoop.DEFAULT_MAX_ATTEMPTS, RoundBell.NONE.submitted(),
+        bell.waitingPolls());
+    assertThat(loop.runOnce(at).applied().placed()).isNotEmpty();
+    bell.ring(); // as the scheduler thread rings after a round that placed tasks
+  }
+
+  private static java.util.concurrent.CompletableFuture<AgentDesk.Work> pollInBackground(AgentDesk desk, int room) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return desk.poll("n1", room, Duration.ofSeconds(60));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static void awaitWaiting(WorkBell bell) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!bell.waitingPolls().waits("n1")) {
+      assertThat(System.nanoTime()).as("the poll waits").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_poll_waiting_here_is_handed_the_placements_on_its_node_by_the_round_that_makes_them(TestDb kind)
+      throws Exception {
+    TestDb.Place place = kind.place(dir);
+    try (Database db = place.open()) {
+      WorkBell bell = new WorkBell();
+      // the desk's clock runs 5 s ahead of the round's: a task the poll took itself would be marked at its time
+      AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), bell, () -> now.plusSeconds(5))
+          .recheckingEvery(Duration.ofSeconds(60));
+      desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
+      var waiting = pollInBackground(desk, 2);
+      awaitWaiting(bell);
+      new JobSubmission(db).submit("j", "j", List.of("a", "b", "c").stream().map(id -> TaskSpec.builder(id).job("j")
+          .resources(Resources.of(100, 0)).run(TaskRun.shell("true")).build()).toList(), now);
+      round(db, bell, now);
+
+      AgentDesk.Work work = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS); // well before its 60 s wait
+      assertThat(work.starts()).as("as much as its room").hasSize(2);
+      for (AgentDesk.Start start : work.starts()) {
+        TaskRecord r = db.tasks().find(start.runId().taskId()).orElseThrow();
+        assertThat(r.status()).isEqualTo(TaskState.PLACED);
+        assertThat(r.sentAt()).as("taken in the round's transaction").isEqualTo(now).isEqualTo(r.placedAt());
+        assertThat(start.run().env()).containsEntry("WEFT_JOB_ID", "j").containsEntry("WEFT_ATTEMPT", "0");
+      }
+      AgentDesk.Work rest = desk.poll("n1", 10, Duration.ZERO);
+      assertThat(rest.starts()).as("the third, placed beyond the room, is taken by the next poll").hasSize(1);
+      TaskRecord third = db.tasks().find(rest.starts().getFirst().runId().taskId()).orElseThrow();
+      assertThat(third.sentAt()).isEqualTo(now.plusSeconds(5));
+      assertThat(desk.poll("n1", 10, Duration.ZERO).isEmpty()).as("each handed out once").isTrue();
+    } finally {
+      place.dispose().run();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void placements_made_while_no_poll_waits_are_left_for_the_next_poll(TestDb kind) throws Exception {
+    TestDb.Place place = kind.place(dir);
+    try (Database db = place.open()) {
+      WorkBell bell = new WorkBell();
+      AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), bell, () -> now.plusSeconds(5));
+      desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
+      new JobSubmission(db).submit("j", "j", List.of(TaskSpec.builder("a").job("j").resources(Resources.of(100, 0))
+          .run(TaskRun.shell("true")).build()), now);
+      round(db, bell, now);
+      assertThat(db.tasks().find("a").orElseThrow().sentAt()).isNull();
+      assertThat(desk.poll("n1", 10, Duration.ZERO).starts()).hasSize(1);
+      assertThat(db.tasks().find("a").orElseThrow().sentAt()).isEqualTo(now.plusSeconds(5));
+    } finally {
+      place.dispose().run();
+    }
+  }
 }

@@ -110,11 +110,12 @@ public final class JdbcJobStore implements JobStore {
   private static void insertTasksAtOnce(Connection c, NewJob job, Instant queuedAt) throws SQLException {
     List<NewTask> tasks = job.tasks();
     int n = tasks.size();
-    Object[] ids = new Object[n];
-    Object[] names = new Object[n];
-    Object[] specs = new Object[n];
-    Object[] queues = new Object[n];
-    Object[] priorities = new Object[n];
+    // typed arrays: the PostgreSQL driver sends these in its binary format (an Object[] goes as text)
+    String[] ids = new String[n];
+    String[] names = new String[n];
+    String[] specs = new String[n];
+    String[] queues = new String[n];
+    Integer[] priorities = new Integer[n];
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < n; i++) {
       NewTask t = tasks.get(i);

@@ -56,11 +56,12 @@ public final class JdbcRuntimeHistory implements RuntimeHistory {
 
   private static int recordAtOnce(Connection c, List<Run> runs) throws SQLException {
     int n = runs.size();
-    Object[] ids = new Object[n];
-    Object[] attempts = new Object[n];
-    Object[] names = new Object[n];
-    Object[] durations = new Object[n];
-    Object[] finished = new Object[n];
+    // typed arrays: the PostgreSQL driver sends these in its binary format (an Object[] goes as text)
+    String[] ids = new String[n];
+    Integer[] attempts = new Integer[n];
+    String[] names = new String[n];
+    Long[] durations = new Long[n];
+    Long[] finished = new Long[n];
     for (int i = 0; i < n; i++) {
       Run r = runs.get(i);
       ids[i] = r.taskId();

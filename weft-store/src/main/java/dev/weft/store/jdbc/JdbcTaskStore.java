@@ -170,7 +170,7 @@ public final class JdbcTaskStore implements TaskStore {
   }
 
   @Override
-  public void placeAll(List<TaskChange> placements, Instant now) {
+  public void placeAll(List<TaskChange> placements, Set<String> handedOut, Instant now) {
     Set<String> ids = new HashSet<>();
     for (TaskChange p : placements) {
       if (p.event() != TaskEvent.PLACE || p.nodeId() == null) {
@@ -180,13 +180,17 @@ public final class JdbcTaskStore implements TaskStore {
         throw new IllegalArgumentException("placeAll names task " + p.taskId() + " twice");
       }
     }
+    if (!ids.containsAll(handedOut)) {
+      throw new IllegalArgumentException("placeAll hands out tasks it does not place: " + handedOut.stream()
+          .filter(id -> !ids.contains(id)).sorted().toList());
+    }
     if (placements.isEmpty()) {
       return;
     }
     // the lifecycle table's row for a pending task; the SQL writes only rows still pending
     TaskState placed = TaskLifecycle.apply(placements.getFirst().taskId(), TaskState.PENDING, TaskEvent.PLACE);
     tx.run("placing " + placements.size() + " tasks", c -> {
-      TaskRowWrites.place(c, dialect, placements, placed, now);
+      TaskRowWrites.place(c, dialect, placements, handedOut, placed, now);
       return null;
     });
   }

@@ -108,9 +108,19 @@ final class TaskRowWrites {
     }
   }
 
-  private static Array array(Connection c, String type, List<Write> writes, Function<Write, Object> value)
+  /**
+   * An array of one column's new values, typed by its SQL type ({@code String[]}, {@code Long[]},
+   * {@code Integer[]}): the PostgreSQL driver sends a typed array in its binary format, an
+   * {@code Object[]} as text that it escapes element by element and the server parses again.
+   */
+  private static <T> Array array(Connection c, String type, List<Write> writes, Function<Write, T> value)
       throws SQLException {
-    Object[] values = new Object[writes.size()];
+    Object[] values = switch (type) {
+      case "bigint" -> new Long[writes.size()];
+      case "int4" -> new Integer[writes.size()];
+      case "varchar", "text" -> new String[writes.size()];
+      default -> throw new IllegalArgumentException("no array type for " + type);
+    };
     for (int i = 0; i < values.length; i++) {
       values[i] = value.apply(writes.get(i));
     }
@@ -128,23 +138,28 @@ final class TaskRowWrites {
   /**
    * Placements of rows still {@code PENDING} at the versions read, as {@code TaskTransition} computes a
    * PLACE (node, placing time, hand-out cleared, version one up), in SQL; {@code placed} is the state
-   * the lifecycle table gives.
+   * the lifecycle table gives. The tasks in {@code handedOut} are marked taken by their agent at
+   * {@code now} instead of cleared.
    */
-  static void place(Connection c, Dialect dialect, List<TaskChange> placements, TaskState placed, Instant now)
-      throws SQLException {
+  static void place(Connection c, Dialect dialect, List<TaskChange> placements, Set<String> handedOut,
+                    TaskState placed, Instant now) throws SQLException {
     if (placements.isEmpty()) {
       return;
     }
-    String set = "status = ?, version = version + 1, placed_at = ?, sent_at = NULL, " + change(dialect);
+    Long[] sentAt = placements.stream().map(p -> handedOut.contains(p.taskId()) ? now.toEpochMilli() : null)
+        .toArray(Long[]::new);
+    String set = "status = ?, version = version + 1, placed_at = ?, " + change(dialect);
     if (dialect == Dialect.POSTGRES) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET " + set + ", node_id = u.node_id"
-          + " FROM unnest(?::varchar[], ?::bigint[], ?::varchar[]) AS u(id, expected, node_id)"
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task t SET " + set + ", node_id = u.node_id,"
+          + " sent_at = u.sent_at FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[])"
+          + " AS u(id, expected, node_id, sent_at)"
           + " WHERE t.id = u.id AND t.version = u.expected AND t.status = 'PENDING' RETURNING t.id")) {
         ps.setString(1, placed.name());
         ps.setLong(2, now.toEpochMilli());
-        ps.setArray(3, c.createArrayOf("varchar", placements.stream().map(TaskChange::taskId).toArray()));
-        ps.setArray(4, c.createArrayOf("bigint", placements.stream().map(TaskChange::expectedVersion).toArray()));
-        ps.setArray(5, c.createArrayOf("varchar", placements.stream().map(TaskChange::nodeId).toArray()));
+        ps.setArray(3, c.createArrayOf("varchar", placements.stream().map(TaskChange::taskId).toArray(String[]::new)));
+        ps.setArray(4, c.createArrayOf("bigint", placements.stream().map(TaskChange::expectedVersion).toArray(Long[]::new)));
+        ps.setArray(5, c.createArrayOf("varchar", placements.stream().map(TaskChange::nodeId).toArray(String[]::new)));
+        ps.setArray(6, c.createArrayOf("bigint", sentAt));
         Set<String> matched = Columns.firstColumn(ps);
         for (TaskChange p : placements) {
           if (!matched.contains(p.taskId())) {
@@ -154,14 +169,16 @@ final class TaskRowWrites {
       }
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET " + set + ", node_id = ?"
+    try (PreparedStatement ps = c.prepareStatement("UPDATE weft_task SET " + set + ", node_id = ?, sent_at = ?"
         + " WHERE id = ? AND version = ? AND status = 'PENDING'")) {
-      for (TaskChange p : placements) {
+      for (int i = 0; i < placements.size(); i++) {
+        TaskChange p = placements.get(i);
         ps.setString(1, placed.name());
         ps.setLong(2, now.toEpochMilli());
         ps.setString(3, p.nodeId());
-        ps.setString(4, p.taskId());
-        ps.setLong(5, p.expectedVersion());
+        Columns.setInstant(ps, 4, sentAt[i] == null ? null : now);
+        ps.setString(5, p.taskId());
+        ps.setLong(6, p.expectedVersion());
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();
