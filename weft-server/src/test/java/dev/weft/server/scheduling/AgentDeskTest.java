@@ -211,6 +211,22 @@ class AgentDeskTest {
     }
   }
 
+  /**
+   * A desk with node {@code n1} joined, whose clock runs 5 s ahead of the rounds' {@link #now}: a task
+   * its poll took itself is marked taken at its time, one handed out by a round at the round's.
+   */
+  private AgentDesk deskAhead(Database db, WorkBell bell) {
+    AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), bell, () -> now.plusSeconds(5));
+    desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
+    return desk;
+  }
+
+  /** One job {@code j} of shell tasks with the given ids, submitted at {@link #now}. */
+  private void submitShell(Database db, String... ids) {
+    new JobSubmission(db).submit("j", "j", java.util.Arrays.stream(ids).map(id -> TaskSpec.builder(id).job("j")
+        .resources(Resources.of(100, 0)).run(TaskRun.shell("true")).build()).toList(), now);
+  }
+
   /** A round at {@code now} of a scheduler that hands placements to {@code bell}'s waiting polls, then its ring. */
   private static void round(Database db, WorkBell bell, Instant at) {
     SchedulerLoop loop = new SchedulerLoop(db, new SchedulerLease(db.leases(), "server-a", SchedulerLease.DEFAULT_TTL),
@@ -246,14 +262,10 @@ class AgentDeskTest {
     TestDb.Place place = kind.place(dir);
     try (Database db = place.open()) {
       WorkBell bell = new WorkBell();
-      // the desk's clock runs 5 s ahead of the round's: a task the poll took itself would be marked at its time
-      AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), bell, () -> now.plusSeconds(5))
-          .recheckingEvery(Duration.ofSeconds(60));
-      desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
+      AgentDesk desk = deskAhead(db, bell).recheckingEvery(Duration.ofSeconds(60));
       var waiting = pollInBackground(desk, 2);
       awaitWaiting(bell);
-      new JobSubmission(db).submit("j", "j", List.of("a", "b", "c").stream().map(id -> TaskSpec.builder(id).job("j")
-          .resources(Resources.of(100, 0)).run(TaskRun.shell("true")).build()).toList(), now);
+      submitShell(db, "a", "b", "c");
       round(db, bell, now);
 
       AgentDesk.Work work = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS); // well before its 60 s wait
@@ -280,10 +292,8 @@ class AgentDeskTest {
     TestDb.Place place = kind.place(dir);
     try (Database db = place.open()) {
       WorkBell bell = new WorkBell();
-      AgentDesk desk = new AgentDesk(db, new NodeLiveness(db, Duration.ofHours(1), 3), bell, () -> now.plusSeconds(5));
-      desk.join("n1", TopologyPath.DEFAULT, Resources.of(4000, 4096), Map.of(), "none");
-      new JobSubmission(db).submit("j", "j", List.of(TaskSpec.builder("a").job("j").resources(Resources.of(100, 0))
-          .run(TaskRun.shell("true")).build()), now);
+      AgentDesk desk = deskAhead(db, bell);
+      submitShell(db, "a");
       round(db, bell, now);
       assertThat(db.tasks().find("a").orElseThrow().sentAt()).isNull();
       assertThat(desk.poll("n1", 10, Duration.ZERO).starts()).hasSize(1);
