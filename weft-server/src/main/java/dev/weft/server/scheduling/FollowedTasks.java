@@ -126,6 +126,11 @@ final class FollowedTasks {
     return out;
   }
 
+  /** The task followed under {@code id}, as last read; null when it is not followed. */
+  Task find(String id) {
+    return byId.get(id);
+  }
+
   /** The placed, running and suspended tasks. */
   List<Task> holding() {
     List<Task> out = new ArrayList<>();

@@ -98,7 +98,7 @@ final class PlanApplier {
         placements.add(TaskChange.place(p.taskId(), v, p.nodeId()));
         placed.add(p.taskId() + "@" + p.nodeId());
         WaitingPolls.Waiter poll = claimed.get(p.nodeId());
-        FollowedTasks.Task read = poll == null ? null : snapshot.waiting().get(p.taskId());
+        FollowedTasks.Task read = poll == null ? null : snapshot.followed().apply(p.taskId());
         if (read != null) {
           List<WaitingPolls.Handed> toPoll = handed.computeIfAbsent(p.nodeId(), n -> new ArrayList<>());
           if (toPoll.size() < poll.room()) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What one round read from the store: the planner's input, and the versions it was read at, which
@@ -15,12 +16,12 @@ import java.util.Set;
  *     priority first; in the view without their CPU)
  * @param suspendable the running tasks a preemption may suspend rather than kill: a process the
  *     agent runs (not a builtin run inside it)
- * @param waiting the pending tasks of {@code pending} as read, by id (what a placement hands to a
- *     waiting poll)
+ * @param followed the tasks as this round read them, by id (what a placement hands to a waiting
+ *     poll); valid for the round that read them, as the rest
  */
 record Snapshot(ClusterView view, List<PendingTask> pending, Map<String, Long> taskVersions,
                 Map<String, Long> nodeVersions, List<FollowedTasks.Task> suspended, Set<String> suspendable,
-                Map<String, FollowedTasks.Task> waiting) {
+                Function<String, FollowedTasks.Task> followed) {
   /**
    * Takes the collections as they are, read-only: the reader builds them for this snapshot alone
    * (tens of thousands of entries a round, which copying cost).
@@ -31,6 +32,5 @@ record Snapshot(ClusterView view, List<PendingTask> pending, Map<String, Long> t
     nodeVersions = Collections.unmodifiableMap(nodeVersions);
     suspended = List.copyOf(suspended);
     suspendable = Collections.unmodifiableSet(suspendable);
-    waiting = Collections.unmodifiableMap(waiting);
   }
 }

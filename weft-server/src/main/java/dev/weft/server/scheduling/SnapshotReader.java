@@ -121,9 +121,7 @@ final class SnapshotReader {
       List<PendingTask> pending = new ArrayList<>();
       Map<String, TaskSpec> estimatedNow = new HashMap<>();
       Map<String, Long> learned = new HashMap<>(); // by name: the estimate its history gives, once a round
-      Map<String, FollowedTasks.Task> waitingById = new HashMap<>();
       for (FollowedTasks.Task t : waiting) {
-        waitingById.put(t.id(), t);
         List<Long> recent = history.get(t.name());
         long estimate = t.spec().estimateMillis() > 0 || recent == null || recent.isEmpty()
             ? t.spec().estimateMillis() : learned.computeIfAbsent(t.name(), n -> RuntimeEstimator.learned(recent));
@@ -133,7 +131,7 @@ final class SnapshotReader {
       estimated = estimatedNow;
       ClusterView view = new ClusterView(nodes, running, SpecJson.queues(db.queueTree().current()), Map.of(),
           TaskGraph.EMPTY);
-      return new Snapshot(view, pending, taskVersions, nodeVersions, suspended, suspendable, waitingById);
+      return new Snapshot(view, pending, taskVersions, nodeVersions, suspended, suspendable, tasks::find);
     });
   }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * for it. One that never does (the poll gave up after that wait, or its answer was lost on the way)
  * is left to {@link AgentDesk#UNDELIVERED}, as a lost answer to a poll always was.
  */
-public final class WaitingPolls {
+final class WaitingPolls {
   /** How long a poll that stops waiting waits for the plan that claimed it to commit or fail. */
   static final Duration OUTCOME_WAIT = Duration.ofSeconds(30);
 
@@ -32,6 +32,19 @@ public final class WaitingPolls {
   record Handed(TaskRecord record, TaskSpec spec) {}
 
   private enum State { WAITING, CLAIMED, DELIVERED, LEFT }
+
+  private enum Event { CLAIM, DELIVER, RELEASE, LEAVE }
+
+  /**
+   * The waiter's state table: the state each event leads to; an event not listed in a state changes
+   * nothing (a plan cannot claim a poll already claimed or gone, nor deliver to a poll that left).
+   * A poll leaves a claimed waiter only once the outcome's wait has run out.
+   */
+  private static final Map<State, Map<Event, State>> NEXT = Map.of(
+      State.WAITING, Map.of(Event.CLAIM, State.CLAIMED, Event.LEAVE, State.LEFT),
+      State.CLAIMED, Map.of(Event.DELIVER, State.DELIVERED, Event.RELEASE, State.WAITING, Event.LEAVE, State.LEFT),
+      State.DELIVERED, Map.of(Event.LEAVE, State.LEFT),
+      State.LEFT, Map.of());
 
   /** One poll waiting for work on {@code nodeId}, with room for {@code room} tasks. */
   static final class Waiter {
@@ -53,30 +66,32 @@ public final class WaitingPolls {
       return room;
     }
 
-    private synchronized boolean claim() {
-      if (state != State.WAITING) {
+    /** Takes {@code event} by the table; false when it changes nothing in the current state. */
+    private synchronized boolean take(Event event) {
+      State next = NEXT.get(state).get(event);
+      if (next == null) {
         return false;
       }
-      state = State.CLAIMED;
-      return true;
-    }
-
-    /** False when the poll stopped waiting for this outcome (what was marked is left to the undelivered check). */
-    private synchronized boolean deliver(List<Handed> tasks) {
-      if (state != State.CLAIMED) {
-        return false;
-      }
-      handed = List.copyOf(tasks);
-      state = State.DELIVERED;
+      state = next;
       notifyAll();
       return true;
     }
 
-    private synchronized void release() {
-      if (state == State.CLAIMED) {
-        state = State.WAITING;
-        notifyAll();
+    private boolean claim() {
+      return take(Event.CLAIM);
+    }
+
+    /** False when the poll stopped waiting for this outcome (what was marked is left to the undelivered check). */
+    private synchronized boolean deliver(List<Handed> tasks) {
+      if (!take(Event.DELIVER)) {
+        return false;
       }
+      handed = List.copyOf(tasks);
+      return true;
+    }
+
+    private void release() {
+      take(Event.RELEASE);
     }
 
     private synchronized List<Handed> leave(Duration outcomeWait) throws InterruptedException {
@@ -89,7 +104,7 @@ public final class WaitingPolls {
         wait(Math.max(1, left / 1_000_000));
       }
       List<Handed> out = state == State.DELIVERED ? handed : List.of();
-      state = State.LEFT;
+      take(Event.LEAVE);
       return out;
     }
   }
