@@ -121,6 +121,34 @@ class ApiServicesTest {
   }
 
   @Test
+  void a_workflow_behaviour_is_registered_and_its_mistakes_are_named_by_pointer() {
+    Http.Reply ok = http.post("/api/v1/services", OPERATOR, "application/yaml", """
+        kind: service
+        name: fulfil
+        version: 1.0.0
+        contract: { input: { type: object }, output: { type: object } }
+        behaviour:
+          workflow: { namespace: shop, name: fulfil-order, version: 2.1.0 }
+        """);
+    assertThat(ok.status()).as(ok.text()).isEqualTo(201);
+    assertThat(http.get("/api/v1/services/fulfil", VIEWER).json().at("/document/behaviour/workflow/name").asText())
+        .isEqualTo("fulfil-order");
+    Http.Reply bad = http.post("/api/v1/services", OPERATOR, "application/yaml", """
+        kind: service
+        name: fulfil-bad
+        version: 1.0.0
+        contract: { timeout: 10s, retry: { attempts: 2 } }
+        behaviour:
+          workflow: { namespace: "Shop Floor", name: 7, colour: red }
+        """);
+    assertThat(bad.status()).as(bad.text()).isEqualTo(422);
+    assertThat(bad.json().path("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder(
+        "/behaviour/workflow/colour", "/behaviour/workflow/namespace", "/behaviour/workflow/name",
+        "/behaviour/workflow/version", "/contract/timeout", "/contract/retry");
+    assertThat(bad.text()).contains("give the workflow document its own 'timeout'").doesNotContain("Exception");
+  }
+
+  @Test
   void a_stored_version_cannot_change_and_bad_requests_name_their_place() {
     String v = CUBE.replace("name: cube", "name: fixed");
     assertThat(http.post("/api/v1/services", OPERATOR, "application/yaml", v).status()).isEqualTo(201);

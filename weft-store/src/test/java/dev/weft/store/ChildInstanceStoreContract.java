@@ -15,7 +15,17 @@ abstract class ChildInstanceStoreContract extends StoreContract {
   }
 
   private ChildInstance link(String command, String parent, String child, int depth) {
-    return new ChildInstance(command, command + "-decision", parent, child, depth, T0, null);
+    return new ChildInstance(command, command + "-decision", parent, child, depth, T0, null, null);
+  }
+
+  @Test
+  void the_service_a_child_serves_is_kept_with_its_link() {
+    newInstance("p");
+    newInstance("c");
+    ChildInstance served = new ChildInstance("p/do/1@1", "p/do/1@1-decision", "p", "c", 1, T0, null, "orders@2.0.0");
+    assertThat(db.children().link(served)).isTrue();
+    assertThat(db.children().find("p/do/1@1").orElseThrow().serviceKey()).isEqualTo("orders@2.0.0");
+    assertThat(db.children().ofParent("p")).containsExactly(served);
   }
 
   @Test

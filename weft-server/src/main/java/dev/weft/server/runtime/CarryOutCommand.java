@@ -1,5 +1,7 @@
 package dev.weft.server.runtime;
 
+import dev.weft.server.services.Behaviour;
+import dev.weft.server.services.ServiceDefinition;
 import dev.weft.store.PendingCommand;
 import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Event;
@@ -14,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * With {@link TaskCommands} (server mode), a {@code run: shell} step or a {@code process} service
  * call becomes a task for the scheduler instead: the entry is done once the task is submitted,
  * and the result is recorded when the task ends ({@link DeliverTaskOutcomes}). With {@link ChildStarts},
- * a {@code run: workflow} step starts a child instance the same way, its result recorded when the
- * child ends ({@link DeliverChildOutcomes}).
+ * a {@code run: workflow} step, or a call of a service with a {@code workflow} behaviour, starts a
+ * child instance the same way, its result recorded when the child ends ({@link DeliverChildOutcomes}).
  */
 final class CarryOutCommand {
   private final Effector effector;
@@ -66,21 +68,35 @@ final class CarryOutCommand {
       return;
     }
     if (children != null && c instanceof Command.RunWorkflow w) {
-      startChild(p, w);
+      startChild(p, w, null);
       return;
     }
     Command revealed = Journal.command(p.type(), recorder.revealed(p));
-    if (tasks != null && submittedAsTask(p, revealed)) {
+    ServiceDefinition service = null;
+    if (children != null && revealed instanceof Command.CallService call) {
+      try {
+        service = effector.services().resolve(call);
+      } catch (CommandFault f) {
+        record(p, new Event.CommandFailed(call.id(), f.error()));
+        return;
+      }
+      if (service.behaviour() instanceof Behaviour.Workflow w) {
+        startChild(p, ServiceCalls.child(w, (Command.CallService) c), service.key());
+        return;
+      }
+    }
+    if (tasks != null && submittedAsTask(p, revealed, service)) {
       return;
     }
-    record(p, effector.outcome(revealed, clock.nowMillis()));
+    record(p, service != null ? effector.called(service, (Command.CallService) revealed)
+        : effector.outcome(revealed, clock.nowMillis()));
   }
 
   /** True when the command became a task (or its task settings or input faulted it, recorded as its result). */
-  private boolean submittedAsTask(PendingCommand p, Command c) {
+  private boolean submittedAsTask(PendingCommand p, Command c, ServiceDefinition service) {
     Optional<TaskCommands.Submission> s;
     try {
-      s = tasks.submission(p.instanceId(), p.id(), c);
+      s = tasks.submission(p.instanceId(), p.id(), c, service);
     } catch (CommandFault f) {
       record(p, new Event.CommandFailed(c.id(), f.error()));
       return true;
@@ -97,11 +113,13 @@ final class CarryOutCommand {
   }
 
   /**
-   * Starts the child of a {@code run: workflow} step. Its input is the entry's as stored, with the
-   * parent's secret values still masked: the child's history never holds them in clear (a child
-   * declares the secrets it needs in its own {@code use.secrets}).
+   * Starts the child of a {@code run: workflow} step, or of a call of a service with a workflow
+   * behaviour ({@code serviceKey} names that service version; its output contract is checked when
+   * the child's outcome is delivered). Its input is the entry's as stored, with the parent's secret
+   * values still masked: the child's history never holds them in clear (a child declares the
+   * secrets it needs in its own {@code use.secrets}).
    */
-  private void startChild(PendingCommand p, Command.RunWorkflow w) {
+  private void startChild(PendingCommand p, Command.RunWorkflow w, String serviceKey) {
     ChildStarts.Start start;
     try {
       start = children.of(p.instanceId(), w);
@@ -111,7 +129,7 @@ final class CarryOutCommand {
     }
     carriedOut.incrementAndGet();
     if (commits.commit("starting the child of " + p.id(), () -> recorder.childStarted(p, w.id(), start.definition(),
-        w.input(), start.depth(), clock.nowMillis())).orElse(false)) {
+        w.input(), start.depth(), serviceKey, clock.nowMillis())).orElse(false)) {
       childStarted.run();
     }
   }

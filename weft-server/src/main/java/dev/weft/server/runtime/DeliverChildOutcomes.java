@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The loop that brings the outcomes of ended child instances back to their parents, and cancels
+ * The loop that brings the outcomes of ended child instances back to their parents (the output of
+ * a service's workflow behaviour checked against its contract on the way), and cancels
  * the children of parents that ended first. An outcome is recorded as the {@code run: workflow}
  * command's result in one unit of work with marking it delivered ({@link Recorder#childEnded}),
  * so it is decided on once even when several servers (or a restart) deliver it. A child still
@@ -32,11 +33,14 @@ final class DeliverChildOutcomes implements Runnable {
   private final InstanceOperations operations;
   private final LoopContext loop;
   private final Runnable decided;
+  private final ServiceCalls services;
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
   private final FailureStreak reads = FailureStreak.logging("reading ended child instances", LOG);
 
+  /** @param services where a service's output contract is found, for a child that carries out a workflow behaviour */
   DeliverChildOutcomes(ChildInstanceStore children, InstanceStore instances, Recorder recorder, CommitWithRetry commits,
-      InstanceOperations operations, LoopContext loop, Runnable decided) {
+      InstanceOperations operations, LoopContext loop, Runnable decided, ServiceCalls services) {
+    this.services = services;
     this.children = children;
     this.instances = instances;
     this.recorder = recorder;
@@ -51,16 +55,30 @@ final class DeliverChildOutcomes implements Runnable {
     loop.repeat(this::deliverSome, 1);
   }
 
-  /** The command's result for a child that ended: its output, its error, or a cancellation fault. */
-  static Event outcome(ChildInstance link, Instance child) {
+  /**
+   * The command's result for a child that ended: its output, its error, or a cancellation fault.
+   * The output of a child that carries out a service's workflow behaviour must keep that service
+   * version's output contract; one that breaks it is the call's {@code validation} fault.
+   */
+  Event outcome(ChildInstance link, Instance child) {
     RunResult r = Snapshots.result(child);
+    String step = TaskOutcomes.step(link.decisionId(), link.parentId());
     return switch (child.status()) {
-      case COMPLETED -> new Event.CommandCompleted(link.decisionId(), r.output());
+      case COMPLETED -> link.serviceKey() == null ? new Event.CommandCompleted(link.decisionId(), r.output())
+          : served(link, r, step);
       case FAILED -> new Event.CommandFailed(link.decisionId(), r.error());
       default -> new Event.CommandFailed(link.decisionId(), Errors.of("runtime", 500, "Child cancelled",
-          "child instance " + child.id() + " (" + child.definitionName() + ") was cancelled",
-          TaskOutcomes.step(link.decisionId(), link.parentId())));
+          "child instance " + child.id() + " (" + child.definitionName() + ") was cancelled", step));
     };
+  }
+
+  private Event served(ChildInstance link, RunResult r, String step) {
+    try {
+      return new Event.CommandCompleted(link.decisionId(),
+          services.checkedOutput(services.byKey(link.serviceKey(), step), r.output(), step));
+    } catch (CommandFault f) {
+      return new Event.CommandFailed(link.decisionId(), f.error());
+    }
   }
 
   /** Returns how many children were delivered or cancelled; failures wait for the next round. */

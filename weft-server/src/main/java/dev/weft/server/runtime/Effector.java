@@ -25,10 +25,16 @@ final class Effector {
   /** As above, service calls waiting out their retry delays with {@code retryWait}. */
   Effector(Duration httpTimeout, EventSink emitted, HostRedirects redirects, ServiceRegistry registry,
            RetryWait retryWait) {
+    this(httpTimeout, emitted, redirects, registry, retryWait, ServiceCalls.NO_CHILDREN);
+  }
+
+  /** As above, the child of a {@code workflow} behaviour run here by {@code children}. */
+  Effector(Duration httpTimeout, EventSink emitted, HostRedirects redirects, ServiceRegistry registry,
+           RetryWait retryWait, ServiceCalls.ChildRunner children) {
     this.http = new HttpCaller(httpTimeout, redirects);
     this.openApi = new OpenApiCaller(http);
     this.sink = emitted;
-    this.services = new ServiceCalls(registry, http, retryWait);
+    this.services = new ServiceCalls(registry, http, retryWait, children);
   }
 
   /** The service calls this effector carries out (shared with the task path of a server). */
@@ -40,6 +46,15 @@ final class Effector {
   Event outcome(Command c, long nowMillis) {
     try {
       return new Event.CommandCompleted(c.id(), carryOut(c, nowMillis));
+    } catch (CommandFault f) {
+      return new Event.CommandFailed(c.id(), f.error());
+    }
+  }
+
+  /** As {@link #outcome} for a call of {@code service}, the service {@link ServiceCalls#resolve} found for it. */
+  Event called(dev.weft.server.services.ServiceDefinition service, Command.CallService c) {
+    try {
+      return new Event.CommandCompleted(c.id(), services.call(service, c));
     } catch (CommandFault f) {
       return new Event.CommandFailed(c.id(), f.error());
     }

@@ -136,15 +136,18 @@ final class Recorder {
    * the child created under an id and key derived from the decider's command id and its
    * {@code Started} decided, and the child linked to the entry. False when the entry was done
    * already (nothing written); the child's start and the link are idempotent besides.
+   * {@code serviceKey} names the service version whose workflow behaviour the child carries out
+   * (null for a {@code run: workflow} step).
    */
-  boolean childStarted(PendingCommand p, String decisionId, Definition def, JsonNode input, int depth, long now) {
+  boolean childStarted(PendingCommand p, String decisionId, Definition def, JsonNode input, int depth, String serviceKey,
+      long now) {
     Instant at = Instant.ofEpochMilli(now);
     if (!outbox.markDone(p.id(), at)) {
       return false;
     }
     String childId = ChildWorkflows.childId(decisionId);
     startedAndDecided(childId, ChildWorkflows.childKey(decisionId), def, input, now);
-    children.link(new ChildInstance(p.id(), decisionId, p.instanceId(), childId, depth, at, null));
+    children.link(new ChildInstance(p.id(), decisionId, p.instanceId(), childId, depth, at, null, serviceKey));
     return true;
   }
 

@@ -25,27 +25,58 @@ import java.util.Optional;
  * builtin of that name; {@code call: NAME:VERSION@default} that version. The input ({@code with}) is checked against the contract before anything
  * runs and the output after; either violation is a {@code validation} fault naming the JSON
  * pointer. {@link #call} carries a call out in this process, a {@code process} behaviour by
- * running its command here; a server hands process calls to agents instead ({@link TaskCommands}).
+ * running its command here and a {@code workflow} behaviour by running its child instance to its
+ * end ({@link ChildRunner}); a server hands process calls to agents instead ({@link TaskCommands})
+ * and starts a workflow behaviour's child without waiting on a thread ({@link CarryOutCommand}).
  */
 final class ServiceCalls {
+  /** Runs the child instance of a {@code workflow} behaviour to its end in this process. */
+  interface ChildRunner {
+    /** The child's output. @throws CommandFault its error, or why it could not run */
+    JsonNode run(Command.RunWorkflow child) throws CommandFault;
+  }
+
+  /** For runtimes that keep no instances (an in-memory run): a workflow behaviour is refused when called. */
+  static final ChildRunner NO_CHILDREN = child -> {
+    throw new CommandFault("runtime", 501, "Not supported", "a service with a workflow behaviour starts a child"
+        + " instance, which this runtime does not keep (run it with 'weft run' or on a server)", child.step());
+  };
+
   private final ServiceRegistry registry;
   private final ContractCheck contracts = new ContractCheck();
   private final HttpCaller http;
   private final RetryWait wait;
+  private final ChildRunner children;
 
   ServiceCalls(ServiceRegistry registry, HttpCaller http) {
-    this(registry, http, RetryWait.SLEEP);
+    this(registry, http, RetryWait.SLEEP, NO_CHILDREN);
   }
 
-  /** @param wait how a retry's delay is waited out in this process */
-  ServiceCalls(ServiceRegistry registry, HttpCaller http, RetryWait wait) {
+  /**
+   * @param wait how a retry's delay is waited out in this process
+   * @param children how a workflow behaviour's child is run here
+   */
+  ServiceCalls(ServiceRegistry registry, HttpCaller http, RetryWait wait, ChildRunner children) {
     this.registry = registry;
     this.http = http;
     this.wait = wait;
+    this.children = children;
+  }
+
+  /**
+   * The {@code run: workflow} command a call of a workflow behaviour amounts to: the same id (so the
+   * child's id and key come from the call's), the behaviour's reference and the call's input.
+   */
+  static Command.RunWorkflow child(Behaviour.Workflow w, Command.CallService c) {
+    return new Command.RunWorkflow(c.id(), c.step(), w.reference(), c.with());
   }
 
   JsonNode call(Command.CallService c) throws CommandFault {
-    ServiceDefinition s = resolve(c);
+    return call(resolve(c), c);
+  }
+
+  /** Carries out a call of {@code s}, the service {@link #resolve} found for it (its input checked). */
+  JsonNode call(ServiceDefinition s, Command.CallService c) throws CommandFault {
     RetryPolicy retries = ServiceRetries.policy(s);
     for (int tried = 0; ; tried++) { // contract.retry: a failed call is made again, up to the retries it allows
       JsonNode output;
@@ -71,6 +102,7 @@ final class ServiceCalls {
       case Behaviour.Builtin b -> Builtins.call(b.name(), c);
       case Behaviour.Process p -> runHere(s, c);
       case Behaviour.Http h -> http.call(new Command.CallHttp(c.id(), c.step(), httpArguments(h, c.with())));
+      case Behaviour.Workflow w -> children.run(child(w, c));
     };
   }
 

@@ -50,9 +50,15 @@ final class TaskCommands {
    * @throws CommandFault when the input breaks the service's contract or the step's task settings are wrong
    */
   Optional<Submission> submission(String instanceId, String entryId, Command c) throws CommandFault {
+    return submission(instanceId, entryId, c, null);
+  }
+
+  /** As above; {@code service} is the service a {@code CallService} calls when it is resolved already (else null). */
+  Optional<Submission> submission(String instanceId, String entryId, Command c, ServiceDefinition service)
+      throws CommandFault {
     Optional<Submission> s = switch (c) {
       case Command.RunShell r -> Optional.of(shell(instanceId, entryId, r));
-      case Command.CallService call -> service(instanceId, entryId, call);
+      case Command.CallService call -> service(instanceId, entryId, call, service == null ? calls.resolve(call) : service);
       default -> Optional.empty();
     };
     if (s.isPresent()) {
@@ -100,8 +106,8 @@ final class TaskCommands {
     }
   }
 
-  private Optional<Submission> service(String instanceId, String entryId, Command.CallService c) throws CommandFault {
-    ServiceDefinition s = calls.resolve(c);
+  private Optional<Submission> service(String instanceId, String entryId, Command.CallService c, ServiceDefinition s)
+      throws CommandFault {
     if (!(s.behaviour() instanceof Behaviour.Process p)) {
       return Optional.empty();
     }

@@ -95,7 +95,7 @@ public final class WorkflowEngine implements AutoCloseable {
     }
     DeliverChildOutcomes childOutcomes = new DeliverChildOutcomes(db.children(), db.instances(), recorder, commits,
         new InstanceOperations(db, clock, ids, secrets, tasksCancelled),
-        new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere);
+        new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere, effector.services());
     threads.add(Thread.ofPlatform().name("weft-child-outcomes-" + settings.owner()).daemon().start(childOutcomes));
     this.loops = List.copyOf(threads);
     RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,

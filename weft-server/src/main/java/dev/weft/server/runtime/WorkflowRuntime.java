@@ -79,11 +79,12 @@ public final class WorkflowRuntime {
     this.timers = db.timers();
     this.definitions = new Definitions(db.definitions(), new ExternalSchemas(new HttpCaller(httpTimeout, redirects)));
     this.writer = new DecisionWriter(db.events(), definitions, secrets);
-    this.effector = new Effector(httpTimeout, emitted, redirects, new ServiceRegistry(db.services()));
+    this.children = new ChildWorkflows(this, definitions);
+    this.effector = new Effector(httpTimeout, emitted, redirects, new ServiceRegistry(db.services()), RetryWait.SLEEP,
+        children::run); // a workflow behaviour's child, nested as run: workflow is
     this.recorder = new Recorder(db, writer);
     this.clock = clock;
     this.ids = ids;
-    this.children = new ChildWorkflows(this, definitions);
   }
 
   /** Starts (see {@link #start}) and drives the instance to its end. */

@@ -16,4 +16,17 @@ public sealed interface Behaviour {
 
   /** An HTTP endpoint; the call's input is the JSON body (GET and DELETE send none). */
   record Http(String endpoint, String method) implements Behaviour {}
+
+  /**
+   * A composite service: a call starts a child instance of the stored workflow definition
+   * {@code namespace/name} at {@code version} with the call's input; the child's output is the
+   * call's output (checked against the contract), its error the call's error.
+   */
+  record Workflow(String namespace, String name, String version) implements Behaviour {
+    /** The reference as a {@code run: workflow} step writes it: {@code {namespace, name, version}}. */
+    public JsonNode reference() {
+      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("namespace", namespace)
+          .put("name", name).put("version", version);
+    }
+  }
 }

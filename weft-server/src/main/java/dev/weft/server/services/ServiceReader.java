@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * Reads a {@code kind: service} document (YAML or JSON): {@code name}, {@code version},
  * {@code description}, {@code interface: {operation, input, output}}, {@code contract: {input,
  * output (JSON Schemas), timeout, retry, idempotent}} and {@code behaviour}: exactly one of
- * {@code builtin: NAME}, {@code process: {...}} (see {@link TaskTemplate}) or {@code http:
- * {endpoint, method}}. Every problem is reported with its JSON pointer; unknown fields are problems.
+ * {@code builtin: NAME}, {@code process: {...}} (see {@link TaskTemplate}), {@code http:
+ * {endpoint, method}} or {@code workflow: {namespace, name, version}}. Every problem is reported
+ * with its JSON pointer; unknown fields are problems.
  */
 public final class ServiceReader {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -25,10 +26,13 @@ public final class ServiceReader {
       "behaviour");
   private static final List<String> INTERFACE = List.of("operation", "input", "output");
   private static final List<String> CONTRACT = List.of("input", "output", "timeout", "retry", "idempotent");
-  private static final List<String> BEHAVIOURS = List.of("builtin", "process", "http");
+  private static final List<String> BEHAVIOURS = List.of("builtin", "process", "http", "workflow");
   private static final List<String> HTTP = List.of("endpoint", "method");
+  private static final List<String> WORKFLOW = List.of("namespace", "name", "version");
+  /** Namespaces and names of workflow documents, as the DSL's schema allows them. */
+  private static final Pattern DSL_NAME = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-  private static final Set<String> NOT_YET = Set.of("worker", "workflow");
+  private static final Set<String> NOT_YET = Set.of("worker");
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private ServiceReader() {}
@@ -72,6 +76,9 @@ public final class ServiceReader {
     String operation = operation(doc.get("interface"), name, problems);
     ServiceDefinition.Contract contract = contract(doc.get("contract"), problems);
     Behaviour behaviour = behaviour(doc.get("behaviour"), problems);
+    if (behaviour instanceof Behaviour.Workflow && contract != null) {
+      composite(doc.get("contract"), problems);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidServiceException(problems);
     }
@@ -145,7 +152,8 @@ public final class ServiceReader {
 
   private static Behaviour behaviour(JsonNode b, List<ServiceProblem> problems) {
     if (b == null || !b.isObject() || b.size() != 1) {
-      problems.add(new ServiceProblem("/behaviour", "required: exactly one of builtin, process or http, got " + shown(b)));
+      problems.add(new ServiceProblem("/behaviour", "required: exactly one of builtin, process, http or workflow, got "
+          + shown(b)));
       return null;
     }
     String kind = b.fieldNames().next();
@@ -165,9 +173,12 @@ public final class ServiceReader {
       case "http" -> {
         return http(spec, at, problems);
       }
+      case "workflow" -> {
+        return workflow(spec, at, problems);
+      }
       default -> {
         problems.add(new ServiceProblem("/behaviour/" + kind, NOT_YET.contains(kind)
-            ? "behaviour '" + kind + "' is not supported yet (supported: builtin, process, http)"
+            ? "behaviour '" + kind + "' is not supported yet (supported: builtin, process, http, workflow)"
             : "unknown behaviour '" + kind + "' (known: " + String.join(", ", BEHAVIOURS) + ")"));
         return null;
       }
@@ -195,6 +206,49 @@ public final class ServiceReader {
           + shown(spec.get("method"))));
     }
     return new Behaviour.Http(endpoint, method);
+  }
+
+  /**
+   * {@code workflow: {namespace, name, version}}: the stored workflow definition a call starts as a
+   * child instance. The version is required, as in {@code run: workflow}: a service version always
+   * calls the same workflow version.
+   */
+  private static Behaviour workflow(JsonNode spec, String at, List<ServiceProblem> problems) {
+    if (!spec.isObject()) {
+      problems.add(new ServiceProblem(at, "expected {namespace, name, version}, got " + shown(spec)));
+      return null;
+    }
+    unknown(spec, WORKFLOW, at, problems);
+    JsonNode ns = spec.get("namespace");
+    String namespace = ns == null ? "default" : ns.asText();
+    if (ns != null && (!ns.isTextual() || !DSL_NAME.matcher(namespace).matches())) {
+      problems.add(new ServiceProblem(at + "/namespace", "expected a workflow namespace (1-63 letters, digits and '-'),"
+          + " got " + shown(ns)));
+    }
+    JsonNode n = spec.get("name");
+    if (n == null || !n.isTextual() || !DSL_NAME.matcher(n.asText()).matches()) {
+      problems.add(new ServiceProblem(at + "/name", "required: the workflow's name (1-63 letters, digits and '-'), got " + shown(n)));
+    }
+    JsonNode v = spec.get("version");
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
+      problems.add(new ServiceProblem(at + "/version", "required: the workflow's version as a string, e.g. \"1.0.0\","
+          + " got " + shown(v)));
+    }
+    return new Behaviour.Workflow(namespace, n == null ? "" : n.asText(), v == null ? "" : v.asText());
+  }
+
+  /**
+   * A composite service is neither timed out nor retried as a whole: its workflow says how long it
+   * may take ({@code timeout}) and which of its steps are tried again ({@code try}/{@code retry}).
+   */
+  private static void composite(JsonNode contract, List<ServiceProblem> problems) {
+    for (String field : List.of("timeout", "retry")) {
+      if (contract.has(field)) {
+        problems.add(new ServiceProblem("/contract/" + field, "not for a workflow behaviour: a call starts a child"
+            + " instance, so give the workflow document its own " + (field.equals("timeout") ? "'timeout'"
+            : "'try' with 'retry' on the steps to try again") + " instead"));
+      }
+    }
   }
 
   private static void unknown(JsonNode node, List<String> known, String at, List<ServiceProblem> problems) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** {@link ChildInstanceStore} on table {@code weft_child_instance}, joined to {@code weft_instance} for ended ones. */
 public final class JdbcChildInstanceStore implements ChildInstanceStore {
   private static final String COLUMNS = "l.command_id, l.decision_id, l.parent_id, l.child_id, l.depth, l.started_at,"
-      + " l.delivered_at";
+      + " l.delivered_at, l.service_key";
   private static final String TERMINAL = "('COMPLETED', 'FAILED', 'CANCELLED')";
   private final JdbcTransactor tx;
 
@@ -26,13 +26,14 @@ public final class JdbcChildInstanceStore implements ChildInstanceStore {
   public boolean link(ChildInstance link) {
     return tx.run("linking command " + link.commandId() + " to child " + link.childId(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_child_instance (command_id, decision_id, parent_id,"
-          + " child_id, depth, started_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+          + " child_id, depth, started_at, service_key) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         ps.setString(1, link.commandId());
         ps.setString(2, link.decisionId());
         ps.setString(3, link.parentId());
         ps.setString(4, link.childId());
         ps.setInt(5, link.depth());
         ps.setLong(6, link.startedAt().toEpochMilli());
+        ps.setString(7, link.serviceKey());
         return ps.executeUpdate() == 1;
       }
     });
@@ -101,7 +102,7 @@ public final class JdbcChildInstanceStore implements ChildInstanceStore {
           long delivered = rs.getLong(7);
           Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
           out.add(new ChildInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-              Instant.ofEpochMilli(rs.getLong(6)), deliveredAt));
+              Instant.ofEpochMilli(rs.getLong(6)), deliveredAt, rs.getString(8)));
         }
       }
       return out;
