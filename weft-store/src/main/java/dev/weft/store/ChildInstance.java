@@ -12,6 +12,13 @@ import java.time.Instant;
  * @param deliveredAt when the child's outcome reached the parent; null until then
  * @param serviceKey the service version ({@code name@version}) whose workflow behaviour the child
  *     carries out, its output checked against that contract; null for a {@code run: workflow} step
+ * @param heldWithParent whether the child is suspended because its parent was (resuming the parent resumes it)
  */
 public record ChildInstance(String commandId, String decisionId, String parentId, String childId, int depth,
-                            Instant startedAt, Instant deliveredAt, String serviceKey) {}
+                            Instant startedAt, Instant deliveredAt, String serviceKey, boolean heldWithParent) {
+  /** A link as it is first written: not delivered, not held. */
+  public static ChildInstance started(String commandId, String decisionId, String parentId, String childId, int depth,
+      Instant startedAt, String serviceKey) {
+    return new ChildInstance(commandId, decisionId, parentId, childId, depth, startedAt, null, serviceKey, false);
+  }
+}

@@ -34,6 +34,12 @@ public interface ChildInstanceStore {
   /** Marks the outcome delivered; false when it already was (the caller then writes nothing). */
   boolean markDelivered(String commandId, Instant now);
 
+  /**
+   * Marks whether the child is suspended because its parent was ({@link ChildInstance#heldWithParent});
+   * false when there is no such link.
+   */
+  boolean holdWithParent(String commandId, boolean held);
+
   /** Every link of one parent, delivered or not, in start order. */
   List<ChildInstance> ofParent(String parentId);
 }

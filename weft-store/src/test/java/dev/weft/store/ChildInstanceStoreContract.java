@@ -15,17 +15,30 @@ abstract class ChildInstanceStoreContract extends StoreContract {
   }
 
   private ChildInstance link(String command, String parent, String child, int depth) {
-    return new ChildInstance(command, command + "-decision", parent, child, depth, T0, null, null);
+    return ChildInstance.started(command, command + "-decision", parent, child, depth, T0, null);
   }
 
   @Test
   void the_service_a_child_serves_is_kept_with_its_link() {
     newInstance("p");
     newInstance("c");
-    ChildInstance served = new ChildInstance("p/do/1@1", "p/do/1@1-decision", "p", "c", 1, T0, null, "orders@2.0.0");
+    ChildInstance served = ChildInstance.started("p/do/1@1", "p/do/1@1-decision", "p", "c", 1, T0, "orders@2.0.0");
     assertThat(db.children().link(served)).isTrue();
     assertThat(db.children().find("p/do/1@1").orElseThrow().serviceKey()).isEqualTo("orders@2.0.0");
     assertThat(db.children().ofParent("p")).containsExactly(served);
+  }
+
+  @Test
+  void a_child_is_held_with_its_parent_until_released() {
+    newInstance("p");
+    newInstance("c");
+    db.children().link(link("p/x", "p", "c", 1));
+    assertThat(db.children().find("p/x").orElseThrow().heldWithParent()).isFalse();
+    assertThat(db.children().holdWithParent("p/x", true)).isTrue();
+    assertThat(db.children().ofChild("c").orElseThrow().heldWithParent()).isTrue();
+    assertThat(db.children().holdWithParent("p/x", false)).isTrue();
+    assertThat(db.children().find("p/x").orElseThrow().heldWithParent()).isFalse();
+    assertThat(db.children().holdWithParent("nothing", true)).isFalse();
   }
 
   @Test

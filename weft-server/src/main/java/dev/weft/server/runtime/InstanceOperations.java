@@ -3,6 +3,8 @@ package dev.weft.server.runtime;
 import dev.weft.server.secrets.SecretSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.store.ChildInstance;
+import dev.weft.store.ChildInstanceStore;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
 import dev.weft.store.Instance;
@@ -37,6 +39,7 @@ public final class InstanceOperations {
   private final RuntimeClock clock;
   private final Supplier<String> ids;
   private final CancelTasks cancelTasks;
+  private final ChildInstanceStore children;
 
   public InstanceOperations(Database db, RuntimeClock clock, Supplier<String> ids) {
     this(db, clock, ids, SecretSource.none());
@@ -59,6 +62,7 @@ public final class InstanceOperations {
     this.definitions = new Definitions(db.definitions());
     this.apply = new ApplyEvent(db, definitions, clock, secrets);
     this.cancelTasks = new CancelTasks(db, tasksCancelled);
+    this.children = db.children();
     this.clock = clock;
     this.ids = ids;
   }
@@ -111,14 +115,53 @@ public final class InstanceOperations {
     });
   }
 
-  /** Suspends a running instance: it issues no new commands until resumed; results of commands already issued are recorded. */
+  /**
+   * Suspends a running instance: it issues no new commands until resumed; results of commands
+   * already issued are recorded. Its running child instances (and theirs) are suspended with it, in
+   * the same transaction, and marked as held with their parent.
+   */
   public InstanceStatus suspend(String instanceId, String reason) {
-    return operate(instanceId, new Event.Suspended(reason), "suspend", a -> { });
+    return operate(instanceId, new Event.Suspended(reason), "suspend", a -> holdChildren(instanceId));
   }
 
-  /** Resumes a suspended instance: what it recorded meanwhile is used, and what it held back is issued now. */
+  /**
+   * Resumes a suspended instance: what it recorded meanwhile is used, and what it held back is
+   * issued now. The children suspended with it are resumed with it; a child an operator suspended
+   * on its own stays suspended.
+   */
   public InstanceStatus resume(String instanceId) {
-    return operate(instanceId, new Event.Resumed(), "resume", a -> { });
+    return operate(instanceId, new Event.Resumed(), "resume", a -> {
+      children.ofChild(instanceId).filter(ChildInstance::heldWithParent)
+          .ifPresent(l -> children.holdWithParent(l.commandId(), false)); // resumed by hand: no longer held
+      releaseChildren(instanceId);
+    });
+  }
+
+  /** Suspends the running children of {@code parentId} whose outcome it still waits for, and theirs. */
+  private void holdChildren(String parentId) {
+    for (ChildInstance link : children.ofParent(parentId)) {
+      Optional<Instance> child = link.deliveredAt() == null ? instances.find(link.childId()) : Optional.empty();
+      if (child.isPresent() && child.get().status() == InstanceStatus.RUNNING
+          && apply.applyHere(child.get(), new Event.Suspended("its parent instance " + parentId + " was suspended")).changed()) {
+        children.holdWithParent(link.commandId(), true);
+        holdChildren(link.childId());
+      }
+    }
+  }
+
+  /** Resumes the children of {@code parentId} that were suspended with it, and theirs. */
+  private void releaseChildren(String parentId) {
+    for (ChildInstance link : children.ofParent(parentId)) {
+      if (!link.heldWithParent()) {
+        continue;
+      }
+      children.holdWithParent(link.commandId(), false);
+      Optional<Instance> child = instances.find(link.childId());
+      if (child.isPresent() && child.get().status() == InstanceStatus.SUSPENDED
+          && apply.applyHere(child.get(), new Event.Resumed()).changed()) {
+        releaseChildren(link.childId());
+      }
+    }
   }
 
   /**

@@ -147,7 +147,7 @@ final class Recorder {
     }
     String childId = ChildWorkflows.childId(decisionId);
     startedAndDecided(childId, ChildWorkflows.childKey(decisionId), def, input, now);
-    children.link(new ChildInstance(p.id(), decisionId, p.instanceId(), childId, depth, at, null, serviceKey));
+    children.link(ChildInstance.started(p.id(), decisionId, p.instanceId(), childId, depth, at, serviceKey));
     return true;
   }
 

@@ -141,6 +141,35 @@ class EngineChildWorkflowsTest {
 
   @ParameterizedTest
   @EnumSource(TestDb.class)
+  void suspending_the_parent_suspends_the_child_and_resuming_it_resumes_only_the_children_it_held(TestDb kind)
+      throws Exception {
+    with(kind, (engine, db) -> {
+      InstanceOperations ops = new InstanceOperations(db, RuntimeClock.system(), () -> "op");
+      String parent = engine.start(PARENT.formatted("held", "sleeper"), JSON.readTree("{\"n\": 1}"), "p-held");
+      Await.until(() -> !db.children().ofParent(parent).isEmpty(), () -> "no child started yet");
+      String child = db.children().ofParent(parent).getFirst().childId();
+      awaitStatus(db, child, InstanceStatus.RUNNING);
+
+      assertThat(ops.suspend(parent, "maintenance")).isEqualTo(InstanceStatus.SUSPENDED);
+      assertThat(db.instances().find(child).orElseThrow().status()).as("suspended in the parent's transaction")
+          .isEqualTo(InstanceStatus.SUSPENDED);
+      assertThat(db.children().ofChild(child).orElseThrow().heldWithParent()).isTrue();
+      assertThat(ops.resume(parent)).isEqualTo(InstanceStatus.RUNNING);
+      assertThat(db.instances().find(child).orElseThrow().status()).isEqualTo(InstanceStatus.RUNNING);
+      assertThat(db.children().ofChild(child).orElseThrow().heldWithParent()).isFalse();
+
+      assertThat(ops.suspend(child, "looking at it")).as("suspended by hand").isEqualTo(InstanceStatus.SUSPENDED);
+      ops.suspend(parent, "maintenance again");
+      ops.resume(parent);
+      assertThat(db.instances().find(child).orElseThrow().status()).as("a child suspended on its own stays so")
+          .isEqualTo(InstanceStatus.SUSPENDED);
+      ops.resume(child);
+      assertThat(db.instances().find(child).orElseThrow().status()).isEqualTo(InstanceStatus.RUNNING);
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
   void a_workflow_not_stored_and_one_that_runs_itself_fault_the_step(TestDb kind) throws Exception {
     with(kind, (engine, db) -> {
       String missing = engine.start(PARENT.formatted("none", "nowhere"), JSON.readTree("{\"n\": 1}"), "p-none");

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** {@link ChildInstanceStore} on table {@code weft_child_instance}, joined to {@code weft_instance} for ended ones. */
 public final class JdbcChildInstanceStore implements ChildInstanceStore {
   private static final String COLUMNS = "l.command_id, l.decision_id, l.parent_id, l.child_id, l.depth, l.started_at,"
-      + " l.delivered_at, l.service_key";
+      + " l.delivered_at, l.service_key, l.held_with_parent";
   private static final String TERMINAL = "('COMPLETED', 'FAILED', 'CANCELLED')";
   private final JdbcTransactor tx;
 
@@ -84,6 +84,17 @@ public final class JdbcChildInstanceStore implements ChildInstanceStore {
   }
 
   @Override
+  public boolean holdWithParent(String commandId, boolean held) {
+    return tx.run("marking child of command " + commandId + (held ? " held" : " no longer held") + " with its parent", c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_child_instance SET held_with_parent = ? WHERE command_id = ?")) {
+        ps.setBoolean(1, held);
+        ps.setString(2, commandId);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
   public List<ChildInstance> ofParent(String parentId) {
     return tx.run("listing children of " + parentId, c -> select(c, "SELECT " + COLUMNS
         + " FROM weft_child_instance l WHERE l.parent_id = ? ORDER BY l.started_at, l.command_id", parentId));
@@ -102,7 +113,7 @@ public final class JdbcChildInstanceStore implements ChildInstanceStore {
           long delivered = rs.getLong(7);
           Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
           out.add(new ChildInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-              Instant.ofEpochMilli(rs.getLong(6)), deliveredAt, rs.getString(8)));
+              Instant.ofEpochMilli(rs.getLong(6)), deliveredAt, rs.getString(8), rs.getBoolean(9)));
         }
       }
       return out;
