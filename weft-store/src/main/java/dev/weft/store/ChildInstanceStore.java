@@ -40,6 +40,13 @@ public interface ChildInstanceStore {
    */
   boolean holdWithParent(String commandId, boolean held);
 
+  /**
+   * Moves the link of {@code commandId} to the entry {@code newCommandId} (decider command
+   * {@code newDecisionId}) and marks it undelivered: the parent waits for the same child's outcome
+   * under its new command. False when there is no such link.
+   */
+  boolean relink(String commandId, String newCommandId, String newDecisionId);
+
   /** Every link of one parent, delivered or not, in start order. */
   List<ChildInstance> ofParent(String parentId);
 }

@@ -29,6 +29,21 @@ abstract class ChildInstanceStoreContract extends StoreContract {
   }
 
   @Test
+  void a_delivered_link_moved_to_a_new_command_waits_for_delivery_again() {
+    newInstance("p");
+    newInstance("c");
+    db.children().link(link("p/x", "p", "c", 1));
+    db.children().markDelivered("p/x", T0);
+    assertThat(db.children().relink("p/x", "p/x/rerun/1", "p/x/rerun/1-decision")).isTrue();
+    assertThat(db.children().find("p/x")).isEmpty();
+    ChildInstance moved = db.children().ofChild("c").orElseThrow();
+    assertThat(moved.commandId()).isEqualTo("p/x/rerun/1");
+    assertThat(moved.decisionId()).isEqualTo("p/x/rerun/1-decision");
+    assertThat(moved.deliveredAt()).isNull();
+    assertThat(db.children().relink("nothing", "a", "b")).isFalse();
+  }
+
+  @Test
   void a_child_is_held_with_its_parent_until_released() {
     newInstance("p");
     newInstance("c");

@@ -169,11 +169,34 @@ public final class InstanceOperations {
    * other one left unanswered by the fault) is issued again under a new id; steps completed
    * before are not run again, their recorded results are reused.
    *
+   * A child instance whose failure is what failed its parent takes its parent with it: the parent
+   * is retried from that step in the same transaction, and its new command waits for this child
+   * instead of starting another, so the child's new outcome reaches it (as Conductor's retry of a
+   * sub-workflow resumes its parent). A parent that went on (it caught the failure) or ended for
+   * another reason is left as it is.
+   *
    * @throws OperationRefusedException when the instance is not FAILED, or its fault comes from a
    *     step that is not a command (a {@code raise}, an expression), which would fault the same way again
    */
   public InstanceStatus retryFromFailedStep(String instanceId) {
-    return operate(instanceId, new Event.RetryRequested(), "retry", a -> { });
+    return operate(instanceId, new Event.RetryRequested(), "retry", a -> reopenParent(instanceId));
+  }
+
+  private void reopenParent(String childId) {
+    Optional<ChildInstance> link = children.ofChild(childId).filter(l -> l.deliveredAt() != null);
+    Optional<Instance> parent = link.flatMap(l -> instances.find(l.parentId()))
+        .filter(p -> p.status() == InstanceStatus.FAILED);
+    if (parent.isEmpty() || !link.get().decisionId().equals(Snapshots.read(parent.get().snapshot()).failedCommand())) {
+      return;
+    }
+    ApplyEvent.Applied a = apply.applyHere(parent.get(), new Event.RetryRequested());
+    String again = a.after().currentIdOf(link.get().decisionId());
+    if (!a.changed() || !a.after().issued().containsKey(again) || again.equals(link.get().decisionId())) {
+      return;
+    }
+    String entry = Journal.storeId(parent.get().id(), again).value();
+    outbox.markDone(entry, Instant.ofEpochMilli(clock.nowMillis())); // its child is this one, started already
+    children.relink(link.get().commandId(), entry, again);
   }
 
   private InstanceStatus operate(String instanceId, Event event, String verb, Consumer<ApplyEvent.Applied> also) {

@@ -170,6 +170,49 @@ class EngineChildWorkflowsTest {
 
   @ParameterizedTest
   @EnumSource(TestDb.class)
+  void retrying_the_child_that_failed_its_parent_retries_the_parent_which_waits_for_that_same_child(TestDb kind)
+      throws Exception {
+    with(kind, (engine, db) -> {
+      Path marker = dir.resolve("marker-" + kind);
+      new Definitions(db.definitions()).store("""
+          document: { dsl: '1.0.0', namespace: test, name: flaky, version: '1.0.0' }
+          do:
+            - probe:
+                run: { shell: { command: 'cat %s' } }
+          """.formatted(marker), Instant.EPOCH);
+      String parent = engine.start("""
+          document: { dsl: '1.0.0', namespace: test, name: parent-retry, version: '0.1.0' }
+          do:
+            - child:
+                run: { workflow: { namespace: test, name: flaky, version: '1.0.0', input: {} } }
+          """, JSON.readTree("{}"), "p-retry");
+      awaitStatus(db, parent, InstanceStatus.FAILED, InstanceStatus.COMPLETED);
+      assertThat(db.instances().find(parent).orElseThrow().status()).as("the marker is not there yet")
+          .isEqualTo(InstanceStatus.FAILED);
+      ChildInstance first = db.children().ofParent(parent).getFirst();
+      assertThat(first.deliveredAt()).isNotNull();
+
+      java.nio.file.Files.writeString(marker, "ready");
+      InstanceOperations ops = new InstanceOperations(db, RuntimeClock.system(), () -> "op");
+      assertThat(ops.retryFromFailedStep(first.childId())).isEqualTo(InstanceStatus.RUNNING);
+      assertThat(db.instances().find(parent).orElseThrow().status()).as("retried in the child's transaction")
+          .isEqualTo(InstanceStatus.RUNNING);
+      awaitStatus(db, parent, InstanceStatus.COMPLETED, InstanceStatus.FAILED);
+      assertThat(engine.result(parent).output().toString()).as(String.valueOf(engine.result(parent).error()))
+          .contains("ready");
+      List<ChildInstance> links = db.children().ofParent(parent);
+      assertThat(links).as("the parent waited for the same child, it started no other").singleElement()
+          .satisfies(l -> {
+            assertThat(l.childId()).isEqualTo(first.childId());
+            assertThat(l.decisionId()).isEqualTo(first.decisionId() + "/rerun/1");
+            assertThat(l.deliveredAt()).isNotNull();
+          });
+      assertThat(db.instances().find(first.childId()).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
   void a_workflow_not_stored_and_one_that_runs_itself_fault_the_step(TestDb kind) throws Exception {
     with(kind, (engine, db) -> {
       String missing = engine.start(PARENT.formatted("none", "nowhere"), JSON.readTree("{\"n\": 1}"), "p-none");

@@ -95,6 +95,19 @@ public final class JdbcChildInstanceStore implements ChildInstanceStore {
   }
 
   @Override
+  public boolean relink(String commandId, String newCommandId, String newDecisionId) {
+    return tx.run("moving the child link of command " + commandId + " to " + newCommandId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_child_instance SET command_id = ?, decision_id = ?,"
+          + " delivered_at = NULL WHERE command_id = ?")) {
+        ps.setString(1, newCommandId);
+        ps.setString(2, newDecisionId);
+        ps.setString(3, commandId);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
   public List<ChildInstance> ofParent(String parentId) {
     return tx.run("listing children of " + parentId, c -> select(c, "SELECT " + COLUMNS
         + " FROM weft_child_instance l WHERE l.parent_id = ? ORDER BY l.started_at, l.command_id", parentId));

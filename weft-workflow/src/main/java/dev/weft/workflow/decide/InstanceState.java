@@ -79,4 +79,14 @@ public record InstanceState(String instanceId, Status status, JsonNode input, Js
     return new InstanceState(instanceId, status, input, secrets, startedAtMillis, issued, outcomes, result, reruns, newReceived,
         failedCommand);
   }
+
+  /**
+   * The id under which the command that {@code commandId} names (any of its runs) is issued now: its
+   * first id, or that id plus {@code /rerun/n} after n retries from the failed step.
+   */
+  public String currentIdOf(String commandId) {
+    String first = Replay.firstId(commandId);
+    Integer n = reruns.get(first);
+    return n == null ? first : first + Replay.RERUN + n;
+  }
 }
