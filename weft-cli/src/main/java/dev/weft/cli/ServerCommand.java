@@ -228,11 +228,12 @@ final class ServerCommand implements Callable<Integer> {
   private Tokens tokens() {
     if (tokensFile != null) {
       try {
-        Tokens t = Tokens.parse(Files.readString(tokensFile), tokensFile.toString());
-        if (t.isEmpty()) {
-          throw new UsageException("--tokens: " + tokensFile + " holds no tokens; leave the option out to run without tokens");
+        return Tokens.watching(tokensFile, System::nanoTime); // followed as it changes: rotate without a restart
+      } catch (TokenFileException e) {
+        if (e.getMessage().endsWith("holds no tokens")) {
+          throw new UsageException("--tokens: " + e.getMessage() + "; leave the option out to run without tokens");
         }
-        return t;
+        throw e; // names file:line
       } catch (IOException e) {
         throw new UsageException("--tokens: cannot read " + tokensFile + " (" + e.getClass().getSimpleName() + ")");
       }

@@ -147,4 +147,23 @@ class ApiSecurityTest {
       assertThat(r.status()).as(header).isEqualTo(401);
     }
   }
+
+  @Test
+  void a_token_added_to_or_removed_from_the_tokens_file_counts_without_a_restart() throws Exception {
+    Path file = dir.resolve("reloaded-tokens.txt");
+    java.nio.file.Files.writeString(file, ADMIN + " admin alice\n");
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    try (RunningServer own = RunningServer.start(TestDb.H2, dir.resolve("reload"),
+        Tokens.watching(file, nanos::get), List.of())) {
+      Http h = own.http();
+      assertThat(h.get("/api/v1/workflows", ADMIN).status()).isEqualTo(200);
+      assertThat(h.get("/api/v1/workflows", VIEWER).status()).isEqualTo(401);
+      java.nio.file.Files.writeString(file, VIEWER + " viewer dashboard\n");
+      nanos.addAndGet(Tokens.RECHECK_NANOS);
+      assertThat(h.get("/api/v1/workflows", VIEWER).status()).as("added").isEqualTo(200);
+      assertThat(h.get("/api/v1/workflows", ADMIN).status()).as("revoked").isEqualTo(401);
+      assertThat(h.post("/api/v1/workflows", VIEWER, "application/yaml", Workflows.SQUARE).status())
+          .as("a new token has its role").isEqualTo(403);
+    }
+  }
 }

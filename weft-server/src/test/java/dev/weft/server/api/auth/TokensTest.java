@@ -3,11 +3,59 @@ package dev.weft.server.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TokensTest {
+  private static final String A = "aaaaaaaaaaaaaaaaaaaa";
+  private static final String B = "bbbbbbbbbbbbbbbbbbbb";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void tokens_of_a_file_follow_it_once_a_check_is_due_and_a_bad_change_keeps_them() throws Exception {
+    Path file = dir.resolve("tokens.txt");
+    Files.writeString(file, A + " admin alice\n");
+    AtomicLong nanos = new AtomicLong(5);
+    Tokens t = Tokens.watching(file, nanos::get);
+    assertThat(t.lookup(A)).contains(new Caller("alice", Role.ADMIN));
+
+    Files.writeString(file, B + " viewer bob\n"); // A revoked, B added
+    assertThat(t.lookup(A)).as("not checked again within a second").isPresent();
+    nanos.addAndGet(Tokens.RECHECK_NANOS);
+    assertThat(t.lookup(B)).contains(new Caller("bob", Role.VIEWER));
+    assertThat(t.lookup(A)).as("revoked").isEmpty();
+
+    for (String bad : new String[] {"# nothing left\n", B + " root bob\n"}) {
+      Files.writeString(file, bad);
+      nanos.addAndGet(Tokens.RECHECK_NANOS);
+      assertThat(t.lookup(B)).as("kept after a change to " + bad.strip()).contains(new Caller("bob", Role.VIEWER));
+      assertThat(t.isEmpty()).isFalse();
+    }
+    Files.delete(file);
+    nanos.addAndGet(Tokens.RECHECK_NANOS);
+    assertThat(t.lookup(B)).as("kept while the file is gone").isPresent();
+    Files.writeString(file, A + " operator carol\n");
+    nanos.addAndGet(Tokens.RECHECK_NANOS);
+    assertThat(t.callers()).containsExactly(new Caller("carol", Role.OPERATOR));
+  }
+
+  @Test
+  void a_file_that_is_bad_or_empty_at_start_is_refused() throws Exception {
+    Path file = dir.resolve("tokens.txt");
+    Files.writeString(file, "# none yet\n");
+    assertThatThrownBy(() -> Tokens.watching(file, System::nanoTime)).isInstanceOf(TokenFileException.class)
+        .hasMessage(file + " holds no tokens");
+    Files.writeString(file, A + " root\n");
+    assertThatThrownBy(() -> Tokens.watching(file, System::nanoTime)).isInstanceOf(TokenFileException.class)
+        .hasMessageStartingWith(file + ":1: unknown role 'root'");
+  }
   @Test
   void a_file_gives_each_token_its_role_and_name_and_skips_comments() {
     Tokens t = Tokens.parse("""
