@@ -38,7 +38,7 @@ public final class Tokens {
   /** The file the tokens follow, or null. */
   private final Path file;
   private final LongSupplier nanos;
-  private long checkedAt;
+  private volatile long checkedAt;
   private String lastText;
 
   private Tokens(List<Entry> entries) {
@@ -140,8 +140,8 @@ public final class Tokens {
 
   /** Reads the file again when a check is due, and takes its tokens when it changed and is good. */
   private void recheck() {
-    if (file == null) {
-      return;
+    if (file == null || nanos.getAsLong() - checkedAt < RECHECK_NANOS) {
+      return; // the usual case: no lock
     }
     synchronized (this) {
       long now = nanos.getAsLong();
