@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** {@code run: workflow} starts a durable child; {@code run: container} and {@code run: script} fail clearly. */
 class ChildWorkflowsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CHILD = """
+  /** A child that doubles {@code .y}, raising a 400 for a negative one (shared with {@link WorkflowServicesTest}). */
+  static final String CHILD = """
       document: { dsl: '1.0.0', namespace: test, name: child, version: '1.0.0' }
       do:
         - check:

@@ -28,15 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class WorkflowServicesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CHILD = """
-      document: { dsl: '1.0.0', namespace: test, name: child, version: '1.0.0' }
-      do:
-        - check:
-            if: '${ .y < 0 }'
-            raise: { error: { type: 'https://example.com/negative', status: 400, title: Negative } }
-        - double:
-            set: { doubled: '${ .y * 2 }' }
-      """;
+  private static final String CHILD = ChildWorkflowsTest.CHILD;
   private static final String SERVICE = """
       kind: service
       name: %s
