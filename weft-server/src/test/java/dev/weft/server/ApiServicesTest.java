@@ -133,6 +133,9 @@ class ApiServicesTest {
     assertThat(ok.status()).as(ok.text()).isEqualTo(201);
     assertThat(http.get("/api/v1/services/fulfil", VIEWER).json().at("/document/behaviour/workflow/name").asText())
         .isEqualTo("fulfil-order");
+    Http.Reply bare = http.post("/api/v1/services", OPERATOR, "application/yaml",
+        "{kind: service, name: fulfil-any, version: 1.0.0, behaviour: {workflow: {name: fulfil-order, version: 2.1.0}}}");
+    assertThat(bare.status()).as("no contract: anything in, anything out; " + bare.text()).isEqualTo(201);
     Http.Reply bad = http.post("/api/v1/services", OPERATOR, "application/yaml", """
         kind: service
         name: fulfil-bad

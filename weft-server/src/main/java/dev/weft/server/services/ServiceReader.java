@@ -76,7 +76,7 @@ public final class ServiceReader {
     String operation = operation(doc.get("interface"), name, problems);
     ServiceDefinition.Contract contract = contract(doc.get("contract"), problems);
     Behaviour behaviour = behaviour(doc.get("behaviour"), problems);
-    if (behaviour instanceof Behaviour.Workflow && contract != null) {
+    if (behaviour instanceof Behaviour.Workflow && doc.path("contract").isObject()) {
       composite(doc.get("contract"), problems);
     }
     if (!problems.isEmpty()) {
