@@ -88,6 +88,14 @@ class EngineChildWorkflowsTest {
     return db.instances().find(id).orElseThrow();
   }
 
+  /** The id of the first child of {@code parent}, once it is started and running. */
+  private static String runningChild(Database db, String parent) throws InterruptedException {
+    Await.until(() -> !db.children().ofParent(parent).isEmpty(), () -> "no child started yet");
+    String child = db.children().ofParent(parent).getFirst().childId();
+    awaitStatus(db, child, InstanceStatus.RUNNING);
+    return child;
+  }
+
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void the_childs_output_is_the_steps_result_and_the_child_is_an_instance_of_its_own(TestDb kind) throws Exception {
@@ -127,9 +135,7 @@ class EngineChildWorkflowsTest {
   void cancelling_the_parent_cancels_the_child_it_waits_for(TestDb kind) throws Exception {
     with(kind, (engine, db) -> {
       String parent = engine.start(PARENT.formatted("wait", "sleeper"), JSON.readTree("{\"n\": 1}"), "p-wait");
-      Await.until(() -> !db.children().ofParent(parent).isEmpty(), () -> "no child started yet");
-      String child = db.children().ofParent(parent).getFirst().childId();
-      awaitStatus(db, child, InstanceStatus.RUNNING);
+      String child = runningChild(db, parent);
       new InstanceOperations(db, RuntimeClock.system(), () -> "op").cancel(parent, "changed my mind");
       Instance c = awaitStatus(db, child, InstanceStatus.CANCELLED);
       assertThat(c.status()).isEqualTo(InstanceStatus.CANCELLED);
@@ -146,9 +152,7 @@ class EngineChildWorkflowsTest {
     with(kind, (engine, db) -> {
       InstanceOperations ops = new InstanceOperations(db, RuntimeClock.system(), () -> "op");
       String parent = engine.start(PARENT.formatted("held", "sleeper"), JSON.readTree("{\"n\": 1}"), "p-held");
-      Await.until(() -> !db.children().ofParent(parent).isEmpty(), () -> "no child started yet");
-      String child = db.children().ofParent(parent).getFirst().childId();
-      awaitStatus(db, child, InstanceStatus.RUNNING);
+      String child = runningChild(db, parent);
 
       assertThat(ops.suspend(parent, "maintenance")).isEqualTo(InstanceStatus.SUSPENDED);
       assertThat(db.instances().find(child).orElseThrow().status()).as("suspended in the parent's transaction")
