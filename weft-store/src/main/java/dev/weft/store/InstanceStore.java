@@ -23,6 +23,12 @@ public interface InstanceStore {
   /** The instance, or empty. */
   Optional<Instance> find(String id);
 
+  /**
+   * The instance, or empty, its row locked until the transaction ends ({@code FOR UPDATE}): a
+   * writer that changes it meanwhile waits, and then sees what this transaction wrote.
+   */
+  Optional<Instance> findLocked(String id);
+
   /** Instances matching the filter, oldest first, at most {@code filter.limit()}. */
   List<Instance> list(InstanceFilter filter);
 

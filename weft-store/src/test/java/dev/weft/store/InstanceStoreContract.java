@@ -60,6 +60,35 @@ abstract class InstanceStoreContract extends StoreContract {
   }
 
   @Test
+  void a_locked_instance_is_changed_by_another_writer_only_after_the_lock_is_released() throws Exception {
+    Instance i = newInstance("i-1");
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<?> holder = pool.submit(() -> db.transactor().inTransaction(() -> {
+      assertThat(db.instances().findLocked("i-1")).contains(i);
+      locked.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return null;
+    }));
+    locked.await();
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    Future<Instance> write = writer.submit(() -> db.instances().transition("i-1", i.version(), InstanceStatus.RUNNING, T0));
+    Thread.sleep(300);
+    assertThat(write).as("a write to the locked row waits for the lock").isNotDone();
+    release.countDown();
+    holder.get();
+    assertThat(write.get().status()).isEqualTo(InstanceStatus.RUNNING);
+    pool.shutdown();
+    writer.shutdown();
+    assertThat(db.instances().findLocked("missing")).isEmpty();
+  }
+
+  @Test
   void an_id_taken_by_another_key_is_a_conflict() {
     newInstance("i-1");
     assertThatThrownBy(() -> db.instances().create(new NewInstance("i-1", "other", "order", 1, json("a", 1)), T0))

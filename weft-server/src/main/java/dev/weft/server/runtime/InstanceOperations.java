@@ -137,12 +137,17 @@ public final class InstanceOperations {
     });
   }
 
+  /** Why a child is suspended with its parent. */
+  static String heldReason(String parentId) {
+    return "its parent instance " + parentId + " was suspended";
+  }
+
   /** Suspends the running children of {@code parentId} whose outcome it still waits for, and theirs. */
   private void holdChildren(String parentId) {
     for (ChildInstance link : children.ofParent(parentId)) {
       Optional<Instance> child = link.deliveredAt() == null ? instances.find(link.childId()) : Optional.empty();
       if (child.isPresent() && child.get().status() == InstanceStatus.RUNNING
-          && apply.applyHere(child.get(), new Event.Suspended("its parent instance " + parentId + " was suspended")).changed()) {
+          && apply.applyHere(child.get(), new Event.Suspended(heldReason(parentId))).changed()) {
         children.holdWithParent(link.commandId(), true);
         holdChildren(link.childId());
       }

@@ -142,13 +142,30 @@ final class Recorder {
   boolean childStarted(PendingCommand p, String decisionId, Definition def, JsonNode input, int depth, String serviceKey,
       long now) {
     Instant at = Instant.ofEpochMilli(now);
+    Optional<Instance> parent = instances.findLocked(p.instanceId()); // a suspend of the parent waits, then sees the link
     if (!outbox.markDone(p.id(), at)) {
       return false;
     }
     String childId = ChildWorkflows.childId(decisionId);
     startedAndDecided(childId, ChildWorkflows.childKey(decisionId), def, input, now);
     children.link(ChildInstance.started(p.id(), decisionId, p.instanceId(), childId, depth, at, serviceKey));
+    if (parent.isPresent() && parent.get().status() == InstanceStatus.SUSPENDED) {
+      holdWithParent(p.id(), p.instanceId(), childId, now);
+    }
     return true;
+  }
+
+  /**
+   * The parent was suspended after it issued the command that started this child: the child is
+   * suspended with it at once and marked held, so resuming the parent resumes it (what its first
+   * decision issued is still carried out, as for any instance suspended while a step runs).
+   */
+  private void holdWithParent(String commandId, String parentId, String childId, long now) {
+    Optional<Instance> child = instances.find(childId);
+    if (child.isPresent() && child.get().status() == InstanceStatus.RUNNING && decisions.write(child.get(),
+        new Event.Suspended(InstanceOperations.heldReason(parentId)), now).changed()) {
+      children.holdWithParent(commandId, true);
+    }
   }
 
   /** The linked child ended: its outcome is delivered once (false when it was already) and decided on, unless the parent ended meanwhile. */

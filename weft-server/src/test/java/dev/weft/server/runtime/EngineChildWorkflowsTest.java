@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.store.ChildInstance;
+import dev.weft.server.secrets.SecretSource;
 import dev.weft.store.Database;
+import dev.weft.store.Definition;
 import dev.weft.store.Instance;
 import dev.weft.store.InstanceStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,13 +66,23 @@ class EngineChildWorkflowsTest {
     void on(WorkflowEngine engine, Database db) throws Exception;
   }
 
+  interface Setup {
+    void on(Database db) throws Exception;
+  }
+
   private void with(TestDb kind, Work work) throws Exception {
+    with(kind, db -> { }, work);
+  }
+
+  /** As above, {@code before} run on the database before the engine opens (nothing carries commands out yet). */
+  private void with(TestDb kind, Setup before, Work work) throws Exception {
     TestDb.Place place = kind.place(dir);
     AtomicInteger ids = new AtomicInteger();
     try (Database db = place.open()) {
       for (String doc : List.of(CHILD, SLEEPER)) {
         new Definitions(db.definitions()).store(doc, Instant.EPOCH);
       }
+      before.on(db);
       WorkflowEngine engine = WorkflowEngine.open(db, EngineSettings.of("solo"), RuntimeClock.system(),
           () -> "i-" + ids.incrementAndGet());
       try {
@@ -169,6 +182,36 @@ class EngineChildWorkflowsTest {
           .isEqualTo(InstanceStatus.SUSPENDED);
       ops.resume(child);
       assertThat(db.instances().find(child).orElseThrow().status()).isEqualTo(InstanceStatus.RUNNING);
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void a_child_whose_start_was_issued_before_its_parent_was_suspended_starts_held_with_the_parent(TestDb kind)
+      throws Exception {
+    InstanceOperations[] ops = new InstanceOperations[1];
+    with(kind, db -> { // the parent issues its run: workflow command and is suspended before any engine carries it out
+      Definitions defs = new Definitions(db.definitions());
+      Definition def = defs.store(PARENT.formatted("late", "child"), Instant.EPOCH);
+      Recorder recorder = new Recorder(db, new DecisionWriter(db.events(), defs, SecretSource.none()));
+      long now = System.currentTimeMillis();
+      db.transactor().inTransaction(() -> recorder.started("p-late", "p-late", def, JSON.valueToTree(Map.of("n", 7)), now));
+      assertThat(db.outbox().pending(10)).as("the command that starts the child").hasSize(1);
+      ops[0] = new InstanceOperations(db, RuntimeClock.system(), () -> "op");
+      assertThat(ops[0].suspend("p-late", "maintenance")).isEqualTo(InstanceStatus.SUSPENDED);
+    }, (engine, db) -> {
+      Await.until(() -> !db.children().ofParent("p-late").isEmpty(), () -> "no child started yet");
+      String child = db.children().ofParent("p-late").getFirst().childId();
+      awaitStatus(db, child, InstanceStatus.SUSPENDED, InstanceStatus.COMPLETED);
+      assertThat(db.instances().find(child).orElseThrow().status()).as("suspended as it starts, with its parent")
+          .isEqualTo(InstanceStatus.SUSPENDED);
+      assertThat(db.children().ofChild(child).orElseThrow().heldWithParent()).isTrue();
+
+      assertThat(ops[0].resume("p-late")).isEqualTo(InstanceStatus.RUNNING);
+      awaitStatus(db, "p-late", InstanceStatus.COMPLETED, InstanceStatus.FAILED);
+      assertThat(engine.result("p-late").output()).as(String.valueOf(engine.result("p-late").error()))
+          .isEqualTo(JSON.readTree("{\"got\": 49}"));
+      assertThat(db.instances().find(child).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
     });
   }
 

@@ -58,6 +58,11 @@ public final class JdbcInstanceStore implements InstanceStore {
   }
 
   @Override
+  public Optional<Instance> findLocked(String id) {
+    return tx.run("locking instance " + id, c -> InstanceRows.byColumn(c, "id", id, true));
+  }
+
+  @Override
   public List<Instance> list(InstanceFilter filter) {
     StringBuilder sql = new StringBuilder("SELECT " + InstanceRows.COLUMNS + " FROM weft_instance WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
