@@ -46,14 +46,24 @@ enum TestDatabase {
       assumeTrue(false, "PostgreSQL at " + POSTGRES_URL + " is unreachable, skipping: " + e.getMessage());
     }
     String url = POSTGRES_URL + "&currentSchema=" + schema;
-    Database db = Database.open(url);
+    Database db;
+    try {
+      db = Database.open(url);
+    } catch (RuntimeException e) { // a migration that fails must not leave its schema behind
+      drop(schema);
+      throw e;
+    }
     return new Opened(url, db, () -> {
       db.close();
-      try (Connection c = DriverManager.getConnection(POSTGRES_URL)) {
-        c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot drop test schema " + schema, e);
-      }
+      drop(schema);
     });
+  }
+
+  private static void drop(String schema) {
+    try (Connection c = DriverManager.getConnection(POSTGRES_URL)) {
+      c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop test schema " + schema, e);
+    }
   }
 }

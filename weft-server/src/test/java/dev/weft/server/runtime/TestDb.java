@@ -39,7 +39,12 @@ public enum TestDb {
   /** {@link #place} and open it, as one thing to close. */
   public Opened open(Path tempDir) {
     Place p = place(tempDir);
-    return new Opened(p.open(), p.dispose());
+    try {
+      return new Opened(p.open(), p.dispose());
+    } catch (RuntimeException e) { // a migration that fails must not leave its schema behind
+      p.dispose().run();
+      throw e;
+    }
   }
 
   /** A database URL of its own, and how to throw it away afterwards. */
