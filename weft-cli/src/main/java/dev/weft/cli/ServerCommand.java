@@ -59,7 +59,7 @@ final class ServerCommand implements Callable<Integer> {
   String bind;
 
   @Option(names = "--tokens", paramLabel = "FILE",
-      description = "Bearer tokens, one 'TOKEN ROLE [NAME]' per line (roles: admin, operator, viewer, agent). Also read from $"
+      description = "Bearer tokens, one 'TOKEN ROLE [NAME]' per line (roles: admin, operator, viewer, agent, worker). Also read from $"
           + TOKENS_VARIABLE + " (lines or ';'-separated). None: every caller is admin, loopback only.")
   Path tokensFile;
 

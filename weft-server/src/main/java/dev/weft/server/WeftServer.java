@@ -29,6 +29,7 @@ import dev.weft.server.api.workflows.DefinitionResource;
 import dev.weft.server.api.workflows.InstanceResource;
 import dev.weft.server.api.jobs.SchedulingResources;
 import dev.weft.server.api.workflows.InstanceOperationsResource;
+import dev.weft.server.api.workers.WorkerResource;
 import dev.weft.server.api.workflows.InstanceTasksResource;
 import dev.weft.server.api.services.ServiceResource;
 import dev.weft.server.services.ServiceRegistry;
@@ -129,7 +130,8 @@ public final class WeftServer implements AutoCloseable {
           new InstanceResource(workflows.engine(), db.definitions(), db.instances(), db.events()),
           new InstanceOperationsResource(workflows.operations(), workflows.delivery(), db.instances()),
           new ServiceResource(new ServiceRegistry(db.services()), db.services(), Clock.systemUTC()),
-          new InstanceTasksResource(db)));
+          new InstanceTasksResource(db),
+          new WorkerResource(workflows.workerCalls())));
       LogBell logs = new LogBell();
       cluster = ClusterBells.connect(db.openSignals(UUID.randomUUID().toString()), rounds, work, logs);
       resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs, rounds, work, planner));

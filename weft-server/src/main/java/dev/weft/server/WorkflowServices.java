@@ -8,6 +8,7 @@ import dev.weft.server.runtime.HostRedirects;
 import dev.weft.server.runtime.InstanceOperations;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.server.runtime.ScheduleRunner;
+import dev.weft.server.runtime.WorkerCalls;
 import dev.weft.server.runtime.WorkflowEngine;
 import dev.weft.server.runtime.WorkflowRuntime;
 import dev.weft.store.Database;
@@ -32,9 +33,11 @@ final class WorkflowServices implements AutoCloseable {
   private final InstanceOperations operations;
   private final EventDelivery delivery;
   private final ScheduledExecutorService schedules;
+  private final WorkerCalls workerCalls;
 
   private WorkflowServices(EngineBackground engine, InstanceOperations operations, EventDelivery delivery,
-      ScheduledExecutorService schedules) {
+      ScheduledExecutorService schedules, WorkerCalls workerCalls) {
+    this.workerCalls = workerCalls;
     this.engine = engine;
     this.operations = operations;
     this.delivery = delivery;
@@ -64,7 +67,7 @@ final class WorkflowServices implements AutoCloseable {
     FailureStreak streak = FailureStreak.logging("starting scheduled workflows (every " + SCHEDULE_EVERY.toSeconds() + " s)", LOG);
     schedules.scheduleWithFixedDelay(() -> runDue(runner, streak), 0, SCHEDULE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     return new WorkflowServices(new EngineBackground(engine, new Definitions(db.definitions()), clock), operations,
-        delivery, schedules);
+        delivery, schedules, engine.workerCalls());
   }
 
   /** A failed round must not stop later ones; a streak of them (the database away) is logged once. */
@@ -87,6 +90,11 @@ final class WorkflowServices implements AutoCloseable {
 
   EventDelivery delivery() {
     return delivery;
+  }
+
+  /** The calls of worker services, for the worker protocol. */
+  WorkerCalls workerCalls() {
+    return workerCalls;
   }
 
   @Override

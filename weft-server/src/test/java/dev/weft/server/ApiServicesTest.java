@@ -109,12 +109,24 @@ class ApiServicesTest {
   }
 
   @Test
-  void behaviours_not_supported_yet_are_refused_by_name() {
-    Http.Reply r = http.post("/api/v1/services", OPERATOR, "application/json",
+  void a_worker_behaviour_is_registered_and_its_mistakes_are_named_by_pointer() {
+    Http.Reply ok = http.post("/api/v1/services", OPERATOR, "application/json",
         "{\"kind\":\"service\",\"name\":\"w\",\"version\":\"1\",\"behaviour\":{\"worker\":{\"queue\":\"q\"}}}");
-    assertThat(r.status()).isEqualTo(422);
-    assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/behaviour/worker");
-    assertThat(r.json().at("/errors/0/message").asText()).contains("not supported yet");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(201);
+    Http.Reply bad = http.post("/api/v1/services", OPERATOR, "application/yaml", """
+        kind: service
+        name: w-bad
+        version: 1.0.0
+        contract: { timeout: 10s }
+        behaviour:
+          worker: { queue: "not a queue", lease: 2h, colour: red }
+        """);
+    assertThat(bad.status()).as(bad.text()).isEqualTo(422);
+    assertThat(bad.json().path("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder("/contract/timeout",
+        "/behaviour/worker/queue", "/behaviour/worker/lease", "/behaviour/worker/colour");
+    Http.Reply unknown = http.post("/api/v1/services", OPERATOR, "application/json",
+        "{\"kind\":\"service\",\"name\":\"w\",\"version\":\"1\",\"behaviour\":{\"robot\":{}}}");
+    assertThat(unknown.json().at("/errors/0/message").asText()).contains("unknown behaviour 'robot'");
     Http.Reply builtin = http.post("/api/v1/services", OPERATOR, "application/json",
         "{\"kind\":\"service\",\"name\":\"b\",\"version\":\"1\",\"behaviour\":{\"builtin\":\"cube\"}}");
     assertThat(builtin.json().at("/errors/0/message").asText()).contains("no builtin named \"cube\"");

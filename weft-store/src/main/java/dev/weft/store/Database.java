@@ -23,6 +23,7 @@ import dev.weft.store.jdbc.JdbcTaskLogStore;
 import dev.weft.store.jdbc.JdbcTaskStore;
 import dev.weft.store.jdbc.JdbcTimerStore;
 import dev.weft.store.jdbc.JdbcTransactor;
+import dev.weft.store.jdbc.JdbcWorkerCallStore;
 import dev.weft.store.jdbc.PostgresSignals;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
@@ -176,6 +177,10 @@ public final class Database implements AutoCloseable {
 
   public ChildInstanceStore children() {
     return new JdbcChildInstanceStore(transactor);
+  }
+
+  public WorkerCallStore workerCalls() {
+    return new JdbcWorkerCallStore(transactor);
   }
 
   public TaskOutputStore taskOutputs() {

@@ -16,5 +16,7 @@ public enum Access implements RouteRole {
   /** Changing the cluster's configuration (queues, nodes) and reading who holds which token. */
   ADMIN,
   /** The agent protocol under {@code /api/v1/agent}. */
-  AGENT
+  AGENT,
+  /** The worker protocol under {@code /api/v1/worker}: polling for calls of worker services and reporting them. */
+  WORK
 }

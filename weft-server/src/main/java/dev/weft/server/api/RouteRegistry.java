@@ -9,6 +9,8 @@ public final class RouteRegistry {
 
   /** Where the agent protocol lives: routes needing {@link Access#AGENT} are there, and only they. */
   public static final String AGENT_PREFIX = "/api/v1/agent/";
+  /** Where the worker protocol lives: routes needing {@link Access#WORK} are there, and only they. */
+  public static final String WORKER_PREFIX = "/api/v1/worker/";
 
   /**
    * Adds a route.
@@ -20,6 +22,10 @@ public final class RouteRegistry {
     if ((route.access() == Access.AGENT) != route.path().startsWith(AGENT_PREFIX)) {
       throw new IllegalArgumentException("route " + route.method() + " " + route.path() + ": agent access is for "
           + AGENT_PREFIX + "** and nothing else there");
+    }
+    if ((route.access() == Access.WORK) != route.path().startsWith(WORKER_PREFIX)) {
+      throw new IllegalArgumentException("route " + route.method() + " " + route.path() + ": worker access is for "
+          + WORKER_PREFIX + "** and nothing else there");
     }
     for (ApiRoute r : routes) {
       if (r.method() == route.method() && r.path().equals(route.path())) {

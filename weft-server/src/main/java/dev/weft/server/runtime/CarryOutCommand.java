@@ -3,8 +3,10 @@ package dev.weft.server.runtime;
 import dev.weft.server.services.Behaviour;
 import dev.weft.server.services.ServiceDefinition;
 import dev.weft.store.PendingCommand;
+import dev.weft.store.WorkerCall;
 import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Event;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the result is recorded when the task ends ({@link DeliverTaskOutcomes}). With {@link ChildStarts},
  * a {@code run: workflow} step, or a call of a service with a {@code workflow} behaviour, starts a
  * child instance the same way, its result recorded when the child ends ({@link DeliverChildOutcomes}).
+ * With {@link WorkerCalls}, a call of a service with a {@code worker} behaviour waits on its queue
+ * for an external worker, its result recorded when the worker reports it.
  */
 final class CarryOutCommand {
   private final Effector effector;
@@ -28,6 +32,7 @@ final class CarryOutCommand {
   private final Runnable tasksSubmitted;
   private final ChildStarts children;
   private final Runnable childStarted;
+  private final WorkerCalls workers;
   final AtomicLong carriedOut = new AtomicLong();
   final AtomicLong decisions = new AtomicLong();
 
@@ -44,6 +49,13 @@ final class CarryOutCommand {
    */
   CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks,
       Runnable tasksSubmitted, ChildStarts children, Runnable childStarted) {
+    this(effector, recorder, commits, clock, tasks, tasksSubmitted, children, childStarted, null);
+  }
+
+  /** As above; with {@code workers}, a call of a service with a {@code worker} behaviour waits for a worker to take it. */
+  CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks,
+      Runnable tasksSubmitted, ChildStarts children, Runnable childStarted, WorkerCalls workers) {
+    this.workers = workers;
     this.children = children;
     this.childStarted = childStarted;
     this.tasksSubmitted = tasksSubmitted;
@@ -82,6 +94,10 @@ final class CarryOutCommand {
       }
       if (service.behaviour() instanceof Behaviour.Workflow w) {
         startChild(p, ServiceCalls.child(w, (Command.CallService) c), service.key());
+        return;
+      }
+      if (workers != null && service.behaviour() instanceof Behaviour.Worker w) {
+        callWorker(p, (Command.CallService) c, service, w);
         return;
       }
     }
@@ -131,6 +147,20 @@ final class CarryOutCommand {
     if (commits.commit("starting the child of " + p.id(), () -> recorder.childStarted(p, w.id(), start.definition(),
         w.input(), start.depth(), serviceKey, clock.nowMillis())).orElse(false)) {
       childStarted.run();
+    }
+  }
+
+  /**
+   * The call waits on the worker service's queue, its input as stored (secret values masked; they
+   * are revealed for the worker that leases it), checked against the contract already.
+   */
+  private void callWorker(PendingCommand p, Command.CallService masked, ServiceDefinition service, Behaviour.Worker w) {
+    carriedOut.incrementAndGet();
+    WorkerCall call = WorkerCall.waiting(p.id(), masked.id(), p.instanceId(), w.queue(), service.key(), masked.with(),
+        Instant.ofEpochMilli(clock.nowMillis()));
+    if (commits.commit("making worker call " + p.id(), () -> recorder.commandBecameWorkerCall(p, call, clock.nowMillis()))
+        .orElse(false)) {
+      workers.callMade();
     }
   }
 

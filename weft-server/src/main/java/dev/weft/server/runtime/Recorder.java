@@ -19,6 +19,8 @@ import dev.weft.store.RetainedEvent;
 import dev.weft.store.RetainedEvents;
 import dev.weft.store.Timer;
 import dev.weft.store.TimerStore;
+import dev.weft.store.WorkerCall;
+import dev.weft.store.WorkerCallStore;
 import dev.weft.workflow.decide.Command;
 import dev.weft.workflow.decide.Event;
 import dev.weft.workflow.decide.InstanceState;
@@ -44,6 +46,7 @@ final class Recorder {
   private final JobSubmission jobs;
   private final CancelTasks cancelTasks;
   private final ChildInstanceStore children;
+  private final WorkerCallStore workerCalls;
 
   Recorder(Database db, DecisionWriter decisions) {
     this(db, decisions, () -> { });
@@ -54,6 +57,7 @@ final class Recorder {
     this.retained = db.retainedEvents();
     this.links = db.commandTasks();
     this.children = db.children();
+    this.workerCalls = db.workerCalls();
     this.jobs = new JobSubmission(db);
     this.cancelTasks = new CancelTasks(db, tasksCancelled);
     this.instances = db.instances();
@@ -166,6 +170,37 @@ final class Recorder {
         new Event.Suspended(InstanceOperations.heldReason(parentId)), now).changed()) {
       children.holdWithParent(commandId, true);
     }
+  }
+
+  /**
+   * The entry calls a service with a {@code worker} behaviour: the entry is done and the call
+   * written, waiting for a worker. False when the entry was done already (nothing written).
+   */
+  boolean commandBecameWorkerCall(PendingCommand p, WorkerCall call, long now) {
+    if (!outbox.markDone(p.id(), Instant.ofEpochMilli(now))) {
+      return false;
+    }
+    workerCalls.add(call);
+    return true;
+  }
+
+  /**
+   * A worker call ended (the caller changed its row in this unit): the outcome is decided on,
+   * unless the instance ended meanwhile (false).
+   */
+  boolean workerCallEnded(WorkerCall call, Event outcome, long now) {
+    Optional<Instance> inst = instances.find(call.instanceId());
+    if (inst.isEmpty() || inst.get().status().terminal()) {
+      return false;
+    }
+    decide(inst.get(), outcome, now);
+    return true;
+  }
+
+  /** {@code json} of instance {@code instanceId} with its masked secret values revealed (for the one who carries a call out). */
+  JsonNode revealed(String instanceId, JsonNode json) {
+    Optional<Instance> inst = instances.find(instanceId);
+    return inst.isEmpty() ? json : decisions.secretsOf(inst.get()).mask().reveal(json);
   }
 
   /** The linked child ended: its outcome is delivered once (false when it was already) and decided on, unless the parent ended meanwhile. */

@@ -103,6 +103,9 @@ final class ServiceCalls {
       case Behaviour.Process p -> runHere(s, c);
       case Behaviour.Http h -> http.call(new Command.CallHttp(c.id(), c.step(), httpArguments(h, c.with())));
       case Behaviour.Workflow w -> children.run(child(w, c));
+      case Behaviour.Worker w -> throw new CommandFault("runtime", 501, "Not supported", "service " + s.key()
+          + " is carried out by workers polling queue '" + w.queue() + "', which only a server hands calls to:"
+          + " run this workflow on a server ('weft server', then 'weft instance start')", c.step());
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.server.runtime;
 
+import dev.weft.server.outage.FailureStreak;
 import dev.weft.server.secrets.SecretSource;
 import dev.weft.server.services.ServiceRegistry;
 
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
 public final class WorkflowEngine implements AutoCloseable {
   private static final Duration SHUTDOWN_WAIT = Duration.ofMinutes(1);
 
+
   private final Database db;
   private final RuntimeClock clock;
   private final Supplier<String> ids;
@@ -47,6 +49,9 @@ public final class WorkflowEngine implements AutoCloseable {
   private final GroupCommitter committer;
   private final CommitWithRetry commits;
   private final CarryOutCommand carryOut;
+  private final WorkerCalls workerCalls;
+  private final FailureStreak workerLeases = FailureStreak.logging("expiring worker leases",
+      System.getLogger(WorkflowEngine.class.getName()));
   private final AtomicLong otherDecisions = new AtomicLong();
   private final Doorbell commandsBell = new Doorbell();
   private final Doorbell timersBell = new Doorbell();
@@ -75,8 +80,9 @@ public final class WorkflowEngine implements AutoCloseable {
     TaskCommands tasks = settings.tasksOnAgents()
         ? new TaskCommands(effector.services(), definitions, db.instances(),
         new dev.weft.server.scheduling.QueueTrees(db)) : null;
+    this.workerCalls = new WorkerCalls(db, recorder, commits, effector.services(), clock, this::decidedElsewhere);
     this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks, tasksSubmitted,
-        new ChildStarts(definitions, db.children()), this::decidedElsewhere);
+        new ChildStarts(definitions, db.children()), this::decidedElsewhere, workerCalls);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
     DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
@@ -97,6 +103,9 @@ public final class WorkflowEngine implements AutoCloseable {
         new InstanceOperations(db, clock, ids, secrets, tasksCancelled),
         new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere, effector.services());
     threads.add(Thread.ofPlatform().name("weft-child-outcomes-" + settings.owner()).daemon().start(childOutcomes));
+    LoopContext leases = new LoopContext(settings, clock, new Doorbell(), () -> running);
+    threads.add(Thread.ofPlatform().name("weft-worker-leases-" + settings.owner()).daemon()
+        .start(() -> leases.repeat(() -> expireWorkerLeases(leases), 1)));
     this.loops = List.copyOf(threads);
     RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
         new LoopContext(settings, clock, renewBell, () -> renewing));
@@ -156,6 +165,23 @@ public final class WorkflowEngine implements AutoCloseable {
       decidedElsewhere();
     }
     return inst.id();
+  }
+
+  /** The calls of worker services, as the workers' API sees them. */
+  public WorkerCalls workerCalls() {
+    return workerCalls;
+  }
+
+  /** One round of the lease keeper of worker calls; a store that fails is tried again on the next round. */
+  private int expireWorkerLeases(LoopContext loop) {
+    try {
+      int n = workerCalls.expireSome();
+      workerLeases.succeeded();
+      return n;
+    } catch (StoreException e) {
+      loop.pause(workerLeases.failed(e));
+      return 0;
+    }
   }
 
   /** Where the instance is now. */

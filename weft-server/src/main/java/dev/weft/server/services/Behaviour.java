@@ -29,4 +29,15 @@ public sealed interface Behaviour {
           .put("name", name).put("version", version);
     }
   }
+
+  /**
+   * Carried out by external workers: a call waits on {@code queue} until a worker polling that
+   * queue leases it; the worker holds it for {@code leaseMillis}, extended by each heartbeat, and
+   * reports its output or error. A lease that runs out offers the call again (the attempt counted)
+   * when the contract's {@code retry} allows, else the call fails with a timeout.
+   */
+  record Worker(String queue, long leaseMillis) implements Behaviour {
+    /** How long a worker holds a call without a heartbeat when the service does not say. */
+    public static final long DEFAULT_LEASE_MILLIS = 30_000;
+  }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code description}, {@code interface: {operation, input, output}}, {@code contract: {input,
  * output (JSON Schemas), timeout, retry, idempotent}} and {@code behaviour}: exactly one of
  * {@code builtin: NAME}, {@code process: {...}} (see {@link TaskTemplate}), {@code http:
- * {endpoint, method}} or {@code workflow: {namespace, name, version}}. Every problem is reported
+ * {endpoint, method}}, {@code workflow: {namespace, name, version}} or {@code worker: {queue, lease}}. Every problem is reported
  * with its JSON pointer; unknown fields are problems.
  */
 public final class ServiceReader {
@@ -26,13 +26,15 @@ public final class ServiceReader {
       "behaviour");
   private static final List<String> INTERFACE = List.of("operation", "input", "output");
   private static final List<String> CONTRACT = List.of("input", "output", "timeout", "retry", "idempotent");
-  private static final List<String> BEHAVIOURS = List.of("builtin", "process", "http", "workflow");
+  private static final List<String> BEHAVIOURS = List.of("builtin", "process", "http", "workflow", "worker");
+  private static final List<String> WORKER = List.of("queue", "lease");
+  /** The longest lease a worker service may ask for: a worker that needs longer sends heartbeats. */
+  private static final long LONGEST_LEASE_MILLIS = 3_600_000;
   private static final List<String> HTTP = List.of("endpoint", "method");
   private static final List<String> WORKFLOW = List.of("namespace", "name", "version");
   /** Namespaces and names of workflow documents, as the DSL's schema allows them. */
   private static final Pattern DSL_NAME = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-  private static final Set<String> NOT_YET = Set.of("worker");
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private ServiceReader() {}
@@ -78,6 +80,10 @@ public final class ServiceReader {
     Behaviour behaviour = behaviour(doc.get("behaviour"), problems);
     if (behaviour instanceof Behaviour.Workflow && doc.path("contract").isObject()) {
       composite(doc.get("contract"), problems);
+    }
+    if (behaviour instanceof Behaviour.Worker && doc.path("contract").has("timeout")) {
+      problems.add(new ServiceProblem("/contract/timeout", "a worker call's time is its lease: set behaviour.worker.lease"
+          + " (a worker extends it with heartbeats); a limit on the whole call is not supported"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidServiceException(problems);
@@ -152,7 +158,7 @@ public final class ServiceReader {
 
   private static Behaviour behaviour(JsonNode b, List<ServiceProblem> problems) {
     if (b == null || !b.isObject() || b.size() != 1) {
-      problems.add(new ServiceProblem("/behaviour", "required: exactly one of builtin, process, http or workflow, got "
+      problems.add(new ServiceProblem("/behaviour", "required: exactly one of builtin, process, http, workflow or worker, got "
           + shown(b)));
       return null;
     }
@@ -176,10 +182,12 @@ public final class ServiceReader {
       case "workflow" -> {
         return workflow(spec, at, problems);
       }
+      case "worker" -> {
+        return worker(spec, at, problems);
+      }
       default -> {
-        problems.add(new ServiceProblem("/behaviour/" + kind, NOT_YET.contains(kind)
-            ? "behaviour '" + kind + "' is not supported yet (supported: builtin, process, http, workflow)"
-            : "unknown behaviour '" + kind + "' (known: " + String.join(", ", BEHAVIOURS) + ")"));
+        problems.add(new ServiceProblem("/behaviour/" + kind, "unknown behaviour '" + kind + "' (known: "
+            + String.join(", ", BEHAVIOURS) + ")"));
         return null;
       }
     }
@@ -206,6 +214,36 @@ public final class ServiceReader {
           + shown(spec.get("method"))));
     }
     return new Behaviour.Http(endpoint, method);
+  }
+
+  /**
+   * {@code worker: {queue, lease}}: the queue workers poll for the calls (a name as services have),
+   * and how long a worker holds a call without a heartbeat (a duration, default 30 s, at most an hour).
+   */
+  private static Behaviour worker(JsonNode spec, String at, List<ServiceProblem> problems) {
+    if (!spec.isObject()) {
+      problems.add(new ServiceProblem(at, "expected {queue, lease}, got " + shown(spec)));
+      return null;
+    }
+    unknown(spec, WORKER, at, problems);
+    JsonNode q = spec.get("queue");
+    if (q == null || !q.isTextual() || !NAME.matcher(q.asText()).matches()) {
+      problems.add(new ServiceProblem(at + "/queue", "required: the queue workers poll, 1-100 of A-Z a-z 0-9 . _ -"
+          + " (starting with a letter or digit), got " + shown(q)));
+    }
+    long lease = Behaviour.Worker.DEFAULT_LEASE_MILLIS;
+    JsonNode l = spec.get("lease");
+    if (l != null) {
+      try {
+        lease = DurationParser.millis(l.isTextual() ? l.asText() : "");
+        if (lease < 1000 || lease > LONGEST_LEASE_MILLIS) {
+          problems.add(new ServiceProblem(at + "/lease", "expected between 1 second and 1 hour, got " + shown(l)));
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(new ServiceProblem(at + "/lease", e.getMessage()));
+      }
+    }
+    return new Behaviour.Worker(q == null ? "" : q.asText(), lease);
   }
 
   /**

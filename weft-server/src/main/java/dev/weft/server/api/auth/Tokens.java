@@ -100,7 +100,7 @@ public final class Tokens {
         throw new TokenFileException(where + "token is " + parts[0].length() + " characters; use at least " + MIN_LENGTH);
       }
       Role role = Role.parse(parts[1]).orElseThrow(() -> new TokenFileException(
-          where + "unknown role '" + parts[1] + "'; use admin, operator, viewer or agent"));
+          where + "unknown role '" + parts[1] + "'; use admin, operator, viewer, agent or worker"));
       String name = parts.length == 3 ? parts[2] : role.wireName() + "-" + (i + 1);
       if (!names.add(name)) {
         throw new TokenFileException(where + "name '" + name + "' is used twice");

@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresWorkerCallStoreTest extends WorkerCallStoreContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}
