@@ -7,6 +7,7 @@ import dev.weft.cli.client.JobCommand;
 import dev.weft.cli.client.NodesCommand;
 import dev.weft.cli.client.QueuesCommand;
 import dev.weft.cli.client.ServiceCommand;
+import dev.weft.cli.client.WorkerCommand;
 import dev.weft.cli.client.TaskCommand;
 import dev.weft.cli.demo.DemoCommand;
 import dev.weft.cli.simulate.SimulateCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine;
         NodesCommand.class,
         QueuesCommand.class,
         ServiceCommand.class,
+        WorkerCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class WeftCommand implements Callable<Integer> {

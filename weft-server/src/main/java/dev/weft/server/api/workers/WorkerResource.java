@@ -95,7 +95,7 @@ public final class WorkerResource implements ApiResource {
         List.of(id), null, Map.of(200, "the call", 404, "no such call"), this::get));
   }
 
-  private void poll(Context ctx) throws InterruptedException {
+  private void poll(Context ctx) {
     WorkerRequests.Poll req = Bodies.json(ctx, WorkerRequests.Poll.class);
     List<FieldError> bad = new ArrayList<>();
     String worker = worker(req.worker(), bad);
@@ -118,7 +118,14 @@ public final class WorkerResource implements ApiResource {
     }
     refuse(bad);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (WorkerCalls.Leased l : calls.poll(worker, queues, max, Duration.ofMillis(wait))) {
+    List<WorkerCalls.Leased> leased;
+    try {
+      leased = calls.poll(worker, queues, max, Duration.ofMillis(wait));
+    } catch (InterruptedException e) { // the server is stopping: nothing was leased by this poll
+      Thread.currentThread().interrupt();
+      throw ProblemException.unavailable("the server is stopping; poll again (another server, or this one once back)");
+    }
+    for (WorkerCalls.Leased l : leased) {
       out.add(Map.of("id", wire(l.id()), "attempt", l.attempt(), "queue", l.queue(), "service", l.service(),
           "version", l.version(), "operation", l.operation(), "input", l.input(), "leaseUntil", l.leaseUntil().toString()));
     }
