@@ -244,6 +244,35 @@ class WorkerProtocolApiTest {
   }
 
   @Test
+  void an_instance_that_faults_in_another_branch_cancels_its_open_call() throws Exception {
+    Setup s = service(http);
+    Http.Reply w = http.post("/api/v1/workflows", OPERATOR, "application/yaml", """
+        document: { dsl: '1.0.0', namespace: test, name: %s-fork, version: '1.0.0' }
+        do:
+          - both:
+              fork:
+                branches:
+                  - read:
+                      call: %s
+                      with: { page: 1 }
+                  - boom:
+                      do:
+                        - pause: { wait: PT1S }
+                        - fail:
+                            raise: { error: { type: 'https://example.com/boom', status: 500, title: Boom } }
+        """.formatted(s.service(), s.service()));
+    assertThat(w.status()).as(w.text()).isIn(200, 201);
+    Http.Reply started = http.postJson("/api/v1/instances", OPERATOR, "{\"definition\":\"test/" + s.service() + "-fork\"}");
+    assertThat(started.status()).as(started.text()).isEqualTo(201);
+    JsonNode call = lease(http, "w1", s.queue());
+    JsonNode inst = awaitEnded(http, started.json().path("id").asText());
+    assertThat(inst.at("/error/title").asText()).isEqualTo("Boom");
+    assertThat(http.get("/api/v1/worker-calls/" + call.path("id").asText(), VIEWER).json().path("status").asText())
+        .as("cancelled with the instance that ended").isEqualTo("CANCELLED");
+    assertThat(report(http, call, "w1", "complete", ",\"output\":{\"text\":\"late\"}").status()).isEqualTo(409);
+  }
+
+  @Test
   void a_waiting_poll_is_answered_as_soon_as_a_call_is_made() throws Exception {
     Setup s = service(http);
     CompletableFuture<JsonNode> polled = CompletableFuture.supplyAsync(() -> poll(http, WORKER, "patient", s.queue(), 30_000));

@@ -10,8 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Cancels the tasks an instance's commands became and that have not ended, and its calls of
- * worker services still waiting or leased: pending ones never
+ * Cancels the tasks an instance's commands became and that have not ended: pending ones never
  * start, placed or running ones are stopped by their agent, which hears of it when its waiting poll
  * is woken ({@code cancelled}, run once the caller's transaction has committed) or, failing that,
  * at the poll's next look at the store. Joins the caller's transaction.
@@ -39,7 +38,6 @@ final class CancelTasks {
     if (cancelled > 0) {
       db.transactor().afterCommit(this.cancelled);
     }
-    db.workerCalls().cancelOf(instanceId, now); // calls no worker has ended: a worker that reports one is told it was cancelled
     return cancelled;
   }
 }

@@ -5,6 +5,7 @@ import dev.weft.server.secrets.SecretSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.store.ChildInstance;
 import dev.weft.store.ChildInstanceStore;
+import dev.weft.store.WorkerCallStore;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
 import dev.weft.store.Instance;
@@ -40,6 +41,7 @@ public final class InstanceOperations {
   private final Supplier<String> ids;
   private final CancelTasks cancelTasks;
   private final ChildInstanceStore children;
+  private final WorkerCallStore workerCalls;
 
   public InstanceOperations(Database db, RuntimeClock clock, Supplier<String> ids) {
     this(db, clock, ids, SecretSource.none());
@@ -63,6 +65,7 @@ public final class InstanceOperations {
     this.apply = new ApplyEvent(db, definitions, clock, secrets);
     this.cancelTasks = new CancelTasks(db, tasksCancelled);
     this.children = db.children();
+    this.workerCalls = db.workerCalls();
     this.clock = clock;
     this.ids = ids;
   }
@@ -105,13 +108,15 @@ public final class InstanceOperations {
 
   /**
    * Cancels a pending, running or suspended instance; its commands not yet carried out never will
-   * be, and its tasks not yet ended are cancelled (their agents stop them), in the same transaction.
+   * be, and its tasks not yet ended are cancelled (their agents stop them), as are its calls of
+   * worker services still waiting or leased, in the same transaction.
    */
   public InstanceStatus cancel(String instanceId, String reason) {
     return operate(instanceId, new Event.Cancelled(reason), "cancel", a -> {
       dropPendingCommands(instanceId);
       cancelTasks.of(instanceId, "instance " + instanceId + " was cancelled" + (reason == null ? "" : ": " + reason),
           Instant.ofEpochMilli(clock.nowMillis()));
+      workerCalls.cancelOf(instanceId, Instant.ofEpochMilli(clock.nowMillis())); // a worker reporting one is told so (409)
     });
   }
 

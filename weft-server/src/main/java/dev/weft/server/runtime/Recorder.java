@@ -234,12 +234,17 @@ final class Recorder {
 
   /**
    * Decides on the event; when that ends the instance (a fault in one branch of a fork, a
-   * {@code compete} won), its tasks still on their way are cancelled in the same unit.
+   * {@code compete} won), its tasks still on their way, and its calls of worker services not yet
+   * ended, are cancelled in the same unit.
    */
   private DecisionWriter.Written decide(Instance inst, Event event, long now) {
     DecisionWriter.Written w = decisions.write(inst, event, now);
-    if (w.decision().state().isFinished()) {
+    InstanceState after = w.decision().state();
+    if (after.isFinished()) {
       cancelTasks.of(inst.id(), "instance " + inst.id() + " ended before this task did", Instant.ofEpochMilli(now));
+      if (!after.outcomes().keySet().containsAll(after.issued().keySet())) { // a call is open only while its command is unanswered
+        workerCalls.cancelOf(inst.id(), Instant.ofEpochMilli(now));
+      }
     }
     return w;
   }
