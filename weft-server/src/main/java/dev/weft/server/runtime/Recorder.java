@@ -197,10 +197,9 @@ final class Recorder {
     return true;
   }
 
-  /** {@code json} of instance {@code instanceId} with its masked secret values revealed (for the one who carries a call out). */
-  JsonNode revealed(String instanceId, JsonNode json) {
-    Optional<Instance> inst = instances.find(instanceId);
-    return inst.isEmpty() ? json : decisions.secretsOf(inst.get()).mask().reveal(json);
+  /** {@code json} of {@code inst} with its masked secret values revealed (for the one who carries a call out). */
+  JsonNode revealed(Instance inst, JsonNode json) {
+    return decisions.secretsOf(inst).mask().reveal(json);
   }
 
   /** The linked child ended: its outcome is delivered once (false when it was already) and decided on, unless the parent ended meanwhile. */

@@ -5,6 +5,7 @@ import dev.weft.server.services.Behaviour;
 import dev.weft.server.services.RetryPolicy;
 import dev.weft.server.services.ServiceDefinition;
 import dev.weft.store.Database;
+import dev.weft.store.Instance;
 import dev.weft.store.StoreException;
 import dev.weft.store.WorkerCall;
 import dev.weft.store.WorkerCallStatus;
@@ -103,7 +104,8 @@ public final class WorkerCalls {
       List<Leased> out = new ArrayList<>();
       for (WorkerCall c : db.workerCalls().lease(queues, worker, max, now,
           now.plusMillis(Behaviour.Worker.DEFAULT_LEASE_MILLIS))) {
-        if (!running(c)) { // the instance ended after the call was made: nobody waits for it
+        Optional<Instance> inst = db.instances().find(c.instanceId());
+        if (inst.isEmpty() || inst.get().status().terminal()) { // it ended after the call was made: nobody waits for it
           db.workerCalls().cancelOf(c.instanceId(), now);
           continue;
         }
@@ -120,7 +122,7 @@ public final class WorkerCalls {
         }
         ServiceDefinition d = s.get();
         out.add(new Leased(c.id(), c.attempt(), c.queue(), d.name(), d.version(), d.operation(),
-            recorder.revealed(c.instanceId(), c.input()), until));
+            recorder.revealed(inst.get(), c.input()), until));
       }
       return out;
     }).orElse(List.of());
@@ -252,10 +254,6 @@ public final class WorkerCalls {
     } catch (CommandFault gone) {
       return Optional.empty();
     }
-  }
-
-  private boolean running(WorkerCall c) {
-    return db.instances().find(c.instanceId()).map(i -> !i.status().terminal()).orElse(false);
   }
 
   private static String step(WorkerCall c) {

@@ -162,13 +162,8 @@ public final class WorkerResource implements ApiResource {
     int attempt = attempt(req.attempt(), bad);
     refuse(bad);
     String id = stored(ctx);
-    try {
-      Replies.json(ctx, 200, Map.of("id", wire(id), "leaseUntil", calls.heartbeat(id, worker, attempt).toString()));
-    } catch (WorkerCalls.UnknownCallException e) {
-      throw ProblemException.notFound(e.getMessage());
-    } catch (WorkerCalls.LeaseLostException e) {
-      throw ProblemException.conflict(e.getMessage(), List.of(FieldError.at("/attempt", "not the current lease")));
-    }
+    java.time.Instant until = held(() -> calls.heartbeat(id, worker, attempt));
+    Replies.json(ctx, 200, Map.of("id", wire(id), "leaseUntil", until.toString()));
   }
 
   private void get(Context ctx) {
@@ -185,14 +180,7 @@ public final class WorkerResource implements ApiResource {
   }
 
   private void reported(Context ctx, java.util.function.Supplier<WorkerCalls.Reported> report) {
-    WorkerCalls.Reported r;
-    try {
-      r = report.get();
-    } catch (WorkerCalls.UnknownCallException e) {
-      throw ProblemException.notFound(e.getMessage());
-    } catch (WorkerCalls.LeaseLostException e) {
-      throw ProblemException.conflict(e.getMessage(), List.of(FieldError.at("/attempt", "not the current lease")));
-    }
+    WorkerCalls.Reported r = held(report);
     ObjectNode out = JsonNodeFactory.instance.objectNode().put("id", ctx.pathParam("id")).put("outcome", r.outcome().name());
     if (r.error() != null) {
       out.set("error", r.error());
@@ -201,6 +189,17 @@ public final class WorkerResource implements ApiResource {
       out.put("availableAt", r.availableAt().toString());
     }
     Replies.json(ctx, 200, out);
+  }
+
+  /** What a worker's request on a call gave: an unknown call is a 404, a lease it does not hold a 409. */
+  private static <T> T held(java.util.function.Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (WorkerCalls.UnknownCallException e) {
+      throw ProblemException.notFound(e.getMessage());
+    } catch (WorkerCalls.LeaseLostException e) {
+      throw ProblemException.conflict(e.getMessage(), List.of(FieldError.at("/attempt", "not the current lease")));
+    }
   }
 
   /** A stored call id as one path segment. */
