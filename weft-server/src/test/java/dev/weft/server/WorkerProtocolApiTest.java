@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.weft.server.api.ApiSettings;
+import dev.weft.server.api.Bodies;
 import dev.weft.server.api.auth.Tokens;
+import dev.weft.server.secrets.SecretSource;
 import dev.weft.server.runtime.TestDb;
 import java.nio.file.Path;
 import java.util.List;
@@ -273,7 +277,7 @@ class WorkerProtocolApiTest {
   }
 
   @Test
-  void a_waiting_poll_is_answered_as_soon_as_a_call_is_made() throws Exception {
+  void a_waiting_poll_gets_a_call_made_while_it_waits() throws Exception {
     Setup s = service(http);
     CompletableFuture<JsonNode> polled = CompletableFuture.supplyAsync(() -> poll(http, WORKER, "patient", s.queue(), 30_000));
     Thread.sleep(300);
@@ -324,6 +328,40 @@ class WorkerProtocolApiTest {
     assertThat(noAttempt.json().path("errors").findValuesAsText("pointer")).contains("/attempt");
     assertThat(http.get("/api/v1/worker-calls/nope", VIEWER).status()).isEqualTo(404);
     assertThat(http.post("/api/v1/worker/poll", WORKER, "application/json", "{not json").status()).isEqualTo(400);
+  }
+
+  @Test
+  void the_worker_gets_a_secret_in_its_input_which_the_stored_call_and_the_history_mask(@TempDir Path secretDir)
+      throws Exception {
+    String secret = "w0rker-s3cret-value";
+    TestDb.Place place = TestDb.H2.place(secretDir);
+    try (WeftServer srv = WeftServer.start(new ServerSettings(place.url(), new ApiSettings("127.0.0.1", 0, TOKENS,
+        Bodies.DEFAULT_LIMIT), 2, SecretSource.of(Map.of("ocrKey", TextNode.valueOf(secret)))), List.of())) {
+      Http h = new Http(srv.port());
+      Setup s = service(h);
+      Http.Reply w = h.post("/api/v1/workflows", OPERATOR, "application/yaml", """
+          document: { dsl: '1.0.0', namespace: test, name: %s-secret, version: '1.0.0' }
+          use: { secrets: [ocrKey] }
+          do:
+            - read:
+                call: %s
+                with: { page: 1, key: '${ $secrets.ocrKey }' }
+          """.formatted(s.service(), s.service()));
+      assertThat(w.status()).as(w.text()).isIn(200, 201);
+      Http.Reply started = h.postJson("/api/v1/instances", OPERATOR, "{\"definition\":\"test/" + s.service() + "-secret\"}");
+      String id = started.json().path("id").asText();
+      JsonNode call = lease(h, "w1", s.queue());
+      assertThat(call.at("/input/key").asText()).as("revealed to the worker").isEqualTo(secret);
+      String stored = h.get("/api/v1/worker-calls/" + call.path("id").asText(), VIEWER).text();
+      assertThat(stored).contains("ocrKey").doesNotContain(secret);
+      assertThat(report(h, call, "w1", "complete", ",\"output\":{\"text\":\"key " + secret + "\"}").status())
+          .isEqualTo(200);
+      Workflows.awaitEnd(h, VIEWER, id);
+      assertThat(h.get("/api/v1/instances/" + id, VIEWER).text()).doesNotContain(secret);
+      assertThat(h.get("/api/v1/instances/" + id + "/history", VIEWER).text()).doesNotContain(secret);
+    } finally {
+      place.dispose().run();
+    }
   }
 
   @Test
