@@ -20,6 +20,7 @@ import dev.weft.server.scheduling.TaskSecrets;
 import dev.weft.server.runtime.WorkflowTaskSecrets;
 import dev.weft.server.scheduling.WorkBell;
 import dev.weft.server.cluster.ClusterBells;
+import dev.weft.server.cluster.RelayedBell;
 import java.time.InstantSource;
 import java.util.function.BiFunction;
 import dev.weft.server.api.ops.HealthResource;
@@ -58,13 +59,17 @@ public final class WeftServer implements AutoCloseable {
   private final Metrics metrics;
   private final ApiServer api;
   private final ClusterBells cluster;
+  /** The bells long polls wait on (agents', log followers'), closed first when the server stops. */
+  private final List<RelayedBell> pollBells;
   private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofMinutes(10);
   private SchedulerThread scheduler;
   private LogPurge logPurge;
   private JobPurge jobPurge;
 
-  private WeftServer(Database db, WorkflowServices engine, Metrics metrics, ApiServer api, ClusterBells cluster) {
+  private WeftServer(Database db, WorkflowServices engine, Metrics metrics, ApiServer api, ClusterBells cluster,
+                     List<RelayedBell> pollBells) {
     this.cluster = cluster;
+    this.pollBells = pollBells;
     this.db = db;
     this.engine = engine;
     this.metrics = metrics;
@@ -133,7 +138,8 @@ public final class WeftServer implements AutoCloseable {
           new InstanceTasksResource(db),
           new WorkerResource(workflows.workerCalls())));
       LogBell logs = new LogBell();
-      cluster = ClusterBells.connect(db.openSignals(UUID.randomUUID().toString()), rounds, work, logs);
+      cluster = ClusterBells.connect(db.openSignals(UUID.randomUUID().toString()), rounds, work, logs,
+          workflows.workerCalls().bell());
       resources.addAll(SchedulingResources.of(db, Clock.systemUTC(), logs, rounds, work, planner));
       resources.addAll(extra);
       resources.addAll(more.apply(db, logs));
@@ -145,7 +151,7 @@ public final class WeftServer implements AutoCloseable {
         metrics.close();
         throw e;
       }
-      return new WeftServer(db, workflows, metrics, api, cluster);
+      return new WeftServer(db, workflows, metrics, api, cluster, List.of(work, logs));
     } catch (RuntimeException e) {
       if (cluster != null) {
         cluster.close();
@@ -185,6 +191,10 @@ public final class WeftServer implements AutoCloseable {
     if (jobPurge != null) {
       jobPurge.close();
     }
+    // the long polls under way answer now with what they have (agents, workers and log followers ask
+    // again, elsewhere or later) and the API stops once they are answered, rather than cutting them off
+    pollBells.forEach(RelayedBell::close);
+    engine.workerCalls().stopWaiting();
     api.close();
     engine.close();
     metrics.close();

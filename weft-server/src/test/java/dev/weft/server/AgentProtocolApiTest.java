@@ -254,4 +254,23 @@ class AgentProtocolApiTest {
       assertThat(kill.get("reason").asText()).isEqualTo("task t is CANCELLED");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void a_poll_waiting_when_the_server_stops_is_answered_empty_before_the_server_goes() throws Exception {
+    try (RunningServer s = start(TestDb.H2)) {
+      Http agent = s.http().joined(AGENT, JOIN);
+      java.util.concurrent.CompletableFuture<Http.Reply> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> agent.postJson("/api/v1/agent/poll", AGENT, "{\"nodeId\": \"n1\", \"waitMillis\": 30000}"));
+      Thread.sleep(300);
+      assertThat(waiting).as("the poll waits: nothing placed").isNotDone();
+      long before = System.nanoTime();
+      s.server().close();
+      assertThat(waiting).as("answered while the server stopped, not cut off").isDone();
+      Http.Reply reply = waiting.get();
+      assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+      assertThat(reply.json().get("assignments")).isEmpty();
+      assertThat(Duration.ofNanos(System.nanoTime() - before)).as("the stop did not wait out the poll's 30 s")
+          .isLessThan(Duration.ofSeconds(20));
+    }
+  }
 }

@@ -376,4 +376,17 @@ class WorkerProtocolApiTest {
       assertThat(awaitEnded(h, id).path("output")).isEqualTo(JSON.readTree("{\"got\": \"thirteen\"}"));
     }
   }
+
+  @Test
+  void a_poll_waiting_when_the_server_stops_is_answered_empty_before_the_server_goes() throws Exception {
+    try (RunningServer own = RunningServer.start(TestDb.H2, dir, TOKENS, List.of())) {
+      Setup s = service(own.http());
+      CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(() -> poll(own.http(), WORKER, "w1", s.queue(), 30_000));
+      Thread.sleep(300);
+      assertThat(waiting).as("the poll waits: no call made").isNotDone();
+      own.server().close();
+      assertThat(waiting).as("answered while the server stopped, not cut off").isDone();
+      assertThat(waiting.get()).as("no calls (poll() checked the 200)").isEmpty();
+    }
+  }
 }

@@ -25,6 +25,7 @@ public final class ClusterBells implements AutoCloseable {
   static final String ROUND = "round";
   static final String WORK = "work";
   static final String LOGS = "logs";
+  static final String WORKERS = "workers";
   private final Signals signals;
 
   private ClusterBells(Signals signals) {
@@ -32,11 +33,12 @@ public final class ClusterBells implements AutoCloseable {
   }
 
   /**
-   * Relays the rings of {@code rounds} (unless it is {@link RoundBell#NONE}), {@code work} and
-   * {@code logs} through {@code signals}, and rings them here when another server does. Closing
+   * Relays the rings of {@code rounds} (unless it is {@link RoundBell#NONE}), {@code work},
+   * {@code logs} and {@code workers} through {@code signals}, and rings them here when another server does. Closing
    * the result closes {@code signals}.
    */
-  public static ClusterBells connect(Signals signals, RoundBell rounds, WorkBell work, LogBell logs) {
+  public static ClusterBells connect(Signals signals, RoundBell rounds, WorkBell work, LogBell logs,
+                                     RelayedBell workers) {
     if (signals == Signals.NONE) {
       return new ClusterBells(signals);
     }
@@ -46,11 +48,13 @@ public final class ClusterBells implements AutoCloseable {
     }
     work.relayTo(() -> signals.send(WORK));
     logs.relayTo(() -> signals.send(LOGS));
-    signals.listen(scheduling ? Set.of(ROUND, WORK, LOGS) : Set.of(WORK, LOGS), channel -> {
+    workers.relayTo(() -> signals.send(WORKERS));
+    signals.listen(scheduling ? Set.of(ROUND, WORK, LOGS, WORKERS) : Set.of(WORK, LOGS, WORKERS), channel -> {
       switch (channel) {
         case ROUND -> rounds.ringHere();
         case WORK -> work.ringHere();
         case LOGS -> logs.ringHere();
+        case WORKERS -> workers.ringHere();
         default -> { } // a channel this server did not ask for
       }
     });

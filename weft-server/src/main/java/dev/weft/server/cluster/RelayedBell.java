@@ -9,6 +9,7 @@ import java.time.Duration;
  */
 public class RelayedBell {
   private long rings;
+  private boolean closed;
   private volatile Runnable relay = () -> { };
 
   /**
@@ -36,6 +37,20 @@ public class RelayedBell {
     awaitAfter(rings, max);
   }
 
+  /**
+   * Ends every wait on this bell now and any later one at once: the server is stopping, so its long
+   * polls answer with what they have instead of holding the stop up.
+   */
+  public synchronized void close() {
+    closed = true;
+    notifyAll();
+  }
+
+  /** Whether {@link #close} was called. */
+  public synchronized boolean closed() {
+    return closed;
+  }
+
   /** How many times this bell has rung here: a wait after this count ends at once if it rang since. */
   public synchronized long rings() {
     return rings;
@@ -43,13 +58,13 @@ public class RelayedBell {
 
   /**
    * Waits until the bell has rung more than {@code seen} times (at once if it already has) or until
-   * {@code max} has passed: a caller that read {@link #rings} before it made itself known to a ringer
+   * {@code max} has passed, or the bell is closed: a caller that read {@link #rings} before it made itself known to a ringer
    * misses no ring in between.
    */
   public synchronized void awaitAfter(long seen, Duration max) throws InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();
     long left = max.toNanos();
-    while (rings == seen && left > 0) {
+    while (rings == seen && left > 0 && !closed) {
       wait(Math.max(1, left / 1_000_000));
       left = deadline - System.nanoTime();
     }

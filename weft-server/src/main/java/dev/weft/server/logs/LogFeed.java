@@ -76,7 +76,7 @@ public final class LogFeed {
       }
       Page page = once(task.get(), r);
       long left = deadline - System.nanoTime();
-      if (!r.follow() || !page.chunks().isEmpty() || page.complete() || left <= 0) {
+      if (!r.follow() || !page.chunks().isEmpty() || page.complete() || left <= 0 || bell.closed()) { // closed: stopping
         return Optional.of(page);
       }
       bell.await(Duration.ofNanos(Math.min(left, RECHECK.toNanos())));

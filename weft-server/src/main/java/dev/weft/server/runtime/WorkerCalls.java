@@ -11,6 +11,7 @@ import dev.weft.store.WorkerCall;
 import dev.weft.store.WorkerCallStatus;
 import dev.weft.workflow.decide.Errors;
 import dev.weft.workflow.decide.Event;
+import dev.weft.server.cluster.RelayedBell;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ public final class WorkerCalls {
   private final ServiceCalls services;
   private final RuntimeClock clock;
   private final Runnable decided;
-  private final Doorbell callsMade = new Doorbell();
+  /** Rung when a call is made here or, through {@code ClusterBells}, in another server on the same database. */
+  private final RelayedBell callsMade = new RelayedBell();
 
   WorkerCalls(Database db, Recorder recorder, CommitWithRetry commits, ServiceCalls services, RuntimeClock clock,
       Runnable decided) {
@@ -76,9 +78,19 @@ public final class WorkerCalls {
     }
   }
 
-  /** Wakes the polls waiting in this server: a call was made (run after its unit committed). */
+  /** Wakes the polls waiting in this server and the others: a call was made (run after its unit committed). */
   void callMade() {
     callsMade.ring();
+  }
+
+  /** The bell a call made rings: {@code ClusterBells} relays it between servers. */
+  public RelayedBell bell() {
+    return callsMade;
+  }
+
+  /** Ends the polls waiting now and answers later ones at once with what the store has: the server is stopping. */
+  public void stopWaiting() {
+    callsMade.close();
   }
 
   /**
@@ -89,12 +101,13 @@ public final class WorkerCalls {
   public List<Leased> poll(String worker, List<String> queues, int max, Duration wait) throws InterruptedException {
     long deadline = clock.nowMillis() + wait.toMillis();
     while (true) {
+      long seen = callsMade.rings(); // before the look: a call made while the store is read is not missed
       List<Leased> got = leaseNow(worker, queues, max);
       long left = deadline - clock.nowMillis();
-      if (!got.isEmpty() || left <= 0) {
+      if (!got.isEmpty() || left <= 0 || callsMade.closed()) {
         return got;
       }
-      callsMade.await(Duration.ofMillis(Math.min(left, RECHECK.toMillis())));
+      callsMade.awaitAfter(seen, Duration.ofMillis(Math.min(left, RECHECK.toMillis())));
     }
   }
 

@@ -286,7 +286,7 @@ public final class AgentDesk {
       }
       Work work = new Work(starts, kills, orders(nodeId, toSuspend, "suspend "), orders(nodeId, toResume, "resume "));
       Duration left = Duration.between(clock.instant(), deadline);
-      if (!work.isEmpty() || left.isNegative() || left.isZero()) {
+      if (!work.isEmpty() || left.isNegative() || left.isZero() || bell.closed()) { // closed: the server is stopping
         return work;
       }
       handed = waitForWork(nodeId, maxStarts, left.compareTo(recheck) < 0 ? left : recheck);
