@@ -10,6 +10,7 @@ import dev.weft.server.api.ApiSettings;
 import dev.weft.server.api.Bodies;
 import dev.weft.server.api.auth.TokenFileException;
 import dev.weft.server.api.auth.Tokens;
+import dev.weft.server.api.tls.PemIdentity;
 import dev.weft.server.secrets.SecretSource;
 import dev.weft.store.StoreException;
 import dev.weft.store.jdbc.Dialect;
@@ -62,6 +63,15 @@ final class ServerCommand implements Callable<Integer> {
       description = "Bearer tokens, one 'TOKEN ROLE [NAME]' per line (roles: admin, operator, viewer, agent, worker). Also read from $"
           + TOKENS_VARIABLE + " (lines or ';'-separated). None: every caller is admin, loopback only.")
   Path tokensFile;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "Serve HTTPS only, with this PEM certificate chain (the server's certificate first); needs --tls-key."
+          + " Agents, workers and the CLI then trust it with --ca-cert (or $WEFT_CA_CERT) unless a public authority signed it.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE",
+      description = "The certificate's private key: PEM, unencrypted PKCS#8 (-----BEGIN PRIVATE KEY-----; RSA, EC or EdDSA).")
+  Path tlsKey;
 
   @Option(names = "--workers", paramLabel = "N", description = "Engine threads carrying out workflow commands at once (default ${DEFAULT-VALUE}).")
   int workers = 4;
@@ -131,7 +141,7 @@ final class ServerCommand implements Callable<Integer> {
     }, "weft-server-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     String host = settings.api().bind().contains(":") ? "[" + settings.api().bind() + "]" : settings.api().bind();
-    out.println("weft server listening on http://" + host + ":" + server.port() + "/api/v1 (database "
+    out.println("weft server listening on " + settings.api().scheme() + "://" + host + ":" + server.port() + "/api/v1 (database "
         + settings.databaseUrl() + (settings.api().tokens().isEmpty() ? "; no tokens: loopback only, every caller is admin)"
         : "; " + settings.api().tokens().callers().size() + " token(s))"));
     out.flush();
@@ -169,8 +179,24 @@ final class ServerCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new UsageException("--workers must be at least 1, got " + workers);
     }
-    return new ServerSettings(url, new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT), workers, secrets(),
+    return new ServerSettings(url, tls(new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT)), workers, secrets(),
         eventRetention(), retention("--log-retention", logRetention), retention("--job-retention", jobRetention));
+  }
+
+  /** The API settings serving HTTPS when {@code --tls-cert} and {@code --tls-key} are given. */
+  private ApiSettings tls(ApiSettings api) {
+    if (tlsCert == null && tlsKey == null) {
+      return api;
+    }
+    if (tlsCert == null || tlsKey == null) {
+      throw new UsageException(tlsCert == null ? "--tls-key needs --tls-cert (the certificate chain it belongs to)"
+          : "--tls-cert needs --tls-key (the certificate's private key)");
+    }
+    try {
+      return api.withTls(PemIdentity.serverContext(tlsCert, "--tls-cert", tlsKey, "--tls-key"));
+    } catch (PemIdentity.UnreadableException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private static Duration retention(String option, String value) {

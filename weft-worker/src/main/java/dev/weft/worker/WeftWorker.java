@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class WeftWorker implements AutoCloseable {
   private volatile boolean running = true;
 
   private WeftWorker(Builder b) {
-    this.client = new WorkerClient(b.server, b.token, b.requestTimeout);
+    this.client = new WorkerClient(b.server, b.token, b.requestTimeout, b.tls);
     this.name = b.name;
     this.handlers = Map.copyOf(b.handlers);
     this.free = new Semaphore(b.threads);
@@ -223,6 +224,7 @@ public final class WeftWorker implements AutoCloseable {
     private int threads = 1;
     private Duration pollWait = Duration.ofSeconds(20);
     private Duration requestTimeout = Duration.ofSeconds(60);
+    private SSLContext tls;
 
     private Builder(URI server) {
       this.server = Objects.requireNonNull(server, "server");
@@ -235,6 +237,15 @@ public final class WeftWorker implements AutoCloseable {
     }
 
     /** The worker's name (default {@code worker-<pid>}): 1-200 of A-Z a-z 0-9 . _ : @ -. */
+    /**
+     * Trusts an {@code https} server's certificate as {@code tls} says (one a private authority
+     * signed: build it from that authority's certificate); without it, the JDK's default trust.
+     */
+    public Builder sslContext(SSLContext tls) {
+      this.tls = tls;
+      return this;
+    }
+
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;

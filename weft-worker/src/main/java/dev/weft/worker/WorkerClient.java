@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import javax.net.ssl.SSLContext;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Collection;
 /** The worker protocol's requests ({@code /api/v1/worker/...}) over the JDK's HTTP client. */
 final class WorkerClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http;
   private final URI base;
   private final String token;
   private final Duration timeout;
@@ -34,7 +35,10 @@ final class WorkerClient implements AutoCloseable {
     }
   }
 
-  WorkerClient(URI server, String token, Duration timeout) {
+  /** @param tls the trust for an {@code https} server's certificate; null: the JDK's default */
+  WorkerClient(URI server, String token, Duration timeout, SSLContext tls) {
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    this.http = (tls == null ? b : b.sslContext(tls)).build();
     String s = server.toString();
     this.base = URI.create((s.endsWith("/") ? s : s + "/") + "api/v1/worker/");
     this.token = token;

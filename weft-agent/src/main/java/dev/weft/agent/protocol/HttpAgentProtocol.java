@@ -11,6 +11,7 @@ import dev.weft.agent.logs.LogStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import javax.net.ssl.SSLContext;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -55,12 +56,21 @@ public final class HttpAgentProtocol implements AgentProtocol {
 
   /** @param secret where the node secret is kept, shared with the transports to the agent's other servers */
   public HttpAgentProtocol(URI server, String token, Path workDir, NodeSecret secret) {
+    this(server, token, workDir, secret, null);
+  }
+
+  /**
+   * As above, trusting the servers' certificates as {@code tls} says (an {@code https} server whose
+   * certificate a private authority signed); null: the JDK's default trust.
+   */
+  public HttpAgentProtocol(URI server, String token, Path workDir, NodeSecret secret, SSLContext tls) {
     String s = server.toString();
     this.base = URI.create((s.endsWith("/") ? s : s + "/") + "api/v1/agent/");
     this.token = token;
     this.workDir = workDir;
     this.secret = secret;
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(CONNECT);
+    this.http = (tls == null ? b : b.sslContext(tls)).build();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.weft.cli.agent;
 
+import dev.weft.cli.CaCertificates;
 import dev.weft.cli.UsageException;
 import dev.weft.cli.WeftCommand;
 import dev.weft.agent.enforce.Confiner;
@@ -48,6 +49,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,6 +82,11 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Option(names = "--token", paramLabel = "T", description = "The agent token (role agent); also $" + TOKEN_VARIABLE + ".")
   String token;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE",
+      description = "PEM certificate(s) of the authority that signed the https servers' certificate; also $"
+          + CaCertificates.VARIABLE + " (none: the JDK's public authorities).")
+  String caCert;
 
   @Option(names = "--name", paramLabel = "NAME", description = "The node id to join as (default: this host's name).")
   String name;
@@ -130,6 +137,7 @@ public final class AgentCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     List<URI> urls = servers.stream().map(AgentCommand::serverUrl).toList();
+    SSLContext tls = CaCertificates.trusting(caCert != null ? caCert : System.getenv(CaCertificates.VARIABLE));
     Duration every = Duration.ofMillis(ProbeCommand.quantity("--heartbeat", heartbeat, DurationParser::millis).getAsLong());
     if (every.isZero()) {
       throw new UsageException("--heartbeat must be more than 0");
@@ -154,7 +162,7 @@ public final class AgentCommand implements Callable<Integer> {
       TaskLogs logs = new TaskLogs(agent.dataDir.resolve("logs"));
       ProcessExecutor executor = new ProcessExecutor(confiner, logs, state, timers, ProcessTable.live(), new Signals());
       String token = this.token != null ? this.token : System.getenv(TOKEN_VARIABLE);
-      AgentProtocol protocol = protocol(urls, token, NodeSecret.keptIn(state.nodeSecretFile()));
+      AgentProtocol protocol = protocol(urls, token, NodeSecret.keptIn(state.nodeSecretFile()), tls);
       LogShipping shipping = new LogShipping(protocol, new LogPacker(logs, ShipLimits.defaults()), m -> say(err, m));
       AgentLoop loop = new AgentLoop(protocol, new WithBuiltins(Builtins.standard(), executor), node,
           new LoopSettings(slots, Math.min(16, slots), every, every, 100), InstantSource.system(), shipping,
@@ -207,9 +215,9 @@ public final class AgentCommand implements Callable<Integer> {
   }
 
   /** One server as is; several behind a {@link FailoverProtocol} that moves to the next when one fails. */
-  private AgentProtocol protocol(List<URI> urls, String token, NodeSecret secret) {
+  private AgentProtocol protocol(List<URI> urls, String token, NodeSecret secret, SSLContext tls) {
     List<AgentProtocol> each = urls.stream()
-        .<AgentProtocol>map(u -> new HttpAgentProtocol(u, token, workDir, secret)).toList();
+        .<AgentProtocol>map(u -> new HttpAgentProtocol(u, token, workDir, secret, tls)).toList();
     return each.size() == 1 ? each.getFirst() : new FailoverProtocol(each);
   }
 

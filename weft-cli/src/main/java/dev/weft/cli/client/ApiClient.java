@@ -3,6 +3,7 @@ package dev.weft.cli.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.cli.CaCertificates;
 import dev.weft.cli.UsageException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Calls the server's API. A 2xx answer is returned as JSON; a problem detail becomes a
@@ -25,9 +28,16 @@ public final class ApiClient {
 
   private final URI base;
   private final String token;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http;
 
   public ApiClient(String server, String token) {
+    this(server, token, null);
+  }
+
+  /** @param tls the trust for an {@code https} server's certificate ({@link CaCertificates}); null: the JDK's default */
+  public ApiClient(String server, String token, SSLContext tls) {
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    this.http = (tls == null ? b : b.sslContext(tls)).build();
     String s = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
     try {
       this.base = URI.create(s);
@@ -93,7 +103,15 @@ public final class ApiClient {
     } catch (ConnectException e) {
       throw new ServerUnreachableException("cannot reach the server at " + base + " (connection refused); start it with "
           + "'weft server' or give --server / WEFT_SERVER");
+    } catch (SSLHandshakeException e) {
+      throw new ServerUnreachableException("cannot reach the server at " + base + ": its certificate is not trusted ("
+          + e.getMessage() + "); " + CaCertificates.HINT);
     } catch (IOException e) {
+      if ("http".equals(base.getScheme()) && e.getMessage() != null
+          && (e.getMessage().contains("received no bytes") || e.getMessage().contains("status line"))) {
+        throw new ServerUnreachableException("cannot reach the server at " + base + ": it did not answer in HTTP ("
+            + e.getMessage() + "); if it serves HTTPS (weft server --tls-cert), use https://");
+      }
       throw new ServerUnreachableException("cannot reach the server at " + base + " (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     } catch (InterruptedException e) {

@@ -1,8 +1,9 @@
 package dev.weft.cli.client;
 
+import dev.weft.cli.CaCertificates;
 import picocli.CommandLine.Option;
 
-/** {@code --server}, {@code --token} and {@code -o}, shared by every client command (a picocli mixin). */
+/** {@code --server}, {@code --token}, {@code --ca-cert} and {@code -o}, shared by every client command (a picocli mixin). */
 public final class ClientOptions {
   /** How answers are printed. */
   public enum Format { json, yaml, table }
@@ -15,12 +16,17 @@ public final class ClientOptions {
       description = "Bearer token (env WEFT_TOKEN; none: the server must run without tokens).")
   String token;
 
+  @Option(names = "--ca-cert", paramLabel = "FILE", defaultValue = "${env:WEFT_CA_CERT}",
+      description = "PEM certificate(s) of the authority that signed an https server's certificate (env WEFT_CA_CERT;"
+          + " none: the JDK's public authorities).")
+  String caCert;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "json, yaml or table (default ${DEFAULT-VALUE}).")
   Format format;
 
   ApiClient client() {
-    return new ApiClient(server, token);
+    return new ApiClient(server, token, CaCertificates.trusting(caCert));
   }
 
   Format format() {

@@ -3,6 +3,7 @@ package dev.weft.cli.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.weft.cli.CaCertificates;
 import dev.weft.cli.UsageException;
 import dev.weft.worker.WeftWorker;
 import dev.weft.worker.WorkerFailure;
@@ -51,6 +52,11 @@ public final class WorkerCommand implements Callable<Integer> {
       description = "A token with the worker role (env WEFT_TOKEN; none: the server must run without tokens).")
   String token;
 
+  @Option(names = "--ca-cert", paramLabel = "FILE", defaultValue = "${env:WEFT_CA_CERT}",
+      description = "PEM certificate(s) of the authority that signed an https server's certificate (env WEFT_CA_CERT;"
+          + " none: the JDK's public authorities).")
+  String caCert;
+
   @Option(names = "--queue", paramLabel = "QUEUE", required = true, description = "A queue to poll (repeat for more).")
   List<String> queues;
 
@@ -66,7 +72,8 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     URI base = checked();
-    WeftWorker.Builder b = WeftWorker.builder(base).token(token).name(name).threads(threads);
+    WeftWorker.Builder b = WeftWorker.builder(base).token(token).name(name).threads(threads)
+        .sslContext(CaCertificates.trusting(caCert));
     for (String q : queues) {
       b.handle(q, this::run);
     }

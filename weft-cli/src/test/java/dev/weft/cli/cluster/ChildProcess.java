@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /** A {@code weft} command in a child JVM on the test class path; its output lines are kept (and echoed with a tag). */
 final class ChildProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)/api/v1");
+  private static final Pattern LISTENING = Pattern.compile("listening on (https?://127\\.0\\.0\\.1:\\d+)/api/v1");
   private final String tag;
   private final Process process;
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());

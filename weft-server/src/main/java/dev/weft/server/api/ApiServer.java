@@ -4,6 +4,13 @@ import dev.weft.server.api.auth.BearerAuth;
 import dev.weft.server.outage.FailureStreak;
 import dev.weft.store.StoreUnavailableException;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -23,10 +30,14 @@ public final class ApiServer implements AutoCloseable {
 
   /** Seconds a client is told to wait (Retry-After) when the database is away. */
   static final int RETRY_AFTER_SECONDS = 1;
+  /** How long a stop waits for the requests under way to be answered. */
+  static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(5);
+  private static final long DRAIN_LOOK_MILLIS = 5;
   private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
 
   private final Javalin app;
   private final RouteRegistry registry;
+  private final StatisticsHandler requests = new StatisticsHandler();
   private final FailureStreak databaseAway = FailureStreak.logging("answering requests (503 while the database is away)", LOG);
 
   /**
@@ -57,7 +68,13 @@ public final class ApiServer implements AutoCloseable {
     cfg.http.maxRequestSize = settings.bodyLimit();
     cfg.jetty.defaultHost = settings.bind();
     cfg.jetty.defaultPort = settings.port();
-    cfg.jetty.modifyServer(server -> server.setErrorHandler(new BadMessages()));
+    if (settings.tls() != null) { // HTTPS only: the one connector, in place of Javalin's plain one
+      cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, settings));
+    }
+    cfg.jetty.modifyServer(server -> {
+      server.setErrorHandler(new BadMessages());
+      server.setHandler(requests); // counts the requests under way, for close()
+    });
     cfg.requestLogger.http((ctx, ms) -> {
       if (ctx.statusCode() < 500) {
         databaseAway.succeeded();
@@ -75,6 +92,20 @@ public final class ApiServer implements AutoCloseable {
       }
       ProblemResponses.install(router, databaseAway);
     });
+  }
+
+  /** A TLS connector (HTTP/1.1 inside) on the settings' address and port. */
+  private static ServerConnector httpsConnector(Server server, HttpConfiguration http, ApiSettings settings) {
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setSslContext(settings.tls());
+    HttpConfiguration https = new HttpConfiguration(http);
+    // clients reach servers by address as often as by name (an agent given https://10.0.0.5:8080):
+    // the certificate's names are the client's check, as in any TLS client, not the server's
+    https.addCustomizer(new SecureRequestCustomizer(false));
+    ServerConnector c = new ServerConnector(server, tls, new HttpConnectionFactory(https));
+    c.setHost(settings.bind());
+    c.setPort(settings.port());
+    return c;
   }
 
   /** Access check of a matched route; remembers the route path for metrics. */
@@ -101,7 +132,20 @@ public final class ApiServer implements AutoCloseable {
   }
 
   @Override
+  /**
+   * Stops listening once the requests under way are answered, waiting up to {@link #STOP_TIMEOUT}
+   * (the server wakes its long polls first, so they answer at once with what they have) rather than
+   * cutting their connections.
+   */
   public void close() {
+    long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+    try {
+      while (requests.getRequestsActive() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(DRAIN_LOOK_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     app.stop();
   }
 
@@ -122,7 +166,13 @@ public final class ApiServer implements AutoCloseable {
         Replies.problem(ctx, ProblemException.unavailable("the database is unavailable (restarting or unreachable);"
             + " try again shortly (a start again with the same Idempotency-Key)").toProblem(ctx.path()));
       });
-      on(router, HttpResponseException.class, (e, ctx) -> Replies.problem(ctx, fromJavalin(e.getStatus(), e.getMessage(), ctx)));
+      on(router, InterruptedException.class, (e, ctx) -> { // a wait cut short: the server is stopping
+        Thread.currentThread().interrupt();
+        ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        Replies.problem(ctx, ProblemException.unavailable("the server is stopping; ask again (another server, or"
+            + " this one once back)").toProblem(ctx.path()));
+      });
+            on(router, HttpResponseException.class, (e, ctx) -> Replies.problem(ctx, fromJavalin(e.getStatus(), e.getMessage(), ctx)));
       on(router, Exception.class, (e, ctx) -> {
         LOG.log(System.Logger.Level.ERROR,
             "unexpected error answering " + ctx.method() + " " + ctx.path(), e);

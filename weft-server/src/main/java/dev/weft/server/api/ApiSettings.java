@@ -3,6 +3,7 @@ package dev.weft.server.api;
 import dev.weft.server.api.auth.Tokens;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Where and how the API listens.
@@ -10,8 +11,13 @@ import java.net.UnknownHostException;
  * @param bind the address to listen on; must be a loopback address when no tokens are configured
  * @param port the port; 0 picks a free one
  * @param bodyLimit the largest request body accepted, in bytes
+ * @param tls the TLS identity to serve HTTPS with ({@link dev.weft.server.api.tls.PemIdentity}); null: plain HTTP
  */
-public record ApiSettings(String bind, int port, Tokens tokens, int bodyLimit) {
+public record ApiSettings(String bind, int port, Tokens tokens, int bodyLimit, SSLContext tls) {
+  public ApiSettings(String bind, int port, Tokens tokens, int bodyLimit) {
+    this(bind, port, tokens, bodyLimit, null);
+  }
+
   public ApiSettings {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -23,6 +29,16 @@ public record ApiSettings(String bind, int port, Tokens tokens, int bodyLimit) {
       throw new IllegalArgumentException("refusing to listen on " + bind + " without tokens: anyone could call the API;"
           + " give --tokens FILE, or listen on 127.0.0.1");
     }
+  }
+
+  /** These settings, serving HTTPS only with {@code tls}. */
+  public ApiSettings withTls(SSLContext tls) {
+    return new ApiSettings(bind, port, tokens, bodyLimit, tls);
+  }
+
+  /** {@code https} with TLS, else {@code http}. */
+  public String scheme() {
+    return tls == null ? "http" : "https";
   }
 
   /** Loopback only, no tokens: the embedded default. */

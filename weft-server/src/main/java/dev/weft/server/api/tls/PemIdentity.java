@@ -1,0 +1,174 @@
+package dev.weft.server.api.tls;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The server's TLS identity from the two PEM files a certificate authority (or {@code openssl},
+ * certbot, cert-manager) hands out: the certificate chain, the server's own certificate first, and
+ * its private key, unencrypted PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}: RSA, EC or EdDSA).
+ * Other key forms are refused with the {@code openssl} command that converts them. The key must be
+ * the certificate's: a pair that does not match is refused here, not at a client's first handshake.
+ * Read with the JDK alone ({@link CertificateFactory}, {@link KeyFactory}).
+ */
+public final class PemIdentity {
+  private static final Pattern BLOCK = Pattern.compile(
+      "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+  private static final char[] IN_MEMORY = "weft".toCharArray();
+
+  private PemIdentity() {}
+
+  /** A refused file: the message names the option and the file and says what is wrong. */
+  public static final class UnreadableException extends RuntimeException {
+    UnreadableException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The SSL context serving the certificate chain in {@code certFile} with the key in {@code keyFile};
+   * {@code certOption} and {@code keyOption} name where they were given (a command-line option) in errors.
+   */
+  public static SSLContext serverContext(Path certFile, String certOption, Path keyFile, String keyOption) {
+    List<X509Certificate> chain = chain(certFile, certOption);
+    PrivateKey key = key(keyFile, keyOption, chain.getFirst());
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry("weft", key, IN_MEMORY, chain.toArray(new Certificate[0]));
+      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, IN_MEMORY);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(keys.getKeyManagers(), null, null);
+      return ctx;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new UnreadableException(certOption + " " + certFile + " and " + keyOption + " " + keyFile
+          + ": the JDK cannot serve this pair: " + e.getMessage());
+    }
+  }
+
+  /** The certificates of a PEM file, in order; at least one. */
+  static List<X509Certificate> chain(Path file, String option) {
+    String text = read(file, option);
+    if (!text.contains("-----BEGIN CERTIFICATE-----")) {
+      throw new UnreadableException(option + " " + file + ": no certificate in it (expected PEM: -----BEGIN CERTIFICATE-----)");
+    }
+    try {
+      List<X509Certificate> out = new ArrayList<>();
+      for (Certificate c : CertificateFactory.getInstance("X.509")
+          .generateCertificates(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)))) {
+        out.add((X509Certificate) c);
+      }
+      if (out.isEmpty()) {
+        throw new UnreadableException(option + " " + file + ": no certificate in it");
+      }
+      return out;
+    } catch (CertificateException e) {
+      throw new UnreadableException(option + " " + file + ": not a readable PEM certificate: " + e.getMessage());
+    }
+  }
+
+  private static PrivateKey key(Path file, String option, X509Certificate cert) {
+    String text = read(file, option);
+    Matcher m = BLOCK.matcher(text);
+    while (m.find()) {
+      String kind = m.group(1);
+      switch (kind) {
+        case "PRIVATE KEY" -> {
+          PrivateKey key = pkcs8(file, option, m.group(2), cert.getPublicKey());
+          if (!matches(key, cert.getPublicKey())) {
+            throw new UnreadableException(option + " " + file + ": this key is not the one of the certificate"
+                + " (" + cert.getSubjectX500Principal().getName() + ")");
+          }
+          return key;
+        }
+        case "ENCRYPTED PRIVATE KEY" -> throw new UnreadableException(option + " " + file
+            + ": the key is encrypted; the server starts unattended, so give it unencrypted (readable by the server's"
+            + " user only): openssl pkcs8 -in " + file + " -out key.pem");
+        case "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY" -> throw new UnreadableException(option + " " + file
+            + ": a " + kind + " (the older form); convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in " + file
+            + " -out key.pem");
+        default -> { } // parameters, a certificate bundled in: not the key
+      }
+    }
+    throw new UnreadableException(option + " " + file + ": no private key in it (expected PEM: -----BEGIN PRIVATE KEY-----)");
+  }
+
+  private static PrivateKey pkcs8(Path file, String option, String base64, PublicKey of) {
+    byte[] der;
+    try {
+      der = Base64.getMimeDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new UnreadableException(option + " " + file + ": the key's base64 does not decode: " + e.getMessage());
+    }
+    String algorithm = of.getAlgorithm(); // RSA, EC, Ed25519, EdDSA, RSASSA-PSS: the certificate says
+    try {
+      return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+    } catch (GeneralSecurityException e) {
+      throw new UnreadableException(option + " " + file + ": not a PKCS#8 " + algorithm
+          + " private key (the certificate's key is " + algorithm + "): " + e.getMessage());
+    }
+  }
+
+  /** Whether {@code key} signs what {@code pub} verifies. */
+  private static boolean matches(PrivateKey key, PublicKey pub) {
+    String alg = switch (pub.getAlgorithm()) {
+      case "RSA" -> "SHA256withRSA";
+      case "EC" -> "SHA256withECDSA";
+      case "RSASSA-PSS" -> "RSASSA-PSS";
+      default -> pub.getAlgorithm(); // Ed25519, Ed448, EdDSA sign with their own names
+    };
+    try {
+      byte[] probe = new byte[32];
+      new SecureRandom().nextBytes(probe);
+      Signature s = Signature.getInstance(alg);
+      if ("RSASSA-PSS".equals(alg)) {
+        s.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+            java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+      }
+      s.initSign(key);
+      s.update(probe);
+      byte[] sig = s.sign();
+      Signature v = Signature.getInstance(alg);
+      if ("RSASSA-PSS".equals(alg)) {
+        v.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+            java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+      }
+      v.initVerify(pub);
+      v.update(probe);
+      return v.verify(sig);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private static String read(Path file, String option) {
+    try {
+      return Files.readString(file, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UnreadableException(option + " " + file + ": cannot read it: " + e.getMessage());
+    }
+  }
+}
