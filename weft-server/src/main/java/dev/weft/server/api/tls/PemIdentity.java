@@ -108,7 +108,7 @@ public final class PemIdentity {
             + ": the key is encrypted; the server starts unattended, so give it unencrypted (readable by the server's"
             + " user only): openssl pkcs8 -in " + file + " -out key.pem");
         case "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY" -> throw new UnreadableException(option + " " + file
-            + ": a " + kind + " (the older form); convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in " + file
+            + ": the key is in the older " + kind + " form; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in " + file
             + " -out key.pem");
         default -> { } // parameters, a certificate bundled in: not the key
       }

@@ -111,7 +111,7 @@ class TlsServerTest {
     Path pkcs1 = dir.resolve("rsa.key");
     Files.writeString(pkcs1, TestCertificates.pem("RSA PRIVATE KEY", new byte[] {1, 2, 3}));
     assertThatThrownBy(() -> PemIdentity.serverContext(rsa.chain(), "--tls-cert", pkcs1, "--tls-key"))
-        .hasMessage("--tls-key " + pkcs1 + ": a RSA PRIVATE KEY (the older form); convert it to PKCS#8 with:"
+        .hasMessage("--tls-key " + pkcs1 + ": the key is in the older RSA PRIVATE KEY form; convert it to PKCS#8 with:"
             + " openssl pkcs8 -topk8 -nocrypt -in " + pkcs1 + " -out key.pem");
     Path encrypted = dir.resolve("enc.key");
     Files.writeString(encrypted, TestCertificates.pem("ENCRYPTED PRIVATE KEY", new byte[] {1, 2, 3}));
