@@ -40,6 +40,19 @@ class ServerCommandTest {
   }
 
   @Test
+  void a_tls_key_without_its_certificate_or_an_unreadable_pair_is_a_usage_error_naming_the_option() throws IOException {
+    WeftRun alone = WeftRun.of("server", "--tls-key", "server.key", "--port", "0", "--data", dir.toString());
+    assertThat(alone.exitCode()).isEqualTo(2);
+    assertThat(alone.err()).isEqualTo("weft: --tls-key needs --tls-cert (the certificate chain it belongs to)\n");
+    Path notPem = Files.writeString(dir.resolve("cert.pem"), "hello\n");
+    WeftRun bad = WeftRun.of("server", "--tls-cert", notPem.toString(), "--tls-key", notPem.toString(), "--port", "0",
+        "--data", dir.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("weft: --tls-cert " + notPem
+        + ": no certificate in it (expected PEM: -----BEGIN CERTIFICATE-----)\n");
+  }
+
+  @Test
   void an_unreadable_or_malformed_secrets_file_is_a_usage_error() throws IOException {
     Path missing = dir.resolve("nope.yaml");
     WeftRun r = WeftRun.of("server", "--secrets", missing.toString(), "--port", "0", "--data", dir.toString());
