@@ -16,7 +16,9 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -134,34 +136,34 @@ public final class PemIdentity {
 
   /** Whether {@code key} signs what {@code pub} verifies. */
   private static boolean matches(PrivateKey key, PublicKey pub) {
-    String alg = switch (pub.getAlgorithm()) {
-      case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
-      case "RSASSA-PSS" -> "RSASSA-PSS";
-      default -> pub.getAlgorithm(); // Ed25519, Ed448, EdDSA sign with their own names
-    };
     try {
       byte[] probe = new byte[32];
       new SecureRandom().nextBytes(probe);
-      Signature s = Signature.getInstance(alg);
-      if ("RSASSA-PSS".equals(alg)) {
-        s.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-            java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
-      }
-      s.initSign(key);
-      s.update(probe);
-      byte[] sig = s.sign();
-      Signature v = Signature.getInstance(alg);
-      if ("RSASSA-PSS".equals(alg)) {
-        v.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-            java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
-      }
-      v.initVerify(pub);
-      v.update(probe);
-      return v.verify(sig);
+      Signature signer = signature(pub.getAlgorithm());
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signed = signer.sign();
+      Signature verifier = signature(pub.getAlgorithm());
+      verifier.initVerify(pub);
+      verifier.update(probe);
+      return verifier.verify(signed);
     } catch (GeneralSecurityException e) {
       return false;
     }
+  }
+
+  /** A signature over SHA-256 for keys of {@code keyAlgorithm} (EdDSA keys sign with their own name). */
+  private static Signature signature(String keyAlgorithm) throws GeneralSecurityException {
+    return switch (keyAlgorithm) {
+      case "RSA" -> Signature.getInstance("SHA256withRSA");
+      case "EC" -> Signature.getInstance("SHA256withECDSA");
+      case "RSASSA-PSS" -> {
+        Signature s = Signature.getInstance("RSASSA-PSS");
+        s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        yield s;
+      }
+      default -> Signature.getInstance(keyAlgorithm);
+    };
   }
 
   private static String read(Path file, String option) {
