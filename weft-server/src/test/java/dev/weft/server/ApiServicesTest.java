@@ -124,6 +124,17 @@ class ApiServicesTest {
     assertThat(bad.status()).as(bad.text()).isEqualTo(422);
     assertThat(bad.json().path("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder("/contract/timeout",
         "/behaviour/worker/queue", "/behaviour/worker/lease", "/behaviour/worker/colour");
+    Http.Reply shortCall = http.post("/api/v1/services", OPERATOR, "application/yaml", """
+        kind: service
+        name: w-short
+        version: 1.0.0
+        behaviour:
+          worker: { queue: q, lease: 1m, timeout: 30s }
+        """);
+    assertThat(shortCall.status()).as(shortCall.text()).isEqualTo(422);
+    assertThat(shortCall.json().at("/errors/0/pointer").asText()).isEqualTo("/behaviour/worker/timeout");
+    assertThat(shortCall.json().at("/errors/0/message").asText())
+        .isEqualTo("expected between the lease (60 s) and 30 days, got \"30s\"");
     Http.Reply unknown = http.post("/api/v1/services", OPERATOR, "application/json",
         "{\"kind\":\"service\",\"name\":\"w\",\"version\":\"1\",\"behaviour\":{\"robot\":{}}}");
     assertThat(unknown.json().at("/errors/0/message").asText()).contains("unknown behaviour 'robot'");

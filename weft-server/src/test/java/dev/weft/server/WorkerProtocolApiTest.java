@@ -232,6 +232,35 @@ class WorkerProtocolApiTest {
   }
 
   @Test
+  void a_call_no_worker_leases_within_the_services_timeout_fails_the_step_with_a_timeout() throws Exception {
+    Setup s = service(http, ", lease: 1s, timeout: 2s", "retry: { attempts: 5 }");
+    String id = startInstance(http, s, 4);
+    JsonNode inst = awaitEnded(http, id);
+    assertThat(inst.path("status").asText()).isEqualTo("FAILED");
+    assertThat(inst.at("/error/type").asText()).endsWith("/timeout");
+    assertThat(inst.at("/error/title").asText()).isEqualTo("Worker call timed out");
+    assertThat(inst.at("/error/detail").asText()).contains("did not complete within 2 s").contains("no worker leased it");
+    assertThat(poll(http, WORKER, "late", s.queue(), 0)).as("nothing left to lease").isEmpty();
+  }
+
+  @Test
+  void a_call_kept_by_heartbeats_past_the_services_timeout_fails_and_the_late_report_is_refused() throws Exception {
+    Setup s = service(http, ", lease: 1s, timeout: 2s", "retry: { attempts: 5 }");
+    String id = startInstance(http, s, 5);
+    JsonNode call = lease(http, "slowpoke", s.queue());
+    for (int i = 0; i < 5; i++) { // 2.5 s of heartbeats: the lease never runs out, the call's time does
+      Thread.sleep(500);
+      report(http, call, "slowpoke", "heartbeat", "");
+    }
+    Http.Reply late = report(http, call, "slowpoke", "complete", ",\"output\":{\"text\":\"too late\"}");
+    assertThat(late.status()).as(late.text()).isEqualTo(409);
+    JsonNode inst = awaitEnded(http, id);
+    assertThat(inst.path("status").asText()).isEqualTo("FAILED");
+    assertThat(inst.at("/error/title").asText()).isEqualTo("Worker call timed out");
+    assertThat(inst.at("/error/detail").asText()).contains("1 lease(s), the last to slowpoke");
+  }
+
+  @Test
   void cancelling_the_instance_cancels_its_calls() throws Exception {
     Setup s = service(http);
     String leased = startInstance(http, s, 10);

@@ -16,14 +16,22 @@ import java.time.Instant;
  * @param leaseUntil when the lease runs out; null unless leased
  * @param availableAt when a waiting call may be leased (a retry's delay puts it in the future)
  * @param endedAt when it ended; null until then
+ * @param deadlineAt when the whole call must have completed (the service's {@code timeout}), leases and
+ *     retries included; null: no limit
  */
 public record WorkerCall(String id, String decisionId, String instanceId, String queue, String serviceKey, JsonNode input,
                          WorkerCallStatus status, int attempt, String worker, Instant leaseUntil, Instant availableAt,
-                         Instant createdAt, Instant endedAt) {
-  /** A call as it is first written: waiting, available at once, never leased. */
+                         Instant createdAt, Instant endedAt, Instant deadlineAt) {
+  /** A call as it is first written: waiting, available at once, never leased, with no limit on its time. */
   public static WorkerCall waiting(String id, String decisionId, String instanceId, String queue, String serviceKey,
       JsonNode input, Instant now) {
+    return waiting(id, decisionId, instanceId, queue, serviceKey, input, now, null);
+  }
+
+  /** As above, to complete by {@code deadlineAt} (null: no limit). */
+  public static WorkerCall waiting(String id, String decisionId, String instanceId, String queue, String serviceKey,
+      JsonNode input, Instant now, Instant deadlineAt) {
     return new WorkerCall(id, decisionId, instanceId, queue, serviceKey, input, WorkerCallStatus.WAITING, 0, null, null,
-        now, now, null);
+        now, now, null, deadlineAt);
   }
 }

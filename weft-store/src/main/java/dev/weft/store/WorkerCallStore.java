@@ -47,6 +47,18 @@ public interface WorkerCallStore {
   /** Ends a call LEASED at {@code attempt}, whoever holds it, as FAILED; false when it is not leased at that attempt. */
   boolean fail(String id, int attempt, Instant now);
 
+  /**
+   * Calls still WAITING or LEASED whose deadline is at or before {@code now}, earliest deadline first,
+   * at most {@code limit}.
+   */
+  List<WorkerCall> overdue(Instant now, int limit);
+
+  /**
+   * Ends a call still WAITING or LEASED at {@code attempt} as FAILED, whoever holds it (its deadline
+   * passed); false when it ended or was leased again meanwhile.
+   */
+  boolean timeOut(String id, int attempt, Instant now);
+
   /** Cancels the WAITING and LEASED calls of one instance; how many. */
   int cancelOf(String instanceId, Instant now);
 

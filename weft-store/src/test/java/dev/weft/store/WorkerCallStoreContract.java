@@ -111,12 +111,42 @@ abstract class WorkerCallStoreContract extends StoreContract {
   void a_call_available_later_is_not_leased_before_then() {
     added("now", "i", "q", T0);
     WorkerCall later = new WorkerCall("later", "later-d", "i", "q", "s@1", json("a", 1), WorkerCallStatus.WAITING, 0, null,
-        null, T0.plusSeconds(30), T0.minusSeconds(5), null);
+        null, T0.plusSeconds(30), T0.minusSeconds(5), null, null);
     assertThat(db.workerCalls().add(later)).isTrue();
     assertThat(db.workerCalls().lease(List.of("q"), "w", 10, T0, LEASE_END)).extracting(WorkerCall::id)
         .containsExactly("now");
     assertThat(db.workerCalls().lease(List.of("q"), "w", 10, T0.plusSeconds(29), LEASE_END)).isEmpty();
     assertThat(db.workerCalls().lease(List.of("q"), "w", 10, T0.plusSeconds(30), LEASE_END)).extracting(WorkerCall::id)
+        .containsExactly("later");
+  }
+
+  @Test
+  void a_call_past_its_deadline_is_overdue_whether_waiting_or_leased_and_is_timed_out_once() {
+    Instant deadline = T0.plusSeconds(60);
+    db.workerCalls().add(WorkerCall.waiting("taken", "d1", "i", "q", "s@1", json("a", 1), T0, deadline));
+    db.workerCalls().add(WorkerCall.waiting("untaken", "d2", "i", "q", "s@1", json("a", 2), T0.plusMillis(1), deadline));
+    db.workerCalls().add(WorkerCall.waiting("no-limit", "d3", "i", "r", "s@1", json("a", 3), T0));
+    db.workerCalls().add(WorkerCall.waiting("later", "d4", "i", "r", "s@1", json("a", 4), T0, deadline.plusSeconds(60)));
+    assertThat(db.workerCalls().find("taken").orElseThrow().deadlineAt()).isEqualTo(deadline);
+    assertThat(db.workerCalls().find("no-limit").orElseThrow().deadlineAt()).isNull();
+    assertThat(db.workerCalls().lease(List.of("q"), "w", 1, T0, LEASE_END)).extracting(WorkerCall::id)
+        .containsExactly("taken");
+    // "taken" is the leased one now; "untaken" still waits
+    assertThat(db.workerCalls().overdue(deadline.minusMillis(1), 10)).isEmpty();
+    assertThat(db.workerCalls().overdue(deadline, 10)).extracting(WorkerCall::id).containsExactly("taken", "untaken"); // one deadline: by id
+    assertThat(db.workerCalls().overdue(deadline, 1)).hasSize(1);
+    assertThat(db.workerCalls().lease(List.of("q"), "w2", 10, deadline, LEASE_END)).as("past its deadline: not handed out")
+        .isEmpty();
+    assertThat(db.workerCalls().timeOut("taken", 0, deadline)).as("the attempt it had when seen: 1").isFalse();
+    assertThat(db.workerCalls().timeOut("taken", 1, deadline)).isTrue();
+    assertThat(db.workerCalls().timeOut("untaken", 0, deadline)).isTrue();
+    assertThat(db.workerCalls().timeOut("untaken", 0, deadline)).as("once").isFalse();
+    WorkerCall ended = db.workerCalls().find("taken").orElseThrow();
+    assertThat(ended.status()).isEqualTo(WorkerCallStatus.FAILED);
+    assertThat(ended.endedAt()).isEqualTo(deadline);
+    assertThat(ended.leaseUntil()).isNull();
+    assertThat(db.workerCalls().find("untaken").orElseThrow().status()).isEqualTo(WorkerCallStatus.FAILED);
+    assertThat(db.workerCalls().overdue(deadline.plusSeconds(3600), 10)).extracting(WorkerCall::id)
         .containsExactly("later");
   }
 

@@ -156,8 +156,9 @@ final class CarryOutCommand {
    */
   private void callWorker(PendingCommand p, Command.CallService masked, ServiceDefinition service, Behaviour.Worker w) {
     carriedOut.incrementAndGet();
+    Instant now = Instant.ofEpochMilli(clock.nowMillis());
     WorkerCall call = WorkerCall.waiting(p.id(), masked.id(), p.instanceId(), w.queue(), service.key(), masked.with(),
-        Instant.ofEpochMilli(clock.nowMillis()));
+        now, w.timeoutMillis() > 0 ? now.plusMillis(w.timeoutMillis()) : null);
     if (commits.commit("making worker call " + p.id(), () -> recorder.commandBecameWorkerCall(p, call, clock.nowMillis()))
         .orElse(false)) {
       workers.callMade();

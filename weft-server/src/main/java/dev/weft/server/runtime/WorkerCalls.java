@@ -57,7 +57,7 @@ public final class WorkerCalls {
                        JsonNode input, Instant leaseUntil) {}
 
   /** How a worker's report ended: the call completed or failed for good, or it waits for another try. */
-  public enum Outcome { COMPLETED, FAILED, RETRYING }
+  public enum Outcome { COMPLETED, FAILED, RETRYING, TIMED_OUT }
 
   /** What a report did; {@code error} is the failure the instance got (null when it completed or waits for a retry). */
   public record Reported(Outcome outcome, JsonNode error, Instant availableAt) {}
@@ -71,6 +71,10 @@ public final class WorkerCalls {
 
   /** The worker does not hold the call's current lease (it ran out, another worker holds it, or the call ended). */
   public static final class LeaseLostException extends RuntimeException {
+    LeaseLostException(String message) {
+      super(message);
+    }
+
     LeaseLostException(WorkerCall now, String worker, int attempt) {
       super("worker call " + now.id() + " is not leased to " + worker + " at attempt " + attempt + ": it is "
           + now.status() + (now.status() == WorkerCallStatus.LEASED ? " to " + now.worker() : "") + " at attempt "
@@ -203,6 +207,13 @@ public final class WorkerCalls {
    */
   int expireSome() {
     Instant now = Instant.ofEpochMilli(clock.nowMillis());
+    List<WorkerCall> overdue = db.workerCalls().overdue(now, EXPIRE_BATCH);
+    for (WorkerCall c : overdue) {
+      commits.commit("timing out worker call " + c.id(), () -> {
+        timeOut(c, now);
+        return true;
+      });
+    }
     List<WorkerCall> expired = db.workerCalls().expired(now, EXPIRE_BATCH);
     for (WorkerCall c : expired) {
       commits.commit("expiring the lease of worker call " + c.id(), () -> {
@@ -218,18 +229,43 @@ public final class WorkerCalls {
         return true;
       });
     }
-    return expired.size();
+    return overdue.size() + expired.size();
+  }
+
+  /** Fails a call past its deadline (waiting, leased or between tries) with a timeout, once. */
+  private void timeOut(WorkerCall c, Instant now) {
+    if (db.workerCalls().timeOut(c.id(), c.attempt(), now)) {
+      long took = Duration.between(c.createdAt(), c.deadlineAt()).toSeconds();
+      deliver(c, new Event.CommandFailed(c.decisionId(), Errors.of("timeout", 408, "Worker call timed out",
+          "call " + c.id() + " did not complete within " + took + " s (the service's behaviour.worker.timeout; "
+              + (c.attempt() == 0 ? "no worker leased it" : c.attempt() + " lease(s), the last to "
+              + (c.worker() == null ? "a worker" : c.worker())) + ")", step(c))), now);
+    }
   }
 
   private interface Report {
     Reported on(WorkerCall c, Instant now);
   }
 
+  /**
+   * Applies a worker's report to the call it holds; a report that comes after the call's deadline
+   * is not taken: the call fails with a timeout (committed) and the worker is told (a lost lease).
+   */
   private Reported report(String id, String worker, int attempt, Report work) {
-    return commits.commitOrUnavailable("ending worker call " + id, () -> {
+    Reported r = commits.commitOrUnavailable("ending worker call " + id, () -> {
       WorkerCall c = held(id, worker, attempt);
-      return work.on(c, Instant.ofEpochMilli(clock.nowMillis()));
+      Instant now = Instant.ofEpochMilli(clock.nowMillis());
+      if (c.deadlineAt() != null && !now.isBefore(c.deadlineAt())) {
+        timeOut(c, now);
+        return new Reported(Outcome.TIMED_OUT, null, null);
+      }
+      return work.on(c, now);
     }).orElseThrow(() -> new StoreException("ending worker call " + id + " was refused"));
+    if (r.outcome() == Outcome.TIMED_OUT) {
+      throw new LeaseLostException("worker call " + id + " ran out of time before this report (the service's"
+          + " behaviour.worker.timeout): it failed with a timeout");
+    }
+    return r;
   }
 
   /** The call, leased to this worker at this attempt. */

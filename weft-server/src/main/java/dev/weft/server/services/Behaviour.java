@@ -34,9 +34,11 @@ public sealed interface Behaviour {
    * Carried out by external workers: a call waits on {@code queue} until a worker polling that
    * queue leases it; the worker holds it for {@code leaseMillis}, extended by each heartbeat, and
    * reports its output or error. A lease that runs out offers the call again (the attempt counted)
-   * when the contract's {@code retry} allows, else the call fails with a timeout.
+   * when the contract's {@code retry} allows, else the call fails with a timeout. With
+   * {@code timeoutMillis} (0: none) the whole call, leases and retries included, fails with a timeout
+   * when it has not completed that long after it was made.
    */
-  record Worker(String queue, long leaseMillis) implements Behaviour {
+  record Worker(String queue, long leaseMillis, long timeoutMillis) implements Behaviour {
     /** How long a worker holds a call without a heartbeat when the service does not say. */
     public static final long DEFAULT_LEASE_MILLIS = 30_000;
   }

@@ -27,9 +27,11 @@ public final class ServiceReader {
   private static final List<String> INTERFACE = List.of("operation", "input", "output");
   private static final List<String> CONTRACT = List.of("input", "output", "timeout", "retry", "idempotent");
   private static final List<String> BEHAVIOURS = List.of("builtin", "process", "http", "workflow", "worker");
-  private static final List<String> WORKER = List.of("queue", "lease");
+  private static final List<String> WORKER = List.of("queue", "lease", "timeout");
   /** The longest lease a worker service may ask for: a worker that needs longer sends heartbeats. */
   private static final long LONGEST_LEASE_MILLIS = 3_600_000;
+  /** The longest a whole worker call may be given ({@code behaviour.worker.timeout}). */
+  private static final long LONGEST_WORKER_CALL_MILLIS = 30L * 24 * 3600 * 1000;
   private static final List<String> HTTP = List.of("endpoint", "method");
   private static final List<String> WORKFLOW = List.of("namespace", "name", "version");
   /** Namespaces and names of workflow documents, as the DSL's schema allows them. */
@@ -82,8 +84,9 @@ public final class ServiceReader {
       composite(doc.get("contract"), problems);
     }
     if (behaviour instanceof Behaviour.Worker && doc.path("contract").has("timeout")) {
-      problems.add(new ServiceProblem("/contract/timeout", "a worker call's time is its lease: set behaviour.worker.lease"
-          + " (a worker extends it with heartbeats); a limit on the whole call is not supported"));
+      problems.add(new ServiceProblem("/contract/timeout", "a worker call's time is set on its behaviour:"
+          + " behaviour.worker.lease (how long a worker holds it without a heartbeat) and behaviour.worker.timeout"
+          + " (a limit on the whole call, leases and retries included)"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidServiceException(problems);
@@ -217,12 +220,14 @@ public final class ServiceReader {
   }
 
   /**
-   * {@code worker: {queue, lease}}: the queue workers poll for the calls (a name as services have),
-   * and how long a worker holds a call without a heartbeat (a duration, default 30 s, at most an hour).
+   * {@code worker: {queue, lease, timeout}}: the queue workers poll for the calls (a name as services
+   * have), how long a worker holds a call without a heartbeat (a duration, default 30 s, at most an
+   * hour), and how long the whole call may take, leases and retries included (optional; at least the
+   * lease, at most 30 days).
    */
   private static Behaviour worker(JsonNode spec, String at, List<ServiceProblem> problems) {
     if (!spec.isObject()) {
-      problems.add(new ServiceProblem(at, "expected {queue, lease}, got " + shown(spec)));
+      problems.add(new ServiceProblem(at, "expected {queue, lease, timeout}, got " + shown(spec)));
       return null;
     }
     unknown(spec, WORKER, at, problems);
@@ -243,7 +248,20 @@ public final class ServiceReader {
         problems.add(new ServiceProblem(at + "/lease", e.getMessage()));
       }
     }
-    return new Behaviour.Worker(q == null ? "" : q.asText(), lease);
+    long timeout = 0;
+    JsonNode t = spec.get("timeout");
+    if (t != null) {
+      try {
+        timeout = DurationParser.millis(t.isTextual() ? t.asText() : "");
+        if (timeout < lease || timeout > LONGEST_WORKER_CALL_MILLIS) {
+          problems.add(new ServiceProblem(at + "/timeout", "expected between the lease (" + lease / 1000
+              + " s) and 30 days, got " + shown(t)));
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(new ServiceProblem(at + "/timeout", e.getMessage()));
+      }
+    }
+    return new Behaviour.Worker(q == null ? "" : q.asText(), lease, timeout);
   }
 
   /**

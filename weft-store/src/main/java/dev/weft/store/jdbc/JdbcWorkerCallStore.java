@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link WorkerCallStore} on table {@code weft_worker_call} (V25); {@code lease} uses
+ * {@link WorkerCallStore} on table {@code weft_worker_call} (V25, V26); {@code lease} uses
  * {@code FOR UPDATE SKIP LOCKED}, and every change after the insert is conditional on the status,
  * attempt and (for a worker) the worker the caller saw.
  */
 public final class JdbcWorkerCallStore implements WorkerCallStore {
   private static final String COLUMNS = "id, decision_id, instance_id, queue, service_key, input, status, attempt, worker,"
-      + " lease_until, available_at, created_at, ended_at";
+      + " lease_until, available_at, created_at, ended_at, deadline_at";
   private static final String LEASED_TO = "id = ? AND status = 'LEASED' AND worker = ? AND attempt = ?";
   private static final String LEASED_AT = "id = ? AND status = 'LEASED' AND attempt = ?";
   private final JdbcTransactor tx;
@@ -37,7 +37,7 @@ public final class JdbcWorkerCallStore implements WorkerCallStore {
   public boolean add(WorkerCall call) {
     return tx.run("adding worker call " + call.id(), c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO weft_worker_call (" + COLUMNS + ")"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         ps.setString(1, call.id());
         ps.setString(2, call.decisionId());
         ps.setString(3, call.instanceId());
@@ -55,6 +55,7 @@ public final class JdbcWorkerCallStore implements WorkerCallStore {
         ps.setLong(11, call.availableAt().toEpochMilli());
         ps.setLong(12, call.createdAt().toEpochMilli());
         Columns.setInstant(ps, 13, call.endedAt());
+        Columns.setInstant(ps, 14, call.deadlineAt());
         return ps.executeUpdate() == 1;
       }
     });
@@ -84,11 +85,13 @@ public final class JdbcWorkerCallStore implements WorkerCallStore {
       List<String> candidates = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT id FROM weft_worker_call WHERE queue IN ("
           + placeholders(named.size()) + ") AND status = 'WAITING' AND available_at <= ?"
+          + " AND (deadline_at IS NULL OR deadline_at > ?)" // past its deadline: left to be timed out, not handed out
           + " ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
         int n = 1;
         for (String q : named) {
           ps.setString(n++, q);
         }
+        ps.setLong(n++, now.toEpochMilli());
         ps.setLong(n++, now.toEpochMilli());
         ps.setInt(n, max);
         try (ResultSet rs = ps.executeQuery()) {
@@ -198,6 +201,31 @@ public final class JdbcWorkerCallStore implements WorkerCallStore {
   }
 
   @Override
+  public List<WorkerCall> overdue(Instant now, int limit) {
+    return tx.run("finding worker calls past their deadline", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM weft_worker_call"
+          + " WHERE status IN ('WAITING', 'LEASED') AND deadline_at <= ? ORDER BY deadline_at, id LIMIT ?")) {
+        ps.setLong(1, now.toEpochMilli());
+        ps.setInt(2, limit);
+        return read(ps);
+      }
+    });
+  }
+
+  @Override
+  public boolean timeOut(String id, int attempt, Instant now) {
+    return tx.run("timing out worker call " + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_worker_call SET status = 'FAILED', ended_at = ?,"
+          + " lease_until = NULL WHERE id = ? AND attempt = ? AND status IN ('WAITING', 'LEASED')")) {
+        ps.setLong(1, now.toEpochMilli());
+        ps.setString(2, id);
+        ps.setInt(3, attempt);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
   public int cancelOf(String instanceId, Instant now) {
     return tx.run("cancelling the worker calls of " + instanceId, c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE weft_worker_call SET status = 'CANCELLED', ended_at = ?,"
@@ -232,7 +260,7 @@ public final class JdbcWorkerCallStore implements WorkerCallStore {
         out.add(new WorkerCall(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             JsonColumns.read(rs.getString(6)), WorkerCallStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9),
             Columns.instant(rs, 10), Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)),
-            Columns.instant(rs, 13)));
+            Columns.instant(rs, 13), Columns.instant(rs, 14)));
       }
     }
     return out;
