@@ -164,14 +164,8 @@ public final class JdbcWorkerCallStore implements WorkerCallStore {
 
   @Override
   public List<WorkerCall> expired(Instant now, int limit) {
-    return tx.run("finding worker calls whose lease ran out", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM weft_worker_call"
-          + " WHERE status = 'LEASED' AND lease_until < ? ORDER BY lease_until, id LIMIT ?")) {
-        ps.setLong(1, now.toEpochMilli());
-        ps.setInt(2, limit);
-        return read(ps);
-      }
-    });
+    return byTime("finding worker calls whose lease ran out",
+        "status = 'LEASED' AND lease_until < ? ORDER BY lease_until, id", now, limit);
   }
 
   @Override
@@ -202,9 +196,15 @@ public final class JdbcWorkerCallStore implements WorkerCallStore {
 
   @Override
   public List<WorkerCall> overdue(Instant now, int limit) {
-    return tx.run("finding worker calls past their deadline", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM weft_worker_call"
-          + " WHERE status IN ('WAITING', 'LEASED') AND deadline_at <= ? ORDER BY deadline_at, id LIMIT ?")) {
+    return byTime("finding worker calls past their deadline",
+        "status IN ('WAITING', 'LEASED') AND deadline_at <= ? ORDER BY deadline_at, id", now, limit);
+  }
+
+  /** The calls {@code whereAndOrder} (one parameter: {@code now}) selects, at most {@code limit}. */
+  private List<WorkerCall> byTime(String what, String whereAndOrder, Instant now, int limit) {
+    return tx.run(what, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM weft_worker_call WHERE "
+          + whereAndOrder + " LIMIT ?")) {
         ps.setLong(1, now.toEpochMilli());
         ps.setInt(2, limit);
         return read(ps);
