@@ -258,6 +258,10 @@ class WorkerProtocolApiTest {
     assertThat(inst.path("status").asText()).isEqualTo("FAILED");
     assertThat(inst.at("/error/title").asText()).isEqualTo("Worker call timed out");
     assertThat(inst.at("/error/detail").asText()).contains("1 lease(s), the last to slowpoke");
+    JsonNode stored = http.get("/api/v1/worker-calls/" + call.path("id").asText(), VIEWER).json();
+    assertThat(stored.path("status").asText()).isEqualTo("FAILED");
+    assertThat(java.time.Duration.between(java.time.Instant.parse(stored.path("createdAt").asText()),
+        java.time.Instant.parse(stored.path("deadlineAt").asText()))).isEqualTo(java.time.Duration.ofSeconds(2));
   }
 
   @Test

@@ -174,7 +174,8 @@ public final class WorkerResource implements ApiResource {
         .put("attempt", c.attempt()).put("worker", c.worker())
         .put("leaseUntil", c.leaseUntil() == null ? null : c.leaseUntil().toString())
         .put("availableAt", c.availableAt().toString()).put("createdAt", c.createdAt().toString())
-        .put("endedAt", c.endedAt() == null ? null : c.endedAt().toString());
+        .put("endedAt", c.endedAt() == null ? null : c.endedAt().toString())
+        .put("deadlineAt", c.deadlineAt() == null ? null : c.deadlineAt().toString());
     out.set("input", c.input());
     Replies.json(ctx, 200, out);
   }
