@@ -9,6 +9,7 @@ import dev.weft.workflow.plan.DataSchema;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -236,32 +237,33 @@ public final class ServiceReader {
       problems.add(new ServiceProblem(at + "/queue", "required: the queue workers poll, 1-100 of A-Z a-z 0-9 . _ -"
           + " (starting with a letter or digit), got " + shown(q)));
     }
-    long lease = Behaviour.Worker.DEFAULT_LEASE_MILLIS;
-    JsonNode l = spec.get("lease");
-    if (l != null) {
-      try {
-        lease = DurationParser.millis(l.isTextual() ? l.asText() : "");
-        if (lease < 1000 || lease > LONGEST_LEASE_MILLIS) {
-          problems.add(new ServiceProblem(at + "/lease", "expected between 1 second and 1 hour, got " + shown(l)));
-        }
-      } catch (IllegalArgumentException e) {
-        problems.add(new ServiceProblem(at + "/lease", e.getMessage()));
-      }
-    }
-    long timeout = 0;
-    JsonNode t = spec.get("timeout");
-    if (t != null) {
-      try {
-        timeout = DurationParser.millis(t.isTextual() ? t.asText() : "");
-        if (timeout < lease || timeout > LONGEST_WORKER_CALL_MILLIS) {
-          problems.add(new ServiceProblem(at + "/timeout", "expected between the lease (" + lease / 1000
-              + " s) and 30 days, got " + shown(t)));
-        }
-      } catch (IllegalArgumentException e) {
-        problems.add(new ServiceProblem(at + "/timeout", e.getMessage()));
-      }
-    }
+    long lease = within(spec, "lease", at, 1000, LONGEST_LEASE_MILLIS, "1 second and 1 hour", problems)
+        .orElse(Behaviour.Worker.DEFAULT_LEASE_MILLIS);
+    long timeout = within(spec, "timeout", at, lease, LONGEST_WORKER_CALL_MILLIS,
+        "the lease (" + lease / 1000 + " s) and 30 days", problems).orElse(0L);
     return new Behaviour.Worker(q == null ? "" : q.asText(), lease, timeout);
+  }
+
+  /**
+   * The duration at {@code at/field} in milliseconds; empty when absent, and when not a duration or
+   * outside {@code min..max} (the problem said, naming the range as {@code range}).
+   */
+  private static Optional<Long> within(JsonNode spec, String field, String at, long min, long max, String range,
+                                                 List<ServiceProblem> problems) {
+    JsonNode d = spec.get(field);
+    if (d == null) {
+      return Optional.empty();
+    }
+    try {
+      long ms = DurationParser.millis(d.isTextual() ? d.asText() : "");
+      if (ms < min || ms > max) {
+        problems.add(new ServiceProblem(at + "/" + field, "expected between " + range + ", got " + shown(d)));
+      }
+      return Optional.of(ms);
+    } catch (IllegalArgumentException e) {
+      problems.add(new ServiceProblem(at + "/" + field, e.getMessage()));
+      return Optional.empty();
+    }
   }
 
   /**
