@@ -35,7 +35,8 @@ class SuspendResumeTest {
       assertThat(Rig.eventually(() -> Files.exists(count))).isTrue();
 
       assertThat(rig.executor.suspend(t.taskId())).contains(SuspendMethod.SIGSTOP);
-      assertThat(Rig.eventually(() -> allStopped(rig, t))).as("every process in state T").isTrue();
+      assertThat(Rig.eventually(() -> allStopped(rig, t)))
+          .as(() -> "every process in state T; the group now: " + rig.procs.runningInGroup(t.pid())).isTrue();
       String frozenAt = Files.readString(count);
       assertThat(allStopped(rig, t)).isTrue();
       assertThat(Files.readString(count)).isEqualTo(frozenAt); // still stopped: nothing could write
