@@ -3,7 +3,6 @@ package dev.weft.cli.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.weft.cli.CaCertificates;
 import dev.weft.cli.UsageException;
 import dev.weft.worker.WeftWorker;
 import dev.weft.worker.WorkerFailure;
@@ -22,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,18 +44,8 @@ public final class WorkerCommand implements Callable<Integer> {
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:WEFT_SERVER:-http://127.0.0.1:8080}",
-      description = "The server's base URL (env WEFT_SERVER; default ${DEFAULT-VALUE}).")
-  String server;
-
-  @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:WEFT_TOKEN}",
-      description = "A token with the worker role (env WEFT_TOKEN; none: the server must run without tokens).")
-  String token;
-
-  @Option(names = "--ca-cert", paramLabel = "FILE", defaultValue = "${env:WEFT_CA_CERT}",
-      description = "PEM certificate(s) of the authority that signed an https server's certificate (env WEFT_CA_CERT;"
-          + " none: the JDK's public authorities).")
-  String caCert;
+  @Mixin
+  ServerConnection connection;
 
   @Option(names = "--queue", paramLabel = "QUEUE", required = true, description = "A queue to poll (repeat for more).")
   List<String> queues;
@@ -72,8 +62,8 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     URI base = checked();
-    WeftWorker.Builder b = WeftWorker.builder(base).token(token).name(name).threads(threads)
-        .sslContext(CaCertificates.trusting(caCert));
+    WeftWorker.Builder b = WeftWorker.builder(base).token(connection.token()).name(name).threads(threads)
+        .sslContext(connection.trust());
     for (String q : queues) {
       b.handle(q, this::run);
     }
@@ -104,6 +94,7 @@ public final class WorkerCommand implements Callable<Integer> {
     if (threads < 1 || threads > 256) {
       throw new UsageException("--threads must be 1 to 256, got " + threads);
     }
+    String server = connection.server();
     try {
       URI u = new URI(server);
       if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {

@@ -249,7 +249,7 @@ public final class ServiceReader {
    * outside {@code min..max} (the problem said, naming the range as {@code range}).
    */
   private static Optional<Long> within(JsonNode spec, String field, String at, long min, long max, String range,
-                                                 List<ServiceProblem> problems) {
+                                       List<ServiceProblem> problems) {
     JsonNode d = spec.get(field);
     if (d == null) {
       return Optional.empty();

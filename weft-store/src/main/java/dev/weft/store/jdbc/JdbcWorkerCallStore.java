@@ -183,15 +183,7 @@ public final class JdbcWorkerCallStore implements WorkerCallStore {
 
   @Override
   public boolean fail(String id, int attempt, Instant now) {
-    return tx.run("failing worker call " + id, c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_worker_call SET status = 'FAILED', ended_at = ?,"
-          + " lease_until = NULL WHERE " + LEASED_AT)) {
-        ps.setLong(1, now.toEpochMilli());
-        ps.setString(2, id);
-        ps.setInt(3, attempt);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return failed("failing worker call " + id, LEASED_AT, id, attempt, now);
   }
 
   @Override
@@ -214,9 +206,15 @@ public final class JdbcWorkerCallStore implements WorkerCallStore {
 
   @Override
   public boolean timeOut(String id, int attempt, Instant now) {
-    return tx.run("timing out worker call " + id, c -> {
+    return failed("timing out worker call " + id, "id = ? AND status IN ('WAITING', 'LEASED') AND attempt = ?", id,
+        attempt, now);
+  }
+
+  /** Ends the call as FAILED where {@code where} (parameters: the id, then the attempt) still holds. */
+  private boolean failed(String what, String where, String id, int attempt, Instant now) {
+    return tx.run(what, c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE weft_worker_call SET status = 'FAILED', ended_at = ?,"
-          + " lease_until = NULL WHERE id = ? AND attempt = ? AND status IN ('WAITING', 'LEASED')")) {
+          + " lease_until = NULL WHERE " + where)) {
         ps.setLong(1, now.toEpochMilli());
         ps.setString(2, id);
         ps.setInt(3, attempt);

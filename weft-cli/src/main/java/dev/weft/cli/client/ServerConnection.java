@@ -1,0 +1,41 @@
+package dev.weft.cli.client;
+
+import dev.weft.cli.CaCertificates;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --server}, {@code --token} and {@code --ca-cert}: how a command reaches a server (a picocli
+ * mixin shared by the client commands, through {@link ClientOptions}, and {@code weft worker}).
+ */
+public final class ServerConnection {
+  @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:WEFT_SERVER:-http://127.0.0.1:8080}",
+      description = "The server's base URL (env WEFT_SERVER; default ${DEFAULT-VALUE}).")
+  String server;
+
+  @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:WEFT_TOKEN}",
+      description = "Bearer token (env WEFT_TOKEN; none: the server must run without tokens).")
+  String token;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE", defaultValue = "${env:WEFT_CA_CERT}",
+      description = "PEM certificate(s) of the authority that signed an https server's certificate (env WEFT_CA_CERT;"
+          + " none: the JDK's public authorities).")
+  String caCert;
+
+  String server() {
+    return server;
+  }
+
+  String token() {
+    return token;
+  }
+
+  /** The trust {@code --ca-cert} names; null without it (the JDK's default). */
+  SSLContext trust() {
+    return CaCertificates.trusting(caCert);
+  }
+
+  ApiClient client() {
+    return new ApiClient(server, token, trust());
+  }
+}
