@@ -10,7 +10,9 @@ import dev.weft.server.api.ApiSettings;
 import dev.weft.server.api.Bodies;
 import dev.weft.server.api.auth.TokenFileException;
 import dev.weft.server.api.auth.Tokens;
+import dev.weft.server.api.tls.CertificateFiles;
 import dev.weft.server.api.tls.PemIdentity;
+import dev.weft.server.api.tls.ServerTls;
 import dev.weft.server.secrets.SecretSource;
 import dev.weft.store.StoreException;
 import dev.weft.store.jdbc.Dialect;
@@ -66,7 +68,8 @@ final class ServerCommand implements Callable<Integer> {
 
   @Option(names = "--tls-cert", paramLabel = "FILE",
       description = "Serve HTTPS only, with this PEM certificate chain (the server's certificate first); needs --tls-key."
-          + " Agents, workers and the CLI then trust it with --ca-cert (or $WEFT_CA_CERT) unless a public authority signed it.")
+          + " Agents, workers and the CLI then trust it with --ca-cert (or $WEFT_CA_CERT) unless a public authority signed it."
+          + " Both files are looked at every 10 s: a renewed pair is served without a restart.")
   Path tlsCert;
 
   @Option(names = "--tls-key", paramLabel = "FILE",
@@ -193,7 +196,8 @@ final class ServerCommand implements Callable<Integer> {
           : "--tls-cert needs --tls-key (the certificate's private key)");
     }
     try {
-      return api.withTls(PemIdentity.serverContext(tlsCert, "--tls-cert", tlsKey, "--tls-key"));
+      return api.withTls(ServerTls.fromFiles(new CertificateFiles(tlsCert, "--tls-cert", tlsKey, "--tls-key"),
+          ServerTls.DEFAULT_LOOK));
     } catch (PemIdentity.UnreadableException e) {
       throw new UsageException(e.getMessage());
     }

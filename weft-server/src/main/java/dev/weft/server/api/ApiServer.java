@@ -1,6 +1,8 @@
 package dev.weft.server.api;
 
 import dev.weft.server.api.auth.BearerAuth;
+import dev.weft.server.api.tls.CertificateReloader;
+import dev.weft.server.api.tls.ServerTls;
 import dev.weft.server.outage.FailureStreak;
 import dev.weft.store.StoreUnavailableException;
 import io.javalin.Javalin;
@@ -16,6 +18,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
@@ -38,6 +41,9 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
   private final RouteRegistry registry;
   private final StatisticsHandler requests = new StatisticsHandler();
+  /** Looks for a renewed certificate, when HTTPS is served from files. */
+  private final AtomicReference<CertificateReloader> reloader = new AtomicReference<>();
+  private final java.time.Duration look;
   private final FailureStreak databaseAway = FailureStreak.logging("answering requests (503 while the database is away)", LOG);
 
   /**
@@ -52,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
     OpenApiDocument openApi = new OpenApiDocument(registry);
     registry.add(openApi.route());
     BearerAuth auth = new BearerAuth(settings.tokens());
+    this.look = settings.tls() == null ? ServerTls.DEFAULT_LOOK : settings.tls().look();
     this.app = Javalin.create(cfg -> configure(cfg, settings, auth, onRequest));
   }
 
@@ -94,10 +101,15 @@ public final class ApiServer implements AutoCloseable {
     });
   }
 
-  /** A TLS connector (HTTP/1.1 inside) on the settings' address and port. */
-  private static ServerConnector httpsConnector(Server server, HttpConfiguration http, ApiSettings settings) {
+  /**
+   * A TLS connector (HTTP/1.1 inside) on the settings' address and port; with certificate files, a
+   * reloader to serve them again when they change (started with the server).
+   */
+  private ServerConnector httpsConnector(Server server, HttpConfiguration http, ApiSettings settings) {
+    ServerTls identity = settings.tls();
     SslContextFactory.Server tls = new SslContextFactory.Server();
-    tls.setSslContext(settings.tls());
+    tls.setSslContext(identity.context());
+    identity.files().ifPresent(files -> reloader.set(new CertificateReloader(tls, files, identity.fingerprint())));
     HttpConfiguration https = new HttpConfiguration(http);
     // clients reach servers by address as often as by name (an agent given https://10.0.0.5:8080):
     // the certificate's names are the client's check, as in any TLS client, not the server's
@@ -119,6 +131,10 @@ public final class ApiServer implements AutoCloseable {
   /** Starts listening; returns this. */
   public ApiServer start() {
     app.start();
+    CertificateReloader r = reloader.get();
+    if (r != null) {
+      r.start(look);
+    }
     return this;
   }
 
@@ -145,6 +161,10 @@ public final class ApiServer implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    CertificateReloader r = reloader.get();
+    if (r != null) {
+      r.close();
     }
     app.stop();
   }

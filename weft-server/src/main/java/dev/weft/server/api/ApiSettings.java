@@ -3,6 +3,7 @@ package dev.weft.server.api;
 import dev.weft.server.api.auth.Tokens;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import dev.weft.server.api.tls.ServerTls;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -13,7 +14,7 @@ import javax.net.ssl.SSLContext;
  * @param bodyLimit the largest request body accepted, in bytes
  * @param tls the TLS identity to serve HTTPS with ({@link dev.weft.server.api.tls.PemIdentity}); null: plain HTTP
  */
-public record ApiSettings(String bind, int port, Tokens tokens, int bodyLimit, SSLContext tls) {
+public record ApiSettings(String bind, int port, Tokens tokens, int bodyLimit, ServerTls tls) {
   public ApiSettings(String bind, int port, Tokens tokens, int bodyLimit) {
     this(bind, port, tokens, bodyLimit, null);
   }
@@ -32,8 +33,13 @@ public record ApiSettings(String bind, int port, Tokens tokens, int bodyLimit, S
   }
 
   /** These settings, serving HTTPS only with {@code tls}. */
-  public ApiSettings withTls(SSLContext tls) {
+  public ApiSettings withTls(ServerTls tls) {
     return new ApiSettings(bind, port, tokens, bodyLimit, tls);
+  }
+
+  /** These settings, serving HTTPS only with a context that is never reloaded. */
+  public ApiSettings withTls(SSLContext tls) {
+    return withTls(ServerTls.fixed(tls));
   }
 
   /** {@code https} with TLS, else {@code http}. */
