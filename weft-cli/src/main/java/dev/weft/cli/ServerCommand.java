@@ -76,6 +76,11 @@ final class ServerCommand implements Callable<Integer> {
       description = "The certificate's private key: PEM, unencrypted PKCS#8 (-----BEGIN PRIVATE KEY-----; RSA, EC or EdDSA).")
   Path tlsKey;
 
+  @Option(names = "--tls-client-ca", paramLabel = "FILE",
+      description = "Mutual TLS: ask every client (agents, workers, the CLI) for a certificate signed by an authority"
+          + " in this PEM file, and refuse the connection without one; needs --tls-cert. Looked at with them.")
+  Path tlsClientCa;
+
   @Option(names = "--workers", paramLabel = "N", description = "Engine threads carrying out workflow commands at once (default ${DEFAULT-VALUE}).")
   int workers = 4;
 
@@ -189,6 +194,10 @@ final class ServerCommand implements Callable<Integer> {
   /** The API settings serving HTTPS when {@code --tls-cert} and {@code --tls-key} are given. */
   private ApiSettings tls(ApiSettings api) {
     if (tlsCert == null && tlsKey == null) {
+      if (tlsClientCa != null) {
+        throw new UsageException("--tls-client-ca needs --tls-cert and --tls-key (client certificates are asked for over"
+            + " HTTPS)");
+      }
       return api;
     }
     if (tlsCert == null || tlsKey == null) {
@@ -196,8 +205,8 @@ final class ServerCommand implements Callable<Integer> {
           : "--tls-cert needs --tls-key (the certificate's private key)");
     }
     try {
-      return api.withTls(ServerTls.fromFiles(new CertificateFiles(tlsCert, "--tls-cert", tlsKey, "--tls-key"),
-          ServerTls.DEFAULT_LOOK));
+      return api.withTls(ServerTls.fromFiles(new CertificateFiles(tlsCert, "--tls-cert", tlsKey, "--tls-key",
+          tlsClientCa, "--tls-client-ca"), ServerTls.DEFAULT_LOOK));
     } catch (PemIdentity.UnreadableException e) {
       throw new UsageException(e.getMessage());
     }

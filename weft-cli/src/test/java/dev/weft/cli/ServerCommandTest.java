@@ -50,6 +50,10 @@ class ServerCommandTest {
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).isEqualTo("weft: --tls-cert " + notPem
         + ": no certificate in it (expected PEM: -----BEGIN CERTIFICATE-----)\n");
+    WeftRun clientCaAlone = WeftRun.of("server", "--tls-client-ca", notPem.toString(), "--port", "0", "--data",
+        dir.toString());
+    assertThat(clientCaAlone.exitCode()).isEqualTo(2);
+    assertThat(clientCaAlone.err()).startsWith("weft: --tls-client-ca needs --tls-cert and --tls-key");
   }
 
   @Test

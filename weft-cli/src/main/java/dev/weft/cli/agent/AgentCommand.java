@@ -1,6 +1,6 @@
 package dev.weft.cli.agent;
 
-import dev.weft.cli.CaCertificates;
+import dev.weft.cli.ClientTls;
 import dev.weft.cli.UsageException;
 import dev.weft.cli.WeftCommand;
 import dev.weft.agent.enforce.Confiner;
@@ -85,8 +85,17 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Option(names = "--ca-cert", paramLabel = "FILE",
       description = "PEM certificate(s) of the authority that signed the https servers' certificate; also $"
-          + CaCertificates.VARIABLE + " (none: the JDK's public authorities).")
+          + ClientTls.CA_VARIABLE + " (none: the JDK's public authorities).")
   String caCert;
+
+  @Option(names = "--client-cert", paramLabel = "FILE",
+      description = "PEM certificate chain to present to servers that ask for client certificates (weft server"
+          + " --tls-client-ca); needs --client-key; also $" + ClientTls.CERT_VARIABLE + ".")
+  String clientCert;
+
+  @Option(names = "--client-key", paramLabel = "FILE",
+      description = "The client certificate's private key: PEM, unencrypted PKCS#8; also $" + ClientTls.KEY_VARIABLE + ".")
+  String clientKey;
 
   @Option(names = "--name", paramLabel = "NAME", description = "The node id to join as (default: this host's name).")
   String name;
@@ -137,7 +146,8 @@ public final class AgentCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     List<URI> urls = servers.stream().map(AgentCommand::serverUrl).toList();
-    SSLContext tls = CaCertificates.trusting(caCert != null ? caCert : System.getenv(CaCertificates.VARIABLE));
+    SSLContext tls = ClientTls.context(ClientTls.orEnv(caCert, ClientTls.CA_VARIABLE),
+        ClientTls.orEnv(clientCert, ClientTls.CERT_VARIABLE), ClientTls.orEnv(clientKey, ClientTls.KEY_VARIABLE));
     Duration every = Duration.ofMillis(ProbeCommand.quantity("--heartbeat", heartbeat, DurationParser::millis).getAsLong());
     if (every.isZero()) {
       throw new UsageException("--heartbeat must be more than 0");

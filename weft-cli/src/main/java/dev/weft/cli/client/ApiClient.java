@@ -3,7 +3,7 @@ package dev.weft.cli.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.weft.cli.CaCertificates;
+import dev.weft.cli.ClientTls;
 import dev.weft.cli.UsageException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,7 +34,7 @@ public final class ApiClient {
     this(server, token, null);
   }
 
-  /** @param tls the trust for an {@code https} server's certificate ({@link CaCertificates}); null: the JDK's default */
+  /** @param tls the trust for an {@code https} server's certificate ({@link ClientTls}); null: the JDK's default */
   public ApiClient(String server, String token, SSLContext tls) {
     HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
     this.http = (tls == null ? b : b.sslContext(tls)).build();
@@ -104,8 +104,12 @@ public final class ApiClient {
       throw new ServerUnreachableException("cannot reach the server at " + base + " (connection refused); start it with "
           + "'weft server' or give --server / WEFT_SERVER");
     } catch (SSLHandshakeException e) {
+      if (ClientTls.refusedClient(e)) {
+        throw new ServerUnreachableException("cannot reach the server at " + base + ": it refused this client's"
+            + " certificate or the lack of one (" + e.getMessage() + "); " + ClientTls.CLIENT_HINT);
+      }
       throw new ServerUnreachableException("cannot reach the server at " + base + ": its certificate is not trusted ("
-          + e.getMessage() + "); " + CaCertificates.HINT);
+          + e.getMessage() + "); " + ClientTls.HINT);
     } catch (IOException e) {
       if ("http".equals(base.getScheme()) && e.getMessage() != null
           && (e.getMessage().contains("received no bytes") || e.getMessage().contains("status line"))) {

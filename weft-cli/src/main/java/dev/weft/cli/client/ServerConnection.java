@@ -1,11 +1,12 @@
 package dev.weft.cli.client;
 
-import dev.weft.cli.CaCertificates;
+import dev.weft.cli.ClientTls;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --server}, {@code --token} and {@code --ca-cert}: how a command reaches a server (a picocli
+ * {@code --server}, {@code --token}, {@code --ca-cert} and {@code --client-cert/--client-key}
+ * ({@link ClientTls}): how a command reaches a server (a picocli
  * mixin shared by the client commands, through {@link ClientOptions}, and {@code weft worker}).
  */
 public final class ServerConnection {
@@ -22,6 +23,15 @@ public final class ServerConnection {
           + " none: the JDK's public authorities).")
   String caCert;
 
+  @Option(names = "--client-cert", paramLabel = "FILE", defaultValue = "${env:WEFT_CLIENT_CERT}",
+      description = "PEM certificate chain to present to a server that asks for client certificates"
+          + " (weft server --tls-client-ca; env WEFT_CLIENT_CERT); needs --client-key.")
+  String clientCert;
+
+  @Option(names = "--client-key", paramLabel = "FILE", defaultValue = "${env:WEFT_CLIENT_KEY}",
+      description = "The client certificate's private key: PEM, unencrypted PKCS#8 (env WEFT_CLIENT_KEY).")
+  String clientKey;
+
   String server() {
     return server;
   }
@@ -30,9 +40,9 @@ public final class ServerConnection {
     return token;
   }
 
-  /** The trust {@code --ca-cert} names; null without it (the JDK's default). */
+  /** The TLS context of {@code --ca-cert} and {@code --client-cert/--client-key}; null without them (the JDK's default). */
   SSLContext trust() {
-    return CaCertificates.trusting(caCert);
+    return ClientTls.context(caCert, clientCert, clientKey);
   }
 
   ApiClient client() {

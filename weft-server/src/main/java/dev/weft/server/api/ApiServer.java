@@ -109,6 +109,7 @@ public final class ApiServer implements AutoCloseable {
     ServerTls identity = settings.tls();
     SslContextFactory.Server tls = new SslContextFactory.Server();
     tls.setSslContext(identity.context());
+    tls.setNeedClientAuth(identity.clientAuth()); // mutual TLS: no certificate of those authorities, no connection
     identity.files().ifPresent(files -> reloader.set(new CertificateReloader(tls, files, identity.fingerprint())));
     HttpConfiguration https = new HttpConfiguration(http);
     // clients reach servers by address as often as by name (an agent given https://10.0.0.5:8080):

@@ -24,16 +24,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The server's TLS identity from the two PEM files a certificate authority (or {@code openssl},
- * certbot, cert-manager) hands out: the certificate chain, the server's own certificate first, and
- * its private key, unencrypted PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}: RSA, EC or EdDSA).
+ * A TLS identity (the server's, or a client's for mutual TLS) from the two PEM files a certificate
+ * authority (or {@code openssl}, certbot, cert-manager) hands out: the certificate chain, the own
+ * certificate first, and its private key, unencrypted PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}: RSA, EC or EdDSA).
  * Other key forms are refused with the {@code openssl} command that converts them. The key must be
  * the certificate's: a pair that does not match is refused here, not at a client's first handshake.
- * Read with the JDK alone ({@link CertificateFactory}, {@link KeyFactory}).
+ * Also the authorities a side trusts, from a PEM file of their certificates. Read with the JDK alone
+ * ({@link CertificateFactory}, {@link KeyFactory}).
  */
 public final class PemIdentity {
   private static final Pattern BLOCK = Pattern.compile(
@@ -54,6 +58,14 @@ public final class PemIdentity {
    * {@code certOption} and {@code keyOption} name where they were given (a command-line option) in errors.
    */
   public static SSLContext serverContext(Path certFile, String certOption, Path keyFile, String keyOption) {
+    return context(keyManagers(certFile, certOption, keyFile, keyOption), null);
+  }
+
+  /**
+   * Key managers presenting the chain in {@code certFile} with the key in {@code keyFile}: a server's
+   * identity, or a client's for servers that ask for one (mutual TLS).
+   */
+  public static KeyManager[] keyManagers(Path certFile, String certOption, Path keyFile, String keyOption) {
     List<X509Certificate> chain = chain(certFile, certOption);
     PrivateKey key = key(keyFile, keyOption, chain.getFirst());
     try {
@@ -62,12 +74,41 @@ public final class PemIdentity {
       store.setKeyEntry("weft", key, IN_MEMORY, chain.toArray(new Certificate[0]));
       KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, IN_MEMORY);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(keys.getKeyManagers(), null, null);
-      return ctx;
+      return keys.getKeyManagers();
     } catch (GeneralSecurityException | IOException e) {
       throw new UnreadableException(certOption + " " + certFile + " and " + keyOption + " " + keyFile
-          + ": the JDK cannot serve this pair: " + e.getMessage());
+          + ": the JDK cannot use this pair: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Trust managers trusting the authorities whose certificates {@code file} holds (PEM, one or more),
+   * in place of the JDK's public ones: a client's {@code --ca-cert}, a server's {@code --tls-client-ca}.
+   */
+  public static TrustManager[] trustManagers(Path file, String option) {
+    List<X509Certificate> authorities = chain(file, option);
+    try {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      for (int i = 0; i < authorities.size(); i++) {
+        store.setCertificateEntry("ca-" + i, authorities.get(i));
+      }
+      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      return trust.getTrustManagers();
+    } catch (GeneralSecurityException | IOException e) {
+      throw new UnreadableException(option + " " + file + ": the JDK cannot trust these certificates: " + e.getMessage());
+    }
+  }
+
+  /** A TLS context with these keys (null: none) and this trust (null: the JDK's public authorities). */
+  public static SSLContext context(KeyManager[] keys, TrustManager[] trust) {
+    try {
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(keys, trust, null);
+      return ctx;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK offers no usable TLS: " + e.getMessage(), e);
     }
   }
 
@@ -107,8 +148,8 @@ public final class PemIdentity {
           return key;
         }
         case "ENCRYPTED PRIVATE KEY" -> throw new UnreadableException(option + " " + file
-            + ": the key is encrypted; the server starts unattended, so give it unencrypted (readable by the server's"
-            + " user only): openssl pkcs8 -in " + file + " -out key.pem");
+            + ": the key is encrypted; Weft reads it unattended, so give it unencrypted (readable by its user"
+            + " only): openssl pkcs8 -in " + file + " -out key.pem");
         case "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY" -> throw new UnreadableException(option + " " + file
             + ": the key is in the older " + kind + " form; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in " + file
             + " -out key.pem");

@@ -28,6 +28,11 @@ public record ServerTls(SSLContext context, Optional<CertificateFiles> files, Op
     }
   }
 
+  /** Whether clients must present a certificate (mutual TLS): the files name their authorities. */
+  public boolean clientAuth() {
+    return files.map(CertificateFiles::clientAuth).orElse(false);
+  }
+
   /** A context that is never reloaded. */
   public static ServerTls fixed(SSLContext context) {
     return new ServerTls(context, Optional.empty(), Optional.empty(), DEFAULT_LOOK);

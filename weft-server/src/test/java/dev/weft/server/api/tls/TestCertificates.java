@@ -28,8 +28,18 @@ import javax.net.ssl.TrustManagerFactory;
 public record TestCertificates(Path ca, Path chain, Path key) {
   private static final String PASS = "changeit";
 
-  /** Makes them under {@code dir} with keys of {@code keyAlg} ({@code EC} or {@code RSA}). */
+  /** Makes them under {@code dir} with keys of {@code keyAlg} ({@code EC} or {@code RSA}): a server's, for 127.0.0.1 and localhost. */
   public static TestCertificates make(Path dir, String keyAlg) throws IOException, InterruptedException {
+    return make(dir, keyAlg, "localhost", "serverAuth");
+  }
+
+  /** A client's certificate ({@code CN=name}, extended key usage clientAuth) and its own authority, for mutual TLS. */
+  public static TestCertificates client(Path dir, String name) throws IOException, InterruptedException {
+    return make(dir, "EC", name, "clientAuth");
+  }
+
+  private static TestCertificates make(Path dir, String keyAlg, String name, String usage)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Path caStore = dir.resolve("ca.p12");
     Path serverStore = dir.resolve("server.p12");
@@ -40,12 +50,12 @@ public record TestCertificates(Path ca, Path chain, Path key) {
         "-validity", "3", "-keystore", caStore.toString(), "-storetype", "PKCS12", "-storepass", PASS);
     keytool("-exportcert", "-alias", "ca", "-rfc", "-keystore", caStore.toString(), "-storepass", PASS,
         "-file", ca.toString());
-    keytool("-genkeypair", "-alias", "server", "-keyalg", keyAlg, "-dname", "CN=localhost", "-validity", "3",
+    keytool("-genkeypair", "-alias", "server", "-keyalg", keyAlg, "-dname", "CN=" + name, "-validity", "3",
         "-keystore", serverStore.toString(), "-storetype", "PKCS12", "-storepass", PASS);
     keytool("-certreq", "-alias", "server", "-keystore", serverStore.toString(), "-storepass", PASS,
         "-file", csr.toString());
     keytool("-gencert", "-alias", "ca", "-keystore", caStore.toString(), "-storepass", PASS, "-infile", csr.toString(),
-        "-outfile", cert.toString(), "-rfc", "-ext", "san=ip:127.0.0.1,dns:localhost", "-ext", "eku=serverAuth",
+        "-outfile", cert.toString(), "-rfc", "-ext", "san=ip:127.0.0.1,dns:localhost", "-ext", "eku=" + usage,
         "-validity", "3");
     Path chain = dir.resolve("server.pem");
     Files.writeString(chain, Files.readString(cert) + Files.readString(ca));
