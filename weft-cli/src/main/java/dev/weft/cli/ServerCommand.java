@@ -10,6 +10,7 @@ import dev.weft.server.api.ApiSettings;
 import dev.weft.server.api.Bodies;
 import dev.weft.server.api.auth.TokenFileException;
 import dev.weft.server.api.auth.Tokens;
+import dev.weft.server.api.limits.RequestRate;
 import dev.weft.server.api.tls.CertificateFiles;
 import dev.weft.server.api.tls.PemIdentity;
 import dev.weft.server.api.tls.ServerTls;
@@ -80,6 +81,15 @@ final class ServerCommand implements Callable<Integer> {
       description = "Mutual TLS: ask every client (agents, workers, the CLI) for a certificate signed by an authority"
           + " in this PEM file, and refuse the connection without one; needs --tls-cert. Looked at with them.")
   Path tlsClientCa;
+
+  @Option(names = "--rate-limit", paramLabel = "RATE",
+      description = "Requests each caller (token) may make: 50 or 50/s, 600/m, 1000/h; more get 429 with Retry-After."
+          + " The agent and worker protocols, /healthz and the OpenAPI document are not limited. Default: no limit.")
+  String rateLimit;
+
+  @Option(names = "--rate-burst", paramLabel = "N",
+      description = "Requests a caller may make at once on top of --rate-limit's pace (default: two seconds' worth, at least 1).")
+  Integer rateBurst;
 
   @Option(names = "--workers", paramLabel = "N", description = "Engine threads carrying out workflow commands at once (default ${DEFAULT-VALUE}).")
   int workers = 4;
@@ -187,8 +197,29 @@ final class ServerCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new UsageException("--workers must be at least 1, got " + workers);
     }
-    return new ServerSettings(url, tls(new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT)), workers, secrets(),
+    return new ServerSettings(url, rateLimit(tls(new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT))), workers, secrets(),
         eventRetention(), retention("--log-retention", logRetention), retention("--job-retention", jobRetention));
+  }
+
+  /** The API settings limiting each caller when {@code --rate-limit} is given. */
+  private ApiSettings rateLimit(ApiSettings api) {
+    if (rateLimit == null) {
+      if (rateBurst != null) {
+        throw new UsageException("--rate-burst needs --rate-limit (the pace the burst is on top of)");
+      }
+      return api;
+    }
+    double perSecond;
+    try {
+      perSecond = RequestRate.parsePerSecond(rateLimit);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--rate-limit: " + e.getMessage());
+    }
+    int burst = rateBurst != null ? rateBurst : (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(2 * perSecond)));
+    if (burst < 1) {
+      throw new UsageException("--rate-burst must be at least 1, got " + burst);
+    }
+    return api.withRateLimit(new RequestRate(perSecond, burst));
   }
 
   /** The API settings serving HTTPS when {@code --tls-cert} and {@code --tls-key} are given. */

@@ -57,6 +57,21 @@ class ServerCommandTest {
   }
 
   @Test
+  void a_bad_rate_limit_or_a_burst_without_one_is_a_usage_error_naming_the_option() {
+    WeftRun fast = WeftRun.of("server", "--rate-limit", "fast", "--port", "0", "--data", dir.toString());
+    assertThat(fast.exitCode()).isEqualTo(2);
+    assertThat(fast.err()).isEqualTo("weft: --rate-limit: expected requests per second, minute or hour (50, 50/s, 600/m,"
+        + " 1000/h), got 'fast'\n");
+    WeftRun burstAlone = WeftRun.of("server", "--rate-burst", "10", "--port", "0", "--data", dir.toString());
+    assertThat(burstAlone.exitCode()).isEqualTo(2);
+    assertThat(burstAlone.err()).startsWith("weft: --rate-burst needs --rate-limit");
+    WeftRun noBurst = WeftRun.of("server", "--rate-limit", "5/s", "--rate-burst", "0", "--port", "0", "--data",
+        dir.toString());
+    assertThat(noBurst.exitCode()).isEqualTo(2);
+    assertThat(noBurst.err()).startsWith("weft: --rate-burst must be at least 1, got 0");
+  }
+
+  @Test
   void an_unreadable_or_malformed_secrets_file_is_a_usage_error() throws IOException {
     Path missing = dir.resolve("nope.yaml");
     WeftRun r = WeftRun.of("server", "--secrets", missing.toString(), "--port", "0", "--data", dir.toString());

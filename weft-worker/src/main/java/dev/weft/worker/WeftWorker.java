@@ -171,7 +171,7 @@ public final class WeftWorker implements AutoCloseable {
         client.post("calls/" + call.id() + "/" + what, body);
         return;
       } catch (WorkerClient.RefusedException e) {
-        if (e.status() < 500) {
+        if (e.status() < 500 && e.status() != 429) { // 429: a proxy's rate limit; the result is still wanted
           LOG.log(System.Logger.Level.WARNING, "worker " + name + ": the server refused the result of call " + call.id()
               + " (" + e.getMessage() + ")");
           return;

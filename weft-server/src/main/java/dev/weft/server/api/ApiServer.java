@@ -1,6 +1,8 @@
 package dev.weft.server.api;
 
 import dev.weft.server.api.auth.BearerAuth;
+import dev.weft.server.api.auth.Caller;
+import dev.weft.server.api.limits.CallerBuckets;
 import dev.weft.server.api.tls.CertificateReloader;
 import dev.weft.server.api.tls.ServerTls;
 import dev.weft.server.outage.FailureStreak;
@@ -90,7 +92,8 @@ public final class ApiServer implements AutoCloseable {
     });
     cfg.router.mount(router -> {
       router.before(ctx -> ctx.attribute(Bodies.LIMIT_ATTRIBUTE, settings.bodyLimit()));
-      router.beforeMatched(ctx -> admit(ctx, auth));
+      CallerBuckets buckets = settings.rateLimit() == null ? null : new CallerBuckets(settings.rateLimit());
+      router.beforeMatched(ctx -> admit(ctx, auth, buckets));
       for (ApiRoute r : registry.all()) {
         router.addHttpHandler(r.method(), r.path(), ctx -> {
           QueryParams.checkKnown(ctx, r.queryNames());
@@ -121,12 +124,26 @@ public final class ApiServer implements AutoCloseable {
     return c;
   }
 
-  /** Access check of a matched route; remembers the route path for metrics. */
-  private static void admit(Context ctx, BearerAuth auth) {
+  /**
+   * Access check of a matched route, then the caller's request rate (when limited; public routes
+   * and the agent and worker protocols, the cluster's own work, are not); remembers the route path
+   * for metrics.
+   */
+  private static void admit(Context ctx, BearerAuth auth, CallerBuckets buckets) {
     ctx.attribute(ROUTE_ATTRIBUTE, ctx.endpointHandlerPath());
     Access access = ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast)
         .findFirst().orElse(Access.ADMIN);
-    ctx.attribute(CALLER_ATTRIBUTE, auth.check(access, ctx.header("Authorization")));
+    Caller caller = auth.check(access, ctx.header("Authorization"));
+    ctx.attribute(CALLER_ATTRIBUTE, caller);
+    if (buckets != null && access != Access.PUBLIC && access != Access.AGENT && access != Access.WORK) {
+      long waitNanos = buckets.take(caller.name(), System.nanoTime());
+      if (waitNanos > 0) {
+        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        ctx.header("Retry-After", Long.toString(seconds));
+        throw ProblemException.tooManyRequests("caller '" + caller.name() + "' may make "
+            + buckets.rate().describe() + "; try again in " + seconds + " s");
+      }
+    }
   }
 
   /** Starts listening; returns this. */

@@ -3,6 +3,7 @@ package dev.weft.server.api;
 import dev.weft.server.api.auth.Tokens;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import dev.weft.server.api.limits.RequestRate;
 import dev.weft.server.api.tls.ServerTls;
 import javax.net.ssl.SSLContext;
 
@@ -13,10 +14,11 @@ import javax.net.ssl.SSLContext;
  * @param port the port; 0 picks a free one
  * @param bodyLimit the largest request body accepted, in bytes
  * @param tls the TLS identity to serve HTTPS with ({@link dev.weft.server.api.tls.PemIdentity}); null: plain HTTP
+ * @param rateLimit how many requests each caller may make (agents' protocol and public routes aside); null: no limit
  */
-public record ApiSettings(String bind, int port, Tokens tokens, int bodyLimit, ServerTls tls) {
+public record ApiSettings(String bind, int port, Tokens tokens, int bodyLimit, ServerTls tls, RequestRate rateLimit) {
   public ApiSettings(String bind, int port, Tokens tokens, int bodyLimit) {
-    this(bind, port, tokens, bodyLimit, null);
+    this(bind, port, tokens, bodyLimit, null, null);
   }
 
   public ApiSettings {
@@ -34,7 +36,12 @@ public record ApiSettings(String bind, int port, Tokens tokens, int bodyLimit, S
 
   /** These settings, serving HTTPS only with {@code tls}. */
   public ApiSettings withTls(ServerTls tls) {
-    return new ApiSettings(bind, port, tokens, bodyLimit, tls);
+    return new ApiSettings(bind, port, tokens, bodyLimit, tls, rateLimit);
+  }
+
+  /** These settings, limiting each caller to {@code rate}. */
+  public ApiSettings withRateLimit(RequestRate rate) {
+    return new ApiSettings(bind, port, tokens, bodyLimit, tls, rate);
   }
 
   /** These settings, serving HTTPS only with a context that is never reloaded. */

@@ -60,6 +60,11 @@ public final class ProblemException extends RuntimeException {
         List.of(FieldError.param("Content-Type", "expected one of " + accepted)));
   }
 
+  /** 429: the caller made more requests than the server's {@code --rate-limit} allows; Retry-After says when to come back. */
+  public static ProblemException tooManyRequests(String detail) {
+    return new ProblemException(429, TYPES + "too-many-requests", "Too many requests", detail, List.of());
+  }
+
   /** 503: the database is away (restarting, unreachable); the same request may work in a moment. */
   public static ProblemException unavailable(String detail) {
     return new ProblemException(503, TYPES + "unavailable", "Service unavailable", detail, List.of());
