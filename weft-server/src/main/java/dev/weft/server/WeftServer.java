@@ -11,6 +11,7 @@ import dev.weft.server.logs.LogIntake;
 import dev.weft.server.logs.LogPurge;
 import dev.weft.server.retention.JobPurge;
 import dev.weft.server.scheduling.AgentDesk;
+import dev.weft.server.scheduling.ClusterCensus;
 import dev.weft.server.scheduling.NodeClaims;
 import dev.weft.server.scheduling.NodeLiveness;
 import dev.weft.server.scheduling.SchedulerThread;
@@ -21,6 +22,7 @@ import dev.weft.server.runtime.WorkflowTaskSecrets;
 import dev.weft.server.scheduling.WorkBell;
 import dev.weft.server.cluster.ClusterBells;
 import dev.weft.server.cluster.RelayedBell;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.function.BiFunction;
 import dev.weft.server.api.ops.HealthResource;
@@ -92,6 +94,8 @@ public final class WeftServer implements AutoCloseable {
     });
     server.scheduler = SchedulerThread.start(server.db, scheduling, liveness(server.db, scheduling), bell, rounds,
         FailureStreak.logging("scheduler round", LOG));
+    Database db = server.db;
+    server.metrics.bindCluster(() -> ClusterCensus.read(db, Instant.now()), server.scheduler.stats());
     if (!settings.logRetention().isZero()) {
       server.logPurge = new LogPurge(server.db.taskLogs(), settings.logRetention(), InstantSource.system())
           .start(PURGE_EVERY);

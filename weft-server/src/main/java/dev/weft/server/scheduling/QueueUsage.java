@@ -6,6 +6,7 @@ import dev.weft.model.Share;
 import dev.weft.model.TaskSpec;
 import dev.weft.model.lifecycle.TaskState;
 import dev.weft.store.Database;
+import dev.weft.store.TaskRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +33,15 @@ public final class QueueUsage {
 
   /** Reads the tree in force and the tasks from the store; pending tasks queued after {@code now} count as delayed. */
   public static Report read(Database db, Instant now) {
-    QueueSpec tree = SpecJson.queues(db.queueTree().current());
-    List<TaskSpec> holding = db.tasks().holding(Integer.MAX_VALUE).stream() // a suspended task holds all but its CPU
+    return ofRecords(SpecJson.queues(db.queueTree().current()), db.tasks().holding(Integer.MAX_VALUE),
+        db.tasks().withStatus(Set.of(TaskState.PENDING), Integer.MAX_VALUE), now);
+  }
+
+  /** As {@link #of}, from the stored records of the tasks holding resources (placed, running, suspended) and pending. */
+  static Report ofRecords(QueueSpec tree, List<TaskRecord> holding, List<TaskRecord> pending, Instant now) {
+    List<TaskSpec> held = holding.stream() // a suspended task holds all but its CPU
         .map(r -> r.status() == TaskState.SUSPENDED ? SpecJson.withoutCpu(SpecJson.task(r)) : SpecJson.task(r)).toList();
-    List<TaskSpec> pending = db.tasks().withStatus(Set.of(TaskState.PENDING), Integer.MAX_VALUE)
-        .stream().map(SpecJson::task).toList();
-    return of(tree, holding, pending, now);
+    return of(tree, held, pending.stream().map(SpecJson::task).toList(), now);
   }
 
   /**

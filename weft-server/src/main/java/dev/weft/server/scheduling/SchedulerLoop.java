@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * One server's scheduler. Every server runs one; only the holder of the scheduler lease plans. A
@@ -206,11 +207,19 @@ public final class SchedulerLoop {
   /** As {@link #runUntil(RuntimeClock, Duration, BooleanSupplier, Consumer)}, handing each round's result to {@code afterRound}. */
   public void runUntil(RuntimeClock clock, Duration interval, BooleanSupplier stop,
                        Consumer<RuntimeException> onError, Consumer<RoundResult> afterRound) {
+    runUntil(clock, interval, stop, onError, (round, nanos) -> afterRound.accept(round));
+  }
+
+  /** As above, also handing how long each round took, in nanoseconds (for metrics). */
+  public void runUntil(RuntimeClock clock, Duration interval, BooleanSupplier stop,
+                       Consumer<RuntimeException> onError, ObjLongConsumer<RoundResult> afterRound) {
     try {
       while (!stop.getAsBoolean()) {
         long start = clock.nowMillis();
         try {
-          afterRound.accept(runOnce(Instant.ofEpochMilli(start)));
+          long began = System.nanoTime();
+          RoundResult round = runOnce(Instant.ofEpochMilli(start));
+          afterRound.accept(round, System.nanoTime() - began);
         } catch (RuntimeException e) {
           onError.accept(e);
         }

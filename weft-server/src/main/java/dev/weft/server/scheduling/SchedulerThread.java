@@ -23,6 +23,7 @@ public final class SchedulerThread implements AutoCloseable {
   private volatile boolean stopping;
 
   private final RoundBell rounds;
+  private final SchedulerStats stats = new SchedulerStats();
 
   private SchedulerThread(Database db, SchedulingSettings settings, NodeLiveness liveness, WorkBell bell,
                           RoundBell rounds, FailureStreak failures) {
@@ -32,7 +33,8 @@ public final class SchedulerThread implements AutoCloseable {
         SchedulerLoop.DEFAULT_MAX_ATTEMPTS, rounds.submitted(), bell.waitingPolls());
     this.thread = new Thread(() -> {
       try {
-        loop.runUntil(wakeOnClose(), settings.round(), () -> stopping, failures::failed, round -> {
+        loop.runUntil(wakeOnClose(), settings.round(), () -> stopping, failures::failed, (round, nanos) -> {
+          stats.record(round, nanos);
           failures.succeeded();
           reportSwept(round.swept());
           if (round.agentsHaveNews()) {
@@ -47,6 +49,11 @@ public final class SchedulerThread implements AutoCloseable {
       }
     }, "weft-scheduler");
     thread.setDaemon(true);
+  }
+
+  /** What this server's scheduler has done so far. */
+  public SchedulerStats stats() {
+    return stats;
   }
 
   /** One line per node marked down: an operator wants to know, and tests read it. */

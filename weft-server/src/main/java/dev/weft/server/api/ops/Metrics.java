@@ -2,7 +2,15 @@ package dev.weft.server.api.ops;
 
 import dev.weft.server.api.ApiServer;
 import io.javalin.http.Context;
+import dev.weft.model.Resources;
+import dev.weft.server.scheduling.ClusterCensus;
+import dev.weft.server.scheduling.QueueUsage;
+import dev.weft.server.scheduling.SchedulerStats;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -12,7 +20,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +32,21 @@ import java.util.function.Supplier;
 /**
  * The server's meters: {@code http_server_requests_seconds} per method, route and status,
  * {@code weft_instances} per status (counted in the store at each scrape), and the JVM's
- * memory, threads, GC, class loading, CPU and uptime.
+ * memory, threads, GC, class loading, CPU and uptime; with the scheduler ({@link #bindCluster}),
+ * the cluster's tasks, queues and nodes read from the store ({@link ClusterCensus}, at most once
+ * every {@link #CENSUS_EVERY}) and this server's scheduler counters ({@link SchedulerStats}).
  */
 public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Supplier<Map<String, Long>> instanceCounts;
   private final Map<String, Long> lastCounts = new ConcurrentHashMap<>();
+  /** How often the cluster census is read again at most, however often scrapes come. */
+  public static final Duration CENSUS_EVERY = Duration.ofSeconds(5);
+  private static final double MIB = 1024 * 1024;
+  private Supplier<ClusterCensus> census;
+  private long censusAt = Long.MIN_VALUE;
+  private final List<MultiGauge> clusterGauges = new ArrayList<>();
 
   /**
    * @param statuses every instance status, so each has a gauge even at zero
@@ -55,11 +74,97 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
         .register(registry).record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
   }
 
-  /** The Prometheus text exposition, with the instance counts read now. */
+  /**
+   * Adds the cluster's meters: {@code weft_tasks{status}} (tasks not ended), per queue
+   * {@code weft_queue_pending_tasks}, {@code _delayed_tasks}, {@code _holding_tasks},
+   * {@code _used_cpu_cores}, {@code _used_memory_bytes}, {@code _used_gpus}, {@code weft_nodes{state}}
+   * and {@code weft_nodes_capacity_cpu_cores}/{@code _memory_bytes}/{@code _gpus{state}}, read from
+   * {@code census}; and this server's scheduler: {@code weft_scheduler_leader}, rounds led and their
+   * time ({@code weft_scheduler_rounds_seconds}), placements, preemptions, conflicts, nodes marked
+   * down and their tasks queued again or failed.
+   */
+  public synchronized void bindCluster(Supplier<ClusterCensus> census, SchedulerStats stats) {
+    this.census = census;
+    for (String name : List.of("weft.tasks", "weft.queue.pending.tasks", "weft.queue.delayed.tasks",
+        "weft.queue.holding.tasks", "weft.queue.used.cpu.cores", "weft.queue.used.memory.bytes", "weft.queue.used.gpus",
+        "weft.nodes", "weft.nodes.capacity.cpu.cores", "weft.nodes.capacity.memory.bytes", "weft.nodes.capacity.gpus")) {
+      clusterGauges.add(MultiGauge.builder(name).description(DESCRIPTIONS.get(name)).register(registry));
+    }
+    Gauge.builder("weft.scheduler.leader", stats, s -> s.leader() ? 1 : 0)
+        .description("1 while this server holds the scheduler lease (its last round planned)").register(registry);
+    FunctionTimer.builder("weft.scheduler.rounds", stats, SchedulerStats::roundsLed, SchedulerStats::roundSeconds,
+        TimeUnit.SECONDS).description("scheduler rounds this server led, and their time").register(registry);
+    counter("weft.scheduler.placements", stats, SchedulerStats::placed, "tasks this server's rounds placed");
+    counter("weft.scheduler.preemptions", stats, SchedulerStats::preempted, "running tasks this server's rounds preempted");
+    counter("weft.scheduler.conflicts", stats, SchedulerStats::conflicts,
+        "plans refused because a task or node changed under them (planned again)");
+    counter("weft.scheduler.nodes.down", stats, SchedulerStats::nodesDown, "nodes this server marked down (missed heartbeats)");
+    counter("weft.scheduler.lost.requeued", stats, SchedulerStats::requeued, "tasks of nodes marked down, queued again");
+    counter("weft.scheduler.lost.failed", stats, SchedulerStats::failedLost,
+        "tasks of nodes marked down that failed (no requeue left)");
+  }
+
+  private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+      Map.entry("weft.tasks", "tasks not ended, by status (pending includes delayed)"),
+      Map.entry("weft.queue.pending.tasks", "tasks waiting in the queue (its subtree), due now"),
+      Map.entry("weft.queue.delayed.tasks", "tasks of the queue held back until a later time (delayed jobs, retries)"),
+      Map.entry("weft.queue.holding.tasks", "tasks of the queue placed, running or suspended"),
+      Map.entry("weft.queue.used.cpu.cores", "CPU held by the queue's tasks"),
+      Map.entry("weft.queue.used.memory.bytes", "memory held by the queue's tasks"),
+      Map.entry("weft.queue.used.gpus", "GPUs held by the queue's tasks"),
+      Map.entry("weft.nodes", "nodes by state"),
+      Map.entry("weft.nodes.capacity.cpu.cores", "CPU of the nodes in each state"),
+      Map.entry("weft.nodes.capacity.memory.bytes", "memory of the nodes in each state"),
+      Map.entry("weft.nodes.capacity.gpus", "GPUs of the nodes in each state"));
+
+  private <T> void counter(String name, T obj, java.util.function.ToDoubleFunction<T> f, String description) {
+    FunctionCounter.builder(name, obj, f).description(description).register(registry);
+  }
+
+  /** The Prometheus text exposition, with the instance counts (and the cluster census, if bound and due) read now. */
   public String scrape() {
     Map<String, Long> now = instanceCounts.get();
     lastCounts.replaceAll((s, old) -> now.getOrDefault(s, 0L));
+    refreshCensus();
     return registry.scrape();
+  }
+
+  private synchronized void refreshCensus() {
+    long at = System.nanoTime();
+    if (census == null || censusAt != Long.MIN_VALUE && at - censusAt < CENSUS_EVERY.toNanos()) {
+      return;
+    }
+    censusAt = at;
+    ClusterCensus c = census.get();
+    List<List<MultiGauge.Row<?>>> rows = new ArrayList<>();
+    for (int i = 0; i < clusterGauges.size(); i++) {
+      rows.add(new ArrayList<>());
+    }
+    c.tasks().forEach((s, n) -> rows.get(0).add(MultiGauge.Row.of(Tags.of("status", s.name()), n)));
+    for (QueueUsage.Line q : c.queues().queues()) {
+      Tags t = Tags.of("queue", q.path());
+      rows.get(1).add(MultiGauge.Row.of(t, q.pending()));
+      rows.get(2).add(MultiGauge.Row.of(t, q.delayed()));
+      rows.get(3).add(MultiGauge.Row.of(t, q.holding()));
+      rows.get(4).add(MultiGauge.Row.of(t, q.used().cpuMillis() / 1000.0));
+      rows.get(5).add(MultiGauge.Row.of(t, q.used().memoryMiB() * MIB));
+      rows.get(6).add(MultiGauge.Row.of(t, gpus(q.used())));
+    }
+    c.nodes().forEach((s, n) -> rows.get(7).add(MultiGauge.Row.of(Tags.of("state", s.name()), n)));
+    c.capacity().forEach((s, r) -> {
+      Tags t = Tags.of("state", s.name());
+      rows.get(8).add(MultiGauge.Row.of(t, r.cpuMillis() / 1000.0));
+      rows.get(9).add(MultiGauge.Row.of(t, r.memoryMiB() * MIB));
+      rows.get(10).add(MultiGauge.Row.of(t, gpus(r)));
+    });
+    for (int i = 0; i < clusterGauges.size(); i++) {
+      clusterGauges.get(i).register(rows.get(i), true); // queues of a tree applied since drop out
+    }
+  }
+
+  /** Whole GPUs plus shares of devices ({@link Resources#GPU_MILLI}). */
+  private static double gpus(Resources r) {
+    return r.gpus() + r.extended().getOrDefault(Resources.GPU_MILLI, 0L) / (double) Resources.MILLI_PER_GPU;
   }
 
   @Override
