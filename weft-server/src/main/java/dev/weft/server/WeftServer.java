@@ -148,6 +148,9 @@ public final class WeftServer implements AutoCloseable {
       resources.addAll(extra);
       resources.addAll(more.apply(db, logs));
       ApiServer api = new ApiServer(settings.api(), resources, metrics);
+      if (settings.api().tls() != null && settings.api().tls().files().isPresent()) {
+        metrics.bindCertificate(api::certificateNotAfter);
+      }
       try {
         api.start();
       } catch (RuntimeException e) {

@@ -161,6 +161,12 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
+  /** When the HTTPS certificate in service stops being valid; empty without certificate files. */
+  public java.util.Optional<java.time.Instant> certificateNotAfter() {
+    CertificateReloader r = reloader.get();
+    return r == null ? java.util.Optional.empty() : r.notAfter();
+  }
+
   public List<ApiRoute> routes() {
     return registry.all();
   }

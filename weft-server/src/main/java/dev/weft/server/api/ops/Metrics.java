@@ -21,6 +21,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -102,6 +104,17 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
     counter("weft.scheduler.lost.requeued", stats, SchedulerStats::requeued, "tasks of nodes marked down, queued again");
     counter("weft.scheduler.lost.failed", stats, SchedulerStats::failedLost,
         "tasks of nodes marked down that failed (no requeue left)");
+  }
+
+  /**
+   * Adds {@code weft_tls_certificate_not_after_timestamp_seconds}: when the HTTPS certificate in
+   * service stops being valid (seconds since the epoch; alert on it minus {@code time()}).
+   */
+  public void bindCertificate(Supplier<Optional<Instant>> notAfter) {
+    Gauge.builder("weft.tls.certificate.not.after.timestamp", notAfter,
+            s -> s.get().map(i -> i.getEpochSecond() + i.getNano() / 1e9).orElse(Double.NaN))
+        .baseUnit("seconds").description("when the HTTPS certificate in service stops being valid")
+        .strongReference(true).register(registry); // the supplier is a lambda nothing else keeps
   }
 
   private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(

@@ -3,6 +3,7 @@ package dev.weft.server.api.tls;
 import java.lang.System.Logger.Level;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +28,10 @@ public final class CertificateReloader implements AutoCloseable {
 
   private final SslContextFactory.Server factory;
   private final CertificateFiles files;
+  /** A certificate that ends within this long is warned about when it is put in service. */
+  static final Duration WARN_BEFORE = Duration.ofDays(14);
   private ScheduledExecutorService looks;
+  private volatile Instant notAfter;
   /** The fingerprint of the files as last looked at (served or refused), or {@value #UNREADABLE}. */
   private String seen;
 
@@ -39,6 +43,26 @@ public final class CertificateReloader implements AutoCloseable {
     this.factory = factory;
     this.files = files;
     this.seen = seen.orElse(UNREADABLE);
+    try {
+      served(files.leaf());
+    } catch (PemIdentity.UnreadableException e) { // changed since it was read: the first look reads it again
+      this.seen = UNREADABLE;
+    }
+  }
+
+  /** When the certificate in service stops being valid (empty until one could be read). */
+  public Optional<Instant> notAfter() {
+    return Optional.ofNullable(notAfter);
+  }
+
+  private void served(X509Certificate leaf) {
+    notAfter = leaf.getNotAfter().toInstant();
+    Duration left = Duration.between(Instant.now(), notAfter);
+    if (left.compareTo(WARN_BEFORE) < 0) {
+      LOG.log(Level.WARNING, "HTTPS: the certificate of " + files.describe() + " (" + leaf.getSubjectX500Principal()
+          + ") " + (left.isNegative() ? "expired at " : "expires at ") + notAfter + "; renew it (the files are looked at"
+          + " every few seconds, no restart needed)");
+    }
   }
 
   /** Looks every {@code every} on a daemon thread until closed. */
@@ -67,6 +91,7 @@ public final class CertificateReloader implements AutoCloseable {
       SSLContext renewed = files.read();
       X509Certificate leaf = files.leaf();
       factory.reload(f -> f.setSslContext(renewed));
+      served(leaf);
       LOG.log(Level.INFO, "HTTPS: serving the renewed certificate of " + files.describe() + " ("
           + leaf.getSubjectX500Principal() + ", valid until " + leaf.getNotAfter().toInstant() + ")");
       return Outcome.RELOADED;

@@ -101,7 +101,10 @@ class CertificateReloadTest {
     try (WeftServer server = WeftServer.start(new ServerSettings("jdbc:h2:file:" + dir.resolve("db/weft")
         .toAbsolutePath(), api, 2), SchedulingSettings.defaults("tls-reload-test"), List.of())) {
       URI health = URI.create("https://127.0.0.1:" + server.port() + "/healthz");
+      URI metrics = URI.create("https://127.0.0.1:" + server.port() + "/metrics");
       assertThat(status(old, health)).isEqualTo(200);
+      assertThat(notAfterMetric(old, metrics)).as("the expiry of the certificate in service")
+          .isEqualTo(notAfter(old));
       assertThatThrownBy(() -> status(renewed, health)).isInstanceOf(SSLHandshakeException.class);
 
       put(renewed.chain(), files.cert()); // half renewed: refused, the old one stays
@@ -116,6 +119,22 @@ class CertificateReloadTest {
       assertThat(status(renewed, health)).as("the renewed certificate, without a restart").isEqualTo(200);
       assertThatThrownBy(() -> status(old, health)).as("the old one is no longer served")
           .isInstanceOf(SSLHandshakeException.class);
+      assertThat(notAfterMetric(renewed, metrics)).isEqualTo(notAfter(renewed));
+    }
+  }
+
+  private static double notAfter(TestCertificates pair) {
+    return new CertificateFiles(pair.chain(), "--tls-cert", pair.key(), "--tls-key").leaf().getNotAfter().toInstant()
+        .getEpochSecond();
+  }
+
+  /** {@code weft_tls_certificate_not_after_timestamp_seconds} from {@code /metrics}. */
+  private static double notAfterMetric(TestCertificates authority, URI metrics) throws Exception {
+    try (HttpClient client = HttpClient.newBuilder().sslContext(authority.trusting()).build()) {
+      String text = client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+      return text.lines().filter(l -> l.startsWith("weft_tls_certificate_not_after_timestamp_seconds "))
+          .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst()
+          .orElseThrow(() -> new AssertionError("no certificate expiry in /metrics:\n" + text));
     }
   }
 
