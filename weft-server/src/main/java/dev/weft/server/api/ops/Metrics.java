@@ -25,11 +25,15 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The server's meters: {@code http_server_requests_seconds} per method, route and status,
@@ -48,7 +52,7 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
   private static final double MIB = 1024 * 1024;
   private Supplier<ClusterCensus> census;
   private long censusAt = Long.MIN_VALUE;
-  private final List<MultiGauge> clusterGauges = new ArrayList<>();
+  private final Map<String, MultiGauge> clusterGauges = new LinkedHashMap<>();
 
   /**
    * @param statuses every instance status, so each has a gauge even at zero
@@ -87,11 +91,8 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
    */
   public synchronized void bindCluster(Supplier<ClusterCensus> census, SchedulerStats stats) {
     this.census = census;
-    for (String name : List.of("weft.tasks", "weft.queue.pending.tasks", "weft.queue.delayed.tasks",
-        "weft.queue.holding.tasks", "weft.queue.used.cpu.cores", "weft.queue.used.memory.bytes", "weft.queue.used.gpus",
-        "weft.nodes", "weft.nodes.capacity.cpu.cores", "weft.nodes.capacity.memory.bytes", "weft.nodes.capacity.gpus")) {
-      clusterGauges.add(MultiGauge.builder(name).description(DESCRIPTIONS.get(name)).register(registry));
-    }
+    CLUSTER_GAUGES.forEach((name, description) ->
+        clusterGauges.put(name, MultiGauge.builder(name).description(description).register(registry)));
     Gauge.builder("weft.scheduler.leader", stats, s -> s.leader() ? 1 : 0)
         .description("1 while this server holds the scheduler lease (its last round planned)").register(registry);
     FunctionTimer.builder("weft.scheduler.rounds", stats, SchedulerStats::roundsLed, SchedulerStats::roundSeconds,
@@ -117,7 +118,8 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
         .strongReference(true).register(registry); // the supplier is a lambda nothing else keeps
   }
 
-  private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+  /** The census's gauges: name and description. */
+  private static final Map<String, String> CLUSTER_GAUGES = Map.ofEntries(
       Map.entry("weft.tasks", "tasks not ended, by status (pending includes delayed)"),
       Map.entry("weft.queue.pending.tasks", "tasks waiting in the queue (its subtree), due now"),
       Map.entry("weft.queue.delayed.tasks", "tasks of the queue held back until a later time (delayed jobs, retries)"),
@@ -130,7 +132,7 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
       Map.entry("weft.nodes.capacity.memory.bytes", "memory of the nodes in each state"),
       Map.entry("weft.nodes.capacity.gpus", "GPUs of the nodes in each state"));
 
-  private <T> void counter(String name, T obj, java.util.function.ToDoubleFunction<T> f, String description) {
+  private <T> void counter(String name, T obj, ToDoubleFunction<T> f, String description) {
     FunctionCounter.builder(name, obj, f).description(description).register(registry);
   }
 
@@ -149,30 +151,28 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
     }
     censusAt = at;
     ClusterCensus c = census.get();
-    List<List<MultiGauge.Row<?>>> rows = new ArrayList<>();
-    for (int i = 0; i < clusterGauges.size(); i++) {
-      rows.add(new ArrayList<>());
-    }
-    c.tasks().forEach((s, n) -> rows.get(0).add(MultiGauge.Row.of(Tags.of("status", s.name()), n)));
+    Map<String, List<MultiGauge.Row<?>>> rows = new HashMap<>();
+    BiConsumer<String, MultiGauge.Row<?>> add = (name, row) ->
+        rows.computeIfAbsent(name, n -> new ArrayList<>()).add(row);
+    c.tasks().forEach((s, n) -> add.accept("weft.tasks", MultiGauge.Row.of(Tags.of("status", s.name()), n)));
     for (QueueUsage.Line q : c.queues().queues()) {
       Tags t = Tags.of("queue", q.path());
-      rows.get(1).add(MultiGauge.Row.of(t, q.pending()));
-      rows.get(2).add(MultiGauge.Row.of(t, q.delayed()));
-      rows.get(3).add(MultiGauge.Row.of(t, q.holding()));
-      rows.get(4).add(MultiGauge.Row.of(t, q.used().cpuMillis() / 1000.0));
-      rows.get(5).add(MultiGauge.Row.of(t, q.used().memoryMiB() * MIB));
-      rows.get(6).add(MultiGauge.Row.of(t, gpus(q.used())));
+      add.accept("weft.queue.pending.tasks", MultiGauge.Row.of(t, q.pending()));
+      add.accept("weft.queue.delayed.tasks", MultiGauge.Row.of(t, q.delayed()));
+      add.accept("weft.queue.holding.tasks", MultiGauge.Row.of(t, q.holding()));
+      add.accept("weft.queue.used.cpu.cores", MultiGauge.Row.of(t, q.used().cpuMillis() / 1000.0));
+      add.accept("weft.queue.used.memory.bytes", MultiGauge.Row.of(t, q.used().memoryMiB() * MIB));
+      add.accept("weft.queue.used.gpus", MultiGauge.Row.of(t, gpus(q.used())));
     }
-    c.nodes().forEach((s, n) -> rows.get(7).add(MultiGauge.Row.of(Tags.of("state", s.name()), n)));
+    c.nodes().forEach((s, n) -> add.accept("weft.nodes", MultiGauge.Row.of(Tags.of("state", s.name()), n)));
     c.capacity().forEach((s, r) -> {
       Tags t = Tags.of("state", s.name());
-      rows.get(8).add(MultiGauge.Row.of(t, r.cpuMillis() / 1000.0));
-      rows.get(9).add(MultiGauge.Row.of(t, r.memoryMiB() * MIB));
-      rows.get(10).add(MultiGauge.Row.of(t, gpus(r)));
+      add.accept("weft.nodes.capacity.cpu.cores", MultiGauge.Row.of(t, r.cpuMillis() / 1000.0));
+      add.accept("weft.nodes.capacity.memory.bytes", MultiGauge.Row.of(t, r.memoryMiB() * MIB));
+      add.accept("weft.nodes.capacity.gpus", MultiGauge.Row.of(t, gpus(r)));
     });
-    for (int i = 0; i < clusterGauges.size(); i++) {
-      clusterGauges.get(i).register(rows.get(i), true); // queues of a tree applied since drop out
-    }
+    // overwrite: the queues of a tree applied since drop out
+    clusterGauges.forEach((name, gauge) -> gauge.register(rows.getOrDefault(name, List.of()), true));
   }
 
   /** Whole GPUs plus shares of devices ({@link Resources#GPU_MILLI}). */
