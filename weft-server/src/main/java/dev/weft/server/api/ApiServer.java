@@ -19,7 +19,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRouting;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
@@ -162,9 +164,9 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** When the HTTPS certificate in service stops being valid; empty without certificate files. */
-  public java.util.Optional<java.time.Instant> certificateNotAfter() {
+  public Optional<Instant> certificateNotAfter() {
     CertificateReloader r = reloader.get();
-    return r == null ? java.util.Optional.empty() : r.notAfter();
+    return r == null ? Optional.empty() : r.notAfter();
   }
 
   public List<ApiRoute> routes() {
