@@ -25,11 +25,11 @@ public final class CertificateReloader implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(CertificateReloader.class.getName());
   private static final String UNREADABLE = "unreadable";
+  /** A certificate that ends within this long is warned about when it is put in service. */
+  static final Duration WARN_BEFORE = Duration.ofDays(14);
 
   private final SslContextFactory.Server factory;
   private final CertificateFiles files;
-  /** A certificate that ends within this long is warned about when it is put in service. */
-  static final Duration WARN_BEFORE = Duration.ofDays(14);
   private ScheduledExecutorService looks;
   private volatile Instant notAfter;
   /** The fingerprint of the files as last looked at (served or refused), or {@value #UNREADABLE}. */
