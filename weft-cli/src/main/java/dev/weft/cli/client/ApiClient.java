@@ -95,8 +95,33 @@ public final class ApiClient {
     return b;
   }
 
+  /** How many times a request answered 429 (the server's rate limit) is sent again, after its Retry-After. */
+  static final int RATE_LIMIT_RETRIES = 3;
+  /** The longest Retry-After waited out; a longer one is reported at once. */
+  static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(10);
+
+  /**
+   * Sends the request; one answered 429 (not carried out: the caller's rate limit) is sent again
+   * after its {@code Retry-After}, up to {@link #RATE_LIMIT_RETRIES} times, as Kubernetes' clients do.
+   */
   private JsonNode send(HttpRequest.Builder b) {
     HttpRequest req = b.build();
+    for (int tried = 0; ; tried++) {
+      HttpResponse<String> r = exchange(req);
+      long wait = r.statusCode() == 429 ? r.headers().firstValueAsLong("Retry-After").orElse(-1) : -1;
+      if (wait < 0 || tried == RATE_LIMIT_RETRIES || wait > LONGEST_RETRY_AFTER.toSeconds()) {
+        return answer(req, r);
+      }
+      try {
+        Thread.sleep(Math.max(1, wait) * 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return answer(req, r);
+      }
+    }
+  }
+
+  private HttpResponse<String> exchange(HttpRequest req) {
     HttpResponse<String> r;
     try {
       r = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -122,6 +147,10 @@ public final class ApiClient {
       Thread.currentThread().interrupt();
       throw new ServerRefusedException("interrupted while waiting for " + base);
     }
+    return r;
+  }
+
+  private JsonNode answer(HttpRequest req, HttpResponse<String> r) {
     JsonNode body = parse(r.body());
     if (r.statusCode() / 100 == 2) {
       return body;

@@ -49,9 +49,13 @@ public record RequestRate(double perSecond, int burst) {
 
   /** "50 requests a second (bursts of 100)", for messages. */
   public String describe() {
-    String rate = perSecond >= 1 ? format(perSecond) + " requests a second"
-        : perSecond * 60 >= 1 ? format(perSecond * 60) + " requests a minute" : format(perSecond * 3600) + " requests an hour";
+    String rate = perSecond >= 1 ? requests(perSecond) + " a second"
+        : perSecond * 60 >= 1 ? requests(perSecond * 60) + " a minute" : requests(perSecond * 3600) + " an hour";
     return rate + " (bursts of " + burst + ")";
+  }
+
+  private static String requests(double n) {
+    return format(n) + (n == 1 ? " request" : " requests");
   }
 
   private static String format(double d) {
