@@ -4,6 +4,7 @@ import dev.weft.server.api.tls.PemIdentity;
 import java.nio.file.Path;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
 
 /**
@@ -61,14 +62,9 @@ public final class ClientTls {
    * Whether a failed handshake is the server refusing this client (no certificate, or one of an
    * authority it does not trust) rather than this client refusing the server's certificate.
    */
-  public static boolean refusedClient(javax.net.ssl.SSLHandshakeException e) {
+  public static boolean refusedClient(SSLHandshakeException e) {
     // an alert the server sent; this side's own refusal of the server's certificate is "PKIX path building failed"
     return String.valueOf(e.getMessage()).contains("Received fatal alert");
-  }
-
-  /** The value given, else the environment variable's. */
-  public static String orEnv(String given, String variable) {
-    return given != null ? given : System.getenv(variable);
   }
 
   private static boolean given(String file) {

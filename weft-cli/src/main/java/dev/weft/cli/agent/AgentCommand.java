@@ -83,17 +83,17 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--token", paramLabel = "T", description = "The agent token (role agent); also $" + TOKEN_VARIABLE + ".")
   String token;
 
-  @Option(names = "--ca-cert", paramLabel = "FILE",
+  @Option(names = "--ca-cert", paramLabel = "FILE", defaultValue = "${env:" + ClientTls.CA_VARIABLE + "}",
       description = "PEM certificate(s) of the authority that signed the https servers' certificate; also $"
           + ClientTls.CA_VARIABLE + " (none: the JDK's public authorities).")
   String caCert;
 
-  @Option(names = "--client-cert", paramLabel = "FILE",
+  @Option(names = "--client-cert", paramLabel = "FILE", defaultValue = "${env:" + ClientTls.CERT_VARIABLE + "}",
       description = "PEM certificate chain to present to servers that ask for client certificates (weft server"
           + " --tls-client-ca); needs --client-key; also $" + ClientTls.CERT_VARIABLE + ".")
   String clientCert;
 
-  @Option(names = "--client-key", paramLabel = "FILE",
+  @Option(names = "--client-key", paramLabel = "FILE", defaultValue = "${env:" + ClientTls.KEY_VARIABLE + "}",
       description = "The client certificate's private key: PEM, unencrypted PKCS#8; also $" + ClientTls.KEY_VARIABLE + ".")
   String clientKey;
 
@@ -146,8 +146,7 @@ public final class AgentCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     List<URI> urls = servers.stream().map(AgentCommand::serverUrl).toList();
-    SSLContext tls = ClientTls.context(ClientTls.orEnv(caCert, ClientTls.CA_VARIABLE),
-        ClientTls.orEnv(clientCert, ClientTls.CERT_VARIABLE), ClientTls.orEnv(clientKey, ClientTls.KEY_VARIABLE));
+    SSLContext tls = ClientTls.context(caCert, clientCert, clientKey);
     Duration every = Duration.ofMillis(ProbeCommand.quantity("--heartbeat", heartbeat, DurationParser::millis).getAsLong());
     if (every.isZero()) {
       throw new UsageException("--heartbeat must be more than 0");

@@ -23,12 +23,12 @@ public final class ServerConnection {
           + " none: the JDK's public authorities).")
   String caCert;
 
-  @Option(names = "--client-cert", paramLabel = "FILE", defaultValue = "${env:WEFT_CLIENT_CERT}",
+  @Option(names = "--client-cert", paramLabel = "FILE", defaultValue = "${env:" + ClientTls.CERT_VARIABLE + "}",
       description = "PEM certificate chain to present to a server that asks for client certificates"
           + " (weft server --tls-client-ca; env WEFT_CLIENT_CERT); needs --client-key.")
   String clientCert;
 
-  @Option(names = "--client-key", paramLabel = "FILE", defaultValue = "${env:WEFT_CLIENT_KEY}",
+  @Option(names = "--client-key", paramLabel = "FILE", defaultValue = "${env:" + ClientTls.KEY_VARIABLE + "}",
       description = "The client certificate's private key: PEM, unencrypted PKCS#8 (env WEFT_CLIENT_KEY).")
   String clientKey;
 

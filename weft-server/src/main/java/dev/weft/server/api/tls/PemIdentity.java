@@ -54,16 +54,10 @@ public final class PemIdentity {
   }
 
   /**
-   * The SSL context serving the certificate chain in {@code certFile} with the key in {@code keyFile};
-   * {@code certOption} and {@code keyOption} name where they were given (a command-line option) in errors.
-   */
-  public static SSLContext serverContext(Path certFile, String certOption, Path keyFile, String keyOption) {
-    return context(keyManagers(certFile, certOption, keyFile, keyOption), null);
-  }
-
-  /**
    * Key managers presenting the chain in {@code certFile} with the key in {@code keyFile}: a server's
-   * identity, or a client's for servers that ask for one (mutual TLS).
+   * identity ({@link CertificateFiles#read}), or a client's for servers that ask for one (mutual
+   * TLS); {@code certOption} and {@code keyOption} name where they were given (a command-line
+   * option) in errors.
    */
   public static KeyManager[] keyManagers(Path certFile, String certOption, Path keyFile, String keyOption) {
     List<X509Certificate> chain = chain(certFile, certOption);

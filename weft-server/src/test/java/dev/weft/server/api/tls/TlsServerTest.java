@@ -52,8 +52,8 @@ class TlsServerTest {
 
   private WeftServer start(TestCertificates certs) {
     QuietLibraries.apply();
-    ApiSettings api = ApiSettings.local(0).withTls(PemIdentity.serverContext(certs.chain(), "--tls-cert", certs.key(),
-        "--tls-key"));
+    ApiSettings api = ApiSettings.local(0).withTls(new CertificateFiles(certs.chain(), "--tls-cert", certs.key(),
+        "--tls-key").read());
     return WeftServer.start(new ServerSettings("jdbc:h2:file:" + dir.resolve("db/weft").toAbsolutePath(), api, 2),
         SchedulingSettings.defaults("tls-test"), List.of());
   }
@@ -100,7 +100,7 @@ class TlsServerTest {
   void a_key_that_is_not_the_certificates_is_refused_naming_both_files() throws Exception {
     TestCertificates one = certs.get("EC");
     TestCertificates other = certs.get("other");
-    assertThatThrownBy(() -> PemIdentity.serverContext(one.chain(), "--tls-cert", other.key(), "--tls-key"))
+    assertThatThrownBy(() -> new CertificateFiles(one.chain(), "--tls-cert", other.key(), "--tls-key").read())
         .isInstanceOf(PemIdentity.UnreadableException.class)
         .hasMessage("--tls-key " + other.key() + ": this key is not the one of the certificate (CN=localhost)");
   }
@@ -110,19 +110,19 @@ class TlsServerTest {
     TestCertificates rsa = certs.get("RSA");
     Path pkcs1 = dir.resolve("rsa.key");
     Files.writeString(pkcs1, TestCertificates.pem("RSA PRIVATE KEY", new byte[] {1, 2, 3}));
-    assertThatThrownBy(() -> PemIdentity.serverContext(rsa.chain(), "--tls-cert", pkcs1, "--tls-key"))
+    assertThatThrownBy(() -> new CertificateFiles(rsa.chain(), "--tls-cert", pkcs1, "--tls-key").read())
         .hasMessage("--tls-key " + pkcs1 + ": the key is in the older RSA PRIVATE KEY form; convert it to PKCS#8 with:"
             + " openssl pkcs8 -topk8 -nocrypt -in " + pkcs1 + " -out key.pem");
     Path encrypted = dir.resolve("enc.key");
     Files.writeString(encrypted, TestCertificates.pem("ENCRYPTED PRIVATE KEY", new byte[] {1, 2, 3}));
-    assertThatThrownBy(() -> PemIdentity.serverContext(rsa.chain(), "--tls-cert", encrypted, "--tls-key"))
+    assertThatThrownBy(() -> new CertificateFiles(rsa.chain(), "--tls-cert", encrypted, "--tls-key").read())
         .hasMessageStartingWith("--tls-key " + encrypted + ": the key is encrypted;");
-    assertThatThrownBy(() -> PemIdentity.serverContext(rsa.key(), "--tls-cert", rsa.key(), "--tls-key"))
+    assertThatThrownBy(() -> new CertificateFiles(rsa.key(), "--tls-cert", rsa.key(), "--tls-key").read())
         .hasMessage("--tls-cert " + rsa.key() + ": no certificate in it (expected PEM: -----BEGIN CERTIFICATE-----)");
-    assertThatThrownBy(() -> PemIdentity.serverContext(rsa.chain(), "--tls-cert", rsa.chain(), "--tls-key"))
+    assertThatThrownBy(() -> new CertificateFiles(rsa.chain(), "--tls-cert", rsa.chain(), "--tls-key").read())
         .hasMessage("--tls-key " + rsa.chain() + ": no private key in it (expected PEM: -----BEGIN PRIVATE KEY-----)");
     Path missing = dir.resolve("missing.pem");
-    assertThatThrownBy(() -> PemIdentity.serverContext(missing, "--tls-cert", rsa.key(), "--tls-key"))
+    assertThatThrownBy(() -> new CertificateFiles(missing, "--tls-cert", rsa.key(), "--tls-key").read())
         .hasMessageStartingWith("--tls-cert " + missing + ": cannot read it:");
   }
 }
