@@ -17,6 +17,7 @@ import dev.weft.store.jdbc.JdbcQueueTreeStore;
 import dev.weft.store.jdbc.JdbcRetainedEvents;
 import dev.weft.store.jdbc.JdbcTriggerEvents;
 import dev.weft.store.jdbc.JdbcRuntimeHistory;
+import dev.weft.store.jdbc.JdbcServiceSlots;
 import dev.weft.store.jdbc.JdbcServiceStore;
 import dev.weft.store.jdbc.JdbcTaskOutputStore;
 import dev.weft.store.jdbc.JdbcTaskLogStore;
@@ -169,6 +170,10 @@ public final class Database implements AutoCloseable {
 
   public ServiceStore services() {
     return new JdbcServiceStore(transactor);
+  }
+
+  public ServiceSlots serviceSlots() {
+    return new JdbcServiceSlots(transactor);
   }
 
   public CommandTaskStore commandTasks() {

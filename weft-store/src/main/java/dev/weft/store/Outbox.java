@@ -38,4 +38,16 @@ public interface Outbox {
    * @throws NotFoundException if no command has this id
    */
   boolean markDone(String commandId, Instant now);
+
+  /**
+   * Parks a command until {@code until}: it is nobody's and no claim takes it before then (a call
+   * waiting for a slot of its service, {@link ServiceSlots}). A done command is left alone.
+   */
+  void park(String commandId, Instant until);
+
+  /**
+   * Makes parked commands claimable at once (a slot was handed to them). A command a dispatcher
+   * holds (its parking ran out and it was claimed again) is left to that dispatcher.
+   */
+  void wake(Collection<String> commandIds);
 }

@@ -69,6 +69,40 @@ abstract class OutboxContract extends StoreContract {
   }
 
   @Test
+  void a_parked_command_is_claimed_when_its_parking_ends_or_once_woken() {
+    decideCommands("i-1", 2);
+    String first = "i-1:/do/0#1";
+    String second = "i-1:/do/1#1";
+    db.outbox().claim("server-1", LEASE, T0, 2);
+    db.outbox().park(first, T0.plusSeconds(600));
+    db.outbox().park(second, T0.plusSeconds(600));
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plus(LEASE), 10)).as("parked past the lease").isEmpty();
+    db.outbox().wake(List.of(second, "i-1:/do/9#1"));
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plus(LEASE), 10)).extracting(PendingCommand::id)
+        .containsExactly(second);
+    db.outbox().markDone(second, T0.plus(LEASE));
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plusSeconds(599), 10)).as("still parked").isEmpty();
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plusSeconds(600), 10)).as("the parking ran out")
+        .extracting(PendingCommand::id).containsExactly(first);
+  }
+
+  @Test
+  void waking_leaves_a_claimed_command_to_its_dispatcher_and_parking_leaves_a_done_one_done() {
+    decideCommands("i-1", 2);
+    String claimed = "i-1:/do/0#1";
+    String done = "i-1:/do/1#1";
+    db.outbox().claim("server-1", LEASE, T0, 2);
+    db.outbox().wake(List.of(claimed));
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plusSeconds(1), 10)).as("still server-1's").isEmpty();
+    db.outbox().markDone(done, T0);
+    db.outbox().park(done, T0.plusSeconds(5));
+    db.outbox().wake(List.of(done));
+    assertThat(db.outbox().claim("server-2", LEASE, T0.plus(LEASE), 10)).extracting(PendingCommand::id)
+        .containsExactly(claimed);
+    assertThat(db.outbox().pending(10)).extracting(PendingCommand::id).containsExactly(claimed);
+  }
+
+  @Test
   void a_done_command_is_never_claimed() {
     decideCommands("i-1", 1);
     db.outbox().markDone("i-1:/do/0#1", T0);

@@ -102,6 +102,36 @@ public final class JdbcOutbox implements Outbox {
     });
   }
 
+  @Override
+  public void park(String commandId, Instant until) {
+    tx.run("parking command " + commandId, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE weft_command SET lease_owner = NULL, lease_until = ? WHERE id = ? AND done_at IS NULL")) {
+        ps.setLong(1, until.toEpochMilli());
+        ps.setString(2, commandId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void wake(Collection<String> commandIds) {
+    if (commandIds.isEmpty()) {
+      return;
+    }
+    tx.run("waking " + commandIds.size() + " parked command(s)", c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE weft_command SET lease_until = NULL"
+          + " WHERE id = ? AND done_at IS NULL AND lease_owner IS NULL")) {
+        for (String id : commandIds) {
+          ps.setString(1, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
   /** Runs a query over {@link #COLUMNS} with an optional time parameter, then the limit. */
   private static List<PendingCommand> select(Connection c, String sql, Long now, int limit) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {

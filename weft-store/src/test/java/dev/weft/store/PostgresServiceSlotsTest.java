@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class PostgresServiceSlotsTest extends ServiceSlotsContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.POSTGRES;
+  }
+}
