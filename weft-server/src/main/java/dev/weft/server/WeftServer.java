@@ -132,6 +132,7 @@ public final class WeftServer implements AutoCloseable {
       Supplier<String> ids = () -> UUID.randomUUID().toString();
       WorkflowServices workflows = WorkflowServices.open(db, settings, clock, ids, tasksOnAgents, rounds::ring, work::ring);
       Metrics metrics = new Metrics(Arrays.stream(InstanceStatus.values()).map(Enum::name).toList(), () -> counts(db));
+      metrics.bindServiceSlots(() -> db.serviceSlots().usage());
       List<ApiResource> resources = new ArrayList<>(List.of(
           new HealthResource(() -> db.instances().list(InstanceFilter.all(1))),
           new MetricsResource(metrics),

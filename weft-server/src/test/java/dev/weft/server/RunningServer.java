@@ -22,10 +22,15 @@ public final class RunningServer implements AutoCloseable {
   }
 
   public static RunningServer start(TestDb db, Path dir, Tokens tokens, List<ApiResource> extra) {
+    return start(db, dir, tokens, 2, extra);
+  }
+
+  /** A server whose engine carries commands out on {@code workers} threads. */
+  public static RunningServer start(TestDb db, Path dir, Tokens tokens, int workers, List<ApiResource> extra) {
     QuietLibraries.apply();
     TestDb.Place place = db.place(dir);
     ApiSettings api = new ApiSettings("127.0.0.1", 0, tokens, Bodies.DEFAULT_LIMIT);
-    return new RunningServer(place, WeftServer.start(new ServerSettings(place.url(), api, 2), extra));
+    return new RunningServer(place, WeftServer.start(new ServerSettings(place.url(), api, workers), extra));
   }
 
   /** A server that also serves the agent protocol and runs the scheduler loop. */

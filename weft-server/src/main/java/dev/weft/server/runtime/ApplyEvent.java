@@ -38,7 +38,7 @@ final class ApplyEvent {
     this.tx = db.transactor();
     this.instances = db.instances();
     this.clock = clock;
-    this.writer = new DecisionWriter(db.events(), definitions, secrets);
+    this.writer = new DecisionWriter(db, definitions, secrets);
   }
 
   /**

@@ -33,6 +33,7 @@ final class CarryOutCommand {
   private final ChildStarts children;
   private final Runnable childStarted;
   private final WorkerCalls workers;
+  private final CallSlots slots;
   final AtomicLong carriedOut = new AtomicLong();
   final AtomicLong decisions = new AtomicLong();
 
@@ -49,13 +50,18 @@ final class CarryOutCommand {
    */
   CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks,
       Runnable tasksSubmitted, ChildStarts children, Runnable childStarted) {
-    this(effector, recorder, commits, clock, tasks, tasksSubmitted, children, childStarted, null);
+    this(effector, recorder, commits, clock, tasks, tasksSubmitted, children, childStarted, null, null);
   }
 
-  /** As above; with {@code workers}, a call of a service with a {@code worker} behaviour waits for a worker to take it. */
+  /**
+   * As above; with {@code workers}, a call of a service with a {@code worker} behaviour waits for a
+   * worker to take it; with {@code slots}, a call of a service with {@code contract.concurrency}
+   * waits for a slot of it.
+   */
   CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks,
-      Runnable tasksSubmitted, ChildStarts children, Runnable childStarted, WorkerCalls workers) {
+      Runnable tasksSubmitted, ChildStarts children, Runnable childStarted, WorkerCalls workers, CallSlots slots) {
     this.workers = workers;
+    this.slots = slots;
     this.children = children;
     this.childStarted = childStarted;
     this.tasksSubmitted = tasksSubmitted;
@@ -92,6 +98,9 @@ final class CarryOutCommand {
         record(p, new Event.CommandFailed(call.id(), f.error()));
         return;
       }
+      if (slots != null && CallSlots.limited(service) && !admitted(p, service)) {
+        return; // parked until a call of the service gives its slot back
+      }
       if (service.behaviour() instanceof Behaviour.Workflow w) {
         startChild(p, ServiceCalls.child(w, (Command.CallService) c), service.key());
         return;
@@ -106,6 +115,15 @@ final class CarryOutCommand {
     }
     record(p, service != null ? effector.called(service, (Command.CallService) revealed)
         : effector.outcome(revealed, clock.nowMillis()));
+  }
+
+  /**
+   * Whether the call may be carried out now under its service's {@code contract.concurrency}; a
+   * call left waiting (or whose admission the store refused every time, left to its lease) is not.
+   */
+  private boolean admitted(PendingCommand p, ServiceDefinition service) {
+    return commits.commit("admitting " + p.id() + " under the concurrency limit of service " + service.name(),
+        () -> slots.admitted(p, service, clock.nowMillis())).orElse(false);
   }
 
   /** True when the command became a task (or its task settings or input faulted it, recorded as its result). */

@@ -3,6 +3,7 @@ package dev.weft.server.runtime;
 import dev.weft.server.secrets.SecretSource;
 import dev.weft.workflow.decide.Decider;
 
+import dev.weft.store.Database;
 import dev.weft.store.EventStore;
 import dev.weft.store.Instance;
 import dev.weft.store.InstanceStatus;
@@ -25,12 +26,14 @@ final class DecisionWriter {
   private final EventStore events;
   private final Definitions definitions;
   private final SecretSource secrets;
+  private final CallSlots slots;
 
   /** What one event did: the state before, the decision, and whether anything was written. */
   record Written(InstanceState before, Decision decision, boolean changed) {}
 
-  DecisionWriter(EventStore events, Definitions definitions, SecretSource secrets) {
-    this.events = events;
+  DecisionWriter(Database db, Definitions definitions, SecretSource secrets) {
+    this.events = db.events();
+    this.slots = new CallSlots(db);
     this.definitions = definitions;
     this.secrets = secrets;
   }
@@ -38,12 +41,16 @@ final class DecisionWriter {
   /**
    * Decides and appends; call inside a transaction. The secrets the document declares are
    * supplied to the decider from the {@link SecretSource} and masked out of everything appended.
-   * A decision that changes nothing (no command, same state) is not appended.
+   * A decision that changes nothing (no command, same state) is not appended. A decision that ends
+   * the instance gives back the service slots its calls held or waited for ({@link CallSlots}).
    */
   Written write(Instance inst, Event event, long nowMillis) {
     Decided d = decide(inst, event, nowMillis);
     if (d.stored() != null) {
       events.append(d.stored(), Instant.ofEpochMilli(nowMillis));
+      if (d.written().decision().state().isFinished()) {
+        slots.releaseInstance(inst.id(), nowMillis);
+      }
     }
     return d.written();
   }

@@ -47,6 +47,7 @@ final class Recorder {
   private final CancelTasks cancelTasks;
   private final ChildInstanceStore children;
   private final WorkerCallStore workerCalls;
+  private final CallSlots slots;
 
   Recorder(Database db, DecisionWriter decisions) {
     this(db, decisions, () -> { });
@@ -58,6 +59,7 @@ final class Recorder {
     this.links = db.commandTasks();
     this.children = db.children();
     this.workerCalls = db.workerCalls();
+    this.slots = new CallSlots(db);
     this.jobs = new JobSubmission(db);
     this.cancelTasks = new CancelTasks(db, tasksCancelled);
     this.instances = db.instances();
@@ -98,8 +100,13 @@ final class Recorder {
         n.snapshot(), 1, null, null, at, at);
   }
 
-  /** Marks the entry done and decides on its result; false when it was already done (nothing written). */
+  /**
+   * Marks the entry done and decides on its result; false when it was already done (nothing
+   * written). Here, and wherever a call's outcome arrives below, the call's service slot is given
+   * back ({@link CallSlots}).
+   */
   boolean commandEnded(PendingCommand p, Event result, long now) {
+    slots.release(p.id(), now);
     if (!outbox.markDone(p.id(), Instant.ofEpochMilli(now))) {
       return false;
     }
@@ -189,6 +196,7 @@ final class Recorder {
    * unless the instance ended meanwhile (false).
    */
   boolean workerCallEnded(WorkerCall call, Event outcome, long now) {
+    slots.release(call.id(), now);
     Optional<Instance> inst = instances.find(call.instanceId());
     if (inst.isEmpty() || inst.get().status().terminal()) {
       return false;
@@ -204,6 +212,7 @@ final class Recorder {
 
   /** The linked child ended: its outcome is delivered once (false when it was already) and decided on, unless the parent ended meanwhile. */
   boolean childEnded(ChildInstance link, Event outcome, long now) {
+    slots.release(link.commandId(), now);
     if (!children.markDelivered(link.commandId(), Instant.ofEpochMilli(now))) {
       return false;
     }
@@ -220,6 +229,7 @@ final class Recorder {
    * on, unless the instance has ended meanwhile.
    */
   boolean taskEnded(CommandTask link, Event outcome, long now) {
+    slots.release(link.commandId(), now);
     if (!links.markDelivered(link.commandId(), Instant.ofEpochMilli(now))) {
       return false;
     }

@@ -46,7 +46,7 @@ public final class StartOnEvents {
     this.definitions = new Definitions(store);
     this.triggerEvents = db.triggerEvents();
     this.tx = db.transactor();
-    this.recorder = new Recorder(db, new DecisionWriter(db.events(), definitions, secrets));
+    this.recorder = new Recorder(db, new DecisionWriter(db, definitions, secrets));
     this.clock = clock;
   }
 

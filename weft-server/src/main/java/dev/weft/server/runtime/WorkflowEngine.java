@@ -71,7 +71,7 @@ public final class WorkflowEngine implements AutoCloseable {
     this.clock = clock;
     this.ids = ids;
     this.definitions = new Definitions(db.definitions());
-    DecisionWriter writer = new DecisionWriter(db.events(), definitions, secrets);
+    DecisionWriter writer = new DecisionWriter(db, definitions, secrets);
     this.recorder = new Recorder(db, writer, tasksCancelled);
     this.committer = db.groupCommitter(settings.maxBatch(), Duration.ZERO);
     this.commits = new CommitWithRetry(committer);
@@ -81,8 +81,9 @@ public final class WorkflowEngine implements AutoCloseable {
         ? new TaskCommands(effector.services(), definitions, db.instances(),
         new dev.weft.server.scheduling.QueueTrees(db)) : null;
     this.workerCalls = new WorkerCalls(db, recorder, commits, effector.services(), clock, this::decidedElsewhere);
+    CallSlots slots = new CallSlots(db);
     this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks, tasksSubmitted,
-        new ChildStarts(definitions, db.children()), this::decidedElsewhere, workerCalls);
+        new ChildStarts(definitions, db.children()), this::decidedElsewhere, workerCalls, slots);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
     DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
@@ -106,10 +107,36 @@ public final class WorkflowEngine implements AutoCloseable {
     LoopContext leases = new LoopContext(settings, clock, new Doorbell(), () -> running);
     threads.add(Thread.ofPlatform().name("weft-worker-leases-" + settings.owner()).daemon()
         .start(() -> leases.repeat(() -> expireWorkerLeases(leases), 1)));
+    LoopContext sweeps = new LoopContext(settings, clock, new Doorbell(), () -> running);
+    threads.add(Thread.ofPlatform().name("weft-slot-sweep-" + settings.owner()).daemon()
+        .start(() -> sweepSlots(slots, sweeps)));
     this.loops = List.copyOf(threads);
     RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
         new LoopContext(settings, clock, renewBell, () -> renewing));
     this.renewer = Thread.ofPlatform().name("weft-renew-" + settings.owner()).daemon().start(renew);
+  }
+
+  /** How often the slots of calls whose instance ended without giving them back are looked for. */
+  static final Duration SLOT_SWEEP = Duration.ofSeconds(10);
+  private static final System.Logger LOG = System.getLogger(WorkflowEngine.class.getName());
+
+  /** Every {@link #SLOT_SWEEP}, gives back the service slots left by calls of ended instances ({@link CallSlots#sweep}). */
+  private static void sweepSlots(CallSlots slots, LoopContext loop) {
+    FailureStreak failures = FailureStreak.logging("giving back service slots of ended instances", LOG);
+    try {
+      while (loop.goOn()) {
+        Duration wait = SLOT_SWEEP;
+        try {
+          slots.sweep(loop.clock().nowMillis());
+          failures.succeeded();
+        } catch (StoreException e) {
+          wait = failures.failed(e);
+        }
+        loop.bell().await(wait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

@@ -78,7 +78,7 @@ public final class WorkflowRuntime {
     this.outbox = db.outbox();
     this.timers = db.timers();
     this.definitions = new Definitions(db.definitions(), new ExternalSchemas(new HttpCaller(httpTimeout, redirects)));
-    this.writer = new DecisionWriter(db.events(), definitions, secrets);
+    this.writer = new DecisionWriter(db, definitions, secrets);
     this.children = new ChildWorkflows(this, definitions);
     this.effector = new Effector(httpTimeout, emitted, redirects, new ServiceRegistry(db.services()), RetryWait.SLEEP,
         children::run); // a workflow behaviour's child, nested as run: workflow is

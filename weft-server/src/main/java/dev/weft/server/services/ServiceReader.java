@@ -26,7 +26,7 @@ public final class ServiceReader {
   private static final List<String> TOP = List.of("kind", "name", "version", "description", "interface", "contract",
       "behaviour");
   private static final List<String> INTERFACE = List.of("operation", "input", "output");
-  private static final List<String> CONTRACT = List.of("input", "output", "timeout", "retry", "idempotent");
+  private static final List<String> CONTRACT = List.of("input", "output", "timeout", "retry", "idempotent", "concurrency");
   private static final List<String> BEHAVIOURS = List.of("builtin", "process", "http", "workflow", "worker");
   private static final List<String> WORKER = List.of("queue", "lease", "timeout");
   /** The longest lease a worker service may ask for: a worker that needs longer sends heartbeats. */
@@ -116,7 +116,7 @@ public final class ServiceReader {
       return new ServiceDefinition.Contract(null, null, 0, null, false);
     }
     if (!c.isObject()) {
-      problems.add(new ServiceProblem("/contract", "expected {input, output, timeout, retry, idempotent}"));
+      problems.add(new ServiceProblem("/contract", "expected {input, output, timeout, retry, idempotent, concurrency}"));
       return null;
     }
     unknown(c, CONTRACT, "/contract", problems);
@@ -138,7 +138,21 @@ public final class ServiceReader {
     if (idem != null && !idem.isBoolean()) {
       problems.add(new ServiceProblem("/contract/idempotent", "expected true or false, got " + shown(idem)));
     }
-    return new ServiceDefinition.Contract(input, output, timeout, retry, idem != null && idem.asBoolean());
+    return new ServiceDefinition.Contract(input, output, timeout, retry, idem != null && idem.asBoolean(),
+        concurrency(c.get("concurrency"), problems));
+  }
+
+  /** {@code contract.concurrency}: absent (no limit) or a whole number of calls, 1 to {@link ServiceDefinition.Contract#MAX_CONCURRENCY}. */
+  private static int concurrency(JsonNode n, List<ServiceProblem> problems) {
+    if (n == null) {
+      return 0;
+    }
+    if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > ServiceDefinition.Contract.MAX_CONCURRENCY) {
+      problems.add(new ServiceProblem("/contract/concurrency", "expected the most calls carried out at once, a whole"
+          + " number from 1 to " + ServiceDefinition.Contract.MAX_CONCURRENCY + ", got " + shown(n)));
+      return 0;
+    }
+    return n.asInt();
   }
 
   private static JsonNode schema(JsonNode schema, String at, List<ServiceProblem> problems) {

@@ -193,7 +193,7 @@ class EngineChildWorkflowsTest {
     with(kind, db -> { // the parent issues its run: workflow command and is suspended before any engine carries it out
       Definitions defs = new Definitions(db.definitions());
       Definition def = defs.store(PARENT.formatted("late", "child"), Instant.EPOCH);
-      Recorder recorder = new Recorder(db, new DecisionWriter(db.events(), defs, SecretSource.none()));
+      Recorder recorder = new Recorder(db, new DecisionWriter(db, defs, SecretSource.none()));
       long now = System.currentTimeMillis();
       db.transactor().inTransaction(() -> recorder.started("p-late", "p-late", def, JSON.valueToTree(Map.of("n", 7)), now));
       assertThat(db.outbox().pending(10)).as("the command that starts the child").hasSize(1);

@@ -128,7 +128,7 @@ class WorkflowTaskSecretsTest {
   /** Starts the workflow and carries its entry out as the engine does (revealed, then submitted); the task id. */
   private static String submitted(Database db) throws Exception {
     Definitions definitions = new Definitions(db.definitions());
-    Recorder recorder = new Recorder(db, new DecisionWriter(db.events(), definitions, SOURCE));
+    Recorder recorder = new Recorder(db, new DecisionWriter(db, definitions, SOURCE));
     String id = new WorkflowRuntime(db, new FakeClock(1000), () -> "i-s", Duration.ofSeconds(5), SOURCE)
         .start(DOC, JSON.readTree("{}"), "k");
     PendingCommand p = db.outbox().pending(10).getFirst();

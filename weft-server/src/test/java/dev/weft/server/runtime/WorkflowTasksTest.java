@@ -11,6 +11,7 @@ import dev.weft.store.CommandTask;
 import dev.weft.store.Database;
 import dev.weft.store.InstanceStatus;
 import dev.weft.store.PendingCommand;
+import dev.weft.store.ServiceSlots;
 import dev.weft.store.TaskChange;
 import dev.weft.store.TaskOutput;
 import dev.weft.store.TaskRecord;
@@ -54,7 +55,7 @@ class WorkflowTasksTest {
 
   private Rig rig(Database db, Runnable tasksCancelled) {
     Definitions definitions = new Definitions(db.definitions());
-    Recorder recorder = new Recorder(db, new DecisionWriter(db.events(), definitions, SecretSource.none()), tasksCancelled);
+    Recorder recorder = new Recorder(db, new DecisionWriter(db, definitions, SecretSource.none()), tasksCancelled);
     ServiceCalls calls = new ServiceCalls(new ServiceRegistry(db.services()), null);
     return new Rig(db, recorder, new TaskCommands(calls, definitions, db.instances(), new QueueTrees(db)),
         new TaskOutcomes(db, calls, new WorkflowTaskSecrets(db, SecretSource.none())));
@@ -110,6 +111,32 @@ class WorkflowTasksTest {
       var inst = db.instances().find(id).orElseThrow();
       assertThat(inst.status()).isEqualTo(InstanceStatus.COMPLETED);
       assertThat(db.events().history(id)).filteredOn(e -> e.type().equals("CommandCompleted")).hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void the_outcome_of_a_task_gives_its_call_s_service_slot_to_the_next_call_in_line(TestDb kind) throws Exception {
+    try (TestDb.Opened opened = kind.open(dir)) {
+      Database db = opened.db();
+      Rig rig = rig(db);
+      String id = new WorkflowRuntime(db, new FakeClock(1000), () -> "i-5", Duration.ofSeconds(5))
+          .start(SHELL, JSON.readTree("{}"), "k");
+      PendingCommand p = theEntry(db);
+      Command c = Journal.command(p.type(), p.payload());
+      TaskCommands.Submission s = rig.tasks().submission(id, p.id(), c).orElseThrow();
+      db.serviceSlots().take("echo", p.id(), id, 1, Instant.EPOCH);
+      db.serviceSlots().take("echo", "next-call", "other-instance", 1, Instant.EPOCH.plusSeconds(1));
+      db.transactor().inTransaction(() -> rig.recorder().commandBecameTask(p, c.id(), s, 2000));
+      assertThat(db.serviceSlots().of(p.id())).as("held while its task runs").contains(ServiceSlots.Admission.HELD);
+
+      finish(db, s.spec().id(), TaskEvent.PLACE, TaskEvent.START, TaskEvent.SUCCEED);
+      db.taskOutputs().save(new TaskOutput(s.spec().id(), 0, "hi\n", ""));
+      CommandTask ended = db.commandTasks().ended(10).getFirst();
+      var outcome = rig.outcomes().of(ended);
+      assertThat(db.transactor().inTransaction(() -> rig.recorder().taskEnded(ended, outcome, 4000))).isTrue();
+      assertThat(db.serviceSlots().of(p.id())).isEmpty();
+      assertThat(db.serviceSlots().of("next-call")).contains(ServiceSlots.Admission.HELD);
     }
   }
 

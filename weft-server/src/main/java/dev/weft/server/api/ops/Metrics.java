@@ -9,6 +9,7 @@ import dev.weft.server.scheduling.SchedulerStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
+import dev.weft.store.ServiceSlots;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -53,6 +54,9 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
   private Supplier<ClusterCensus> census;
   private long censusAt = Long.MIN_VALUE;
   private final Map<String, MultiGauge> clusterGauges = new LinkedHashMap<>();
+  private Supplier<Map<String, ServiceSlots.Usage>> slots;
+  private MultiGauge slotsHeld;
+  private MultiGauge slotsWaiting;
 
   /**
    * @param statuses every instance status, so each has a gauge even at zero
@@ -108,6 +112,19 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
   }
 
   /**
+   * Adds {@code weft_service_calls_held{service}} and {@code weft_service_calls_waiting{service}}:
+   * per service with a concurrency limit ({@code contract.concurrency}), its calls carried out now
+   * and those waiting for a slot, read from {@code usage} at each scrape.
+   */
+  public synchronized void bindServiceSlots(Supplier<Map<String, ServiceSlots.Usage>> usage) {
+    this.slots = usage;
+    slotsHeld = MultiGauge.builder("weft.service.calls.held")
+        .description("calls of a service with a concurrency limit holding one of its slots").register(registry);
+    slotsWaiting = MultiGauge.builder("weft.service.calls.waiting")
+        .description("calls of a service with a concurrency limit waiting for a slot").register(registry);
+  }
+
+  /**
    * Adds {@code weft_tls_certificate_not_after_timestamp_seconds}: when the HTTPS certificate in
    * service stops being valid (seconds since the epoch; alert on it minus {@code time()}).
    */
@@ -141,7 +158,22 @@ public final class Metrics implements ApiServer.RequestObserver, AutoCloseable {
     Map<String, Long> now = instanceCounts.get();
     lastCounts.replaceAll((s, old) -> now.getOrDefault(s, 0L));
     refreshCensus();
+    refreshSlots();
     return registry.scrape();
+  }
+
+  private synchronized void refreshSlots() {
+    if (slots == null) {
+      return;
+    }
+    List<MultiGauge.Row<?>> held = new ArrayList<>();
+    List<MultiGauge.Row<?>> waiting = new ArrayList<>();
+    slots.get().forEach((service, u) -> {
+      held.add(MultiGauge.Row.of(Tags.of("service", service), u.held()));
+      waiting.add(MultiGauge.Row.of(Tags.of("service", service), u.waiting()));
+    });
+    slotsHeld.register(held, true); // a service whose calls all ended drops out
+    slotsWaiting.register(waiting, true);
   }
 
   private synchronized void refreshCensus() {
