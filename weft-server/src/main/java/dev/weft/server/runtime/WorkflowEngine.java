@@ -56,6 +56,7 @@ public final class WorkflowEngine implements AutoCloseable {
   private final Doorbell commandsBell = new Doorbell();
   private final Doorbell timersBell = new Doorbell();
   private final Doorbell renewBell = new Doorbell();
+  private final Doorbell sweepBell = new Doorbell();
   private final ExecutorService dispatchers;
   private final List<Thread> loops;
   private final Thread renewer;
@@ -107,7 +108,7 @@ public final class WorkflowEngine implements AutoCloseable {
     LoopContext leases = new LoopContext(settings, clock, new Doorbell(), () -> running);
     threads.add(Thread.ofPlatform().name("weft-worker-leases-" + settings.owner()).daemon()
         .start(() -> leases.repeat(() -> expireWorkerLeases(leases), 1)));
-    LoopContext sweeps = new LoopContext(settings, clock, new Doorbell(), () -> running);
+    LoopContext sweeps = new LoopContext(settings, clock, sweepBell, () -> running);
     threads.add(Thread.ofPlatform().name("weft-slot-sweep-" + settings.owner()).daemon()
         .start(() -> sweepSlots(slots, sweeps)));
     this.loops = List.copyOf(threads);
@@ -241,6 +242,7 @@ public final class WorkflowEngine implements AutoCloseable {
     retryWait.stop();
     commandsBell.ring();
     timersBell.ring();
+    sweepBell.ring();
     try {
       for (Thread t : loops) {
         t.join();
