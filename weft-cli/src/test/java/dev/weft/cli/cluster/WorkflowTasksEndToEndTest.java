@@ -80,6 +80,7 @@ class WorkflowTasksEndToEndTest {
       aFailingProcessFaultsTheInstanceWithItsExitCode();
       aFailedTryIsMadeAgainAsANewTaskAsOftenAsTheContractAllows();
       aContractViolationFaultsBeforeAnyTask();
+      aServiceLimitedToOneCallRunsItsTasksOneAfterAnother();
       cancellingAnInstanceCancelsItsRunningTask();
     } finally {
       for (AutoCloseable c : open.reversed()) {
@@ -214,6 +215,50 @@ class WorkflowTasksEndToEndTest {
     assertThat(done.path("error").path("type").asText()).contains("validation");
     assertThat(done.path("error").path("detail").asText()).contains("/x", "square@1.0.0");
     assertThat(call("GET", "/api/v1/instances/" + id + "/tasks", null, null).body.path("items")).isEmpty();
+  }
+
+  /**
+   * {@code contract.concurrency: 1} with three calls in parallel branches: the agent has room for
+   * all three tasks at once, yet each task is submitted only once the one before has ended.
+   */
+  private void aServiceLimitedToOneCallRunsItsTasksOneAfterAnother() throws Exception {
+    Reply s = call("POST", "/api/v1/services", "application/yaml", """
+        kind: service
+        name: one-at-a-time
+        version: 1.0.0
+        contract: { concurrency: 1 }
+        behaviour:
+          process:
+            queue: root.default
+            resources: { cpu: 0.1, memory: 32 }
+            command: 'sleep 1; echo $WEFT_INPUT_N'
+        """);
+    assertThat(s.status).as(s.body.toString()).isEqualTo(201);
+    define("""
+        document: { dsl: '1.0.0', namespace: e2e, name: limited, version: '1.0.0' }
+        do:
+          - all:
+              fork:
+                branches:
+                  - a: { call: one-at-a-time, with: { n: 1 } }
+                  - b: { call: one-at-a-time, with: { n: 2 } }
+                  - c: { call: one-at-a-time, with: { n: 3 } }
+        """);
+    String id = start("e2e/limited", "{}");
+    JsonNode done = awaitEnd(id);
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+    List<java.time.Instant[]> runs = new ArrayList<>();
+    for (JsonNode link : call("GET", "/api/v1/instances/" + id + "/tasks", null, null).body.path("items")) {
+      JsonNode task = call("GET", "/api/v1/tasks/" + link.path("taskId").asText(), null, null).body;
+      assertThat(task.path("state").asText()).as(task.toString()).isEqualTo("SUCCEEDED");
+      runs.add(new java.time.Instant[] {java.time.Instant.parse(task.path("startedAt").asText()),
+          java.time.Instant.parse(task.path("finishedAt").asText())});
+    }
+    assertThat(runs).hasSize(3);
+    runs.sort(java.util.Comparator.comparing(r -> r[0]));
+    for (int i = 1; i < runs.size(); i++) {
+      assertThat(runs.get(i)[0]).as("task %d started after task %d finished", i + 1, i).isAfter(runs.get(i - 1)[1]);
+    }
   }
 
   private void cancellingAnInstanceCancelsItsRunningTask() throws Exception {
