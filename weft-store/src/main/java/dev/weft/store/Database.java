@@ -17,6 +17,7 @@ import dev.weft.store.jdbc.JdbcQueueTreeStore;
 import dev.weft.store.jdbc.JdbcRetainedEvents;
 import dev.weft.store.jdbc.JdbcTriggerEvents;
 import dev.weft.store.jdbc.JdbcRuntimeHistory;
+import dev.weft.store.jdbc.JdbcServiceRates;
 import dev.weft.store.jdbc.JdbcServiceSlots;
 import dev.weft.store.jdbc.JdbcServiceStore;
 import dev.weft.store.jdbc.JdbcTaskOutputStore;
@@ -174,6 +175,10 @@ public final class Database implements AutoCloseable {
 
   public ServiceSlots serviceSlots() {
     return new JdbcServiceSlots(transactor);
+  }
+
+  public ServiceRates serviceRates() {
+    return new JdbcServiceRates(transactor);
   }
 
   public CommandTaskStore commandTasks() {

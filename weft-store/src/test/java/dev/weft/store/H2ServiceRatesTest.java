@@ -1,0 +1,8 @@
+package dev.weft.store;
+
+class H2ServiceRatesTest extends ServiceRatesContract {
+  @Override
+  TestDatabase target() {
+    return TestDatabase.H2;
+  }
+}
