@@ -34,6 +34,7 @@ final class CarryOutCommand {
   private final Runnable childStarted;
   private final WorkerCalls workers;
   private final CallSlots slots;
+  private final CallRates rates;
   final AtomicLong carriedOut = new AtomicLong();
   final AtomicLong decisions = new AtomicLong();
 
@@ -50,18 +51,21 @@ final class CarryOutCommand {
    */
   CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks,
       Runnable tasksSubmitted, ChildStarts children, Runnable childStarted) {
-    this(effector, recorder, commits, clock, tasks, tasksSubmitted, children, childStarted, null, null);
+    this(effector, recorder, commits, clock, tasks, tasksSubmitted, children, childStarted, null, null, null);
   }
 
   /**
    * As above; with {@code workers}, a call of a service with a {@code worker} behaviour waits for a
-   * worker to take it; with {@code slots}, a call of a service with {@code contract.concurrency}
-   * waits for a slot of it.
+   * worker to take it; with {@code rates}, a call of a service with {@code contract.rateLimit}
+   * waits for the start it reserved; with {@code slots}, a call of a service with
+   * {@code contract.concurrency} then waits for a slot of it.
    */
   CarryOutCommand(Effector effector, Recorder recorder, CommitWithRetry commits, RuntimeClock clock, TaskCommands tasks,
-      Runnable tasksSubmitted, ChildStarts children, Runnable childStarted, WorkerCalls workers, CallSlots slots) {
+      Runnable tasksSubmitted, ChildStarts children, Runnable childStarted, WorkerCalls workers, CallRates rates,
+      CallSlots slots) {
     this.workers = workers;
     this.slots = slots;
+    this.rates = rates;
     this.children = children;
     this.childStarted = childStarted;
     this.tasksSubmitted = tasksSubmitted;
@@ -98,6 +102,9 @@ final class CarryOutCommand {
         record(p, new Event.CommandFailed(call.id(), f.error()));
         return;
       }
+      if (rates != null && CallRates.limited(service) && !due(p, service)) {
+        return; // parked until the start it reserved under the service's rate limit
+      }
       if (slots != null && CallSlots.limited(service) && !admitted(p, service)) {
         return; // parked until a call of the service gives its slot back
       }
@@ -115,6 +122,15 @@ final class CarryOutCommand {
     }
     record(p, service != null ? effector.called(service, (Command.CallService) revealed)
         : effector.outcome(revealed, clock.nowMillis()));
+  }
+
+  /**
+   * Whether the call may start now under its service's {@code contract.rateLimit}; a call whose
+   * start lies ahead (or whose reservation the store refused every time, left to its lease) may not.
+   */
+  private boolean due(PendingCommand p, ServiceDefinition service) {
+    return commits.commit("reserving a start of service " + service.name() + " for " + p.id(),
+        () -> rates.due(p, service, clock.nowMillis())).orElse(false);
   }
 
   /**

@@ -83,8 +83,9 @@ public final class WorkflowEngine implements AutoCloseable {
         new dev.weft.server.scheduling.QueueTrees(db)) : null;
     this.workerCalls = new WorkerCalls(db, recorder, commits, effector.services(), clock, this::decidedElsewhere);
     CallSlots slots = new CallSlots(db);
+    CallRates rates = new CallRates(db);
     this.carryOut = new CarryOutCommand(effector, recorder, commits, clock, tasks, tasksSubmitted,
-        new ChildStarts(definitions, db.children()), this::decidedElsewhere, workerCalls, slots);
+        new ChildStarts(definitions, db.children()), this::decidedElsewhere, workerCalls, rates, slots);
     this.dispatchers = Executors.newFixedThreadPool(settings.dispatchers(),
         Thread.ofPlatform().name("weft-dispatch-" + settings.owner() + "-", 1).daemon().factory());
     DispatchCommands dispatch = new DispatchCommands(db.outbox(), carryOut, dispatchers,
@@ -110,25 +111,32 @@ public final class WorkflowEngine implements AutoCloseable {
         .start(() -> leases.repeat(() -> expireWorkerLeases(leases), 1)));
     LoopContext sweeps = new LoopContext(settings, clock, sweepBell, () -> running);
     threads.add(Thread.ofPlatform().name("weft-slot-sweep-" + settings.owner()).daemon()
-        .start(() -> sweepSlots(slots, sweeps)));
+        .start(() -> sweep(slots, rates, sweeps)));
     this.loops = List.copyOf(threads);
     RenewCommandLeases renew = new RenewCommandLeases(db.outbox(), dispatch::carryingOut,
         new LoopContext(settings, clock, renewBell, () -> renewing));
     this.renewer = Thread.ofPlatform().name("weft-renew-" + settings.owner()).daemon().start(renew);
   }
 
-  /** How often the slots of calls whose instance ended without giving them back are looked for. */
+  /**
+   * How often the slots of calls whose instance ended without giving them back are looked for,
+   * and the old reserved starts of rate-limited calls forgotten.
+   */
   static final Duration SLOT_SWEEP = Duration.ofSeconds(10);
   private static final System.Logger LOG = System.getLogger(WorkflowEngine.class.getName());
 
-  /** Every {@link #SLOT_SWEEP}, gives back the service slots left by calls of ended instances ({@link CallSlots#sweep}). */
-  private static void sweepSlots(CallSlots slots, LoopContext loop) {
-    FailureStreak failures = FailureStreak.logging("giving back service slots of ended instances", LOG);
+  /**
+   * Every {@link #SLOT_SWEEP}, gives back the service slots left by calls of ended instances
+   * ({@link CallSlots#sweep}) and forgets old reserved starts ({@link CallRates#forgetOld}).
+   */
+  private static void sweep(CallSlots slots, CallRates rates, LoopContext loop) {
+    FailureStreak failures = FailureStreak.logging("sweeping service slots and starts", LOG);
     try {
       while (loop.goOn()) {
         Duration wait = SLOT_SWEEP;
         try {
           slots.sweep(loop.clock().nowMillis());
+          rates.forgetOld(loop.clock().nowMillis());
           failures.succeeded();
         } catch (StoreException e) {
           wait = failures.failed(e);

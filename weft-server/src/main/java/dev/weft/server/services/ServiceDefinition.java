@@ -13,16 +13,24 @@ public record ServiceDefinition(String name, String version, String operation, C
                                 JsonNode document) {
   /**
    * The contract: schemas are JSON Schema 2020-12 documents; {@code retry} is kept as written;
-   * {@code concurrency} the most calls of the service carried out at once across the cluster (0: no limit).
+   * {@code concurrency} the most calls of the service carried out at once across the cluster (0: no limit);
+   * {@code ratePerSecond} the most calls started a second across the cluster, spaced evenly (0: no limit).
    */
   public record Contract(JsonNode input, JsonNode output, long timeoutMillis, JsonNode retry, boolean idempotent,
-                         int concurrency) {
+                         int concurrency, double ratePerSecond) {
     /** The most calls at once a contract may allow. */
     public static final int MAX_CONCURRENCY = 100_000;
+    /** The most calls a second a rate limit may allow (one a millisecond). */
+    public static final double MAX_RATE = 1000;
 
-    /** Without a concurrency limit. */
+    /** Without limits. */
     public Contract(JsonNode input, JsonNode output, long timeoutMillis, JsonNode retry, boolean idempotent) {
-      this(input, output, timeoutMillis, retry, idempotent, 0);
+      this(input, output, timeoutMillis, retry, idempotent, 0, 0);
+    }
+
+    /** The least time between two starts under the rate limit, in whole milliseconds (0: no limit). */
+    public long startIntervalMillis() {
+      return ratePerSecond > 0 ? Math.max(1, (long) Math.ceil(1000 / ratePerSecond)) : 0;
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.codec.DurationParser;
+import dev.weft.server.api.limits.RequestRate;
 import dev.weft.workflow.plan.DataSchema;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ public final class ServiceReader {
   private static final List<String> TOP = List.of("kind", "name", "version", "description", "interface", "contract",
       "behaviour");
   private static final List<String> INTERFACE = List.of("operation", "input", "output");
-  private static final List<String> CONTRACT = List.of("input", "output", "timeout", "retry", "idempotent", "concurrency");
+  private static final List<String> CONTRACT = List.of("input", "output", "timeout", "retry", "idempotent", "concurrency",
+      "rateLimit");
   private static final List<String> BEHAVIOURS = List.of("builtin", "process", "http", "workflow", "worker");
   private static final List<String> WORKER = List.of("queue", "lease", "timeout");
   /** The longest lease a worker service may ask for: a worker that needs longer sends heartbeats. */
@@ -116,7 +118,7 @@ public final class ServiceReader {
       return new ServiceDefinition.Contract(null, null, 0, null, false);
     }
     if (!c.isObject()) {
-      problems.add(new ServiceProblem("/contract", "expected {input, output, timeout, retry, idempotent, concurrency}"));
+      problems.add(new ServiceProblem("/contract", "expected {input, output, timeout, retry, idempotent, concurrency, rateLimit}"));
       return null;
     }
     unknown(c, CONTRACT, "/contract", problems);
@@ -139,7 +141,31 @@ public final class ServiceReader {
       problems.add(new ServiceProblem("/contract/idempotent", "expected true or false, got " + shown(idem)));
     }
     return new ServiceDefinition.Contract(input, output, timeout, retry, idem != null && idem.asBoolean(),
-        concurrency(c.get("concurrency"), problems));
+        concurrency(c.get("concurrency"), problems), rate(c.get("rateLimit"), problems));
+  }
+
+  /** {@code contract.rateLimit}: absent (no limit) or calls a second, minute or hour ({@code 5}, {@code 5/s}, {@code 300/m}). */
+  private static double rate(JsonNode n, List<ServiceProblem> problems) {
+    if (n == null) {
+      return 0;
+    }
+    String expected = "expected the most calls started a second, minute or hour (5, 5/s, 300/m, 1000/h; at most "
+        + (int) ServiceDefinition.Contract.MAX_RATE + "/s), got " + shown(n);
+    if (!n.isTextual() && !n.isNumber()) {
+      problems.add(new ServiceProblem("/contract/rateLimit", expected));
+      return 0;
+    }
+    try {
+      double perSecond = RequestRate.parsePerSecond(n.asText());
+      if (perSecond > ServiceDefinition.Contract.MAX_RATE) {
+        problems.add(new ServiceProblem("/contract/rateLimit", expected));
+        return 0;
+      }
+      return perSecond;
+    } catch (IllegalArgumentException e) {
+      problems.add(new ServiceProblem("/contract/rateLimit", expected));
+      return 0;
+    }
   }
 
   /** {@code contract.concurrency}: absent (no limit) or a whole number of calls, 1 to {@link ServiceDefinition.Contract#MAX_CONCURRENCY}. */

@@ -66,7 +66,7 @@ public final class ServiceResource implements ApiResource {
         "name", Schemas.string(), "version", Schemas.string(),
         "description", Schemas.string(),
         "interface", Schemas.any().put("description", "{operation, input, output}"),
-        "contract", Schemas.any().put("description", "{input, output (JSON Schemas), timeout, retry, idempotent, concurrency}"),
+        "contract", Schemas.any().put("description", "{input, output (JSON Schemas), timeout, retry, idempotent, concurrency, rateLimit}"),
         "behaviour", Schemas.any().put("description", "exactly one of builtin: NAME, process: {...}, http: {endpoint, method}")),
         "kind", "name", "version", "behaviour").put("description", "a kind: service document (docs/services.md)"));
     Map<Integer, String> stored = Map.of(201, "stored (or the same document was already stored: that version)",

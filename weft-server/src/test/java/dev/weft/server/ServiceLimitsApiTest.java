@@ -29,13 +29,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code contract.concurrency} on a real server (H2 and PostgreSQL): at most that many calls of
- * the service are carried out at once, the others wait (holding no dispatcher) and go in arrival
- * order as slots come back; an instance that ends gives back its slot or its place in line; the
- * counts are in {@code /metrics}; a bad limit is refused with its pointer.
+ * {@code contract.concurrency} and {@code contract.rateLimit} on a real server (H2 and
+ * PostgreSQL): at most that many calls of the service are carried out at once, the others wait
+ * (holding no dispatcher) and go in arrival order as slots come back; an instance that ends gives
+ * back its slot or its place in line; the counts are in {@code /metrics}; calls of a rate-limited
+ * service start no faster than its rate; bad limits are refused with their pointers.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class ServiceConcurrencyApiTest {
+class ServiceLimitsApiTest {
   private static final String WORKER = "worker-token-0123456789";
   private static final Tokens TOKENS = Tokens.parse("operator-token-0123456789 operator ci\n" + WORKER + " worker fleet\n",
       "tokens");
@@ -139,6 +140,66 @@ class ServiceConcurrencyApiTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
+  void calls_of_a_rate_limited_service_start_no_faster_than_its_rate(TestDb db) throws Exception {
+    try (RunningServer s = RunningServer.start(db, dir, TOKENS, 8, List.of()); Endpoint endpoint = new Endpoint()) {
+      endpoint.open.countDown(); // answered at once
+      Http http = s.http();
+      apply(http, "/api/v1/services", """
+          kind: service
+          name: paced-api
+          version: 1.0.0
+          contract:
+            rateLimit: 5/s
+          behaviour:
+            http: { endpoint: '%s/work' }
+          """.formatted(endpoint.base()));
+      apply(http, "/api/v1/workflows", flow("paced-api"));
+      long before = System.currentTimeMillis();
+      List<String> ids = new ArrayList<>();
+      for (int n = 0; n < 6; n++) {
+        ids.add(start(http, "paced-api", n));
+      }
+      for (String id : ids) {
+        assertThat(Workflows.awaitEnd(http, OPERATOR, id).path("status").asText()).isEqualTo("COMPLETED");
+      }
+      // each call starts at its reserved time or later, reserved 200 ms apart from the first call's
+      // admission on, which came after `before`: by then + 200 k ms at most k + 1 calls can have arrived
+      List<Long> arrivals = endpoint.arrivals.stream().sorted().toList();
+      assertThat(arrivals).hasSize(6);
+      for (int k = 1; k < arrivals.size(); k++) {
+        assertThat(arrivals.get(k) - before).as("call %d arrived after %d ms", k + 1, 200 * k)
+            .isGreaterThanOrEqualTo(200L * k);
+      }
+    }
+  }
+
+  @Test
+  void a_rate_limit_that_is_not_calls_per_second_minute_or_hour_is_refused_with_its_pointer() {
+    try (RunningServer s = RunningServer.start(TestDb.H2, dir, TOKENS, List.of())) {
+      for (String bad : List.of("fast", "0", "-1", "2000/s", "5/d", "true", "[5]")) {
+        Http.Reply r = s.http().post("/api/v1/services", OPERATOR, "application/yaml", """
+            kind: service
+            name: paced
+            version: 1.0.0
+            contract: { rateLimit: %s }
+            behaviour: { builtin: square }
+            """.formatted(bad));
+        assertThat(r.status()).as(bad + ": " + r.text()).isEqualTo(422);
+        assertThat(r.text()).as(bad).contains("/contract/rateLimit").contains("5/s, 300/m");
+      }
+      Http.Reply ok = s.http().post("/api/v1/services", OPERATOR, "application/yaml", """
+          kind: service
+          name: paced
+          version: 1.0.0
+          contract: { rateLimit: 300/m, concurrency: 3 }
+          behaviour: { builtin: square }
+          """);
+      assertThat(ok.status()).as(ok.text()).isEqualTo(201);
+    }
+  }
+
   private static String flow(String service) {
     return """
         document: { dsl: '1.0.0', namespace: test, name: %s-flow, version: '1.0.0' }
@@ -216,6 +277,7 @@ class ServiceConcurrencyApiTest {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger mostAtOnce = new AtomicInteger();
+    final java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
     private final HttpServer server;
 
@@ -232,6 +294,7 @@ class ServiceConcurrencyApiTest {
 
     private void handle(HttpExchange ex) throws IOException {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      arrivals.add(System.currentTimeMillis());
       requests.incrementAndGet();
       mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       arrived.countDown();
