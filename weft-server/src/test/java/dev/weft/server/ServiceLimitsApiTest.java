@@ -122,24 +122,6 @@ class ServiceLimitsApiTest {
     }
   }
 
-  @Test
-  void a_limit_that_is_not_a_whole_number_from_1_is_refused_with_its_pointer() {
-    try (RunningServer s = RunningServer.start(TestDb.H2, dir, TOKENS, List.of())) {
-      for (String bad : List.of("0", "-3", "1.5", "'4'", "100001", "true")) {
-        Http.Reply r = s.http().post("/api/v1/services", OPERATOR, "application/yaml", """
-            kind: service
-            name: limited
-            version: 1.0.0
-            contract: { concurrency: %s }
-            behaviour: { builtin: square }
-            """.formatted(bad));
-        assertThat(r.status()).as(bad + ": " + r.text()).isEqualTo(422);
-        assertThat(r.text()).as(bad).contains("/contract/concurrency")
-            .contains("a whole number from 1 to 100000");
-      }
-    }
-  }
-
   @ParameterizedTest
   @EnumSource(TestDb.class)
   void calls_of_a_rate_limited_service_start_no_faster_than_its_rate(TestDb db) throws Exception {
@@ -176,28 +158,37 @@ class ServiceLimitsApiTest {
   }
 
   @Test
-  void a_rate_limit_that_is_not_calls_per_second_minute_or_hour_is_refused_with_its_pointer() {
+  void bad_limits_are_refused_with_their_pointers_and_good_ones_kept() {
     try (RunningServer s = RunningServer.start(TestDb.H2, dir, TOKENS, List.of())) {
-      for (String bad : List.of("fast", "0", "-1", "2000/s", "5/d", "true", "[5]")) {
-        Http.Reply r = s.http().post("/api/v1/services", OPERATOR, "application/yaml", """
-            kind: service
-            name: paced
-            version: 1.0.0
-            contract: { rateLimit: %s }
-            behaviour: { builtin: square }
-            """.formatted(bad));
-        assertThat(r.status()).as(bad + ": " + r.text()).isEqualTo(422);
-        assertThat(r.text()).as(bad).contains("/contract/rateLimit").contains("5/s, 300/m");
+      Http http = s.http();
+      for (String bad : List.of("0", "-3", "1.5", "'4'", "100001", "true")) {
+        assertThat(refused(http, "concurrency: " + bad)).as(bad).contains("/contract/concurrency")
+            .contains("a whole number from 1 to 100000");
       }
-      Http.Reply ok = s.http().post("/api/v1/services", OPERATOR, "application/yaml", """
-          kind: service
-          name: paced
-          version: 1.0.0
-          contract: { rateLimit: 300/m, concurrency: 3 }
-          behaviour: { builtin: square }
-          """);
+      for (String bad : List.of("fast", "0", "-1", "2000/s", "5/d", "true", "[5]")) {
+        assertThat(refused(http, "rateLimit: " + bad)).as(bad).contains("/contract/rateLimit").contains("5/s, 300/m");
+      }
+      Http.Reply ok = register(http, "rateLimit: 300/m, concurrency: 3");
       assertThat(ok.status()).as(ok.text()).isEqualTo(201);
     }
+  }
+
+  /** Registers a builtin service with these contract fields. */
+  private static Http.Reply register(Http http, String contract) {
+    return http.post("/api/v1/services", OPERATOR, "application/yaml", """
+        kind: service
+        name: limited
+        version: 1.0.0
+        contract: { %s }
+        behaviour: { builtin: square }
+        """.formatted(contract));
+  }
+
+  /** The problem's text of a registration that must be refused (422). */
+  private static String refused(Http http, String contract) {
+    Http.Reply r = register(http, contract);
+    assertThat(r.status()).as(contract + ": " + r.text()).isEqualTo(422);
+    return r.text();
   }
 
   private static String flow(String service) {
