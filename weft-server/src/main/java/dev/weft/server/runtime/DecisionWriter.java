@@ -42,14 +42,16 @@ final class DecisionWriter {
    * Decides and appends; call inside a transaction. The secrets the document declares are
    * supplied to the decider from the {@link SecretSource} and masked out of everything appended.
    * A decision that changes nothing (no command, same state) is not appended. A decision that ends
-   * the instance gives back the service slots its calls held or waited for ({@link CallSlots}).
+   * the instance with calls still open gives back the service slots they held or waited for
+   * ({@link CallSlots}).
    */
   Written write(Instance inst, Event event, long nowMillis) {
     Decided d = decide(inst, event, nowMillis);
     if (d.stored() != null) {
       events.append(d.stored(), Instant.ofEpochMilli(nowMillis));
-      if (d.written().decision().state().isFinished()) {
-        slots.releaseInstance(inst.id(), nowMillis);
+      InstanceState after = d.written().decision().state();
+      if (after.isFinished() && !after.outcomes().keySet().containsAll(after.issued().keySet())) {
+        slots.releaseInstance(inst.id(), nowMillis); // a call still open may hold a slot or a place (answered ones gave theirs back)
       }
     }
     return d.written();
