@@ -17,7 +17,22 @@ import org.junit.jupiter.api.Test;
 /** The {@link ServiceRates} contract (starts spaced by the interval, in arrival order), run on every database. */
 abstract class ServiceRatesContract extends StoreContract {
   private Instant reserve(String service, String call, long interval, Instant now) {
-    return db.serviceRates().reserve(service, call, interval, now);
+    return db.serviceRates().reserve(service, call, interval, 1, now);
+  }
+
+  @Test
+  void a_burst_starts_at_once_then_the_rest_keep_to_the_rate() {
+    ServiceRates rates = db.serviceRates();
+    for (int n = 1; n <= 3; n++) {
+      assertThat(rates.reserve("charge", "c" + n, 100, 3, T0)).as("call %d of a burst of 3", n).isEqualTo(T0);
+    }
+    assertThat(rates.reserve("charge", "c4", 100, 3, T0)).isEqualTo(T0.plusMillis(100));
+    assertThat(rates.reserve("charge", "c5", 100, 3, T0.plusMillis(10))).isEqualTo(T0.plusMillis(200));
+    assertThat(rates.reserve("charge", "c6", 100, 3, T0.plusSeconds(10))).as("a quiet spell refills the burst")
+        .isEqualTo(T0.plusSeconds(10));
+    assertThat(rates.reserve("charge", "c7", 100, 3, T0.plusSeconds(10))).isEqualTo(T0.plusSeconds(10));
+    assertThatThrownBy(() -> rates.reserve("charge", "c8", 100, 0, T0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1 start");
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.time.Instant;
 
 /**
  * {@code contract.rateLimit}: a call of a rate-limited service starts no earlier than the start it
- * reserved ({@link ServiceRates}), so the service's calls start at most at its rate, spaced evenly,
- * in the order they arrived, by all the servers together. A call whose start lies ahead is parked
+ * reserved ({@link ServiceRates}), so the service's calls start at most at its rate (after the burst
+ * it allows), in the order they arrived, by all the servers together. A call whose start lies ahead is parked
  * in the outbox until then, holding no thread. Runs inside the caller's unit of work.
  */
 final class CallRates {
@@ -32,7 +32,8 @@ final class CallRates {
 
   /** True when the call {@code p} of {@code s} may start now; false when its start lies ahead (its entry parked until then). */
   boolean due(PendingCommand p, ServiceDefinition s, long now) {
-    Instant start = rates.reserve(s.name(), p.id(), s.contract().startIntervalMillis(), Instant.ofEpochMilli(now));
+    Instant start = rates.reserve(s.name(), p.id(), s.contract().startIntervalMillis(), s.contract().rateBurst(),
+        Instant.ofEpochMilli(now));
     if (start.toEpochMilli() > now) {
       outbox.park(p.id(), start);
       return false;

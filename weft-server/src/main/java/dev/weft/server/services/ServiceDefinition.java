@@ -14,10 +14,11 @@ public record ServiceDefinition(String name, String version, String operation, C
   /**
    * The contract: schemas are JSON Schema 2020-12 documents; {@code retry} is kept as written;
    * {@code concurrency} the most calls of the service carried out at once across the cluster (0: no limit);
-   * {@code ratePerSecond} the most calls started a second across the cluster, spaced evenly (0: no limit).
+   * {@code ratePerSecond} the most calls started a second across the cluster (0: no limit), after
+   * {@code rateBurst} started at once (1: spaced evenly).
    */
   public record Contract(JsonNode input, JsonNode output, long timeoutMillis, JsonNode retry, boolean idempotent,
-                         int concurrency, double ratePerSecond) {
+                         int concurrency, double ratePerSecond, int rateBurst) {
     /** The most calls at once a contract may allow. */
     public static final int MAX_CONCURRENCY = 100_000;
     /** The most calls a second a rate limit may allow (one a millisecond). */
@@ -25,7 +26,7 @@ public record ServiceDefinition(String name, String version, String operation, C
 
     /** Without limits. */
     public Contract(JsonNode input, JsonNode output, long timeoutMillis, JsonNode retry, boolean idempotent) {
-      this(input, output, timeoutMillis, retry, idempotent, 0, 0);
+      this(input, output, timeoutMillis, retry, idempotent, 0, 0, 1);
     }
 
     /** The least time between two starts under the rate limit, in whole milliseconds (0: no limit). */

@@ -18,9 +18,12 @@ public final class JdbcServiceRates implements ServiceRates {
   }
 
   @Override
-  public Instant reserve(String service, String commandId, long intervalMillis, Instant now) {
+  public Instant reserve(String service, String commandId, long intervalMillis, int burst, Instant now) {
     if (intervalMillis < 1) {
       throw new IllegalArgumentException("the interval must be at least 1 ms, got " + intervalMillis);
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("the burst must be at least 1 start, got " + burst);
     }
     return tx.run("reserving a start of service " + service + " for " + commandId, c -> {
       try (PreparedStatement ps = c.prepareStatement(
@@ -44,9 +47,11 @@ public final class JdbcServiceRates implements ServiceRates {
           }
         }
       }
-      long start = Math.max(now.toEpochMilli(), next);
+      // next_start is the theoretical time of the next start at the steady rate; a burst may start
+      // up to burst - 1 intervals ahead of it
+      long start = Math.max(now.toEpochMilli(), next - (burst - 1) * intervalMillis);
       try (PreparedStatement ps = c.prepareStatement("UPDATE weft_service_rate SET next_start = ? WHERE service = ?")) {
-        ps.setLong(1, start + intervalMillis);
+        ps.setLong(1, Math.max(next, now.toEpochMilli()) + intervalMillis);
         ps.setString(2, service);
         ps.executeUpdate();
       }
