@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.model.codec.DurationParser;
-import dev.weft.server.api.limits.RequestRate;
 import dev.weft.workflow.plan.DataSchema;
 import java.net.URI;
 import java.util.ArrayList;
@@ -140,78 +139,9 @@ public final class ServiceReader {
     if (idem != null && !idem.isBoolean()) {
       problems.add(new ServiceProblem("/contract/idempotent", "expected true or false, got " + shown(idem)));
     }
-    Rate rate = rate(c.get("rateLimit"), problems);
+    ContractLimits.Rate rate = ContractLimits.rate(c.get("rateLimit"), problems);
     return new ServiceDefinition.Contract(input, output, timeout, retry, idem != null && idem.asBoolean(),
-        concurrency(c.get("concurrency"), problems), rate.perSecond(), rate.burst());
-  }
-
-  /** A rate limit as read: calls a second (0: none) and the burst. */
-  private record Rate(double perSecond, int burst) {
-    static final Rate NONE = new Rate(0, 1);
-  }
-
-  /**
-   * {@code contract.rateLimit}: absent (no limit), calls a second, minute or hour ({@code 5},
-   * {@code 5/s}, {@code 300/m}), or {@code {rate: 300/m, burst: 20}}.
-   */
-  private static Rate rate(JsonNode n, List<ServiceProblem> problems) {
-    if (n == null) {
-      return Rate.NONE;
-    }
-    if (n.isObject()) {
-      unknown(n, List.of("rate", "burst"), "/contract/rateLimit", problems);
-      JsonNode burst = n.get("burst");
-      int b = 1;
-      if (burst != null && (!burst.isIntegralNumber() || burst.asLong() < 1 || burst.asLong() > MAX_BURST)) {
-        problems.add(new ServiceProblem("/contract/rateLimit/burst", "expected the most calls started at once, a whole"
-            + " number from 1 to " + MAX_BURST + ", got " + shown(burst)));
-      } else if (burst != null) {
-        b = burst.asInt();
-      }
-      if (n.get("rate") == null) {
-        problems.add(new ServiceProblem("/contract/rateLimit/rate", "required: the most calls started a second, minute"
-            + " or hour (5/s, 300/m)"));
-        return Rate.NONE;
-      }
-      return new Rate(perSecond(n.get("rate"), "/contract/rateLimit/rate", problems), b);
-    }
-    return new Rate(perSecond(n, "/contract/rateLimit", problems), 1);
-  }
-
-  /** The most bursting calls a rate limit may allow. */
-  private static final int MAX_BURST = 100_000;
-
-  private static double perSecond(JsonNode n, String at, List<ServiceProblem> problems) {
-    String expected = "expected the most calls started a second, minute or hour (5, 5/s, 300/m, 1000/h; at most "
-        + (int) ServiceDefinition.Contract.MAX_RATE + "/s), or {rate, burst}, got " + shown(n);
-    if (!n.isTextual() && !n.isNumber()) {
-      problems.add(new ServiceProblem(at, expected));
-      return 0;
-    }
-    try {
-      double perSecond = RequestRate.parsePerSecond(n.asText());
-      if (perSecond > ServiceDefinition.Contract.MAX_RATE) {
-        problems.add(new ServiceProblem(at, expected));
-        return 0;
-      }
-      return perSecond;
-    } catch (IllegalArgumentException e) {
-      problems.add(new ServiceProblem(at, expected));
-      return 0;
-    }
-  }
-
-  /** {@code contract.concurrency}: absent (no limit) or a whole number of calls, 1 to {@link ServiceDefinition.Contract#MAX_CONCURRENCY}. */
-  private static int concurrency(JsonNode n, List<ServiceProblem> problems) {
-    if (n == null) {
-      return 0;
-    }
-    if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > ServiceDefinition.Contract.MAX_CONCURRENCY) {
-      problems.add(new ServiceProblem("/contract/concurrency", "expected the most calls carried out at once, a whole"
-          + " number from 1 to " + ServiceDefinition.Contract.MAX_CONCURRENCY + ", got " + shown(n)));
-      return 0;
-    }
-    return n.asInt();
+        ContractLimits.concurrency(c.get("concurrency"), problems), rate.perSecond(), rate.burst());
   }
 
   private static JsonNode schema(JsonNode schema, String at, List<ServiceProblem> problems) {
@@ -382,7 +312,7 @@ public final class ServiceReader {
     }
   }
 
-  private static void unknown(JsonNode node, List<String> known, String at, List<ServiceProblem> problems) {
+  static void unknown(JsonNode node, List<String> known, String at, List<ServiceProblem> problems) {
     node.fieldNames().forEachRemaining(f -> {
       if (!known.contains(f)) {
         problems.add(new ServiceProblem(at + "/" + f.replace("~", "~0").replace("/", "~1"),
