@@ -36,6 +36,7 @@ import dev.weft.server.api.workers.WorkerResource;
 import dev.weft.server.api.workflows.InstanceTasksResource;
 import dev.weft.server.api.services.ServiceResource;
 import dev.weft.server.services.ServiceRegistry;
+import dev.weft.server.runtime.CallSlots;
 import dev.weft.server.runtime.RuntimeClock;
 import dev.weft.store.Database;
 import dev.weft.store.InstanceFilter;
@@ -139,7 +140,8 @@ public final class WeftServer implements AutoCloseable {
           new DefinitionResource(workflows.engine(), db.definitions()),
           new InstanceResource(workflows.engine(), db.definitions(), db.instances(), db.events()),
           new InstanceOperationsResource(workflows.operations(), workflows.delivery(), db.instances()),
-          new ServiceResource(new ServiceRegistry(db.services()), db.services(), Clock.systemUTC()),
+          new ServiceResource(new ServiceRegistry(db.services()), db.services(), Clock.systemUTC(),
+              (s, now) -> new CallSlots(db).registered(s, now.toEpochMilli())),
           new InstanceTasksResource(db),
           new WorkerResource(workflows.workerCalls())));
       LogBell logs = new LogBell();

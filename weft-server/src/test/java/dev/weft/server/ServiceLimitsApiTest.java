@@ -124,6 +124,48 @@ class ServiceLimitsApiTest {
 
   @ParameterizedTest
   @EnumSource(TestDb.class)
+  void a_version_with_a_higher_limit_lets_the_waiting_calls_in_at_once(TestDb db) {
+    try (RunningServer s = RunningServer.start(db, dir, TOKENS, List.of())) {
+      Http http = s.http();
+      String scanner = """
+          kind: service
+          name: scanner
+          version: %s
+          contract:
+            concurrency: %d
+          behaviour:
+            worker: { queue: scans }
+          """;
+      apply(http, "/api/v1/services", scanner.formatted("1.0.0", 1));
+      apply(http, "/api/v1/workflows", flow("scanner"));
+      List<String> ids = new ArrayList<>();
+      ids.add(start(http, "scanner", 1));
+      List<JsonNode> leased = new ArrayList<>(List.of(pollOne(http)));
+      ids.add(start(http, "scanner", 2));
+      ids.add(start(http, "scanner", 3));
+      awaitTrue(http, () -> metric(http, "weft_service_calls_waiting{service=\"scanner\"}") == 2.0, "two calls waiting");
+
+      apply(http, "/api/v1/services", scanner.formatted("1.1.0", 3)); // no call arrives or ends after this
+      awaitTrue(http, () -> metric(http, "weft_service_calls_held{service=\"scanner\"}") == 3.0,
+          "three calls holding a slot, well before a parked call's 5-minute safety net");
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (leased.size() < 3 && System.nanoTime() < deadline) {
+        poll(http, 1_000).forEach(leased::add);
+      }
+      assertThat(leased).extracting(c -> c.path("input").path("n").asInt()).containsExactlyInAnyOrder(1, 2, 3);
+      for (JsonNode call : leased) {
+        Http.Reply done = http.postJson("/api/v1/worker/calls/" + call.path("id").asText() + "/complete", WORKER,
+            "{\"worker\":\"w1\",\"attempt\":" + call.path("attempt").asInt() + ",\"output\":{\"ok\":true}}");
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
+      }
+      for (String id : ids) {
+        assertThat(Workflows.awaitEnd(http, OPERATOR, id).path("status").asText()).isEqualTo("COMPLETED");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDb.class)
   void calls_of_a_rate_limited_service_start_no_faster_than_its_rate(TestDb db) throws Exception {
     try (RunningServer s = RunningServer.start(db, dir, TOKENS, 8, List.of()); Endpoint endpoint = new Endpoint()) {
       endpoint.open.countDown(); // answered at once

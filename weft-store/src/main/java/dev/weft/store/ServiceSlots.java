@@ -52,6 +52,15 @@ public interface ServiceSlots {
    */
   List<String> releaseEnded(Instant now);
 
+  /**
+   * The limit of {@code service} is now {@code limit} (0: none, a version without
+   * {@code contract.concurrency}): the slots free under it go to the oldest waiting calls at once,
+   * rather than when the next call arrives or ends. Runs in the caller's transaction when there is one.
+   *
+   * @return the waiting calls that got a slot
+   */
+  List<String> limitChanged(String service, int limit, Instant now);
+
   /** What {@code commandId} holds: empty when it neither holds a slot nor waits. */
   java.util.Optional<Admission> of(String commandId);
 

@@ -81,6 +81,23 @@ abstract class ServiceSlotsContract extends StoreContract {
   }
 
   @Test
+  void a_limit_changed_without_a_call_lets_waiting_calls_in_oldest_first() {
+    take("charge", "c1", 1, 1);
+    take("charge", "c2", 1, 2);
+    take("charge", "c3", 1, 3);
+    take("charge", "c4", 1, 4);
+    assertThat(slots().limitChanged("charge", 1, T0.plusSeconds(5))).as("no slot free under the same limit").isEmpty();
+    assertThat(slots().limitChanged("charge", 3, T0.plusSeconds(6))).containsExactly("c2", "c3");
+    assertThat(slots().of("c3")).contains(Admission.HELD);
+    assertThat(slots().of("c4")).contains(Admission.WAITING);
+    assertThat(slots().limitChanged("charge", 2, T0.plusSeconds(7))).as("a lowered limit takes no slot back").isEmpty();
+    assertThat(slots().usage()).containsEntry("charge", new Usage(3, 1));
+    assertThat(slots().limitChanged("charge", 0, T0.plusSeconds(8))).as("no limit: every waiting call").containsExactly("c4");
+    assertThat(slots().limitChanged("mail", 0, T0.plusSeconds(9))).as("a service nobody waits for").isEmpty();
+    assertThat(slots().usage()).containsEntry("charge", new Usage(4, 0));
+  }
+
+  @Test
   void an_instance_that_ends_gives_back_its_slots_and_places() {
     slots().take("charge", "a1", "a", 2, T0);
     slots().take("charge", "a2", "a", 2, T0.plusSeconds(1));

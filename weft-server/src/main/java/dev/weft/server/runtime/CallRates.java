@@ -32,13 +32,21 @@ final class CallRates {
 
   /** True when the call {@code p} of {@code s} may start now; false when its start lies ahead (its entry parked until then). */
   boolean due(PendingCommand p, ServiceDefinition s, long now) {
-    Instant start = rates.reserve(s.name(), p.id(), s.contract().startIntervalMillis(), s.contract().rateBurst(),
-        Instant.ofEpochMilli(now));
+    Instant start = start(p, s, now);
     if (start.toEpochMilli() > now) {
       outbox.park(p.id(), start);
       return false;
     }
     return true;
+  }
+
+  /**
+   * The start the call {@code p} of {@code s} reserved (reserved now, or kept from when it was
+   * first taken up): {@code weft run}, which carries out one call at a time, waits for it.
+   */
+  Instant start(PendingCommand p, ServiceDefinition s, long now) {
+    return rates.reserve(s.name(), p.id(), s.contract().startIntervalMillis(), s.contract().rateBurst(),
+        Instant.ofEpochMilli(now));
   }
 
   /** Forgets the starts of calls that started more than {@link #KEPT} ago. */

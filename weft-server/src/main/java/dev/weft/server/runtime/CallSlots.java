@@ -5,6 +5,7 @@ import dev.weft.store.Database;
 import dev.weft.store.Outbox;
 import dev.weft.store.PendingCommand;
 import dev.weft.store.ServiceSlots;
+import dev.weft.store.StoreException;
 import dev.weft.store.Transactor;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,17 +20,18 @@ import java.util.List;
  * waiting call, whose entry is then made claimable again. Each method runs inside the caller's
  * unit of work, so a slot changes hands in the same transaction as the outcome that frees it.
  */
-final class CallSlots {
+public final class CallSlots {
   /**
    * How long a waiting call stays parked before a dispatcher looks at it again even unwoken: a
    * safety net only (a slot given back always wakes the next call in line).
    */
   static final Duration PARKED = Duration.ofMinutes(5);
+  private static final System.Logger LOG = System.getLogger(CallSlots.class.getName());
   private final ServiceSlots slots;
   private final Outbox outbox;
   private final Transactor tx;
 
-  CallSlots(Database db) {
+  public CallSlots(Database db) {
     this.slots = db.serviceSlots();
     this.outbox = db.outbox();
     this.tx = db.transactor();
@@ -63,6 +65,25 @@ final class CallSlots {
   /** The instance ended: every slot and place its calls had is given up. */
   void releaseInstance(String instanceId, long now) {
     outbox.wake(slots.releaseInstance(instanceId, Instant.ofEpochMilli(now)));
+  }
+
+  /**
+   * A version of {@code s} was registered: the slots free under its limit (all, when it has none)
+   * go to the calls waiting for one at once, in one transaction with waking them, rather than when
+   * the next call arrives or ends. A lowered limit takes no slot back: calls holding one finish.
+   * A store that fails here is logged, not thrown (the version is stored): the waiting calls are
+   * then let in as calls arrive or end, or when their parking runs out.
+   */
+  public void registered(ServiceDefinition s, long now) {
+    try {
+      tx.inTransaction(() -> {
+        outbox.wake(slots.limitChanged(s.name(), s.contract().concurrency(), Instant.ofEpochMilli(now)));
+        return null;
+      });
+    } catch (StoreException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not let waiting calls of service " + s.name()
+          + " in under its new limit now (they get in as calls arrive or end): " + e.getMessage());
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.server.secrets.SecretSource;
+import dev.weft.server.services.ServiceDefinition;
 import dev.weft.server.services.ServiceRegistry;
 import dev.weft.store.Database;
 import dev.weft.store.Definition;
@@ -47,6 +48,7 @@ public final class WorkflowRuntime {
   private final Supplier<String> ids;
   private final ChildWorkflows children;
   private final DecisionWriter writer;
+  private final CallRates rates;
 
   public WorkflowRuntime(Database db, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
     this(db, clock, ids, httpTimeout, EventSink.NONE, HostRedirects.NONE, SecretSource.none());
@@ -83,6 +85,7 @@ public final class WorkflowRuntime {
     this.effector = new Effector(httpTimeout, emitted, redirects, new ServiceRegistry(db.services()), RetryWait.SLEEP,
         children::run); // a workflow behaviour's child, nested as run: workflow is
     this.recorder = new Recorder(db, writer);
+    this.rates = new CallRates(db);
     this.clock = clock;
     this.ids = ids;
   }
@@ -132,7 +135,7 @@ public final class WorkflowRuntime {
 
   /** Carries out the instance's commands and timers (waiting on the clock) until it ends or waits for nothing. */
   public RunResult drive(String instanceId) {
-    while (true) {
+    while (!Thread.currentThread().isInterrupted()) {
       if (step(instanceId)) {
         continue;
       }
@@ -152,6 +155,7 @@ public final class WorkflowRuntime {
         return now;
       }
     }
+    return result(instanceId); // interrupted: the instance stays where it is, to be resumed
   }
 
   /**
@@ -213,6 +217,9 @@ public final class WorkflowRuntime {
       });
       return;
     }
+    if (c instanceof Command.CallService call && !startReached(p, call)) {
+      return; // interrupted while waiting for its start: carried out when the instance is driven again
+    }
     Event result;
     try {
       result = c instanceof Command.RunWorkflow w ? new Event.CommandCompleted(c.id(), children.run(w)) : effector.outcome(c, clock.nowMillis());
@@ -221,5 +228,31 @@ public final class WorkflowRuntime {
     }
     Event event = result;
     tx.inTransaction(() -> recorder.commandEnded(p, event, clock.nowMillis()));
+  }
+
+  /**
+   * Waits for the start the call reserved under its service's {@code contract.rateLimit} (at once
+   * when the service has none, or cannot be found: carrying it out reports that). Calls are carried
+   * out one at a time here, so a {@code contract.concurrency} limit is kept without slots. False
+   * when the wait was interrupted.
+   */
+  private boolean startReached(PendingCommand p, Command.CallService call) {
+    ServiceDefinition s;
+    try {
+      s = effector.services().resolve(call);
+    } catch (CommandFault f) {
+      return true;
+    }
+    if (!CallRates.limited(s)) {
+      return true;
+    }
+    long start = rates.start(p, s, clock.nowMillis()).toEpochMilli();
+    try {
+      clock.sleepUntil(start);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }

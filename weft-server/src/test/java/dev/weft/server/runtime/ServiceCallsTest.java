@@ -28,6 +28,10 @@ class ServiceCallsTest {
   Path dir;
 
   private RunResult run(String services, String workflow, String input) throws Exception {
+    return run(services, workflow, input, new FakeClock(1000));
+  }
+
+  private RunResult run(String services, String workflow, String input, RuntimeClock clock) throws Exception {
     TestDb.Place place = TestDb.H2.place(dir.resolve(java.util.UUID.randomUUID().toString()));
     try (Database db = place.open()) {
       ServiceRegistry registry = new ServiceRegistry(db.services());
@@ -37,7 +41,7 @@ class ServiceCallsTest {
         }
       }
       AtomicInteger n = new AtomicInteger();
-      return new WorkflowRuntime(db, new FakeClock(1000), () -> "i" + n.incrementAndGet(), Duration.ofSeconds(5))
+      return new WorkflowRuntime(db, clock, () -> "i" + n.incrementAndGet(), Duration.ofSeconds(5))
           .run(workflow, JSON.readTree(input), "k");
     }
   }
@@ -165,6 +169,34 @@ class ServiceCallsTest {
     assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(r.output().path("tries").asInt()).isEqualTo(3);
     assertThat(tookMillis).as("waited 200 ms, then 400 ms, each plus 150 ms of jitter").isGreaterThanOrEqualTo(900);
+  }
+
+  @Test
+  void calls_of_a_rate_limited_service_start_one_interval_apart() throws Exception {
+    Path starts = dir.resolve("starts");
+    String stamped = """
+        kind: service
+        name: stamped
+        version: 1.0.0
+        contract: { rateLimit: 5/s }
+        behaviour: { process: { command: 'date +%%s%%N >> %s; echo "{}"' } }
+        """.formatted(starts);
+    String thrice = """
+        document: { dsl: '1.0.0', namespace: t, name: thrice, version: '1.0.0' }
+        do:
+          - a: { call: stamped }
+          - b: { call: stamped }
+          - c: { call: stamped }
+        """;
+    long begun = System.currentTimeMillis();
+    RunResult r = run(stamped, thrice, "{}", RuntimeClock.system());
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(InstanceStatus.COMPLETED);
+    java.util.List<Long> millis = java.nio.file.Files.readAllLines(starts).stream()
+        .map(l -> Long.parseLong(l.strip()) / 1_000_000).toList();
+    assertThat(millis).hasSize(3);
+    for (int k = 0; k < 3; k++) { // the k-th call's start was reserved 200 ms after the one before it, the first at once
+      assertThat(millis.get(k) - begun).as("call %d started %d ms in", k, millis.get(k) - begun).isGreaterThanOrEqualTo(200L * k);
+    }
   }
 
   @Test

@@ -141,6 +141,17 @@ public final class JdbcServiceSlots implements ServiceSlots {
   }
 
   @Override
+  public List<String> limitChanged(String service, int limit, Instant now) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be 0 (none) or more, got " + limit);
+    }
+    return tx.run("letting waiting calls of service " + service + " in under its limit", c -> {
+      lockGate(c, service);
+      return handOver(c, service, limit == 0 ? Integer.MAX_VALUE : limit - held(c, service), now);
+    });
+  }
+
+  @Override
   public Optional<Admission> of(String commandId) {
     return tx.run("reading the slot of " + commandId, c -> status(c, commandId).map(Admission::valueOf));
   }

@@ -30,11 +30,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Services: {@code POST /api/v1/services} registers a {@code kind: service} document (YAML or
@@ -51,11 +53,15 @@ public final class ServiceResource implements ApiResource {
   private final ServiceRegistry registry;
   private final ServiceStore store;
   private final Clock clock;
+  private final BiConsumer<ServiceDefinition, Instant> registered;
 
-  public ServiceResource(ServiceRegistry registry, ServiceStore store, Clock clock) {
+  /** {@code registered} hears of each version stored (its limits may let waiting calls in). */
+  public ServiceResource(ServiceRegistry registry, ServiceStore store, Clock clock,
+      BiConsumer<ServiceDefinition, Instant> registered) {
     this.registry = registry;
     this.store = store;
     this.clock = clock;
+    this.registered = registered;
   }
 
   @Override
@@ -108,7 +114,9 @@ public final class ServiceResource implements ApiResource {
         throw ProblemException.badRequest(FieldError.at("/name", "the document names service '" + s.name()
             + "' but the path names '" + pathName + "'"));
       }
-      ServiceRecord r = registry.define(text, clock.instant());
+      Instant now = clock.instant();
+      ServiceRecord r = registry.define(text, now);
+      registered.accept(s, now);
       ctx.header("Location", BASE + "/" + r.name() + "/versions/" + r.version());
       Replies.json(ctx, 201, view(r, false));
     } catch (InvalidServiceException e) {
