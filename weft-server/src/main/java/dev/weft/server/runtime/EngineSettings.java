@@ -52,6 +52,11 @@ public record EngineSettings(
     return new EngineSettings(owner, dispatchers, d, claimBatch, idlePoll, httpTimeout, maxBatch, tasksOnAgents);
   }
 
+  /** How long a loop with nothing to do waits before it looks again (unless its bell rings first). */
+  public EngineSettings withIdlePoll(Duration d) {
+    return new EngineSettings(owner, dispatchers, commandLease, claimBatch, d, httpTimeout, maxBatch, tasksOnAgents);
+  }
+
   public EngineSettings withHttpTimeout(Duration d) {
     return new EngineSettings(owner, dispatchers, commandLease, claimBatch, idlePoll, d, maxBatch, tasksOnAgents);
   }

@@ -57,6 +57,10 @@ public final class WorkflowEngine implements AutoCloseable {
   private final Doorbell timersBell = new Doorbell();
   private final Doorbell renewBell = new Doorbell();
   private final Doorbell sweepBell = new Doorbell();
+  /** The bells of the loops nothing else rings (outcome deliveries, worker leases): rung at close. */
+  private final Doorbell outcomesBell = new Doorbell();
+  private final Doorbell childrenBell = new Doorbell();
+  private final Doorbell leasesBell = new Doorbell();
   private final ExecutorService dispatchers;
   private final List<Thread> loops;
   private final Thread renewer;
@@ -98,15 +102,15 @@ public final class WorkflowEngine implements AutoCloseable {
     if (tasks != null) {
       DeliverTaskOutcomes deliver = new DeliverTaskOutcomes(db.commandTasks(), new TaskOutcomes(db, effector.services(),
           new WorkflowTaskSecrets(db, secrets)),
-          recorder, commits, new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere,
+          recorder, commits, new LoopContext(settings, clock, outcomesBell, () -> running), this::decidedElsewhere,
           new ServiceRetries(db, effector.services()), tasksSubmitted);
       threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));
     }
     DeliverChildOutcomes childOutcomes = new DeliverChildOutcomes(db.children(), db.instances(), recorder, commits,
         new InstanceOperations(db, clock, ids, secrets, tasksCancelled),
-        new LoopContext(settings, clock, new Doorbell(), () -> running), this::decidedElsewhere, effector.services());
+        new LoopContext(settings, clock, childrenBell, () -> running), this::decidedElsewhere, effector.services());
     threads.add(Thread.ofPlatform().name("weft-child-outcomes-" + settings.owner()).daemon().start(childOutcomes));
-    LoopContext leases = new LoopContext(settings, clock, new Doorbell(), () -> running);
+    LoopContext leases = new LoopContext(settings, clock, leasesBell, () -> running);
     threads.add(Thread.ofPlatform().name("weft-worker-leases-" + settings.owner()).daemon()
         .start(() -> leases.repeat(() -> expireWorkerLeases(leases), 1)));
     LoopContext sweeps = new LoopContext(settings, clock, sweepBell, () -> running);
@@ -251,6 +255,9 @@ public final class WorkflowEngine implements AutoCloseable {
     commandsBell.ring();
     timersBell.ring();
     sweepBell.ring();
+    outcomesBell.ring();
+    childrenBell.ring();
+    leasesBell.ring();
     try {
       for (Thread t : loops) {
         t.join();
