@@ -119,6 +119,11 @@ final class ServerCommand implements Callable<Integer> {
       description = "Delete jobs whose tasks all ended this long ago, with their tasks, outputs and logs, checked every 10 minutes (default ${DEFAULT-VALUE}; 0s: keep forever).")
   String jobRetention = "30d";
 
+  @Option(names = "--db-wait", paramLabel = "D",
+      description = "Wait this long for a database that cannot be reached yet (a PostgreSQL still starting), trying again"
+          + " with pauses growing to 5 s (default ${DEFAULT-VALUE}: exit at once).")
+  String dbWait = "0s";
+
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -129,9 +134,11 @@ final class ServerCommand implements Callable<Integer> {
     QuietLibraries.apply();
     ServerSettings settings;
     SchedulingSettings scheduling;
+    Duration waitForDatabase;
     try {
       settings = settings();
       scheduling = scheduling();
+      waitForDatabase = durationOption("--db-wait", dbWait);
     } catch (UsageException | TokenFileException | IllegalArgumentException e) {
       err.println("weft: " + e.getMessage());
       err.flush();
@@ -142,7 +149,10 @@ final class ServerCommand implements Callable<Integer> {
     }
     WeftServer server;
     try {
-      server = WeftServer.start(settings, scheduling, List.of());
+      server = DatabaseWait.retrying(() -> WeftServer.start(settings, scheduling, List.of()), waitForDatabase, err);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return WeftCommand.WORK_FAILED;
     } catch (StoreException e) {
       err.println("weft: " + firstLine(e.getMessage()));
       err.flush();
@@ -198,7 +208,7 @@ final class ServerCommand implements Callable<Integer> {
       throw new UsageException("--workers must be at least 1, got " + workers);
     }
     return new ServerSettings(url, rateLimit(tls(new ApiSettings(address, port, tokens, Bodies.DEFAULT_LIMIT))), workers, secrets(),
-        eventRetention(), retention("--log-retention", logRetention), retention("--job-retention", jobRetention));
+        eventRetention(), durationOption("--log-retention", logRetention), durationOption("--job-retention", jobRetention));
   }
 
   /** The API settings limiting each caller when {@code --rate-limit} is given. */
@@ -243,7 +253,7 @@ final class ServerCommand implements Callable<Integer> {
     }
   }
 
-  private static Duration retention(String option, String value) {
+  private static Duration durationOption(String option, String value) {
     try {
       return Duration.ofMillis(DurationParser.millis(value));
     } catch (IllegalArgumentException e) {
