@@ -134,6 +134,7 @@ public final class WeftServer implements AutoCloseable {
       WorkflowServices workflows = WorkflowServices.open(db, settings, clock, ids, tasksOnAgents, rounds::ring, work::ring);
       Metrics metrics = new Metrics(Arrays.stream(InstanceStatus.values()).map(Enum::name).toList(), () -> counts(db));
       metrics.bindServiceSlots(() -> db.serviceSlots().usage());
+      CallSlots slots = new CallSlots(db);
       List<ApiResource> resources = new ArrayList<>(List.of(
           new HealthResource(() -> db.instances().list(InstanceFilter.all(1))),
           new MetricsResource(metrics),
@@ -141,7 +142,7 @@ public final class WeftServer implements AutoCloseable {
           new InstanceResource(workflows.engine(), db.definitions(), db.instances(), db.events()),
           new InstanceOperationsResource(workflows.operations(), workflows.delivery(), db.instances()),
           new ServiceResource(new ServiceRegistry(db.services()), db.services(), Clock.systemUTC(),
-              (s, now) -> new CallSlots(db).registered(s, now.toEpochMilli())),
+              slots::registered),
           new InstanceTasksResource(db),
           new WorkerResource(workflows.workerCalls())));
       LogBell logs = new LogBell();

@@ -74,10 +74,10 @@ public final class CallSlots {
    * A store that fails here is logged, not thrown (the version is stored): the waiting calls are
    * then let in as calls arrive or end, or when their parking runs out.
    */
-  public void registered(ServiceDefinition s, long now) {
+  public void registered(ServiceDefinition s, Instant now) {
     try {
       tx.inTransaction(() -> {
-        outbox.wake(slots.limitChanged(s.name(), s.contract().concurrency(), Instant.ofEpochMilli(now)));
+        outbox.wake(slots.limitChanged(s.name(), s.contract().concurrency(), now));
         return null;
       });
     } catch (StoreException e) {

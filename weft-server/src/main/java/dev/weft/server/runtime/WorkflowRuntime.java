@@ -217,12 +217,17 @@ public final class WorkflowRuntime {
       });
       return;
     }
-    if (c instanceof Command.CallService call && !startReached(p, call)) {
-      return; // interrupted while waiting for its start: carried out when the instance is driven again
-    }
     Event result;
     try {
-      result = c instanceof Command.RunWorkflow w ? new Event.CommandCompleted(c.id(), children.run(w)) : effector.outcome(c, clock.nowMillis());
+      if (c instanceof Command.CallService call) {
+        ServiceDefinition service = effector.services().resolve(call);
+        if (!startReached(p, service)) {
+          return; // interrupted while waiting for its start: carried out when the instance is driven again
+        }
+        result = effector.called(service, call);
+      } else {
+        result = c instanceof Command.RunWorkflow w ? new Event.CommandCompleted(c.id(), children.run(w)) : effector.outcome(c, clock.nowMillis());
+      }
     } catch (CommandFault f) {
       result = new Event.CommandFailed(c.id(), f.error());
     }
@@ -232,17 +237,10 @@ public final class WorkflowRuntime {
 
   /**
    * Waits for the start the call reserved under its service's {@code contract.rateLimit} (at once
-   * when the service has none, or cannot be found: carrying it out reports that). Calls are carried
-   * out one at a time here, so a {@code contract.concurrency} limit is kept without slots. False
-   * when the wait was interrupted.
+   * when the service has none). Calls are carried out one at a time here, so a
+   * {@code contract.concurrency} limit is kept without slots. False when the wait was interrupted.
    */
-  private boolean startReached(PendingCommand p, Command.CallService call) {
-    ServiceDefinition s;
-    try {
-      s = effector.services().resolve(call);
-    } catch (CommandFault f) {
-      return true;
-    }
+  private boolean startReached(PendingCommand p, ServiceDefinition s) {
     if (!CallRates.limited(s)) {
       return true;
     }
