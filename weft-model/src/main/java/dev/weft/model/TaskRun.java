@@ -8,11 +8,13 @@ import java.util.regex.Pattern;
  * What an agent runs for a task: either a program and its arguments (a shell command is
  * {@code [sh, -c, COMMAND]}), or one of the agent's builtin executors by name (run inside the agent,
  * no process: e.g. {@code noop}, which succeeds at once); variables added to the environment, and how
- * long it may run (0 = no limit). The cpu and memory it may use are the task's {@link Resources}.
+ * long it may run (0 = no limit), and what a program reads on its standard input (else nothing:
+ * {@code /dev/null}). The cpu and memory it may use are the task's {@link Resources}.
  *
  * @param builtin the name of an agent builtin, or null for a program ({@code argv} is then empty)
+ * @param stdin the text a program reads on its standard input, or null for none
  */
-public record TaskRun(String builtin, List<String> argv, Map<String, String> env, long timeoutMillis) {
+public record TaskRun(String builtin, List<String> argv, Map<String, String> env, long timeoutMillis, String stdin) {
   /** A builtin's name: lower-case letters, digits and '-', starting with a letter. */
   public static final Pattern BUILTIN_NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
@@ -31,12 +33,20 @@ public record TaskRun(String builtin, List<String> argv, Map<String, String> env
     if (timeoutMillis < 0) {
       throw new IllegalArgumentException("run: timeout cannot be negative");
     }
+    if (builtin != null && stdin != null) {
+      throw new IllegalArgumentException("run: stdin is read by a program, not by the builtin '" + builtin + "'");
+    }
     env = env == null ? Map.of() : Map.copyOf(env);
+  }
+
+  /** A builtin or a program, nothing on its standard input. */
+  public TaskRun(String builtin, List<String> argv, Map<String, String> env, long timeoutMillis) {
+    this(builtin, argv, env, timeoutMillis, null);
   }
 
   /** A program and its arguments. */
   public TaskRun(List<String> argv, Map<String, String> env, long timeoutMillis) {
-    this(null, argv, env, timeoutMillis);
+    this(null, argv, env, timeoutMillis, null);
   }
 
   /** {@code sh -c command}, no extra environment, no timeout. */
@@ -57,6 +67,11 @@ public record TaskRun(String builtin, List<String> argv, Map<String, String> env
   public TaskRun withEnv(Map<String, String> more) {
     Map<String, String> all = new java.util.LinkedHashMap<>(env);
     all.putAll(more);
-    return new TaskRun(builtin, argv, all, timeoutMillis);
+    return new TaskRun(builtin, argv, all, timeoutMillis, stdin);
+  }
+
+  /** The same run reading {@code text} on its standard input (null: nothing). */
+  public TaskRun withStdin(String text) {
+    return new TaskRun(builtin, argv, env, timeoutMillis, text);
   }
 }

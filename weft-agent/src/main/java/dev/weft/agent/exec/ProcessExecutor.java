@@ -11,7 +11,10 @@ import dev.weft.agent.state.TaskRecord;
 import dev.weft.model.codec.DurationParser;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * judged by {@link OutcomeRules}. Timers (timeout, SIGKILL after grace) run on the given scheduler.
  */
 public final class ProcessExecutor implements TaskRunner {
+  private static final System.Logger log = System.getLogger(ProcessExecutor.class.getName());
   private static final int STDERR_TAIL = 4096;
   private static final int LEADER_CHECKS = 5000;
   private final Confiner confiner;
@@ -95,7 +99,7 @@ public final class ProcessExecutor implements TaskRunner {
       if (cmd.workDir() != null) {
         pb.directory(cmd.workDir().toFile());
       }
-      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      pb.redirectInput(ProcessBuilder.Redirect.from(stdin(cmd)));
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.file(cmd.taskId(), LogStream.STDOUT).toFile()));
       pb.redirectError(ProcessBuilder.Redirect.appendTo(logs.file(cmd.taskId(), LogStream.STDERR).toFile()));
       return pb.start();
@@ -103,7 +107,25 @@ public final class ProcessExecutor implements TaskRunner {
       fence.cgroup().ifPresent(g -> g.remove());
       throw new TaskStartException("task " + cmd.taskId() + ": cannot start " + cmd.argv().get(0)
           + (cmd.workDir() == null ? "" : " in " + cmd.workDir()) + ": " + e.getMessage(), e);
+    } finally {
+      try { // the process has the file open (or never started): its text, maybe a secret, leaves the disk
+        Files.deleteIfExists(state.stdinFile(cmd.taskId()));
+      } catch (IOException e) {
+        log.log(System.Logger.Level.WARNING, "cannot remove " + state.stdinFile(cmd.taskId()) + ": " + e.getMessage());
+      }
     }
+  }
+
+  /** {@code /dev/null}, or a file only the agent's user can read holding the command's stdin. */
+  private File stdin(TaskCommand cmd) throws IOException {
+    if (cmd.stdin() == null) {
+      return new File("/dev/null");
+    }
+    Path file = state.stdinFile(cmd.taskId());
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, cmd.stdin(), StandardCharsets.UTF_8);
+    return file.toFile();
   }
 
   /**

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param grace how long a stopped task gets between SIGTERM and SIGKILL
  * @param builtin the name of a builtin executor run inside the agent (see {@link Builtins}), or null
  *     for a program ({@code argv} is then empty)
+ * @param stdin what the program reads on its standard input, or null for nothing ({@code /dev/null})
  */
 public record TaskCommand(String taskId, List<String> argv, Map<String, String> env, Path workDir, long cpuMillis,
-    long memoryMiB, Duration timeout, Duration grace, String builtin) {
+    long memoryMiB, Duration timeout, Duration grace, String builtin, String stdin) {
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
   public TaskCommand {
@@ -29,6 +30,9 @@ public record TaskCommand(String taskId, List<String> argv, Map<String, String> 
     }
     if ((argv == null || argv.isEmpty()) == (builtin == null)) {
       throw new IllegalArgumentException("task " + taskId + ": give either argv or a builtin");
+    }
+    if (builtin != null && stdin != null) {
+      throw new IllegalArgumentException("task " + taskId + ": a builtin reads no stdin");
     }
     if (cpuMillis < 0 || memoryMiB < 0) {
       throw new IllegalArgumentException("task " + taskId + ": cpu and memory cannot be negative");
@@ -39,10 +43,16 @@ public record TaskCommand(String taskId, List<String> argv, Map<String, String> 
     grace = grace == null ? DEFAULT_GRACE : grace;
   }
 
+  /** A program and its arguments, or a builtin; nothing on stdin. */
+  public TaskCommand(String taskId, List<String> argv, Map<String, String> env, Path workDir, long cpuMillis,
+                     long memoryMiB, Duration timeout, Duration grace, String builtin) {
+    this(taskId, argv, env, workDir, cpuMillis, memoryMiB, timeout, grace, builtin, null);
+  }
+
   /** A program and its arguments. */
   public TaskCommand(String taskId, List<String> argv, Map<String, String> env, Path workDir, long cpuMillis,
                      long memoryMiB, Duration timeout, Duration grace) {
-    this(taskId, argv, env, workDir, cpuMillis, memoryMiB, timeout, grace, null);
+    this(taskId, argv, env, workDir, cpuMillis, memoryMiB, timeout, grace, null, null);
   }
 
   /** The builtin {@code name}, with no limits, timeout or extra environment. */
@@ -60,18 +70,23 @@ public record TaskCommand(String taskId, List<String> argv, Map<String, String> 
   }
 
   public TaskCommand withLimits(long cpu, long memory) {
-    return new TaskCommand(taskId, argv, env, workDir, cpu, memory, timeout, grace, builtin);
+    return new TaskCommand(taskId, argv, env, workDir, cpu, memory, timeout, grace, builtin, stdin);
   }
 
   public TaskCommand withTimeout(Duration t, Duration g) {
-    return new TaskCommand(taskId, argv, env, workDir, cpuMillis, memoryMiB, t, g, builtin);
+    return new TaskCommand(taskId, argv, env, workDir, cpuMillis, memoryMiB, t, g, builtin, stdin);
   }
 
   public TaskCommand withEnv(Map<String, String> e) {
-    return new TaskCommand(taskId, argv, e, workDir, cpuMillis, memoryMiB, timeout, grace, builtin);
+    return new TaskCommand(taskId, argv, e, workDir, cpuMillis, memoryMiB, timeout, grace, builtin, stdin);
+  }
+
+  /** The same command reading {@code text} on its standard input. */
+  public TaskCommand withStdin(String text) {
+    return new TaskCommand(taskId, argv, env, workDir, cpuMillis, memoryMiB, timeout, grace, builtin, text);
   }
 
   public TaskCommand inDir(Path dir) {
-    return new TaskCommand(taskId, argv, env, dir, cpuMillis, memoryMiB, timeout, grace, builtin);
+    return new TaskCommand(taskId, argv, env, dir, cpuMillis, memoryMiB, timeout, grace, builtin, stdin);
   }
 }

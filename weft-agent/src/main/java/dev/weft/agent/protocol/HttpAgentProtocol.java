@@ -147,7 +147,7 @@ public final class HttpAgentProtocol implements AgentProtocol {
       String builtin = a.path("builtin").isTextual() ? a.path("builtin").asText() : null;
       return new TaskCommand(text(a, "taskId", "poll"), argv, env, workDir, a.path("cpuMillis").asLong(),
           a.path("memoryMiB").asLong(), Duration.ofMillis(a.path("timeoutMillis").asLong()), TaskCommand.DEFAULT_GRACE,
-          builtin);
+          builtin, a.path("stdin").isTextual() ? a.path("stdin").asText() : null);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException("poll: the server sent an assignment the agent cannot run: " + e.getMessage());
     }

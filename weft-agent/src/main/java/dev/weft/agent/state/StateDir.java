@@ -41,6 +41,11 @@ public final class StateDir {
     return tasks.resolve(safe(taskId) + ".exit");
   }
 
+  /** Where a task's stdin is written for its process to read; removed once the process has it open. */
+  public Path stdinFile(String taskId) {
+    return tasks.resolve(safe(taskId) + ".stdin");
+  }
+
   public void write(TaskRecord r) {
     Path file = recordFile(r.taskId());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -52,11 +57,12 @@ public final class StateDir {
     }
   }
 
-  /** Forgets a task: its record and exit file. Idempotent. */
+  /** Forgets a task: its record, exit file and stdin file. Idempotent. */
   public void forget(String taskId) {
     try {
       Files.deleteIfExists(recordFile(taskId));
       Files.deleteIfExists(exitFile(taskId));
+      Files.deleteIfExists(stdinFile(taskId));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove the state of task " + taskId + " in " + tasks, e);
     }

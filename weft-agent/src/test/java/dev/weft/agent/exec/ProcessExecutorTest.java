@@ -59,6 +59,23 @@ class ProcessExecutorTest {
   }
 
   @Test
+  void stdin_reaches_the_task_and_its_file_does_not_stay() throws Exception {
+    String id = Rig.id("stdin");
+    TaskCommand cmd = TaskCommand.shell(id, "tr a-z A-Z; ls \"$STATE\"").withEnv(Map.of("STATE",
+        rig.state.stdinFile(id).getParent().toString())).withStdin("line one\nline two\n");
+    assertThat(rig.run(cmd).status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(rig.out(id)).startsWith("LINE ONE\nLINE TWO\n").doesNotContain(".stdin");
+    assertThat(rig.state.stdinFile(id)).doesNotExist();
+  }
+
+  @Test
+  void without_stdin_the_task_reads_end_of_file_at_once() throws Exception {
+    String id = Rig.id("nostdin");
+    assertThat(rig.run(TaskCommand.shell(id, "cat; echo done")).status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(rig.out(id)).isEqualTo("done\n");
+  }
+
+  @Test
   void the_task_leads_its_own_process_group() throws Exception {
     String id = Rig.id("group");
     RunningTask t = rig.executor.start(TaskCommand.shell(id, "sleep 600"));

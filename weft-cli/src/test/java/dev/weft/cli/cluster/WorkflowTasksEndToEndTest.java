@@ -33,7 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * loopback port, the database PostgreSQL or an H2 file) and one {@code weft agent} as a child
  * process. The example square service (a process) and sum-of-squares workflow are applied over
  * REST: [1..5] gives 55 with each square run as a task on the agent; a {@code run: shell} step's
- * stdout is its output and its task takes the step's metadata.weft placement; a failing process
+ * stdout is its output and its task takes the step's metadata.weft placement; {@code run: script}
+ * steps (JavaScript by node, Python by python3) and a shell step read their arguments, environment
+ * and stdin on the agent; a failing process
  * faults the instance naming the exit code and stderr; an input that breaks the contract faults
  * with a validation error naming the pointer, before any task; cancelling an instance cancels its
  * running task. Waits poll conditions with generous limits.
@@ -77,6 +79,7 @@ class WorkflowTasksEndToEndTest {
 
       sumOfSquaresRunsEachSquareAsATask();
       aShellStepsStdoutIsItsOutput();
+      scriptStepsRunOnTheAgentWithTheirArgumentsEnvironmentAndStdin();
       aFailingProcessFaultsTheInstanceWithItsExitCode();
       aFailedTryIsMadeAgainAsANewTaskAsOftenAsTheContractAllows();
       aContractViolationFaultsBeforeAnyTask();
@@ -126,6 +129,56 @@ class WorkflowTasksEndToEndTest {
     assertThat(link.path("nodeId").asText()).isEqualTo("node-a");
     assertThat(link.path("queue").asText()).isEqualTo("root.batch");
     assertThat(link.path("priority").asInt()).isEqualTo(70);
+  }
+
+  private void scriptStepsRunOnTheAgentWithTheirArgumentsEnvironmentAndStdin() throws Exception {
+    define("""
+        document: { dsl: '1.0.3', namespace: e2e, name: scripts, version: '1.0.0' }
+        do:
+          - js:
+              run:
+                script:
+                  language: js
+                  arguments: [ '${ .word }', second ]
+                  environment: { GREETING: '${ .greeting }' }
+                  stdin: '${ .numbers | tostring }'
+                  code: |
+                    const [_, __, word, other] = process.argv;
+                    let text = '';
+                    process.stdin.on('data', d => text += d);
+                    process.stdin.on('end', () => console.log(JSON.stringify({ word, other,
+                      greeting: process.env.GREETING, sum: JSON.parse(text).reduce((a, b) => a + b, 0) })));
+              output: { as: '${ fromjson }' }
+              export: { as: '$context + { js: . }' }
+          - py:
+              run:
+                script:
+                  language: python
+                  arguments: [ '${ .word }' ]
+                  stdin: hello from stdin
+                  code: |
+                    import sys
+                    print(sys.argv[1] + "|" + sys.stdin.read().upper())
+              metadata:
+                weft: { queue: root.batch }
+              export: { as: '$context + { py: . }' }
+          - sh:
+              run:
+                shell:
+                  command: tr a-z A-Z
+                  stdin: '${ $context.py }'
+              output: { as: '{ js: $context.js, py: $context.py, sh: . }' }
+        """);
+    String id = start("e2e/scripts", "{\"word\": \"weft\", \"greeting\": \"hi\", \"numbers\": [1, 2, 3]}");
+    JsonNode done = awaitEnd(id);
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+    assertThat(done.path("output").path("js")).isEqualTo(JSON.readTree(
+        "{\"word\": \"weft\", \"other\": \"second\", \"greeting\": \"hi\", \"sum\": 6}"));
+    assertThat(done.path("output").path("py").asText()).isEqualTo("weft|HELLO FROM STDIN\n");
+    assertThat(done.path("output").path("sh").asText()).isEqualTo("WEFT|HELLO FROM STDIN\n");
+    JsonNode tasks = call("GET", "/api/v1/instances/" + id + "/tasks", null, null).body.path("items");
+    assertThat(tasks).hasSize(3);
+    tasks.forEach(t -> assertThat(t.path("nodeId").asText()).isEqualTo("node-a"));
   }
 
   private void aFailingProcessFaultsTheInstanceWithItsExitCode() throws Exception {

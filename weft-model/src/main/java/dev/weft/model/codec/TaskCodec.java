@@ -24,7 +24,7 @@ final class TaskCodec {
       "submit", "estimate", "deadline", "constraints", "tolerations", "affinity", "labels", "gang",
       "preemptible", "dependsOn", "run");
   private static final List<String> GANG_FIELDS = List.of("name", "size");
-  private static final List<String> RUN_FIELDS = List.of("command", "argv", "builtin", "env", "timeout");
+  private static final List<String> RUN_FIELDS = List.of("command", "argv", "builtin", "env", "timeout", "stdin");
   private static final Choice<Profile> PROFILE =
       Choice.of("profile", "cpu", Profile.CPU, "io", Profile.IO, "mixed", Profile.MIXED);
   private static final Pattern QUEUE_PATH = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
@@ -152,6 +152,12 @@ final class TaskCodec {
     }
     Long timeout = duration(at.field("timeout"));
     Map<String, String> env = at.field("env").textMap();
+    Located stdinAt = at.field("stdin");
+    String stdin = stdinAt.isPresent() ? stdinAt.text() : null;
+    if (builtinAt.isPresent() && stdinAt.isPresent()) {
+      stdinAt.problem("stdin is read by a program ('command' or 'argv'), not by a builtin");
+      return null;
+    }
     if (builtinAt.isPresent()) {
       String name = builtinAt.text();
       if (name == null || !TaskRun.BUILTIN_NAME.matcher(name).matches()) {
@@ -176,7 +182,7 @@ final class TaskCodec {
         return null;
       }
     }
-    return new TaskRun(argv, env, timeout == null ? 0 : timeout);
+    return new TaskRun(null, argv, env, timeout == null ? 0 : timeout, stdin);
   }
 
   private static ObjectNode writeRun(TaskRun r) {
@@ -191,6 +197,9 @@ final class TaskCodec {
     }
     if (r.timeoutMillis() != 0) {
       out.put("timeout", DurationParser.format(r.timeoutMillis()));
+    }
+    if (r.stdin() != null) {
+      out.put("stdin", r.stdin());
     }
     return out;
   }

@@ -36,7 +36,8 @@ class TaskCodecTest {
           new AffinityRule(AffinityRule.Kind.AFFINITY, Map.of("app", "db"), TopologyLevel.ZONE, false)))
       .labels(Map.of("job", "train", "attempt", "2")).gang("train", 4).preemptible(false)
       .dependsOn(List.of("prepare", "fetch"))
-      .run(new TaskRun(List.of("python3", "train.py", "--epochs", "3"), Map.of("SEED", "7"), 3_600_000)).build();
+      .run(new TaskRun(null, List.of("python3", "train.py", "--epochs", "3"), Map.of("SEED", "7"), 3_600_000,
+          "{\"rows\": [1, 2]}\nsecond line\n")).build();
 
   @ParameterizedTest
   @EnumSource(Format.class)
@@ -169,6 +170,14 @@ class TaskCodecTest {
     assertThat(task.run()).isEqualTo(new TaskRun("noop", List.of(), Map.of("I", "3"), 0));
     assertThat(task.run().isBuiltin()).isTrue();
     assertThat(SpecCodec.readTask(SpecCodec.writeTask(task, Format.JSON), "again.json").run()).isEqualTo(task.run());
+  }
+
+  @Test
+  void a_run_reads_its_stdin_and_a_builtin_has_none() {
+    TaskSpec task = SpecCodec.readTask("id: t1\nrun:\n  command: wc -l\n  stdin: |\n    a\n    b\n", "task.yaml");
+    assertThat(task.run().stdin()).isEqualTo("a\nb\n");
+    assertThat(problemsOf(() -> SpecCodec.readTask("id: t1\nrun:\n  builtin: noop\n  stdin: x\n", "task.yaml")))
+        .containsExactly(problem("/run/stdin", 4, "stdin is read by a program ('command' or 'argv'), not by a builtin"));
   }
 
   @Test

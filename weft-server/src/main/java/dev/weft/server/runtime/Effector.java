@@ -67,6 +67,7 @@ final class Effector {
       case Command.CallHttp h -> http.call(h);
       case Command.CallOpenApi o -> openApi.call(o);
       case Command.RunShell r -> ShellRunner.run(r);
+      case Command.RunScript r -> ScriptRunner.run(r);
       case Command.Emit e -> publish(emitted(e, nowMillis), e.step());
       case Command.RunWorkflow w -> throw new CommandFault("runtime", 501, "Not supported",
           "run: workflow is not carried out by this runtime yet", w.step());

@@ -73,6 +73,7 @@ final class Journal {
         p.set("with", orNull(s.with()));
       }
       case Command.RunShell r -> p.put("step", r.step()).set("shell", orNull(r.shell()));
+      case Command.RunScript r -> p.put("step", r.step()).set("script", orNull(r.script()));
       case Command.RunWorkflow w -> {
         p.put("step", w.step()).set("workflow", orNull(w.workflow()));
         p.set("input", orNull(w.input()));
@@ -95,6 +96,7 @@ final class Journal {
       case "CallOpenApi" -> new Command.CallOpenApi(id, step, p.get("with"));
       case "CallService" -> new Command.CallService(id, step, p.path("service").asText(), p.get("with"));
       case "RunShell" -> new Command.RunShell(id, step, p.get("shell"));
+      case "RunScript" -> new Command.RunScript(id, step, p.get("script"));
       case "RunWorkflow" -> new Command.RunWorkflow(id, step, p.get("workflow"), p.get("input"));
       case "StartTimer" -> new Command.StartTimer(id, step, p.path("fireAtMillis").asLong());
       case "Emit" -> new Command.Emit(id, step, p.get("event"));

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code run: shell}: {@code command} (run by {@code sh -c} when it has no {@code arguments}),
- * {@code arguments} (an array or an object whose values are appended), {@code environment}, plus
+ * {@code arguments} (an array or an object whose values are appended), {@code environment},
+ * {@code stdin} (the text the command reads on its standard input), plus
  * {@code WEFT_IDEMPOTENCY_KEY} = the command's deterministic id (a command repeated after a crash
  * gets the same one, so a script can skip work it did). {@link #run} runs it here; a server
  * hands the same program to an agent as a task ({@link TaskCommands}). The result is stdout (the
@@ -17,14 +18,34 @@ import java.util.Map;
  * code and stderr.
  */
 final class ShellRunner {
+  /** What runs for a shell or script step: the program, the environment added, the text on stdin (null: none). */
+  record Program(List<String> argv, Map<String, String> env, String stdin) {}
+
   private ShellRunner() {}
 
   static JsonNode run(Command.RunShell c) throws CommandFault {
-    LocalProcess.Ended e = LocalProcess.run(argv(c), env(c), 0, c.step());
+    return run(new Program(argv(c), env(c), stdin(c)), "Shell command", c.step());
+  }
+
+  /** Runs {@code p} here; its stdout is the result, a non-zero exit a runtime fault titled {@code title}. */
+  static JsonNode run(Program p, String title, String step) throws CommandFault {
+    LocalProcess.Ended e = LocalProcess.run(p.argv(), p.env(), 0, p.stdin(), step);
     if (e.exitCode() != 0) {
-      throw new CommandFault(TaskResults.failed("Shell command", e.exitCode(), null, e.stderr(), c.step()));
+      throw new CommandFault(TaskResults.failed(title, e.exitCode(), null, e.stderr(), step));
     }
     return TaskResults.shellOutput(e.stdout());
+  }
+
+  /** The step's {@code stdin}, evaluated, as text (a non-string value as JSON); null when it has none. */
+  static String stdin(Command.RunShell c) {
+    return text(c.shell().get("stdin"));
+  }
+
+  static String text(JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    return value.isTextual() ? value.asText() : value.toString();
   }
 
   /** The program and its arguments. @throws CommandFault for an empty command */
@@ -47,9 +68,14 @@ final class ShellRunner {
 
   /** The step's {@code environment} and {@code WEFT_IDEMPOTENCY_KEY}. */
   static Map<String, String> env(Command.RunShell c) {
+    return env(c.shell(), c.id());
+  }
+
+  /** {@code spec.environment} (a non-string value as JSON) and {@code WEFT_IDEMPOTENCY_KEY} = {@code commandId}. */
+  static Map<String, String> env(JsonNode spec, String commandId) {
     Map<String, String> env = new LinkedHashMap<>();
-    c.shell().path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
-    env.put("WEFT_IDEMPOTENCY_KEY", c.id());
+    spec.path("environment").properties().forEach(e -> env.put(e.getKey(), text(e.getValue()) == null ? "" : text(e.getValue())));
+    env.put("WEFT_IDEMPOTENCY_KEY", commandId);
     return env;
   }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * In server mode, which commands become tasks for the scheduler and what those tasks are: a
- * {@code run: shell} step (placed by its {@code metadata.weft}: resources, queue, priority,
+ * {@code run: shell} or {@code run: script} step (placed by its {@code metadata.weft}: resources, queue, priority,
  * profile, constraints, timeout) and a call of a {@code process} service (placed by its
  * behaviour, the input checked against the contract first). Anything else is carried out in the
  * server. A task's id is derived from the command id, so carrying the command out again links
@@ -57,7 +57,9 @@ final class TaskCommands {
   Optional<Submission> submission(String instanceId, String entryId, Command c, ServiceDefinition service)
       throws CommandFault {
     Optional<Submission> s = switch (c) {
-      case Command.RunShell r -> Optional.of(shell(instanceId, entryId, r));
+      case Command.RunShell r -> Optional.of(process(instanceId, entryId, r.step(), "shell:",
+          new ShellRunner.Program(ShellRunner.argv(r), ShellRunner.env(r), ShellRunner.stdin(r))));
+      case Command.RunScript r -> Optional.of(process(instanceId, entryId, r.step(), "script:", ScriptRunner.program(r)));
       case Command.CallService call -> service(instanceId, entryId, call, service == null ? calls.resolve(call) : service);
       default -> Optional.empty();
     };
@@ -89,20 +91,24 @@ final class TaskCommands {
   private static String stepOf(Command c) {
     return switch (c) {
       case Command.RunShell r -> r.step();
+      case Command.RunScript r -> r.step();
       case Command.CallService s -> s.step();
       default -> "";
     };
   }
 
-  private Submission shell(String instanceId, String entryId, Command.RunShell r) throws CommandFault {
+  /** A {@code run: shell} or {@code run: script} step's program as a task, placed by the step's {@code metadata.weft}. */
+  private Submission process(String instanceId, String entryId, String step, String kind, ShellRunner.Program program)
+      throws CommandFault {
     Instance inst = instances.find(instanceId).orElseThrow(() -> new IllegalStateException("no instance " + instanceId));
-    String at = r.step() + "/metadata/weft";
+    String at = step + "/metadata/weft";
     JsonNode settings = definitions.decider(inst.definitionName(), inst.definitionVersion()).plan().document().at(at);
     try {
-      TaskSpec spec = TaskTemplate.shell(taskId(instanceId, entryId), ShellRunner.argv(r), ShellRunner.env(r), settings, at);
-      return new Submission(spec, clip("shell:" + inst.definitionName() + r.step()), null);
+      TaskSpec spec = TaskTemplate.shell(taskId(instanceId, entryId), program.argv(), program.env(), settings, at);
+      spec = spec.toBuilder().run(spec.run().withStdin(program.stdin())).build();
+      return new Submission(spec, clip(kind + inst.definitionName() + step), null);
     } catch (InvalidServiceException e) {
-      throw new CommandFault("configuration", 400, "Bad task settings", e.getMessage(), r.step());
+      throw new CommandFault("configuration", 400, "Bad task settings", e.getMessage(), step);
     }
   }
 

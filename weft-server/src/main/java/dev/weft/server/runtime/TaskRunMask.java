@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * A task's run (argv, environment names and values) through a {@link SecretMask}: masked when
+ * A task's run (argv, environment names and values, stdin) through a {@link SecretMask}: masked when
  * the task is stored, revealed when it is handed to an agent. Every string goes through the
  * mask, so a literal mark in the user's text survives the round trip.
  */
@@ -32,13 +32,17 @@ final class TaskRunMask {
       out.addAll(mask.unknownIn(k));
       out.addAll(mask.unknownIn(v));
     });
+    if (run.stdin() != null) {
+      out.addAll(mask.unknownIn(run.stdin()));
+    }
     return out;
   }
 
   /** Whether any string of the run holds the mark a token or an escaped mark starts with. */
   static boolean marked(TaskRun run) {
     return run.argv().stream().anyMatch(TaskRunMask::marked)
-        || run.env().entrySet().stream().anyMatch(e -> marked(e.getKey()) || marked(e.getValue()));
+        || run.env().entrySet().stream().anyMatch(e -> marked(e.getKey()) || marked(e.getValue()))
+        || marked(run.stdin());
   }
 
   private static boolean marked(String s) {
@@ -48,6 +52,7 @@ final class TaskRunMask {
   private static TaskRun map(TaskRun run, UnaryOperator<String> f) {
     Map<String, String> env = new LinkedHashMap<>();
     run.env().forEach((k, v) -> env.put(f.apply(k), f.apply(v)));
-    return new TaskRun(run.builtin(), run.argv().stream().map(f).toList(), env, run.timeoutMillis());
+    return new TaskRun(run.builtin(), run.argv().stream().map(f).toList(), env, run.timeoutMillis(),
+        run.stdin() == null ? null : f.apply(run.stdin()));
   }
 }

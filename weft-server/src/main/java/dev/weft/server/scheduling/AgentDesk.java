@@ -369,7 +369,7 @@ public final class AgentDesk {
     env.put("WEFT_TASK_ID", t.id());
     env.put("WEFT_JOB_ID", t.jobId());
     env.put("WEFT_ATTEMPT", Integer.toString(t.attempt()));
-    TaskRun run = new TaskRun(revealed.builtin(), revealed.argv(), env, revealed.timeoutMillis());
+    TaskRun run = new TaskRun(revealed.builtin(), revealed.argv(), env, revealed.timeoutMillis(), revealed.stdin());
     return Optional.of(new Start(new RunId(t.id(), t.attempt()), run, spec.resources()));
   }
 

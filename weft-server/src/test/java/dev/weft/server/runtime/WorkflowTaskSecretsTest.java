@@ -56,6 +56,7 @@ class WorkflowTaskSecretsTest {
               shell:
                 command: '${ "curl -H " + $secrets.token + " \\u27EA" }'
                 environment: { TOKEN: '${ $secrets.token }' }
+                stdin: '${ "token=" + $secrets.token }'
       """;
   @TempDir
   Path dir;
@@ -68,12 +69,14 @@ class WorkflowTaskSecretsTest {
       String taskId = submitted(db);
       TaskRecord stored = db.tasks().find(taskId).orElseThrow();
       assertThat(stored.spec().toString()).doesNotContain(SECRET).contains("secret:token");
+      assertThat(stored.spec().path("run").path("stdin").asText()).doesNotContain(SECRET).contains("secret:token");
 
       AgentDesk desk = desk(db, new WorkflowTaskSecrets(db, SOURCE));
       db.tasks().apply(TaskChange.place(taskId, stored.version(), "n1"), Instant.EPOCH);
       TaskRun run = desk.poll("n1", 10, Duration.ZERO).starts().getFirst().run();
       assertThat(run.argv()).containsExactly("sh", "-c", "curl -H " + SECRET + " \u27EA");
       assertThat(run.env()).containsEntry("TOKEN", SECRET);
+      assertThat(run.stdin()).isEqualTo("token=" + SECRET);
 
       RunId runId = new RunId(taskId, 0);
       assertThat(desk.report("n1", List.of(new AgentDesk.Change(runId, "RUNNING", null, "started"),

@@ -26,6 +26,12 @@ public sealed interface Command {
 
   record RunShell(String id, String step, JsonNode shell) implements Command {}
 
+  /**
+   * {@code run: script}: {@code script} is the step's {@code run.script} with its
+   * {@code arguments}, {@code environment} and {@code stdin} evaluated; its {@code code} as written.
+   */
+  record RunScript(String id, String step, JsonNode script) implements Command {}
+
   record RunWorkflow(String id, String step, JsonNode workflow, JsonNode input) implements Command {}
 
   record StartTimer(String id, String step, long fireAtMillis) implements Command {}

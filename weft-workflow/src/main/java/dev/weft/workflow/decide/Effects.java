@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.workflow.expr.Expressions;
 import dev.weft.workflow.expr.UriTemplate;
 import dev.weft.workflow.plan.Step;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -87,11 +88,23 @@ final class Effects {
     }
   }
 
+  /** A script's {@code arguments}, {@code environment} and {@code stdin} evaluated; its code is never read as an expression. */
+  private static JsonNode script(JsonNode spec, JsonNode input, Map<String, JsonNode> vars) {
+    ObjectNode out = spec.deepCopy();
+    for (String field : List.of("arguments", "environment", "stdin")) {
+      if (spec.has(field)) {
+        out.set(field, Expressions.evaluateTemplate(spec.get(field), input, vars));
+      }
+    }
+    return out;
+  }
+
   static Flow run(Replay replay, Step.Run run, JsonNode input, Map<String, JsonNode> vars) {
     String at = run.common().pointer();
     return switch (run.kind()) {
       case "shell" -> replay.await(at, id -> new Command.RunShell(id, at,
           Expressions.evaluateTemplate(run.spec().get("shell"), input, vars)), r -> r);
+      case "script" -> replay.await(at, id -> new Command.RunScript(id, at, script(run.spec().get("script"), input, vars)), r -> r);
       case "workflow" -> replay.await(at, id -> {
         JsonNode spec = Expressions.evaluateTemplate(run.spec().get("workflow"), input, vars);
         return new Command.RunWorkflow(id, at, spec, spec.has("input") ? spec.get("input") : input);

@@ -1,6 +1,7 @@
 package dev.weft.workflow.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -8,12 +9,14 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Checks a document against the DSL's JSON Schema (2020-12) as bundled in the official
- * {@code io.serverlessworkflow:serverlessworkflow-types} artifact ({@code schema/workflow.yaml}).
+ * {@code io.serverlessworkflow:serverlessworkflow-types} artifact ({@code schema/workflow.yaml}, DSL
+ * 1.0.1), with DSL 1.0.3's changes to the {@code run} processes written in ({@link ProcessSchemaPatch}).
  */
 final class SchemaCheck {
   private static final String SCHEMA = "classpath:schema/workflow.yaml";
@@ -28,10 +31,20 @@ final class SchemaCheck {
   private SchemaCheck() {}
 
   private static JsonSchema load() {
+    JsonNode schema;
+    try { // Jackson closes the stream it reads to its end
+      schema = new YAMLMapper().readTree(SchemaCheck.class.getResourceAsStream("/schema/workflow.yaml"));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("cannot read the DSL's schema " + SCHEMA + " from the classpath", e);
+    }
+    if (ProcessSchemaPatch.apply(schema) != 3) {
+      throw new IllegalStateException("the DSL's schema " + SCHEMA + " no longer has the shell, script and container"
+          + " processes ProcessSchemaPatch expects; check the schema artifact's version");
+    }
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
         b -> b.schemaMappers(m -> m.mapPrefix("https://serverlessworkflow.io/schemas/1.0.1/", "classpath:schema/")));
     SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
-    return factory.getSchema(SchemaLocation.of(SCHEMA), config);
+    return factory.getSchema(SchemaLocation.of(schema.path("$id").asText()), schema, config);
   }
 
   static List<Problem> check(JsonNode document) {

@@ -2,6 +2,7 @@ package dev.weft.workflow.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.workflow.expr.Expressions;
+import dev.weft.workflow.plan.ScriptLanguage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Set;
 
 /**
  * Checks the schema cannot express: duplicate task names within one task list, {@code then}
- * targets that name no task of the same list, and jq expressions that do not compile.
+ * targets that name no task of the same list, jq expressions that do not compile, and
+ * {@code run.script} languages Weft has no interpreter for.
  */
 final class SemanticCheck {
   private static final Set<String> DIRECTIVES = Set.of("continue", "exit", "end");
@@ -180,6 +182,11 @@ final class SemanticCheck {
         }
         taskList(c.get("do"), at + "/catch/do");
       }
+    }
+    JsonNode language = task.at("/run/script/language");
+    if (language.isTextual() && ScriptLanguage.of(language.asText()).isEmpty()) {
+      problems.add(new Problem(at + "/run/script/language", "Weft runs scripts in " + ScriptLanguage.NAMES
+          + ", not '" + language.asText() + "'"));
     }
     JsonNode fork = task.get("fork");
     if (fork != null && fork.get("branches") != null) {

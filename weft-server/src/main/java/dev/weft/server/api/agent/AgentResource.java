@@ -203,11 +203,12 @@ public final class AgentResource implements ApiResource {
     }
     AgentDesk.Work work = desk.poll(node, max, Duration.ofMillis(wait), runs(req.running()), runs(req.suspended()));
     List<Assignment> out = new ArrayList<>();
-    work.kills().forEach(k -> out.add(new Assignment("kill", k.runId(), null, null, null, 0, 0, 0, k.reason())));
-    work.suspends().forEach(r -> out.add(new Assignment("suspend", r, null, null, null, 0, 0, 0, null)));
-    work.resumes().forEach(r -> out.add(new Assignment("resume", r, null, null, null, 0, 0, 0, null)));
+    work.kills().forEach(k -> out.add(new Assignment("kill", k.runId(), null, null, null, 0, 0, 0, k.reason(), null)));
+    work.suspends().forEach(r -> out.add(new Assignment("suspend", r, null, null, null, 0, 0, 0, null, null)));
+    work.resumes().forEach(r -> out.add(new Assignment("resume", r, null, null, null, 0, 0, 0, null, null)));
     work.starts().forEach(s -> out.add(new Assignment("start", s.runId().toString(),
-        s.run().isBuiltin() ? null : s.run().argv(), s.run().builtin(), s.run().env(), s.resources().cpuMillis(), s.resources().memoryMiB(), s.run().timeoutMillis(), null)));
+        s.run().isBuiltin() ? null : s.run().argv(), s.run().builtin(), s.run().env(), s.resources().cpuMillis(), s.resources().memoryMiB(), s.run().timeoutMillis(), null,
+        s.run().stdin())));
     Replies.json(ctx, 200, new PollReply(out));
   }
 

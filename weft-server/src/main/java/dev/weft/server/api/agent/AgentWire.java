@@ -26,12 +26,12 @@ final class AgentWire {
   record PollRequest(String nodeId, Integer maxStarts, Integer waitMillis, List<String> running, List<String> suspended) {}
 
   /**
-   * One assignment: {@code start} (argv or builtin, env, cpu, memory, timeout) or {@code kill}
+   * One assignment: {@code start} (argv or builtin, env, cpu, memory, timeout, stdin) or {@code kill}
    * (reason): stop a run that is no longer this node's.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Assignment(String type, String taskId, List<String> argv, String builtin, Map<String, String> env,
-                    long cpuMillis, long memoryMiB, long timeoutMillis, String reason) {}
+                    long cpuMillis, long memoryMiB, long timeoutMillis, String reason, String stdin) {}
 
   record PollReply(List<Assignment> assignments) {}
 
