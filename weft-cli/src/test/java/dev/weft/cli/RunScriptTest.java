@@ -108,6 +108,36 @@ class RunScriptTest {
   }
 
   @Test
+  void return_says_what_the_step_outputs_and_code_or_all_take_a_failed_exit_as_the_result() throws Exception {
+    String wf = write("returns", """
+        do:
+          - out:
+              run: { shell: { command: 'echo out; echo err >&2' }, return: stdout }
+              export: { as: '{ out: . }' }
+          - err:
+              run: { shell: { command: 'echo out; echo err >&2' }, return: stderr }
+              export: { as: '$context + { err: . }' }
+          - code:
+              run: { shell: { command: 'exit 3' }, return: code }
+              export: { as: '$context + { code: . }' }
+          - all:
+              run: { shell: { command: 'echo out; echo err >&2; exit 5' }, return: all }
+              export: { as: '$context + { all: . }' }
+          - none:
+              run: { shell: { command: 'echo ignored' }, return: none }
+              export: { as: '$context + { none: . }' }
+          - context:
+              set: '${ $context }'
+        """);
+    WeftRun r = WeftRun.of("run", wf, "--db", db());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(JSON.readTree(r.out())).isEqualTo(JSON.readTree("{\"out\": \"out\\n\", \"err\": \"err\\n\", \"code\": 3,"
+        + " \"all\": {\"code\": 5, \"stdout\": \"out\\n\", \"stderr\": \"err\\n\"}, \"none\": null}"));
+    String fails = write("fails-stderr", "do:\n  - e:\n      run: { shell: { command: 'exit 2' }, return: stderr }\n");
+    assertThat(WeftRun.of("run", fails, "--db", db()).exitCode()).as("stderr does not take the exit code").isEqualTo(1);
+  }
+
+  @Test
   void a_failing_script_faults_with_its_exit_code_and_stderr() throws Exception {
     needs("python3");
     String wf = write("fails", """

@@ -167,7 +167,12 @@ class WorkflowTasksEndToEndTest {
                 shell:
                   command: tr a-z A-Z
                   stdin: '${ $context.py }'
-              output: { as: '{ js: $context.js, py: $context.py, sh: . }' }
+              export: { as: '$context + { sh: . }' }
+          - code:
+              run:
+                shell: { command: 'echo partial; echo broken >&2; exit 3' }
+                return: all
+              output: { as: '$context + { all: . }' }
         """);
     String id = start("e2e/scripts", "{\"word\": \"weft\", \"greeting\": \"hi\", \"numbers\": [1, 2, 3]}");
     JsonNode done = awaitEnd(id);
@@ -176,8 +181,10 @@ class WorkflowTasksEndToEndTest {
         "{\"word\": \"weft\", \"other\": \"second\", \"greeting\": \"hi\", \"sum\": 6}"));
     assertThat(done.path("output").path("py").asText()).isEqualTo("weft|HELLO FROM STDIN\n");
     assertThat(done.path("output").path("sh").asText()).isEqualTo("WEFT|HELLO FROM STDIN\n");
+    assertThat(done.path("output").path("all")).as("return: all takes the failed exit as the result")
+        .isEqualTo(JSON.readTree("{\"code\": 3, \"stdout\": \"partial\\n\", \"stderr\": \"broken\\n\"}"));
     JsonNode tasks = call("GET", "/api/v1/instances/" + id + "/tasks", null, null).body.path("items");
-    assertThat(tasks).hasSize(3);
+    assertThat(tasks).hasSize(4);
     tasks.forEach(t -> assertThat(t.path("nodeId").asText()).isEqualTo("node-a"));
   }
 

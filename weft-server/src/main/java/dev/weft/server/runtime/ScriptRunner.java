@@ -19,7 +19,7 @@ final class ScriptRunner {
   private ScriptRunner() {}
 
   static JsonNode run(Command.RunScript c) throws CommandFault {
-    return ShellRunner.run(program(c), "Script", c.step());
+    return ShellRunner.run(program(c), ShellRunner.returnMode(c.script()), "Script", c.step());
   }
 
   /** What runs for the step. @throws CommandFault for a language Weft has no interpreter for, or a script without code */

@@ -21,19 +21,27 @@ final class ShellRunner {
   /** What runs for a shell or script step: the program, the environment added, the text on stdin (null: none). */
   record Program(List<String> argv, Map<String, String> env, String stdin) {}
 
+  /** The step's {@code run.return} the decider put in a shell or script spec; null means stdout. */
+  static String returnMode(JsonNode spec) {
+    return spec.path("return").isTextual() ? spec.get("return").asText() : null;
+  }
+
   private ShellRunner() {}
 
   static JsonNode run(Command.RunShell c) throws CommandFault {
-    return run(new Program(argv(c), env(c), stdin(c)), "Shell command", c.step());
+    return run(new Program(argv(c), env(c), stdin(c)), returnMode(c.shell()), "Shell command", c.step());
   }
 
-  /** Runs {@code p} here; its stdout is the result, a non-zero exit a runtime fault titled {@code title}. */
-  static JsonNode run(Program p, String title, String step) throws CommandFault {
+  /**
+   * Runs {@code p} here; the result is what {@code mode} ({@code run.return}) says; a non-zero exit
+   * is a runtime fault titled {@code title}, unless {@code mode} takes the exit code.
+   */
+  static JsonNode run(Program p, String mode, String title, String step) throws CommandFault {
     LocalProcess.Ended e = LocalProcess.run(p.argv(), p.env(), 0, p.stdin(), step);
-    if (e.exitCode() != 0) {
+    if (e.exitCode() != 0 && !TaskResults.takesExitCode(mode)) {
       throw new CommandFault(TaskResults.failed(title, e.exitCode(), null, e.stderr(), step));
     }
-    return TaskResults.shellOutput(e.stdout());
+    return TaskResults.process(mode, e.exitCode(), e.stdout(), e.stderr());
   }
 
   /** The step's {@code stdin}, evaluated, as text (a non-string value as JSON); null when it has none. */

@@ -6,6 +6,7 @@ import dev.weft.store.CommandTask;
 import dev.weft.store.Database;
 import dev.weft.store.TaskOutput;
 import dev.weft.store.TaskRecord;
+import dev.weft.model.lifecycle.TaskState;
 import dev.weft.workflow.decide.Errors;
 import dev.weft.workflow.decide.Event;
 
@@ -20,11 +21,18 @@ final class TaskOutcomes {
   private final Database db;
   private final ServiceCalls calls;
   private final WorkflowTaskSecrets secrets;
+  private final Definitions definitions;
 
   TaskOutcomes(Database db, ServiceCalls calls, WorkflowTaskSecrets secrets) {
+    this(db, calls, secrets, new Definitions(db.definitions()));
+  }
+
+  /** {@code definitions} tells a shell or script step's {@code run.return}. */
+  TaskOutcomes(Database db, ServiceCalls calls, WorkflowTaskSecrets secrets, Definitions definitions) {
     this.db = db;
     this.calls = calls;
     this.secrets = secrets;
+    this.definitions = definitions;
   }
 
   /** The ended task the link points at, as stored. */
@@ -42,8 +50,14 @@ final class TaskOutcomes {
     TaskRecord t = secrets.maskOf(link).map(m -> withMessage(stored, m.reveal(stored.message()))).orElse(stored);
     TaskOutput out = revealed(link, db.taskOutputs().find(t.id(), t.attempt()).orElse(new TaskOutput(t.id(), t.attempt(), null, null)));
     String what = link.service() == null ? "Task " + t.id() : "Service " + link.service() + " (task " + t.id() + ")";
+    String mode = link.service() == null ? returnMode(link, step) : null;
+    if (link.service() == null && t.status() == TaskState.FAILED && TaskResults.takesExitCode(mode) && ranToItsEnd(t)) {
+      return new Event.CommandCompleted(link.decisionId(), TaskResults.process(mode, t.exitCode(), out.stdout(), out.stderr()));
+    }
     return switch (t.status()) {
-      case SUCCEEDED -> succeeded(link, out, step);
+      case SUCCEEDED -> link.service() == null
+          ? new Event.CommandCompleted(link.decisionId(), TaskResults.process(mode, 0, out.stdout(), out.stderr()))
+          : succeeded(link, out, step);
       case CANCELLED -> new Event.CommandFailed(link.decisionId(), Errors.of("runtime", 500, "Task cancelled",
           what + " was cancelled" + (t.message() == null ? "" : ": " + t.message()), step));
       default -> new Event.CommandFailed(link.decisionId(),
@@ -62,6 +76,18 @@ final class TaskOutcomes {
     } catch (CommandFault f) {
       return new Event.CommandFailed(link.decisionId(), f.error());
     }
+  }
+
+  /** The {@code run.return} of the shell or script step {@code step} of the link's instance (null: stdout). */
+  private String returnMode(CommandTask link, String step) {
+    return db.instances().find(link.instanceId())
+        .map(i -> definitions.decider(i.definitionName(), i.definitionVersion()).plan().document().at(step + "/run/return"))
+        .filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
+  }
+
+  /** A process that exited by itself with a code (the agent's verdict ends {@code exited N}), not timed out, killed or lost. */
+  private static boolean ranToItsEnd(TaskRecord t) {
+    return t.exitCode() != null && t.message() != null && t.message().endsWith("exited " + t.exitCode());
   }
 
   /** The tails as the task printed them (they are stored masked; the decision masks the result again at rest). */

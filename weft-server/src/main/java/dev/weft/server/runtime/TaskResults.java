@@ -7,8 +7,8 @@ import dev.weft.workflow.decide.Errors;
 
 /**
  * What a finished process means to the workflow, the same whether it ran here ({@code weft run})
- * or on an agent: a {@code run: shell} step returns its stdout as a string (the DSL's default
- * {@code return}); a {@code process} service returns its stdout parsed as JSON when it parses,
+ * or on an agent: a {@code run: shell} or {@code run: script} step returns what its {@code return}
+ * says ({@link #process}; by default its stdout as a string); a {@code process} service returns its stdout parsed as JSON when it parses,
  * else the string; a non-zero exit is a runtime error naming the exit code with the stderr tail.
  */
 final class TaskResults {
@@ -31,6 +31,27 @@ final class TaskResults {
       }
     }
     return TextNode.valueOf(stdout == null ? "" : stdout);
+  }
+
+  /**
+   * A shell or script step's result by its {@code run.return}: {@code stdout} (the default) or
+   * {@code stderr} as a string, {@code code} the exit code, {@code all} the DSL's process result
+   * {@code {code, stdout, stderr}}, {@code none} null.
+   */
+  static JsonNode process(String mode, int exitCode, String stdout, String stderr) {
+    return switch (mode == null ? "stdout" : mode) {
+      case "stderr" -> TextNode.valueOf(stderr == null ? "" : stderr);
+      case "code" -> com.fasterxml.jackson.databind.node.IntNode.valueOf(exitCode);
+      case "all" -> JSON.createObjectNode().put("code", exitCode).put("stdout", stdout == null ? "" : stdout)
+          .put("stderr", stderr == null ? "" : stderr);
+      case "none" -> com.fasterxml.jackson.databind.node.NullNode.getInstance();
+      default -> shellOutput(stdout);
+    };
+  }
+
+  /** Whether a step with this {@code run.return} takes a non-zero exit as its result ({@code code}, {@code all}) rather than a fault. */
+  static boolean takesExitCode(String mode) {
+    return "code".equals(mode) || "all".equals(mode);
   }
 
   /** The error of a process that exited with {@code exitCode}; {@code why} is the agent's verdict (may be null). */

@@ -101,7 +101,7 @@ public final class WorkflowEngine implements AutoCloseable {
         Thread.ofPlatform().name("weft-timers-" + settings.owner()).daemon().start(fire)));
     if (tasks != null) {
       DeliverTaskOutcomes deliver = new DeliverTaskOutcomes(db.commandTasks(), new TaskOutcomes(db, effector.services(),
-          new WorkflowTaskSecrets(db, secrets)),
+          new WorkflowTaskSecrets(db, secrets), definitions),
           recorder, commits, new LoopContext(settings, clock, outcomesBell, () -> running), this::decidedElsewhere,
           new ServiceRetries(db, effector.services()), tasksSubmitted);
       threads.add(Thread.ofPlatform().name("weft-task-outcomes-" + settings.owner()).daemon().start(deliver));

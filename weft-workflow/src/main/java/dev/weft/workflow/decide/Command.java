@@ -24,11 +24,13 @@ public sealed interface Command {
   /** A call of a named service (builtins such as {@code square}, or registered ones). */
   record CallService(String id, String step, String service, JsonNode with) implements Command {}
 
+  /** {@code run: shell}: {@code shell} evaluated, with the step's {@code run.return} as {@code return} when it has one. */
   record RunShell(String id, String step, JsonNode shell) implements Command {}
 
   /**
    * {@code run: script}: {@code script} is the step's {@code run.script} with its
-   * {@code arguments}, {@code environment} and {@code stdin} evaluated; its {@code code} as written.
+   * {@code arguments}, {@code environment} and {@code stdin} evaluated, its {@code code} as written, and
+   * the step's {@code run.return} as {@code return} when it has one.
    */
   record RunScript(String id, String step, JsonNode script) implements Command {}
 

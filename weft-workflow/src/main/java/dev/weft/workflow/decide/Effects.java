@@ -88,6 +88,17 @@ final class Effects {
     }
   }
 
+  /** The process spec with the step's {@code run.return} in it (absent: stdout), so the runtime knows what the result is. */
+  private static JsonNode returning(Step.Run run, JsonNode process) {
+    JsonNode mode = run.spec().get("return");
+    if (mode == null || !mode.isTextual() || !(process instanceof ObjectNode o)) {
+      return process;
+    }
+    ObjectNode copy = o.deepCopy();
+    copy.put("return", mode.asText());
+    return copy;
+  }
+
   /** A script's {@code arguments}, {@code environment} and {@code stdin} evaluated; its code is never read as an expression. */
   private static JsonNode script(JsonNode spec, JsonNode input, Map<String, JsonNode> vars) {
     ObjectNode out = spec.deepCopy();
@@ -103,8 +114,9 @@ final class Effects {
     String at = run.common().pointer();
     return switch (run.kind()) {
       case "shell" -> replay.await(at, id -> new Command.RunShell(id, at,
-          Expressions.evaluateTemplate(run.spec().get("shell"), input, vars)), r -> r);
-      case "script" -> replay.await(at, id -> new Command.RunScript(id, at, script(run.spec().get("script"), input, vars)), r -> r);
+          returning(run, Expressions.evaluateTemplate(run.spec().get("shell"), input, vars))), r -> r);
+      case "script" -> replay.await(at, id -> new Command.RunScript(id, at,
+          returning(run, script(run.spec().get("script"), input, vars))), r -> r);
       case "workflow" -> replay.await(at, id -> {
         JsonNode spec = Expressions.evaluateTemplate(run.spec().get("workflow"), input, vars);
         return new Command.RunWorkflow(id, at, spec, spec.has("input") ? spec.get("input") : input);
