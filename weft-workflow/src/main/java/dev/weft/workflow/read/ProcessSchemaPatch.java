@@ -3,7 +3,7 @@ package dev.weft.workflow.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * What DSL 1.0.3 changed in the processes of {@code run} that the newest published schema artifact
@@ -14,15 +14,15 @@ import java.util.Map;
  */
 final class ProcessSchemaPatch {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** The title the schema gives each process's object, and the name its titles start with. */
-  private static final Map<String, String> PROCESSES = Map.of("Shell", "Shell", "Script", "Script", "Container", "Container");
+  /** The titles the schema gives the processes' objects (also how their properties' titles start). */
+  private static final Set<String> PROCESSES = Set.of("Shell", "Script", "Container");
 
   private ProcessSchemaPatch() {}
 
   /** Patches {@code schema} in place; returns how many process objects it changed (3 for the DSL's schema). */
   static int apply(JsonNode schema) {
     int patched = 0;
-    if (schema instanceof ObjectNode o && PROCESSES.containsKey(o.path("title").asText())
+    if (schema instanceof ObjectNode o && PROCESSES.contains(o.path("title").asText())
         && o.get("properties") instanceof ObjectNode properties) {
       patch(o.path("title").asText(), properties);
       patched++;
