@@ -22,25 +22,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Definitions {
   private final DefinitionStore store;
-  private final ExternalSchemas schemas;
+  private final ExternalResources external;
   private final Map<String, Decider> deciders = new ConcurrentHashMap<>();
   /** Texts stored (or found) by this process: a stored version never changes, so starting the same text again skips the compiler. */
   private final Map<String, Definition> byText = new ConcurrentHashMap<>();
 
   public Definitions(DefinitionStore store) {
-    this(store, new ExternalSchemas(new HttpCaller(java.time.Duration.ofSeconds(30), HostRedirects.NONE)));
+    this(store, new ExternalResources(new HttpCaller(java.time.Duration.ofSeconds(30), HostRedirects.NONE)));
   }
 
-  /** External schema resources are fetched through {@code schemas} when a document is stored. */
-  Definitions(DefinitionStore store, ExternalSchemas schemas) {
+  /** Catalog functions and external schema resources are fetched through {@code external} when a document is stored. */
+  Definitions(DefinitionStore store, ExternalResources external) {
     this.store = store;
-    this.schemas = schemas;
+    this.external = external;
   }
 
   /**
    * Validates (throwing {@code WorkflowValidationException}), compiles and stores the document.
-   * A document with external schema resources is stored with them fetched and inlined
-   * ({@link ExternalSchemas}); one that cannot be fetched is a {@code WorkflowValidationException}.
+   * A document calling functions of external catalogs, or with external schema resources, is
+   * stored with them fetched and written in ({@link ExternalResources}); one that cannot be
+   * fetched or used is a {@code WorkflowValidationException}.
    *
    * @throws DefinitionConflictException when its namespace, name and version are stored with another text
    */
@@ -49,7 +50,7 @@ public final class Definitions {
     if (known != null) {
       return known;
     }
-    Definition d = compileAndStore(schemas.resolve(text), now);
+    Definition d = compileAndStore(external.resolve(text), now);
     byText.putIfAbsent(text, d);
     return d;
   }

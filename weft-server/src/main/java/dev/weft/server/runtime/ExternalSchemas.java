@@ -8,10 +8,6 @@ import dev.weft.workflow.read.Problem;
 import dev.weft.workflow.read.WorkflowReader;
 import dev.weft.workflow.read.WorkflowValidationException;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,26 +21,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * nothing and replays as it first ran; a later change of the remote schema needs a new
  * {@code document.version}.
  *
- * <p>Endpoints are {@code http(s)} (through {@link HttpCaller#fetch}: host redirects,
- * redirections followed, {@code basic}/{@code bearer}/{@code digest}/{@code oauth2}/{@code oidc}
- * written literally or by {@code use:}) or {@code file:} (a relative path is read from the
- * working directory). A fetched schema is kept per URI for the life of this object. A resource
+ * <p>Endpoints are read by {@link ResourceReader}: {@code http(s)} (host redirects, redirections
+ * followed, {@code basic}/{@code bearer}/{@code digest}/{@code oauth2}/{@code oidc} written
+ * literally or by {@code use:}) or {@code file:} (a relative path is read from the working
+ * directory). A fetched schema is kept per URI for the life of this object. A resource
  * that cannot be fetched, or that is not a usable JSON Schema, is a
  * {@link WorkflowValidationException} naming its pointer.
  */
 public final class ExternalSchemas {
   private static final YAMLMapper YAML = new YAMLMapper();
 
-  private final HttpCaller http;
+  private final ResourceReader reader;
   private final Map<String, JsonNode> fetched = new ConcurrentHashMap<>();
 
-  ExternalSchemas(HttpCaller http) {
-    this.http = http;
+  ExternalSchemas(ResourceReader reader) {
+    this.reader = reader;
   }
 
   /**
    * The text itself when it names no external schema; else the document with every external
-   * schema inlined, as YAML headed by a comment saying where each came from.
+   * schema inlined, as YAML headed by the text's own leading comment lines (those of
+   * {@link CatalogFunctions}, when it ran first) and a comment saying where each schema came from.
    *
    * @throws WorkflowValidationException when the document is invalid, or a schema cannot be fetched or used
    */
@@ -61,9 +58,9 @@ public final class ExternalSchemas {
     for (String pointer : pointers) {
       ObjectNode schema = (ObjectNode) resolved.at(pointer);
       JsonNode endpoint = schema.at("/resource/endpoint");
-      String uri = endpoint.isTextual() ? endpoint.asText() : endpoint.path("uri").asText();
+      String uri = ResourceReader.uri(endpoint);
       try {
-        JsonNode fetchedSchema = fetch(uri, authentication(document, endpoint, pointer));
+        JsonNode fetchedSchema = fetch(uri, ResourceReader.authentication(document, endpoint, "schemas"));
         MetaSchemas.check(schema.path("format").asText("json"), fetchedSchema);
         DataSchema compiled = DataSchema.compile(document(schema.path("format"), fetchedSchema), pointer);
         if (compiled.refusal() != null) {
@@ -80,10 +77,21 @@ public final class ExternalSchemas {
       throw new WorkflowValidationException(WorkflowReader.withLines(text, problems));
     }
     try {
-      return header + YAML.writeValueAsString(resolved);
+      return leadingComments(text) + header + YAML.writeValueAsString(resolved);
     } catch (IOException e) {
       throw new IllegalStateException("a document tree always writes as YAML", e);
     }
+  }
+
+  private static String leadingComments(String text) {
+    StringBuilder kept = new StringBuilder();
+    for (String line : text.lines().toList()) {
+      if (!line.startsWith("#")) {
+        break;
+      }
+      kept.append(line).append('\n');
+    }
+    return kept.toString();
   }
 
   /** The pointers of the schemas given as a {@code resource}; {@code with} and {@code set} hold data, not definitions. */
@@ -116,46 +124,12 @@ public final class ExternalSchemas {
     return d;
   }
 
-  /** The endpoint's literal policy ({@code use:} looked up); expressions cannot be evaluated when a definition is stored. */
-  private static JsonNode authentication(JsonNode document, JsonNode endpoint, String pointer) {
-    JsonNode auth = endpoint.path("authentication");
-    if (auth.has("use")) {
-      auth = document.at("/use/authentications").path(auth.path("use").asText());
-      if (auth.isMissingNode()) {
-        throw new IllegalArgumentException("use.authentications has no policy named '" + endpoint.at("/authentication/use").asText() + "'");
-      }
-    }
-    if (auth.toString().contains("${")) {
-      throw new IllegalArgumentException("its authentication holds an expression, but schemas are fetched when the"
-          + " definition is stored, where nothing is evaluated: write the policy literally");
-    }
-    return auth.isMissingNode() ? null : auth;
-  }
-
   private JsonNode fetch(String uri, JsonNode authentication) {
     JsonNode known = fetched.get(uri);
     if (known != null) {
       return known;
     }
-    String text;
-    URI parsed;
-    try {
-      parsed = URI.create(uri);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a URI (" + e.getMessage() + ")");
-    }
-    String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(java.util.Locale.ROOT);
-    switch (scheme) {
-      case "file" -> text = readFile(parsed);
-      case "http", "https" -> {
-        try {
-          text = http.fetch(uri, authentication, "");
-        } catch (CommandFault f) {
-          throw new IllegalArgumentException(f.error().path("title").asText() + " (" + f.error().path("detail").asText() + ")");
-        }
-      }
-      default -> throw new IllegalArgumentException("only http, https and file endpoints are read");
-    }
+    String text = reader.read(uri, authentication);
     JsonNode schema;
     try {
       schema = YAML.readTree(text);
@@ -167,16 +141,5 @@ public final class ExternalSchemas {
     }
     fetched.put(uri, schema);
     return schema;
-  }
-
-  private static String readFile(URI uri) {
-    Path path = uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri);
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-          : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
-      throw new IllegalArgumentException("cannot read " + path.toAbsolutePath() + " (" + why + ")");
-    }
   }
 }

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs instances of one workflow in memory, with no store: the document is validated, its
- * external schemas fetched ({@link ExternalSchemas}) and compiled once, then each {@link #run} feeds the pure decider and carries out its commands
- * (the same {@link Effector} as {@link WorkflowRuntime}) until the instance ends. Nothing
+ * catalog functions and external schemas fetched ({@link ExternalResources}) and compiled once,
+ * then each {@link #run} feeds the pure decider and carries out its commands (the same {@link Effector} as {@link WorkflowRuntime}) until the instance ends. Nothing
  * survives the process. Timers are waited for on the clock. Thread-safe: instances share only
  * the compiled plan.
  */
@@ -30,7 +30,7 @@ public final class InMemoryRunner {
    * @throws dev.weft.workflow.read.WorkflowValidationException with every problem of the document
    */
   public InMemoryRunner(String document, RuntimeClock clock, Supplier<String> ids, Duration httpTimeout) {
-    this.decider = new Decider(PlanCompiler.compile(new ExternalSchemas(new HttpCaller(httpTimeout, HostRedirects.NONE)).resolve(document)));
+    this.decider = new Decider(PlanCompiler.compile(new ExternalResources(new HttpCaller(httpTimeout, HostRedirects.NONE)).resolve(document)));
     this.effector = new Effector(httpTimeout, EventSink.NONE, HostRedirects.NONE,
         dev.weft.server.services.ServiceRegistry.builtinsOnly());
     this.clock = clock;

@@ -123,7 +123,8 @@ final class ServiceCalls {
   /**
    * The service a call names: by name alone the latest version (else the builtin), as
    * {@code NAME:VERSION@default} that version of the registry (Weft's own catalog). A function of
-   * another catalog would have to be fetched from it, which Weft does not do.
+   * another catalog is fetched and written into the definition when it is stored
+   * ({@link CatalogFunctions}), so only a definition stored before Weft did so still calls one.
    */
   private ServiceDefinition find(Command.CallService c) throws CommandFault {
     FunctionRef ref;
@@ -133,9 +134,9 @@ final class ServiceCalls {
       throw new CommandFault("validation", 400, "Bad call", "call: " + e.getMessage(), c.step());
     }
     if (!ref.runtimeOwn()) {
-      throw new CommandFault("runtime", 501, "Not supported", "call: " + c.service() + ": functions of the catalog '"
-          + ref.catalog() + "' are not fetched; Weft calls the services of its own registry, the catalog 'default'"
-          + " (e.g. " + ref.name() + ":" + ref.version() + "@default)", c.step());
+      throw new CommandFault("runtime", 501, "Not supported", "call: " + c.service() + ": this definition was stored"
+          + " before Weft wrote the functions of external catalogs (here '" + ref.catalog() + "') into a definition when"
+          + " storing it; store the document again with a new document.version to fetch them", c.step());
     }
     if (ref.version() == null) {
       return registry.latest(ref.name()).orElseThrow(() -> new CommandFault("runtime", 501,

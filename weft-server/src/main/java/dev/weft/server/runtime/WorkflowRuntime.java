@@ -79,7 +79,7 @@ public final class WorkflowRuntime {
     this.instances = db.instances();
     this.outbox = db.outbox();
     this.timers = db.timers();
-    this.definitions = new Definitions(db.definitions(), new ExternalSchemas(new HttpCaller(httpTimeout, redirects)));
+    this.definitions = new Definitions(db.definitions(), new ExternalResources(new HttpCaller(httpTimeout, redirects)));
     this.writer = new DecisionWriter(db, definitions, secrets);
     this.children = new ChildWorkflows(this, definitions);
     this.effector = new Effector(httpTimeout, emitted, redirects, new ServiceRegistry(db.services()), RetryWait.SLEEP,

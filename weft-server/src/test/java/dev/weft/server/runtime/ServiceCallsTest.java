@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.server.services.ServiceRegistry;
 import dev.weft.store.Database;
+import dev.weft.store.Definition;
 import dev.weft.store.InstanceStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -261,10 +262,17 @@ class ServiceCallsTest {
   }
 
   @Test
-  void a_function_of_another_catalog_is_refused_as_not_supported() throws Exception {
-    RunResult r = run(PAIR, callOf("pair:1.0.0@global", "{ x: 1 }"), "{}");
-    assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
-    assertThat(r.error().path("status").asInt()).isEqualTo(501);
-    assertThat(r.error().path("detail").asText()).contains("catalog 'global' are not fetched", "pair:1.0.0@default");
+  void a_function_of_another_catalog_in_a_definition_stored_before_weft_fetched_catalogs_is_refused_as_not_supported()
+      throws Exception {
+    TestDb.Place place = TestDb.H2.place(dir.resolve("stored-before"));
+    try (Database db = place.open()) {
+      Definition old = db.definitions().store("t/pinned", 1, callOf("pair:1.0.0@global", "{ x: 1 }"), Instant.EPOCH);
+      WorkflowRuntime rt = new WorkflowRuntime(db, new FakeClock(1000), () -> "old", Duration.ofSeconds(5));
+      RunResult r = rt.drive(rt.start(old, JSON.readTree("{}"), "k", "old"));
+      assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+      assertThat(r.error().path("status").asInt()).isEqualTo(501);
+      assertThat(r.error().path("detail").asText()).contains("stored before Weft wrote the functions of external catalogs",
+          "'global'", "new document.version");
+    }
   }
 }
