@@ -41,6 +41,10 @@ final class SchemaCheck {
       throw new IllegalStateException("the DSL's schema " + SCHEMA + " no longer has the shell, script and container"
           + " processes ProcessSchemaPatch expects; check the schema artifact's version");
     }
+    if (TaskDispatchPatch.apply(schema) != 12) {
+      throw new IllegalStateException("the DSL's schema " + SCHEMA + " no longer has the twelve task kinds"
+          + " TaskDispatchPatch expects; check the schema artifact's version");
+    }
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
         b -> b.schemaMappers(m -> m.mapPrefix("https://serverlessworkflow.io/schemas/1.0.1/", "classpath:schema/")));
     SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();

@@ -36,7 +36,7 @@ final class SchemaMessages {
     for (String choice : choices(raw)) {
       List<Raw> summaries = left.stream().filter(r -> r.schemaPath().equals(choice)).toList();
       for (Raw summary : summaries) {
-        left = pickBranch(left, choice, summary);
+        left = pickBranch(left, choice, summary, raw);
       }
     }
     List<Raw> kept = new ArrayList<>();
@@ -82,7 +82,7 @@ final class SchemaMessages {
   }
 
   /** Resolves one failed choice: the schema's oneOf at {@code choice}, applied at {@code summary}'s place. */
-  private static List<Raw> pickBranch(List<Raw> messages, String choice, Raw summary) {
+  private static List<Raw> pickBranch(List<Raw> messages, String choice, Raw summary, List<Raw> raw) {
     Map<String, List<Raw>> branches = new LinkedHashMap<>();
     for (Raw r : messages) {
       if (r.schemaPath().startsWith(choice + "/") && within(r.pointer(), summary.pointer())) {
@@ -102,7 +102,7 @@ final class SchemaMessages {
     String at = summary.pointer();
     List<List<Raw>> sameKind = branches.values().stream().filter(b -> !wrongKind(b, choice, at)).toList();
     if (sameKind.isEmpty()) {
-      out.add(new Raw(at, choice, "oneOf", noKind(branches.values(), at)));
+      out.add(new Raw(at, choice, "oneOf", noKind(branches.values(), at, raw)));
       return out;
     }
     List<Raw> best = sameKind.stream()
@@ -132,7 +132,8 @@ final class SchemaMessages {
       String rest = r.schemaPath().substring(choice.length() + 1);
       int k = nextChoice(rest);
       if (k < 0) {
-        if (r.keyword().equals("const") || r.keyword().equals("required") && r.pointer().equals(at)) {
+        if (r.keyword().equals("const") || r.keyword().equals("required") && r.pointer().equals(at)
+            || rest.matches("\\d+/else(/.*)?") && r.pointer().equals(at)) { // a kind's guard (TaskDispatchPatch)
           return true;
         }
         continue;
@@ -157,9 +158,15 @@ final class SchemaMessages {
   }
 
   /** None of the alternatives is of this kind (an unknown task, say): name the kinds expected and what was found. */
-  private static String noKind(java.util.Collection<List<Raw>> branches, String at) {
+  private static String noKind(java.util.Collection<List<Raw>> branches, String at, List<Raw> raw) {
     Set<String> expected = new LinkedHashSet<>();
     Set<String> unexpected = new LinkedHashSet<>();
+    for (Raw r : raw) { // the choice's own unevaluatedProperties (a guarded kind is not looked into)
+      Matcher m = QUOTED.matcher(r.text());
+      if (r.pointer().equals(at) && r.keyword().equals("unevaluatedProperties") && m.find()) {
+        unexpected.add(m.group(1));
+      }
+    }
     for (List<Raw> b : branches) {
       for (Raw r : b) {
         Matcher m = QUOTED.matcher(r.text());
