@@ -56,8 +56,8 @@ final class CatalogFunctions {
    */
   record Inlined(String at, String call, String function, String uri) {}
 
-  /** The document to store, and the functions written into it. */
-  record Resolved(String text, List<Inlined> functions) {
+  /** The document to store, its validated tree (so the next step need not read it again), and the functions written into it. */
+  record Resolved(String text, JsonNode document, List<Inlined> functions) {
     /**
      * Problems of the stored document as the author reads them: one inside a function is put at
      * the author's call, naming the function, its URI and the place inside it; lines are those of
@@ -95,7 +95,7 @@ final class CatalogFunctions {
     List<String> found = new ArrayList<>();
     taskList(document.get("do"), "/do", found);
     if (found.isEmpty()) {
-      return new Resolved(text, List.of());
+      return new Resolved(text, document, List.of());
     }
     Pass pass = new Pass(document);
     found.forEach(at -> pass.todo.add(new Pending(at, at, List.of())));
@@ -105,13 +105,13 @@ final class CatalogFunctions {
     if (!pass.problems.isEmpty()) {
       throw new WorkflowValidationException(WorkflowReader.withLines(text, pass.problems));
     }
-    Resolved r = new Resolved(pass.header + write(pass.resolved), List.copyOf(pass.inlined));
+    String stored = pass.header + write(pass.resolved);
+    List<Inlined> inlined = List.copyOf(pass.inlined);
     try {
-      WorkflowReader.read(r.text());
+      return new Resolved(stored, WorkflowReader.read(stored), inlined);
     } catch (WorkflowValidationException e) {
-      throw new WorkflowValidationException(r.authored(text, e.problems()));
+      throw new WorkflowValidationException(new Resolved(stored, null, inlined).authored(text, e.problems()));
     }
-    return r;
   }
 
   /** One resolution of a document: the copy being written, the calls still to write in, what was written and what was wrong. */

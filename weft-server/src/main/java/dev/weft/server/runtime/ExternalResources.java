@@ -28,7 +28,7 @@ public final class ExternalResources {
   public String resolve(String text) {
     CatalogFunctions.Resolved withFunctions = functions.resolve(text);
     try {
-      return schemas.resolve(withFunctions.text());
+      return schemas.resolve(withFunctions.text(), withFunctions.document());
     } catch (WorkflowValidationException e) {
       if (withFunctions.functions().isEmpty()) {
         throw e;

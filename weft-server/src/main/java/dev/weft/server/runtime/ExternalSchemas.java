@@ -46,7 +46,11 @@ public final class ExternalSchemas {
    * @throws WorkflowValidationException when the document is invalid, or a schema cannot be fetched or used
    */
   public String resolve(String text) {
-    JsonNode document = WorkflowReader.read(text);
+    return resolve(text, WorkflowReader.read(text));
+  }
+
+  /** As {@link #resolve(String)}, {@code document} being {@code text} already read and validated (it is not changed). */
+  String resolve(String text, JsonNode document) {
     List<String> pointers = new ArrayList<>();
     collect(document, "", pointers);
     if (pointers.isEmpty()) {

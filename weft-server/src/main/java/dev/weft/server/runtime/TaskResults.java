@@ -2,6 +2,8 @@ package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.weft.workflow.decide.Errors;
 
@@ -41,10 +43,10 @@ final class TaskResults {
   static JsonNode process(String mode, int exitCode, String stdout, String stderr) {
     return switch (mode == null ? "stdout" : mode) {
       case "stderr" -> TextNode.valueOf(stderr == null ? "" : stderr);
-      case "code" -> com.fasterxml.jackson.databind.node.IntNode.valueOf(exitCode);
+      case "code" -> IntNode.valueOf(exitCode);
       case "all" -> JSON.createObjectNode().put("code", exitCode).put("stdout", stdout == null ? "" : stdout)
           .put("stderr", stderr == null ? "" : stderr);
-      case "none" -> com.fasterxml.jackson.databind.node.NullNode.getInstance();
+      case "none" -> NullNode.getInstance();
       default -> shellOutput(stdout);
     };
   }
