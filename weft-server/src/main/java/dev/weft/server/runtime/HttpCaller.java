@@ -187,6 +187,26 @@ final class HttpCaller {
     return r.body();
   }
 
+  /**
+   * Sends what {@code request} builds (given the {@code Authorization} value, or null) with the
+   * {@code authentication} policy answered as for a call, redirections not followed, and the
+   * endpoint's stand-in when its host is redirected; any status is returned.
+   */
+  <T> HttpResponse<T> authorized(Function<String, HttpRequest> request, byte[] body, JsonNode authentication,
+      String method, String uri, String step, HttpResponse.BodyHandler<T> handler) throws CommandFault {
+    return exchange(request, body, authentication == null ? JSON.missingNode() : authentication, false, method, uri,
+        step, handler);
+  }
+
+  /** Where requests to {@code uri} go (its stand-in when its host is redirected); the timeout of one exchange. */
+  URI destination(String uri) {
+    return target(uri);
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
   /** The URI with {@code query} appended; an array value repeats its name once per item ({@code a=1&a=2}). */
   private static String withQuery(String uri, JsonNode query) {
     if (!query.isObject() || query.isEmpty()) {
@@ -225,7 +245,7 @@ final class HttpCaller {
     return o;
   }
 
-  private static String abbreviate(String s) {
+  static String abbreviate(String s) {
     return s.length() <= 500 ? s.strip() : s.substring(0, 500) + "...";
   }
 }

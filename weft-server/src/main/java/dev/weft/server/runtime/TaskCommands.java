@@ -23,7 +23,8 @@ import java.util.Optional;
  * In server mode, which commands become tasks for the scheduler and what those tasks are: a
  * {@code run: shell} or {@code run: script} step (placed by its {@code metadata.weft}: resources, queue, priority,
  * profile, constraints, timeout) and a call of a {@code process} service (placed by its
- * behaviour, the input checked against the contract first). Anything else is carried out in the
+ * behaviour, the input checked against the contract first). A {@code call: mcp} over stdio would
+ * start a process in the server: it faults (501) instead. Anything else is carried out in the
  * server. A task's id is derived from the command id, so carrying the command out again links
  * the same task.
  */
@@ -61,6 +62,9 @@ final class TaskCommands {
           new ShellRunner.Program(ShellRunner.argv(r), ShellRunner.env(r), ShellRunner.stdin(r))));
       case Command.RunScript r -> Optional.of(process(instanceId, entryId, r.step(), "script:", ScriptRunner.program(r)));
       case Command.CallService call -> service(instanceId, entryId, call, service == null ? calls.resolve(call) : service);
+      case Command.CallMcp m when m.with().path("transport").has("stdio") -> throw new CommandFault("runtime", 501,
+          "Not supported", "call: mcp over stdio starts the MCP server as a process, and a server runs processes"
+          + " only as tasks on agents, which do not carry MCP calls yet: use transport.http (or weft run)", m.step());
       default -> Optional.empty();
     };
     if (s.isPresent()) {

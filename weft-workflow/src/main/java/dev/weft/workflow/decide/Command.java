@@ -21,6 +21,14 @@ public sealed interface Command {
    */
   record CallOpenApi(String id, String step, JsonNode with) implements Command {}
 
+  /**
+   * {@code call: mcp}: {@code with} evaluated (method, parameters, transport, client, timeout), an
+   * http transport's {@code authentication: {use: NAME}} replaced by the document's policy. The
+   * runtime opens the transport, initializes an MCP session, sends the method and returns its
+   * JSON-RPC result.
+   */
+  record CallMcp(String id, String step, JsonNode with) implements Command {}
+
   /** A call of a named service (builtins such as {@code square}, or registered ones). */
   record CallService(String id, String step, String service, JsonNode with) implements Command {}
 

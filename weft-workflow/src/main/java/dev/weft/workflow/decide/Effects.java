@@ -24,6 +24,7 @@ final class Effects {
     }
     return switch (call.function()) {
       case "http", "openapi" -> callEndpoint(replay, call, input, vars);
+      case "mcp" -> callMcp(replay, call, input, vars);
       default -> replay.await(at, id -> new Command.CallService(id, at, call.function(),
           Expressions.evaluateTemplate(call.with(), input, vars)), r -> r);
     };
@@ -51,6 +52,29 @@ final class Effects {
     }
     return replay.await(at, id -> http ? new Command.CallHttp(id, at, arguments(replay, call, input, vars))
         : new Command.CallOpenApi(id, at, arguments(replay, call, input, vars)), r -> r);
+  }
+
+  /** {@code call: mcp}: an unknown authentication policy faults at once, as for http. */
+  private static Flow callMcp(Replay replay, Step.Call call, JsonNode input, Map<String, JsonNode> vars) {
+    String at = call.common().pointer();
+    if (!(call.with() instanceof ObjectNode)) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "call: mcp needs a 'with' object", at));
+    }
+    JsonNode auth = call.with().path("transport").path("http").path("endpoint").path("authentication");
+    JsonNode policies = replay.document().path("use").path("authentications");
+    if (auth.has("use") && policies.path(auth.path("use").asText()).isMissingNode()) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Unknown authentication",
+          "use.authentications has no policy named '" + auth.path("use").asText() + "'", at + "/with/transport/http/endpoint"));
+    }
+    return replay.await(at, id -> {
+      ObjectNode with = (ObjectNode) Expressions.evaluateTemplate(call.with(), input, vars).deepCopy();
+      if (with.path("transport").path("http").path("endpoint") instanceof ObjectNode endpoint
+          && endpoint.path("authentication").has("use")) {
+        JsonNode policy = policies.path(endpoint.path("authentication").path("use").asText());
+        endpoint.set("authentication", Expressions.evaluateTemplate(policy, input, vars));
+      }
+      return new Command.CallMcp(id, at, with);
+    }, r -> r);
   }
 
   /**

@@ -18,7 +18,7 @@ public record FunctionRef(String name, String version, String catalog) {
   /** The reserved name of the runtime's own catalog. */
   public static final String DEFAULT_CATALOG = "default";
   /** The DSL's call protocols: everything else is a function. */
-  public static final Set<String> PROTOCOLS = Set.of("http", "grpc", "openapi", "asyncapi", "a2a");
+  public static final Set<String> PROTOCOLS = Set.of("http", "grpc", "openapi", "asyncapi", "a2a", "mcp");
   private static final Pattern CATALOGUED = Pattern.compile("([^:@\\s]+):([^:@\\s]+)@([^:@\\s]+)");
 
   /**

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Checks a document against the DSL's JSON Schema (2020-12) as bundled in the official
  * {@code io.serverlessworkflow:serverlessworkflow-types} artifact ({@code schema/workflow.yaml}, DSL
- * 1.0.1), with DSL 1.0.3's changes to the {@code run} processes written in ({@link ProcessSchemaPatch}).
+ * 1.0.1), with DSL 1.0.3's changes to the {@code run} processes ({@link ProcessSchemaPatch}) and its
+ * {@code call: mcp} ({@link McpSchemaPatch}) written in.
  */
 final class SchemaCheck {
   private static final String SCHEMA = "classpath:schema/workflow.yaml";
@@ -40,6 +41,10 @@ final class SchemaCheck {
     if (ProcessSchemaPatch.apply(schema) != 3) {
       throw new IllegalStateException("the DSL's schema " + SCHEMA + " no longer has the shell, script and container"
           + " processes ProcessSchemaPatch expects; check the schema artifact's version");
+    }
+    if (McpSchemaPatch.apply(schema) != 1) {
+      throw new IllegalStateException("the DSL's schema " + SCHEMA + " no longer has the call forms"
+          + " McpSchemaPatch expects; check the schema artifact's version");
     }
     if (TaskDispatchPatch.apply(schema) != 12) {
       throw new IllegalStateException("the DSL's schema " + SCHEMA + " no longer has the twelve task kinds"
