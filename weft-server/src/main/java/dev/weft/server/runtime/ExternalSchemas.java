@@ -81,21 +81,10 @@ public final class ExternalSchemas {
       throw new WorkflowValidationException(WorkflowReader.withLines(text, problems));
     }
     try {
-      return leadingComments(text) + header + YAML.writeValueAsString(resolved);
+      return ResourceReader.leadingComments(text) + header + YAML.writeValueAsString(resolved);
     } catch (IOException e) {
       throw new IllegalStateException("a document tree always writes as YAML", e);
     }
-  }
-
-  private static String leadingComments(String text) {
-    StringBuilder kept = new StringBuilder();
-    for (String line : text.lines().toList()) {
-      if (!line.startsWith("#")) {
-        break;
-      }
-      kept.append(line).append('\n');
-    }
-    return kept.toString();
   }
 
   /** The pointers of the schemas given as a {@code resource}; {@code with} and {@code set} hold data, not definitions. */

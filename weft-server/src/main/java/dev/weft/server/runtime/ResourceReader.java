@@ -72,6 +72,18 @@ final class ResourceReader {
     return auth.isMissingNode() ? null : auth;
   }
 
+  /** The comment lines {@code text} starts with (what an earlier step of storing wrote there), each ended by a newline. */
+  static String leadingComments(String text) {
+    StringBuilder kept = new StringBuilder();
+    for (String line : text.lines().toList()) {
+      if (!line.startsWith("#")) {
+        break;
+      }
+      kept.append(line).append('\n');
+    }
+    return kept.toString();
+  }
+
   /** The URI an endpoint names: the string itself, or its {@code uri}. */
   static String uri(JsonNode endpoint) {
     return endpoint.isTextual() ? endpoint.asText() : endpoint.path("uri").asText();
