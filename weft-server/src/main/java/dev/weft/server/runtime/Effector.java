@@ -15,6 +15,7 @@ import java.time.Instant;
 final class Effector {
   private final HttpCaller http;
   private final OpenApiCaller openApi;
+  private final A2aCaller a2a;
   private final EventSink sink;
   private final ServiceCalls services;
 
@@ -33,6 +34,7 @@ final class Effector {
            RetryWait retryWait, ServiceCalls.ChildRunner children) {
     this.http = new HttpCaller(httpTimeout, redirects);
     this.openApi = new OpenApiCaller(http);
+    this.a2a = new A2aCaller(http);
     this.sink = emitted;
     this.services = new ServiceCalls(registry, http, retryWait, children);
   }
@@ -66,6 +68,7 @@ final class Effector {
       case Command.CallService s -> services.call(s);
       case Command.CallHttp h -> http.call(h);
       case Command.CallOpenApi o -> openApi.call(o);
+      case Command.CallA2a a -> a2a.call(a);
       case Command.RunShell r -> ShellRunner.run(r);
       case Command.RunScript r -> ScriptRunner.run(r);
       case Command.Emit e -> publish(emitted(e, nowMillis), e.step());

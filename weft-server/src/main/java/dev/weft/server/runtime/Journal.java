@@ -68,6 +68,7 @@ final class Journal {
     switch (c) {
       case Command.CallHttp h -> p.put("step", h.step()).set("with", orNull(h.with()));
       case Command.CallOpenApi o -> p.put("step", o.step()).set("with", orNull(o.with()));
+      case Command.CallA2a a -> p.put("step", a.step()).set("with", orNull(a.with()));
       case Command.CallService s -> {
         p.put("step", s.step()).put("service", s.service());
         p.set("with", orNull(s.with()));
@@ -94,6 +95,7 @@ final class Journal {
     return switch (type) {
       case "CallHttp" -> new Command.CallHttp(id, step, p.get("with"));
       case "CallOpenApi" -> new Command.CallOpenApi(id, step, p.get("with"));
+      case "CallA2a" -> new Command.CallA2a(id, step, p.get("with"));
       case "CallService" -> new Command.CallService(id, step, p.path("service").asText(), p.get("with"));
       case "RunShell" -> new Command.RunShell(id, step, p.get("shell"));
       case "RunScript" -> new Command.RunScript(id, step, p.get("script"));
