@@ -149,7 +149,9 @@ class A2aCallTest {
         """));
     assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
     assertThat(r.error().path("type").asText()).isEqualTo(RUNTIME);
-    assertThat(r.error().path("detail").asText()).contains("-32603").contains("Internal error");
+    assertThat(r.error().path("status").asInt()).isEqualTo(500);
+    assertThat(r.error().path("title").asText()).isEqualTo("A2A error");
+    assertThat(r.error().path("detail").asText()).contains("JSON-RPC error -32603: Internal error");
   }
 
   @Test
