@@ -16,6 +16,7 @@ final class Effector {
   private final HttpCaller http;
   private final OpenApiCaller openApi;
   private final McpCaller mcp;
+  private final A2aCaller a2a;
   private final EventSink sink;
   private final ServiceCalls services;
 
@@ -35,6 +36,7 @@ final class Effector {
     this.http = new HttpCaller(httpTimeout, redirects);
     this.openApi = new OpenApiCaller(http);
     this.mcp = new McpCaller(http, () -> System.nanoTime() / 1_000_000);
+    this.a2a = new A2aCaller(http);
     this.sink = emitted;
     this.services = new ServiceCalls(registry, http, retryWait, children);
   }
@@ -69,6 +71,7 @@ final class Effector {
       case Command.CallHttp h -> http.call(h);
       case Command.CallOpenApi o -> openApi.call(o);
       case Command.CallMcp m -> mcp.call(m);
+      case Command.CallA2a a -> a2a.call(a);
       case Command.RunShell r -> ShellRunner.run(r);
       case Command.RunScript r -> ScriptRunner.run(r);
       case Command.Emit e -> publish(emitted(e, nowMillis), e.step());

@@ -207,6 +207,37 @@ final class HttpCaller {
     return timeout;
   }
 
+  /** What a {@link #post} got back: the status, the {@code Content-Type} ("" when none) and the body as text. */
+  record Reply(int status, String contentType, String body) {}
+
+  /**
+   * POSTs {@code body} with {@code headers} and the policy's authorization (a 401 the policy can
+   * answer is answered as for {@link #call}), not following redirects. Any status is returned;
+   * only no answer faults (communication 503), and a URI that is not http(s) (configuration 400).
+   */
+  Reply post(String uri, Map<String, String> headers, byte[] body, JsonNode authentication, String step) throws CommandFault {
+    URI target;
+    try {
+      target = target(uri);
+      if (!"http".equalsIgnoreCase(target.getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
+        throw new IllegalArgumentException("not an http(s) URI");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandFault("configuration", 400, "Bad endpoint", uri + ": " + e.getMessage(), step);
+    }
+    Function<String, HttpRequest> request = authorization -> {
+      HttpRequest.Builder req = HttpRequest.newBuilder(target).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      headers.forEach(req::header);
+      if (authorization != null) {
+        req.setHeader("Authorization", authorization);
+      }
+      return req.build();
+    };
+    HttpResponse<String> r = exchange(request, body, authentication == null ? JSON.missingNode() : authentication, false,
+        "POST", uri, step, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+
   /** The URI with {@code query} appended; an array value repeats its name once per item ({@code a=1&a=2}). */
   private static String withQuery(String uri, JsonNode query) {
     if (!query.isObject() || query.isEmpty()) {

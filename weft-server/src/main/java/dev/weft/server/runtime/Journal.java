@@ -69,6 +69,7 @@ final class Journal {
       case Command.CallHttp h -> p.put("step", h.step()).set("with", orNull(h.with()));
       case Command.CallOpenApi o -> p.put("step", o.step()).set("with", orNull(o.with()));
       case Command.CallMcp m -> p.put("step", m.step()).set("with", orNull(m.with()));
+      case Command.CallA2a a -> p.put("step", a.step()).set("with", orNull(a.with()));
       case Command.CallService s -> {
         p.put("step", s.step()).put("service", s.service());
         p.set("with", orNull(s.with()));
@@ -96,6 +97,7 @@ final class Journal {
       case "CallHttp" -> new Command.CallHttp(id, step, p.get("with"));
       case "CallOpenApi" -> new Command.CallOpenApi(id, step, p.get("with"));
       case "CallMcp" -> new Command.CallMcp(id, step, p.get("with"));
+      case "CallA2a" -> new Command.CallA2a(id, step, p.get("with"));
       case "CallService" -> new Command.CallService(id, step, p.path("service").asText(), p.get("with"));
       case "RunShell" -> new Command.RunShell(id, step, p.get("shell"));
       case "RunScript" -> new Command.RunScript(id, step, p.get("script"));

@@ -109,26 +109,21 @@ final class McpHttp implements McpTransport {
     }
   }
 
-  /** Reads Server-Sent Events until the stream ends: each event's {@code data} lines are one JSON-RPC message. */
+  /** Reads Server-Sent Events as they come until the stream ends: each event's data is one JSON-RPC message. */
   private void readEvents(InputStream body) {
+    SseEvents.Lines events = new SseEvents.Lines();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      StringBuilder data = new StringBuilder();
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.isEmpty()) {
-          deliver(data);
-        } else if (line.startsWith("data:")) {
-          data.append(data.isEmpty() ? "" : "\n").append(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
-        }
+        deliver(events.accept(line));
       }
-      deliver(data);
+      deliver(events.end());
     } catch (IOException e) {
       // the stream was closed (the session ended) or broke: the wait for an answer ends at the deadline
     }
   }
 
-  private void deliver(StringBuilder data) {
-    JsonNode message = parse(data.toString());
-    data.setLength(0);
+  private void deliver(String data) {
+    JsonNode message = data == null ? null : parse(data);
     if (message != null && message.isObject()) {
       inbox.add(message);
     }

@@ -29,6 +29,14 @@ public sealed interface Command {
    */
   record CallMcp(String id, String step, JsonNode with) implements Command {}
 
+  /**
+   * {@code call: a2a}; {@code with} is evaluated ({@code method}, {@code agentCard},
+   * {@code server}, {@code parameters}) and the {@code authentication} references of
+   * {@code agentCard.endpoint} and {@code server} resolved. The runtime fetches the agent card
+   * (when there is one) and sends the JSON-RPC request.
+   */
+  record CallA2a(String id, String step, JsonNode with) implements Command {}
+
   /** A call of a named service (builtins such as {@code square}, or registered ones). */
   record CallService(String id, String step, String service, JsonNode with) implements Command {}
 

@@ -12,7 +12,7 @@ import java.util.Set;
 /** The steps that become commands: calls and runs. Their arguments are evaluated only when the command is issued. */
 final class Effects {
   /** Call protocols the reader accepts but the decider does not carry out yet. */
-  private static final Set<String> NOT_YET = Set.of("grpc", "asyncapi", "a2a");
+  private static final Set<String> NOT_YET = Set.of("grpc", "asyncapi");
 
   private Effects() {}
 
@@ -25,6 +25,7 @@ final class Effects {
     return switch (call.function()) {
       case "http", "openapi" -> callEndpoint(replay, call, input, vars);
       case "mcp" -> callMcp(replay, call, input, vars);
+      case "a2a" -> callA2a(replay, call, input, vars);
       default -> replay.await(at, id -> new Command.CallService(id, at, call.function(),
           Expressions.evaluateTemplate(call.with(), input, vars)), r -> r);
     };
@@ -42,9 +43,9 @@ final class Effects {
       return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "call: " + call.function() + " needs a 'with' object", at));
     }
     JsonNode auth = http ? call.with().path("endpoint").path("authentication") : call.with().path("authentication");
-    if (auth.has("use") && replay.document().path("use").path("authentications").path(auth.path("use").asText()).isMissingNode()) {
-      return new Flow.Raised(Errors.of("configuration", 400, "Unknown authentication",
-          "use.authentications has no policy named '" + auth.path("use").asText() + "'", at + "/with"));
+    Flow unknown = unknownAuthentication(replay, auth, at + "/with");
+    if (unknown != null) {
+      return unknown;
     }
     JsonNode documentEndpoint = call.with().path("document").path("endpoint");
     if (!http && !documentEndpoint.isTextual() && !documentEndpoint.path("uri").isTextual()) {
@@ -60,21 +61,69 @@ final class Effects {
     if (!(call.with() instanceof ObjectNode)) {
       return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "call: mcp needs a 'with' object", at));
     }
-    JsonNode auth = call.with().path("transport").path("http").path("endpoint").path("authentication");
-    JsonNode policies = replay.document().path("use").path("authentications");
-    if (auth.has("use") && policies.path(auth.path("use").asText()).isMissingNode()) {
-      return new Flow.Raised(Errors.of("configuration", 400, "Unknown authentication",
-          "use.authentications has no policy named '" + auth.path("use").asText() + "'", at + "/with/transport/http/endpoint"));
+    String endpointAt = "/transport/http/endpoint";
+    Flow unknown = unknownAuthentication(replay, call.with().at(endpointAt).path("authentication"), at + "/with" + endpointAt);
+    if (unknown != null) {
+      return unknown;
     }
     return replay.await(at, id -> {
       ObjectNode with = (ObjectNode) Expressions.evaluateTemplate(call.with(), input, vars).deepCopy();
-      if (with.path("transport").path("http").path("endpoint") instanceof ObjectNode endpoint
-          && endpoint.path("authentication").has("use")) {
-        JsonNode policy = policies.path(endpoint.path("authentication").path("use").asText());
-        endpoint.set("authentication", Expressions.evaluateTemplate(policy, input, vars));
+      if (with.at(endpointAt) instanceof ObjectNode endpoint) {
+        resolveAuthentication(replay, endpoint, input, vars);
       }
       return new Command.CallMcp(id, at, with);
     }, r -> r);
+  }
+
+  /**
+   * {@code call: a2a}. Neither {@code agentCard} nor {@code server}, or a reference to an
+   * authentication policy the document does not define, faults at once; otherwise the command
+   * carries {@code with} evaluated, the {@code authentication: {use: name}} of
+   * {@code agentCard.endpoint} and {@code server} replaced by the policy (evaluated).
+   */
+  private static Flow callA2a(Replay replay, Step.Call call, JsonNode input, Map<String, JsonNode> vars) {
+    String at = call.common().pointer();
+    JsonNode with = call.with();
+    if (!(with instanceof ObjectNode)) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Bad call", "call: a2a needs a 'with' object", at));
+    }
+    if (!with.has("agentCard") && !with.has("server")) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Bad call",
+          "call: a2a needs with.agentCard (or, without a card, with.server)", at + "/with/agentCard"));
+    }
+    for (String holder : List.of("/agentCard/endpoint", "/server")) {
+      Flow unknown = unknownAuthentication(replay, with.at(holder).path("authentication"), at + "/with" + holder);
+      if (unknown != null) {
+        return unknown;
+      }
+    }
+    return replay.await(at, id -> {
+      ObjectNode args = (ObjectNode) Expressions.evaluateTemplate(with, input, vars).deepCopy();
+      if (args.path("agentCard").get("endpoint") instanceof ObjectNode endpoint) {
+        resolveAuthentication(replay, endpoint, input, vars);
+      }
+      if (args.get("server") instanceof ObjectNode server) {
+        resolveAuthentication(replay, server, input, vars);
+      }
+      return new Command.CallA2a(id, at, args);
+    }, r -> r);
+  }
+
+  /** A configuration fault when {@code auth} is {@code {use: name}} and the document defines no such policy, else null. */
+  private static Flow unknownAuthentication(Replay replay, JsonNode auth, String pointer) {
+    if (auth.has("use") && replay.document().path("use").path("authentications").path(auth.path("use").asText()).isMissingNode()) {
+      return new Flow.Raised(Errors.of("configuration", 400, "Unknown authentication",
+          "use.authentications has no policy named '" + auth.path("use").asText() + "'", pointer));
+    }
+    return null;
+  }
+
+  /** The holder's {@code authentication: {use: name}} replaced by {@code use.authentications.name}, evaluated. */
+  private static void resolveAuthentication(Replay replay, ObjectNode holder, JsonNode input, Map<String, JsonNode> vars) {
+    if (holder.path("authentication").has("use")) {
+      JsonNode policy = replay.document().path("use").path("authentications").path(holder.path("authentication").path("use").asText());
+      holder.set("authentication", Expressions.evaluateTemplate(policy, input, vars));
+    }
   }
 
   /**
@@ -90,9 +139,8 @@ final class Effects {
       expandEndpoint(with, input);
     }
     ObjectNode authHolder = !http ? with : with.get("endpoint") instanceof ObjectNode e ? e : null;
-    if (authHolder != null && authHolder.path("authentication").has("use")) {
-      JsonNode policy = replay.document().path("use").path("authentications").path(authHolder.path("authentication").path("use").asText());
-      authHolder.set("authentication", Expressions.evaluateTemplate(policy, input, vars));
+    if (authHolder != null) {
+      resolveAuthentication(replay, authHolder, input, vars);
     }
     return with;
   }
