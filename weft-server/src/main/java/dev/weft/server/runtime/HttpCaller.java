@@ -198,11 +198,26 @@ final class HttpCaller {
         step, handler);
   }
 
-  /** Where requests to {@code uri} go (its stand-in when its host is redirected); the timeout of one exchange. */
-  URI destination(String uri) {
-    return target(uri);
+  /**
+   * Where requests to {@code uri} go (its stand-in when its host is redirected), for a caller
+   * that builds its own requests.
+   *
+   * @param pointer where the endpoint stands, for the fault
+   * @throws CommandFault configuration 400 when {@code uri} is not an http(s) URI
+   */
+  URI httpTarget(String uri, String pointer) throws CommandFault {
+    try {
+      URI target = target(uri);
+      if (!"http".equalsIgnoreCase(target.getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
+        throw new IllegalArgumentException("not an http(s) URI");
+      }
+      return target;
+    } catch (IllegalArgumentException e) {
+      throw new CommandFault("configuration", 400, "Bad endpoint", uri + ": " + e.getMessage(), pointer);
+    }
   }
 
+  /** The timeout of one exchange. */
   Duration timeout() {
     return timeout;
   }
@@ -216,15 +231,7 @@ final class HttpCaller {
    * only no answer faults (communication 503), and a URI that is not http(s) (configuration 400).
    */
   Reply post(String uri, Map<String, String> headers, byte[] body, JsonNode authentication, String step) throws CommandFault {
-    URI target;
-    try {
-      target = target(uri);
-      if (!"http".equalsIgnoreCase(target.getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
-        throw new IllegalArgumentException("not an http(s) URI");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new CommandFault("configuration", 400, "Bad endpoint", uri + ": " + e.getMessage(), step);
-    }
+    URI target = httpTarget(uri, step);
     Function<String, HttpRequest> request = authorization -> {
       HttpRequest.Builder req = HttpRequest.newBuilder(target).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body));
       headers.forEach(req::header);
@@ -233,8 +240,8 @@ final class HttpCaller {
       }
       return req.build();
     };
-    HttpResponse<String> r = exchange(request, body, authentication == null ? JSON.missingNode() : authentication, false,
-        "POST", uri, step, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> r = authorized(request, body, authentication, "POST", uri, step,
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
   }
 

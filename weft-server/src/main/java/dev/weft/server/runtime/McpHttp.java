@@ -46,12 +46,7 @@ final class McpHttp implements McpTransport {
     this.authentication = endpoint.path("authentication");
     this.headers = transport.path("headers");
     this.step = step;
-    try {
-      this.target = http.destination(uri);
-    } catch (IllegalArgumentException e) {
-      throw new CommandFault("configuration", 400, "Bad endpoint", uri + ": " + e.getMessage(),
-          step + "/with/transport/http/endpoint");
-    }
+    this.target = http.httpTarget(uri, step + "/with/transport/http/endpoint");
   }
 
   @Override

@@ -200,4 +200,21 @@ class McpCallTest {
       assertThat(error.path("detail").asText()).contains("initialize");
     }
   }
+
+  @Test
+  void anEndpointThatIsNotHttpIsAConfigurationFaultAtItsPointer() throws Exception {
+    RunResult r = run("""
+          - list:
+              call: mcp
+              with:
+                method: tools/list
+                transport:
+                  http:
+                    endpoint: 'ftp://127.0.0.1/mcp'
+        """, "{}");
+    assertThat(r.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(r.error().path("status").asInt()).isEqualTo(400);
+    assertThat(r.error().path("detail").asText()).contains("ftp://127.0.0.1/mcp").contains("not an http(s) URI");
+    assertThat(r.error().path("instance").asText()).isEqualTo("/do/0/list/with/transport/http/endpoint");
+  }
 }
