@@ -77,14 +77,7 @@ public final class ExternalSchemas {
         problems.add(new Problem(pointer + "/resource/endpoint", "the external schema " + uri + " cannot be used: " + e.getMessage()));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new WorkflowValidationException(WorkflowReader.withLines(text, problems));
-    }
-    try {
-      return ResourceReader.leadingComments(text) + header + YAML.writeValueAsString(resolved);
-    } catch (IOException e) {
-      throw new IllegalStateException("a document tree always writes as YAML", e);
-    }
+    return ResourceReader.stored(text, header, resolved, problems);
   }
 
   /** The pointers of the schemas given as a {@code resource}; {@code with} and {@code set} hold data, not definitions. */

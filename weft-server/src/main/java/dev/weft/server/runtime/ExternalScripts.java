@@ -2,11 +2,8 @@ package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.weft.workflow.read.Problem;
-import dev.weft.workflow.read.WorkflowReader;
 import dev.weft.workflow.read.WorkflowValidationException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code source/endpoint}.
  */
 final class ExternalScripts {
-  private static final YAMLMapper YAML = new YAMLMapper();
 
   /** The text to go on with and its tree. */
   record Resolved(String text, JsonNode document) {}
@@ -57,14 +53,7 @@ final class ExternalScripts {
         problems.add(new Problem(pointer + "/source/endpoint", "the script " + uri + " cannot be read: " + e.getMessage()));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new WorkflowValidationException(WorkflowReader.withLines(text, problems));
-    }
-    try {
-      return new Resolved(ResourceReader.leadingComments(text) + header + YAML.writeValueAsString(resolved), resolved);
-    } catch (IOException e) {
-      throw new IllegalStateException("a document tree always writes as YAML", e);
-    }
+    return new Resolved(ResourceReader.stored(text, header, resolved, problems), resolved);
   }
 
   /** The pointers of the {@code run.script} objects that have a {@code source}; {@code with} and {@code set} hold data. */

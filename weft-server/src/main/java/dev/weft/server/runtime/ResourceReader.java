@@ -1,11 +1,16 @@
 package dev.weft.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.weft.workflow.read.Problem;
+import dev.weft.workflow.read.WorkflowReader;
+import dev.weft.workflow.read.WorkflowValidationException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,6 +22,7 @@ import java.util.Locale;
  * by {@code use:}.
  */
 final class ResourceReader {
+  private static final YAMLMapper YAML = new YAMLMapper();
   private final HttpCaller http;
 
   ResourceReader(HttpCaller http) {
@@ -72,8 +78,26 @@ final class ResourceReader {
     return auth.isMissingNode() ? null : auth;
   }
 
+  /**
+   * The document to store once what was fetched is written into {@code resolved}: YAML headed by
+   * {@code text}'s own leading comments (an earlier step's) and {@code header}, which names what
+   * came from where.
+   *
+   * @throws WorkflowValidationException with {@code problems} (their lines found in {@code text}) when there are any
+   */
+  static String stored(String text, CharSequence header, JsonNode resolved, List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new WorkflowValidationException(WorkflowReader.withLines(text, problems));
+    }
+    try {
+      return leadingComments(text) + header + YAML.writeValueAsString(resolved);
+    } catch (IOException e) {
+      throw new IllegalStateException("a document tree always writes as YAML", e);
+    }
+  }
+
   /** The comment lines {@code text} starts with (what an earlier step of storing wrote there), each ended by a newline. */
-  static String leadingComments(String text) {
+  private static String leadingComments(String text) {
     StringBuilder kept = new StringBuilder();
     for (String line : text.lines().toList()) {
       if (!line.startsWith("#")) {
